@@ -1,0 +1,397 @@
+//! Pass 3: units → articles.
+//!
+//! Paragraphs run together into bodies; a dateline, a byline or a headline
+//! ends a body. Each headline block and byline is then attached to the body
+//! before it or the body after it. The page's own layout decides where it
+//! is unambiguous (a headline at the very top belongs below it, one at the
+//! very bottom above it); elsewhere the words a headline shares with each
+//! candidate's lead decide, as a reader would.
+
+use crate::marks::{self, Byline};
+use crate::page::Article;
+use crate::reflow::{Headline, Paragraph, Unit};
+use crate::text;
+
+/// Paragraphs of one article, before headline and byline are attached.
+#[derive(Debug, Default)]
+struct Body {
+    paragraphs: Vec<Paragraph>,
+    headline: Option<usize>,
+    bylines: Vec<usize>,
+}
+
+/// One slot of the page, in order: a body, or a mark waiting to be attached.
+enum Slot {
+    Body(usize),
+    Headline(usize),
+    Byline(usize),
+    Leftover(String),
+}
+
+/// How strongly a headline prefers the side the page's layout favours,
+/// against the evidence of shared words (a share between 0 and 1).
+const LAYOUT_BIAS: f32 = 0.1;
+
+/// Assembles one page's units into articles, appending to `articles` and
+/// `leftovers`.
+pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
+    let units = mark_cross_heads(units);
+    let mut bodies: Vec<Body> = Vec::new();
+    let mut headlines: Vec<Headline> = Vec::new();
+    let mut bylines: Vec<Byline> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut open = false;
+    for unit in units {
+        match unit {
+            Unit::Paragraph(p) => {
+                if !open || p.dateline {
+                    bodies.push(Body::default());
+                    slots.push(Slot::Body(bodies.len() - 1));
+                    open = true;
+                }
+                bodies.last_mut().expect("a body is open").paragraphs.push(p);
+            }
+            Unit::Headline(h) => {
+                headlines.push(h);
+                slots.push(Slot::Headline(headlines.len() - 1));
+                open = false;
+            }
+            Unit::Byline(b) => {
+                bylines.push(b);
+                slots.push(Slot::Byline(bylines.len() - 1));
+                open = false;
+            }
+            // Furniture sits in the margins; it does not interrupt a body.
+            Unit::Furniture(f) => slots.push(Slot::Leftover(f)),
+        }
+    }
+
+    attach_headlines(&slots, &headlines, &mut bodies);
+    attach_bylines(&slots, &bylines, &mut bodies);
+
+    // Marks that found no article.
+    let mut used_headlines = vec![false; headlines.len()];
+    let mut used_bylines = vec![false; bylines.len()];
+    for body in &bodies {
+        if let Some(h) = body.headline {
+            used_headlines[h] = true;
+        }
+        for &b in &body.bylines {
+            used_bylines[b] = true;
+        }
+    }
+    for slot in slots {
+        match slot {
+            Slot::Body(i) => articles.push(build_article(std::mem::take(&mut bodies[i]), &headlines, &bylines)),
+            Slot::Headline(h) if !used_headlines[h] => {
+                leftovers.extend(headlines[h].lines.iter().map(|l| l.text.clone()));
+            }
+            Slot::Byline(b) if !used_bylines[b] => leftovers.push(byline_line(&bylines[b])),
+            Slot::Leftover(s) => leftovers.push(s),
+            _ => {}
+        }
+    }
+}
+
+/// A headline block of one numbered or bulleted line between two
+/// paragraphs is a cross-head inside an article, not a new article.
+fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
+    let is_body = |u: Option<&Unit>| matches!(u, Some(Unit::Paragraph(p)) if !p.dateline);
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut iter = units.into_iter().peekable();
+    while let Some(unit) = iter.next() {
+        let cross_head = match &unit {
+            Unit::Headline(h) => {
+                h.lines.len() == 1
+                    && marks::starts_enumerator(&h.lines[0].text)
+                    && matches!(out.last(), Some(Unit::Paragraph(_)))
+                    && is_body(iter.peek())
+            }
+            _ => false,
+        };
+        if cross_head {
+            let Unit::Headline(h) = unit else { unreachable!() };
+            let text = h.lines.into_iter().next().map(|l| l.text).unwrap_or_default();
+            out.push(Unit::Paragraph(Paragraph { text, dateline: false, caption: false }));
+        } else {
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// The bodies next to slot `k`: the nearest before and after it, reached
+/// across bylines and leftovers only (and across headlines, for bylines).
+fn neighbours(slots: &[Slot], k: usize, across_headlines: bool) -> (Option<usize>, Option<usize>) {
+    let passable = |s: &Slot| match s {
+        Slot::Byline(_) | Slot::Leftover(_) => true,
+        Slot::Headline(_) => across_headlines,
+        Slot::Body(_) => false,
+    };
+    let find = |mut it: Box<dyn Iterator<Item = &Slot> + '_>| {
+        it.find(|s| !passable(s)).and_then(|s| match s {
+            Slot::Body(b) => Some(*b),
+            _ => None,
+        })
+    };
+    (find(Box::new(slots[..k].iter().rev())), find(Box::new(slots[k + 1..].iter())))
+}
+
+/// The start of a body, which a headline usually echoes.
+fn lead(body: &Body) -> String {
+    let mut s = String::new();
+    for p in body.paragraphs.iter().take(2) {
+        s.push_str(&p.text);
+        if s.len() > 900 {
+            break;
+        }
+    }
+    s
+}
+
+fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body]) {
+    struct Choice {
+        headline: usize,
+        first: Option<usize>,
+        second: Option<usize>,
+        margin: f32,
+    }
+    let sides: Vec<(usize, Option<usize>, Option<usize>)> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| match s {
+            Slot::Headline(h) => {
+                let (prev, next) = neighbours(slots, k, false);
+                Some((*h, prev, next))
+            }
+            _ => None,
+        })
+        .collect();
+    // The page's layout: a headline with text only after it is printed
+    // above its article; one with text only before it, below.
+    let above = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
+    let below = sides.iter().filter(|(_, p, n)| p.is_some() && n.is_none()).count();
+    let (bias_prev, bias_next) = match above.cmp(&below) {
+        std::cmp::Ordering::Less => (LAYOUT_BIAS, 0.0),
+        std::cmp::Ordering::Greater => (0.0, LAYOUT_BIAS),
+        std::cmp::Ordering::Equal => (0.0, LAYOUT_BIAS / 2.0),
+    };
+    let mut choices: Vec<Choice> = sides
+        .into_iter()
+        .map(|(h, prev, next)| match (prev, next) {
+            (Some(p), Some(n)) => {
+                let joined = headlines[h].joined();
+                let to_prev = text::shared_bigrams(&joined, &lead(&bodies[p])) + bias_prev;
+                let to_next = text::shared_bigrams(&joined, &lead(&bodies[n])) + bias_next;
+                if to_next >= to_prev {
+                    Choice { headline: h, first: Some(n), second: Some(p), margin: to_next - to_prev }
+                } else {
+                    Choice { headline: h, first: Some(p), second: Some(n), margin: to_prev - to_next }
+                }
+            }
+            (p, n) => Choice { headline: h, first: n.or(p), second: None, margin: f32::INFINITY },
+        })
+        .collect();
+    // Surest first, so that a doubtful headline yields its place.
+    choices.sort_by(|a, b| b.margin.total_cmp(&a.margin));
+    for c in choices {
+        for target in [c.first, c.second].into_iter().flatten() {
+            if bodies[target].headline.is_none() {
+                bodies[target].headline = Some(c.headline);
+                break;
+            }
+        }
+    }
+}
+
+fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
+    let sides: Vec<(usize, Option<usize>, Option<usize>)> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| match s {
+            Slot::Byline(b) => {
+                let (prev, next) = neighbours(slots, k, true);
+                Some((*b, prev, next))
+            }
+            _ => None,
+        })
+        .collect();
+    let leading = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
+    let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && (n.is_none() || bylines[*b].bracketed)).count();
+    let backwards = trailing > leading;
+    for (b, prev, next) in sides {
+        let prefer_prev = bylines[b].bracketed || backwards;
+        let (first, second) = if prefer_prev { (prev, next) } else { (next, prev) };
+        let target = [first, second]
+            .into_iter()
+            .flatten()
+            .find(|&t| bodies[t].bylines.is_empty())
+            .or(first.or(second));
+        if let Some(t) = target {
+            bodies[t].bylines.push(b);
+        }
+    }
+}
+
+/// A byline as one line of text, for leftovers.
+fn byline_line(b: &Byline) -> String {
+    match &b.credit {
+        Some(c) => format!("{} {c}", b.text),
+        None => b.text.clone(),
+    }
+}
+
+/// Kicker, title and subtitle from a headline block's lines.
+///
+/// Lines run together into one unit when the second is not wider than the
+/// first (a title wrapped over two lines) and no blank line or dash sets
+/// them apart. With two units the narrower, set in the larger type, is the
+/// title: a kicker stands above it, a subtitle below. With three or more,
+/// the first is the kicker unless it is the narrowest.
+fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<String>) {
+    struct Part {
+        text: String,
+        width: u32,
+        last_width: u32,
+        dash: bool,
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    for line in &h.lines {
+        let dash = line.text.starts_with(['—', '－', '-', '─']);
+        let continues = parts.last().is_some_and(|p| {
+            !line.blank_before
+                && !dash
+                && line.width <= p.last_width
+                && !(p.last_width >= 40 && p.last_width * 5 >= line.width * 8)
+                && !p.text.ends_with(['！', '？', '：', '!', '?', ':'])
+        });
+        if continues {
+            let p = parts.last_mut().expect("checked above");
+            text::push_joined(&mut p.text, &line.text);
+            p.width = p.width.max(line.width);
+            p.last_width = line.width;
+        } else {
+            parts.push(Part { text: line.text.clone(), width: line.width, last_width: line.width, dash });
+        }
+    }
+    let join = |ps: &[Part]| -> Option<String> {
+        let mut s = String::new();
+        for p in ps {
+            text::push_joined(&mut s, &p.text);
+        }
+        (!s.is_empty()).then_some(s)
+    };
+    match parts.len() {
+        0 => (None, None, None),
+        1 => (None, join(&parts), None),
+        2 => {
+            if parts[1].dash || parts[0].width <= parts[1].width {
+                (None, join(&parts[..1]), join(&parts[1..]))
+            } else {
+                (join(&parts[..1]), join(&parts[1..]), None)
+            }
+        }
+        _ => {
+            if parts[0].width < parts[1].width || parts[1].dash {
+                (None, join(&parts[..1]), join(&parts[1..]))
+            } else {
+                (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..]))
+            }
+        }
+    }
+}
+
+fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Article {
+    let (kicker, title, subtitle) = body.headline.map(|h| headline_roles(&headlines[h])).unwrap_or_default();
+    let mut byline: Option<String> = None;
+    let mut credit: Option<String> = None;
+    let mut authors: Vec<String> = Vec::new();
+    for &b in &body.bylines {
+        let b = &bylines[b];
+        match &mut byline {
+            Some(s) => {
+                s.push(' ');
+                s.push_str(&b.text);
+            }
+            None => byline = Some(b.text.clone()),
+        }
+        if let Some(c) = &b.credit {
+            match &mut credit {
+                Some(s) => {
+                    s.push(' ');
+                    s.push_str(c);
+                }
+                None => credit = Some(c.clone()),
+            }
+        }
+        authors.extend(b.authors.iter().cloned());
+    }
+    let mut dateline = None;
+    let mut paragraphs: Vec<String> = Vec::with_capacity(body.paragraphs.len());
+    for (i, p) in body.paragraphs.into_iter().enumerate() {
+        if i == 0 && p.dateline {
+            if let Some(d) = marks::match_dateline(&p.text) {
+                dateline = Some(p.text[..d.len].to_string());
+                authors.extend(d.authors);
+                let rest = p.text[d.len..].trim_start();
+                if !rest.is_empty() {
+                    paragraphs.push(rest.to_string());
+                }
+                continue;
+            }
+        }
+        paragraphs.push(p.text);
+    }
+    let mut seen = std::collections::HashSet::new();
+    authors.retain(|a| seen.insert(a.clone()));
+    Article { kicker, title, subtitle, byline, authors, credit, dateline, paragraphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflow::HeadlineLine;
+
+    fn block(lines: &[(&str, bool)]) -> Headline {
+        Headline {
+            lines: lines
+                .iter()
+                .map(|(t, blank)| HeadlineLine { text: t.to_string(), width: text::width(t), blank_before: *blank })
+                .collect(),
+        }
+    }
+
+    fn roles(lines: &[(&str, bool)]) -> (Option<String>, Option<String>, Option<String>) {
+        headline_roles(&block(lines))
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn a_title_wrapped_over_two_lines_is_one_title() {
+        assert_eq!(roles(&[("迪拜义乌中国小商品城", false), ("获省级荣誉", false)]), (None, s("迪拜义乌中国小商品城获省级荣誉"), None));
+    }
+
+    #[test]
+    fn a_wider_second_line_is_a_subtitle() {
+        assert_eq!(
+            roles(&[("杭州亚运会吉祥物首次现身义乌", false), ("义亭镇举办邻里节展现亚运文明新风尚", false)]),
+            (None, s("杭州亚运会吉祥物首次现身义乌"), s("义亭镇举办邻里节展现亚运文明新风尚"))
+        );
+        assert_eq!(roles(&[("春风又绿江南岸", false), ("——记优秀教师张三", false)]), (None, s("春风又绿江南岸"), s("——记优秀教师张三")));
+    }
+
+    #[test]
+    fn kicker_title_and_subtitle() {
+        assert_eq!(
+            roles(&[("市委理论学习中心组专题学习重要批示精神", false), ("深学践行千万工程", true), ("为谱写现代化篇章不断汲取思想滋养", false)]),
+            (s("市委理论学习中心组专题学习重要批示精神"), s("深学践行千万工程"), s("为谱写现代化篇章不断汲取思想滋养"))
+        );
+        assert_eq!(
+            roles(&[("市委理论学习中心组专题学习重要批示精神", false), ("深学践行千万工程", false)]),
+            (s("市委理论学习中心组专题学习重要批示精神"), s("深学践行千万工程"), None)
+        );
+    }
+}

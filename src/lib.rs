@@ -1,0 +1,16 @@
+//! baozhi (报纸) reads Chinese newspaper pages given as raw text, the way OCR
+//! or `pdftotext` writes them, and turns them into articles.
+//!
+//! The work is done in passes, one module each:
+//! [`lines`] classifies the lines of a page, [`reflow`] rejoins wrapped
+//! lines into paragraphs and finds headlines, [`article`] attaches
+//! headlines and bylines to their articles. [`parse_page`] runs them all.
+
+pub mod article;
+pub mod lines;
+pub mod marks;
+pub mod page;
+pub mod reflow;
+pub mod text;
+
+pub use page::{Article, Page, parse_page};

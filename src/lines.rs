@@ -1,0 +1,131 @@
+//! Pass 1: one page of raw text → classified lines.
+//!
+//! Splits on every kind of line end (LF, CRLF, CR, NEL, LS, PS), normalises
+//! each line's whitespace, measures it, and recognises the lines that are
+//! complete in themselves: blanks, bylines and page furniture. Everything
+//! else is text for the reflow pass.
+
+use std::borrow::Cow;
+
+use crate::marks::{self, Byline};
+use crate::text;
+
+/// What a line is, as far as it can be told from the line alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Byline(Byline),
+    Furniture,
+    Text,
+}
+
+/// One line of a page.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// The line with its whitespace normalised (see [`text::normalize_line`]).
+    pub text: Cow<'a, str>,
+    /// Leading whitespace, in half-em units.
+    pub indent: u32,
+    /// Width of `text`, in half-em units.
+    pub width: u32,
+    pub kind: LineKind,
+}
+
+impl Line<'_> {
+    pub fn is_text(&self) -> bool {
+        self.kind == LineKind::Text
+    }
+}
+
+/// Splits a page into lines. `\u{2029}` (paragraph separator) also yields a
+/// blank line, so that it keeps its meaning.
+pub fn split_lines(page: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = page.as_bytes();
+    let mut i = 0;
+    while i < page.len() {
+        let b = bytes[i];
+        // Fast path: every line end but LF and CR is a multi-byte or VT char.
+        let (end_len, extra_blank) = match b {
+            b'\n' | 0x0B => (1, false),
+            b'\r' => (if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }, false),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => (2, false),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                (3, bytes[i + 2] == 0xA9)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push(classify(&page[start..i]));
+        if extra_blank {
+            out.push(classify(""));
+        }
+        i += end_len;
+        start = i;
+    }
+    if start < page.len() {
+        out.push(classify(&page[start..]));
+    }
+    out
+}
+
+fn classify(raw: &str) -> Line<'_> {
+    let indent = text::width_of_leading_space(raw);
+    let text = text::normalize_line(raw);
+    let width = text::width(&text);
+    let kind = if text.is_empty() {
+        LineKind::Blank
+    } else if let Some(b) = marks::parse_byline(&text) {
+        LineKind::Byline(b)
+    } else if marks::is_furniture(&text) {
+        LineKind::Furniture
+    } else {
+        LineKind::Text
+    };
+    Line { text, indent, width, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(page: &str) -> Vec<String> {
+        split_lines(page)
+            .iter()
+            .map(|l| match &l.kind {
+                LineKind::Blank => "blank".to_string(),
+                LineKind::Byline(_) => format!("byline:{}", l.text),
+                LineKind::Furniture => format!("furniture:{}", l.text),
+                LineKind::Text => format!("text:{}", l.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_line_end_splits() {
+        assert_eq!(
+            kinds("一\r\n二\r三\n四\u{85}五\u{2028}六"),
+            ["text:一", "text:二", "text:三", "text:四", "text:五", "text:六"]
+        );
+        assert_eq!(kinds("一\u{2029}二"), ["text:一", "blank", "text:二"]);
+    }
+
+    #[test]
+    fn lines_are_classified_alone() {
+        assert_eq!(
+            kinds(" ▢ 全媒体记者 王婷\n\n本报讯 昨日\n责任编辑：张三"),
+            ["byline:▢ 全媒体记者 王婷", "blank", "text:本报讯 昨日", "furniture:责任编辑：张三"]
+        );
+    }
+
+    #[test]
+    fn indent_and_width_are_measured() {
+        let lines = split_lines("\u{3000}\u{3000}实施 20");
+        assert_eq!(lines[0].indent, 4);
+        assert_eq!(lines[0].text, "实施20");
+        assert_eq!(lines[0].width, 6);
+    }
+}

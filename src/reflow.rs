@@ -1,0 +1,540 @@
+//! Pass 2: classified lines → units (paragraphs, headline blocks, bylines,
+//! furniture), in page order.
+//!
+//! Wrapped lines are rejoined and column breaks repaired: a blank line after
+//! text that has not finished its sentence is a column break, not a
+//! paragraph end. Paragraph ends are found from sentence-final punctuation
+//! and from lines that stop short of the column width. Headlines are told
+//! from body text by their shape (no sentence punctuation, a width that is
+//! not the column's) and by what surrounds them (a byline, a dateline, the
+//! end of the page, or the lead they share words with).
+
+use crate::lines::{Line, LineKind};
+use crate::marks::{self, Byline};
+use crate::text;
+
+/// A stretch of the page in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    Headline(Headline),
+    Byline(Byline),
+    Furniture(String),
+    Paragraph(Paragraph),
+}
+
+/// Consecutive headline lines: kicker, title and subtitle are told apart
+/// later, from their widths and the blank lines between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub lines: Vec<HeadlineLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadlineLine {
+    pub text: String,
+    pub width: u32,
+    /// A blank line separates it from the line before.
+    pub blank_before: bool,
+}
+
+impl Headline {
+    /// All lines joined, for comparing with article text.
+    pub fn joined(&self) -> String {
+        let mut s = String::new();
+        for l in &self.lines {
+            text::push_joined(&mut s, &l.text);
+        }
+        s
+    }
+}
+
+/// A reflowed paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub text: String,
+    /// Opens with a dateline (`本报讯`…), so it starts an article.
+    pub dateline: bool,
+    /// A photo caption (`图为…`).
+    pub caption: bool,
+}
+
+/// How many width samples to take on each side of a line.
+const WIDTH_WINDOW: usize = 4;
+/// A line this many half-ems narrower than its column is short.
+const SHORT_BY: u32 = 3;
+/// A line this many half-ems narrower than its column is shorter than a
+/// paragraph's indented first line (two characters) can explain.
+const VERY_SHORT_BY: u32 = 7;
+/// A line this many half-ems wider than its column is long.
+const LONG_BY: u32 = 5;
+/// Headline blocks have at most this many lines.
+const MAX_HEADLINE_LINES: usize = 5;
+
+/// Reflows one page.
+pub fn reflow(lines: &[Line<'_>]) -> Vec<Unit> {
+    let columns = column_widths(lines);
+    let pieces = cut_pieces(lines, &columns);
+    let roles = resolve_headlines(lines, &columns, &pieces);
+    emit(lines, &pieces, &roles)
+}
+
+/// The column width around each text line: the median width of nearby lines
+/// that wrap (text goes on in the next line), never reaching across a byline
+/// or furniture, which separate articles.
+fn column_widths(lines: &[Line<'_>]) -> Vec<Option<u32>> {
+    let mut out = vec![None; lines.len()];
+    let mut seg_start = 0;
+    while seg_start < lines.len() {
+        let seg_end = (seg_start..lines.len())
+            .find(|&i| matches!(lines[i].kind, LineKind::Byline(_) | LineKind::Furniture))
+            .unwrap_or(lines.len());
+        let samples: Vec<usize> = (seg_start..seg_end)
+            .filter(|&i| {
+                lines[i].is_text()
+                    && lines.get(i + 1).is_some_and(Line::is_text)
+                    && !text::ends_sentence(&lines[i].text)
+            })
+            .collect();
+        let mut p = 0;
+        let mut window = Vec::with_capacity(2 * WIDTH_WINDOW);
+        for (i, slot) in out.iter_mut().enumerate().take(seg_end).skip(seg_start) {
+            if !lines[i].is_text() {
+                continue;
+            }
+            while p < samples.len() && samples[p] < i {
+                p += 1;
+            }
+            window.clear();
+            let lo = p.saturating_sub(WIDTH_WINDOW);
+            let hi = (p + WIDTH_WINDOW).min(samples.len());
+            window.extend(samples[lo..hi].iter().filter(|&&s| s != i).map(|&s| lines[s].width));
+            if !window.is_empty() {
+                window.sort_unstable();
+                *slot = Some(window[window.len() / 2]);
+            }
+        }
+        seg_start = seg_end + 1;
+    }
+    out
+}
+
+fn is_short(line: &Line<'_>, column: Option<u32>) -> bool {
+    column.is_none_or(|w| line.width + SHORT_BY <= w)
+}
+
+fn is_very_short(line: &Line<'_>, column: Option<u32>) -> bool {
+    column.is_none_or(|w| line.width + VERY_SHORT_BY <= w)
+}
+
+fn is_long(line: &Line<'_>, column: Option<u32>) -> bool {
+    column.is_some_and(|w| line.width >= w + LONG_BY)
+}
+
+/// Does the line end its paragraph by its punctuation: a sentence end, or a
+/// bracketed credit or jump line such as `（摄影 张三）` or `（下转第3版）`?
+fn ends_paragraph(s: &str) -> bool {
+    if text::ends_sentence(s) {
+        return true;
+    }
+    if let Some(inner) = s.strip_suffix(['）', ')']) {
+        if let Some(open) = inner.rfind(['（', '(']) {
+            let bracket = &inner[open..];
+            let inner = bracket.trim_start_matches(['（', '(']);
+            return marks::parse_byline(&format!("（{inner}）")).is_some()
+                || ((inner.contains('转') || inner.contains('接')) && inner.contains('版'));
+        }
+    }
+    false
+}
+
+/// Could the line be part of a headline? No sentence end but `！` or `？`,
+/// at most one comma or colon, no other sentence punctuation, and some
+/// letters. Returns the number of commas and colons, or `None`.
+fn headline_shape(s: &str) -> Option<usize> {
+    if s.chars().count() > 48 || text::ends_open(s) {
+        return None;
+    }
+    let mut soft = 0;
+    let mut letters = 0;
+    for c in s.chars() {
+        match c {
+            '。' | '；' | ';' | '、' => return None,
+            '，' | ',' | '：' | ':' => soft += 1,
+            c if c.is_alphanumeric() => letters += 1,
+            _ => {}
+        }
+    }
+    if soft > 1 || letters < 2 {
+        return None;
+    }
+    let last = s.chars().rev().find(|&c| !text::is_closer(c));
+    match last {
+        Some('。' | '.' | '…' | '．') => None,
+        Some('！' | '？' | '!' | '?') if soft > 0 => None,
+        _ => Some(soft),
+    }
+}
+
+fn headline_shaped(s: &str) -> bool {
+    headline_shape(s).is_some()
+}
+
+/// A line that can only be a headline when it stands in the column: no
+/// sentence punctuation at all.
+fn headline_only(s: &str) -> bool {
+    headline_shape(s) == Some(0)
+}
+
+/// The paragraph indentation some extractions keep: a line set in by one
+/// or two characters more than the line before.
+fn indented_more(a: &Line<'_>, b: &Line<'_>) -> bool {
+    b.indent >= a.indent + 2 && b.indent <= 8
+}
+
+/// A run of lines that the reflow keeps together: a paragraph's worth of
+/// one chunk, or one headline line.
+#[derive(Debug, Clone)]
+struct Piece {
+    start: usize,
+    end: usize,
+    /// Shaped like a headline, and in a place where one may stand.
+    candidate: bool,
+}
+
+/// Cuts the text lines into pieces at certain paragraph ends and at
+/// headline-shaped lines that stand out from the column.
+fn cut_pieces(lines: &[Line<'_>], columns: &[Option<u32>]) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut fresh = true;
+    let mut i = 0;
+    while i < lines.len() {
+        match lines[i].kind {
+            LineKind::Blank => {
+                i += 1;
+                continue;
+            }
+            LineKind::Byline(_) | LineKind::Furniture => {
+                fresh = true;
+                i += 1;
+                continue;
+            }
+            LineKind::Text => {}
+        }
+        let mut start = i;
+        let mut piece_fresh = fresh;
+        loop {
+            let a = &lines[i];
+            let next = lines.get(i + 1).filter(|l| l.is_text());
+            let Some(b) = next else { break };
+            let first_of_piece = i == start;
+            if breaks_between(a, b, columns[i], piece_fresh && first_of_piece) {
+                pieces.push(make_piece(lines, start, i + 1, piece_fresh));
+                start = i + 1;
+                piece_fresh = true;
+            }
+            i += 1;
+        }
+        let piece = make_piece(lines, start, i + 1, piece_fresh);
+        fresh = piece.candidate || ends_paragraph(&lines[i].text);
+        pieces.push(piece);
+        i += 1;
+    }
+    pieces
+}
+
+fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piece {
+    let soft: Option<usize> = lines[start..end].iter().map(|l| headline_shape(&l.text)).sum();
+    let candidate = fresh
+        && end - start <= MAX_HEADLINE_LINES
+        && soft.is_some_and(|n| n <= 2)
+        && !marks::starts_with_dateline(&lines[start].text);
+    Piece { start, end, candidate }
+}
+
+/// Is there a paragraph (or headline) boundary between two adjacent text
+/// lines of one chunk?
+fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Option<u32>, a_starts_fresh: bool) -> bool {
+    if text::ends_open(&a.text) {
+        return false;
+    }
+    let ends = ends_paragraph(&a.text);
+    let short = is_short(a, column);
+    if marks::starts_with_dateline(&b.text) && (ends || short || headline_shaped(&a.text)) {
+        return true;
+    }
+    if ends && (short || marks::starts_caption(&b.text) || indented_more(a, b)) {
+        return true;
+    }
+    if indented_more(a, b) && a.indent == 0 && short {
+        return true;
+    }
+    // A headline set directly above its text: it stands out of the column
+    // by more than a paragraph indent.
+    a_starts_fresh && !ends && headline_only(&a.text) && (is_very_short(a, column) || is_long(a, column))
+}
+
+/// What follows a piece.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum After {
+    /// The next piece, in the same chunk.
+    Break,
+    /// The next piece, after one or more blank lines.
+    Blank,
+    /// A byline, furniture, or the end of the page: a hard boundary.
+    Hard,
+}
+
+fn after(lines: &[Line<'_>], piece: &Piece) -> After {
+    match lines.get(piece.end).map(|l| &l.kind) {
+        Some(LineKind::Text) => After::Break,
+        Some(LineKind::Blank) => match lines[piece.end..].iter().find(|l| l.kind != LineKind::Blank).map(|l| &l.kind) {
+            Some(LineKind::Text) => After::Blank,
+            _ => After::Hard,
+        },
+        _ => After::Hard,
+    }
+}
+
+/// Decides which headline candidates are headlines. Consecutive candidates
+/// form a stack; a stack followed by a byline, furniture, a dateline or the
+/// end of the page is a headline block. One followed by body text is too,
+/// unless its last piece looks like the first line of a paragraph that a
+/// column break cut off.
+fn resolve_headlines(lines: &[Line<'_>], columns: &[Option<u32>], pieces: &[Piece]) -> Vec<bool> {
+    let mut is_headline = vec![false; pieces.len()];
+    let mut k = 0;
+    while k < pieces.len() {
+        if !pieces[k].candidate {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        let mut last = k;
+        while last + 1 < pieces.len()
+            && pieces[last + 1].candidate
+            && after(lines, &pieces[last]) != After::Hard
+        {
+            last += 1;
+        }
+        let follower = pieces.get(last + 1);
+        let strong = after(lines, &pieces[last]) == After::Hard
+            || follower.is_some_and(|f| marks::starts_with_dateline(&lines[f.start].text));
+        let mut stack_end = last + 1;
+        if !strong {
+            if let Some(f) = follower {
+                if after(lines, &pieces[last]) == After::Blank
+                    && cut_by_column_break(lines, columns, &pieces[last], f)
+                {
+                    stack_end = last;
+                }
+            }
+        }
+        for flag in &mut is_headline[first..stack_end] {
+            *flag = true;
+        }
+        k = last + 1;
+    }
+    is_headline
+}
+
+/// Is `piece`, followed by a blank line and then `next`, the opening of a
+/// paragraph whose text a column break cut off? Its lines fill the column
+/// (the first may be short by the paragraph indent), the text after the
+/// break fills the column too, and it shares little with the text that
+/// follows (a headline would).
+fn cut_by_column_break(lines: &[Line<'_>], columns: &[Option<u32>], piece: &Piece, next: &Piece) -> bool {
+    let fills = |i: usize, slack: u32| match columns[i] {
+        Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2,
+        None => false,
+    };
+    let all_fill = (piece.start..piece.end).all(|i| fills(i, if i == piece.start { 6 } else { 2 }));
+    if !all_fill || !fills(next.start, 2) {
+        return false;
+    }
+    let head: String = (piece.start..piece.end).map(|i| lines[i].text.as_ref()).collect();
+    let mut lead = String::new();
+    for line in &lines[next.start..next.end] {
+        lead.push_str(&line.text);
+        if lead.len() > 600 {
+            break;
+        }
+    }
+    text::shared_bigrams(&head, &lead) < 0.4
+}
+
+/// Builds the units from the pieces.
+fn emit(lines: &[Line<'_>], pieces: &[Piece], is_headline: &[bool]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut line_idx = 0;
+    let mut open_paragraph: Option<Paragraph> = None;
+    let mut open_headline: Option<Headline> = None;
+    // Whether the open paragraph may take the next piece as its
+    // continuation (a column break in mid-sentence).
+    let mut continues = false;
+    for (k, piece) in pieces.iter().enumerate() {
+        // Hard lines between the previous piece and this one.
+        let mut saw_blank = false;
+        while line_idx < piece.start {
+            match &lines[line_idx].kind {
+                LineKind::Blank => saw_blank = true,
+                LineKind::Byline(b) => {
+                    flush(&mut units, &mut open_paragraph, &mut open_headline);
+                    units.push(Unit::Byline(b.clone()));
+                    continues = false;
+                }
+                LineKind::Furniture => {
+                    flush(&mut units, &mut open_paragraph, &mut open_headline);
+                    units.push(Unit::Furniture(lines[line_idx].text.to_string()));
+                    continues = false;
+                }
+                LineKind::Text => {}
+            }
+            line_idx += 1;
+        }
+        line_idx = piece.end;
+        if is_headline[k] {
+            if let Some(p) = open_paragraph.take() {
+                units.push(Unit::Paragraph(p));
+            }
+            let block = open_headline.get_or_insert_with(|| Headline { lines: Vec::new() });
+            for (n, line) in lines[piece.start..piece.end].iter().enumerate() {
+                block.lines.push(HeadlineLine {
+                    text: line.text.to_string(),
+                    width: line.width,
+                    blank_before: n == 0 && saw_blank && !block.lines.is_empty(),
+                });
+            }
+            continues = false;
+            continue;
+        }
+        if let Some(h) = open_headline.take() {
+            units.push(Unit::Headline(h));
+        }
+        let first = &lines[piece.start].text;
+        let dateline = marks::starts_with_dateline(first);
+        let join = continues && open_paragraph.is_some() && !dateline && saw_blank;
+        if !join {
+            if let Some(p) = open_paragraph.take() {
+                units.push(Unit::Paragraph(p));
+            }
+            open_paragraph = Some(Paragraph {
+                text: String::new(),
+                dateline,
+                caption: marks::starts_caption(first),
+            });
+        }
+        let para = open_paragraph.as_mut().expect("a paragraph is open");
+        for line in &lines[piece.start..piece.end] {
+            text::push_joined(&mut para.text, &line.text);
+        }
+        let last = &lines[piece.end - 1].text;
+        continues = !ends_paragraph(last) && after(lines, piece) == After::Blank;
+    }
+    // Hard lines after the last piece.
+    for line in &lines[line_idx..] {
+        match &line.kind {
+            LineKind::Byline(b) => {
+                flush(&mut units, &mut open_paragraph, &mut open_headline);
+                units.push(Unit::Byline(b.clone()));
+            }
+            LineKind::Furniture => {
+                flush(&mut units, &mut open_paragraph, &mut open_headline);
+                units.push(Unit::Furniture(line.text.to_string()));
+            }
+            _ => {}
+        }
+    }
+    flush(&mut units, &mut open_paragraph, &mut open_headline);
+    units
+}
+
+fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mut Option<Headline>) {
+    if let Some(p) = paragraph.take() {
+        units.push(Unit::Paragraph(p));
+    }
+    if let Some(h) = headline.take() {
+        units.push(Unit::Headline(h));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn outline(page: &str) -> Vec<String> {
+        reflow(&split_lines(page))
+            .into_iter()
+            .map(|u| match u {
+                Unit::Headline(h) => format!("H:{}", h.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("|")),
+                Unit::Byline(b) => format!("B:{}", b.text),
+                Unit::Furniture(f) => format!("F:{f}"),
+                Unit::Paragraph(p) => format!("P:{}", p.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_column_breaks_mend() {
+        let page = "王健指出，要从理论维度、历史维度\n和实践维度，深刻理解把握千万工\n\n程的精髓要义，不断汲取思想滋养。\n";
+        assert_eq!(outline(page), ["P:王健指出，要从理论维度、历史维度和实践维度，深刻理解把握千万工程的精髓要义，不断汲取思想滋养。"]);
+    }
+
+    #[test]
+    fn a_short_line_with_a_full_stop_ends_the_paragraph() {
+        let page = "会议强调，要加强调查研究，把学习贯\n彻落实各项工作紧密结合起来。\n同时要立足本单位本系统资源和力\n量，抓细抓实抓好各项工作。\n";
+        assert_eq!(
+            outline(page),
+            ["P:会议强调，要加强调查研究，把学习贯彻落实各项工作紧密结合起来。", "P:同时要立足本单位本系统资源和力量，抓细抓实抓好各项工作。"]
+        );
+    }
+
+    #[test]
+    fn a_full_line_with_a_full_stop_does_not() {
+        let page = "王健强调，要加强调查研究，把学习贯\n彻落实和调查研究紧密地结合起来。\n要讲好故事，勇于创新突破，争取更\n多国家级改革试点。\n";
+        assert_eq!(outline(page).len(), 1);
+    }
+
+    #[test]
+    fn headline_after_body_before_byline() {
+        let page = "市场位于中东最大自贸区，是全球唯\n一的保税转口批发市场。\n\n迪拜义乌中国小商品城\n获省级荣誉\n\n▢ 全媒体记者 李四\n\n本报讯 连日来，市纪委市监委联合\n市督考办开展监督。\n";
+        assert_eq!(
+            outline(page),
+            [
+                "P:市场位于中东最大自贸区，是全球唯一的保税转口批发市场。",
+                "H:迪拜义乌中国小商品城|获省级荣誉",
+                "B:全媒体记者 李四",
+                "P:本报讯 连日来，市纪委市监委联合市督考办开展监督。"
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_directly_above_a_dateline() {
+        let page = "市区新增三处停车场\n本报讯（记者 张三）昨日，记者从市交通\n局获悉，市区将新增三处公共停车场。\n";
+        assert_eq!(outline(page), ["H:市区新增三处停车场", "P:本报讯（记者 张三）昨日，记者从市交通局获悉，市区将新增三处公共停车场。"]);
+    }
+
+    #[test]
+    fn a_paragraph_opening_cut_by_a_column_break_is_not_a_headline() {
+        let page = "上一段的内容到这里就结束了。\n\n会议传达学习浙江省委全\n\n面深化改革委员会第五次会议\n精神，研究建设领域优化营商\n环境改革，以及有关工作。\n";
+        assert_eq!(
+            outline(page),
+            ["P:上一段的内容到这里就结束了。", "P:会议传达学习浙江省委全面深化改革委员会第五次会议精神，研究建设领域优化营商环境改革，以及有关工作。"]
+        );
+    }
+}
+#[cfg(test)]
+mod debug {
+    #[test]
+    #[ignore]
+    fn dump_seed() {
+        let t = std::fs::read_to_string("tests/fixtures/seed-page.txt").unwrap();
+        let lines = crate::lines::split_lines(&t);
+        let cols = super::column_widths(&lines);
+        let pieces = super::cut_pieces(&lines, &cols);
+        for p in &pieces {
+            eprintln!("piece {}..{} cand={} first={:?} w={} col={:?}", p.start + 1, p.end, p.candidate, &lines[p.start].text, lines[p.start].width, cols[p.start]);
+        }
+    }
+}

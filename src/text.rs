@@ -1,0 +1,272 @@
+//! Character classes, display widths and the whitespace rules every pass shares.
+//!
+//! The parser may change whitespace only, so everything here either
+//! classifies characters or decides where whitespace goes.
+
+/// A Han ideograph (CJK Unified Ideographs and their extensions, including
+/// the astral planes, compatibility ideographs and `〇`).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}'
+        | '\u{3007}')
+}
+
+/// A character of East Asian text: Han, kana, hangul, bopomofo, CJK
+/// punctuation, full-width forms and the quotes and dashes Chinese text
+/// sets full width. Spaces between such a character and ASCII are OCR noise.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c,
+            '\u{2E80}'..='\u{2FDF}'      // radicals
+            | '\u{3000}'..='\u{303F}'    // CJK symbols and punctuation
+            | '\u{3040}'..='\u{31FF}'    // kana, bopomofo, strokes
+            | '\u{3200}'..='\u{33FF}'    // enclosed CJK, compatibility
+            | '\u{AC00}'..='\u{D7AF}'    // hangul syllables
+            | '\u{FE30}'..='\u{FE4F}'    // CJK compatibility forms
+            | '\u{FF00}'..='\u{FF60}'    // full-width forms
+            | '\u{FFE0}'..='\u{FFE6}'
+            | '\u{2018}'..='\u{201F}'    // curly quotes, set full width in Chinese
+            | '\u{2014}' | '\u{2015}' | '\u{2026}' | '\u{00B7}' | '\u{2027}')
+}
+
+/// Width in half-em units, as the text would sit in a printed column:
+/// 2 for East Asian characters, 1 for Latin and digits, 0 for marks and
+/// controls. Used to tell full column lines from short ones.
+pub fn char_width(c: char) -> u32 {
+    if c.is_ascii() {
+        return u32::from(!c.is_ascii_control());
+    }
+    if is_cjk(c) || matches!(c, '\u{2160}'..='\u{217F}' | '\u{2460}'..='\u{24FF}' | '\u{25A0}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}')
+    {
+        return 2;
+    }
+    if c.is_control() || is_combining(c) {
+        return 0;
+    }
+    1
+}
+
+/// Display width of a string in half-em units.
+pub fn width(s: &str) -> u32 {
+    s.chars().map(char_width).sum()
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{200B}'..='\u{200F}')
+}
+
+/// Characters that close a quotation or bracket and may follow the
+/// sentence-final mark (`。”`, `！）`).
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | '］' | ']')
+}
+
+/// Sentence-final punctuation.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '．' | '｡' | '.')
+}
+
+/// Punctuation after which a sentence certainly goes on.
+pub fn is_open_end(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '（' | '(' | '“' | '‘' | '《' | '「' | '『' | '【' | '〈' | '—' | '－' | '-' | '·' | '/' | '+' | '＋')
+}
+
+/// Punctuation that marks running prose (as opposed to a headline).
+pub fn is_sentence_punct(c: char) -> bool {
+    matches!(c, '，' | '。' | '、' | '；' | '：' | ',' | ';')
+}
+
+/// Does the text end a sentence? `。` `！` `？` `…`, optionally followed by
+/// closing quotes or brackets; an ASCII `.` only after a letter, so that
+/// `3.` or `No.` wrapped mid-number is not taken for an end.
+pub fn ends_sentence(s: &str) -> bool {
+    let mut rev = s.chars().rev().skip_while(|&c| is_closer(c));
+    match rev.next() {
+        Some('.') => matches!(rev.next(), Some(c) if c.is_alphabetic() && !c.is_ascii_uppercase()),
+        Some(c) => is_terminal(c),
+        None => false,
+    }
+}
+
+/// Does the text end where a sentence must go on (`，` `、` `：`…)?
+pub fn ends_open(s: &str) -> bool {
+    s.chars().next_back().is_some_and(is_open_end)
+}
+
+/// True for characters that join without a space when a wrapped line is
+/// rejoined: anything East Asian. Two Latin words get a space back.
+fn joins_tight(c: char) -> bool {
+    is_cjk(c) || !(c.is_alphanumeric() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%'))
+}
+
+/// Appends a wrapped line to a paragraph: no space between East Asian text,
+/// one space between two Latin words, none after a hyphen.
+pub fn push_joined(out: &mut String, next: &str) {
+    if let (Some(a), Some(b)) = (out.chars().next_back(), next.chars().next()) {
+        if !(joins_tight(a) || joins_tight(b) || a == '-') {
+            out.push(' ');
+        }
+    }
+    out.push_str(next);
+}
+
+fn is_ascii_word(c: char) -> bool {
+    c.is_ascii_graphic()
+}
+
+/// Normalises the whitespace of one line: trims it, turns every inner run of
+/// whitespace into one space, and drops the run altogether where it sits
+/// between an East Asian character and ASCII (`实施 20` → `实施20`), which
+/// is where OCR invents spaces. Other spaces (`迎亚运 讲文明`) are kept.
+pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = line.trim();
+    let needs_work = trimmed
+        .char_indices()
+        .any(|(i, c)| c.is_whitespace() && (c != ' ' || trimmed[i + 1..].starts_with(char::is_whitespace) || space_is_noise(trimmed, i)));
+    if !needs_work {
+        return std::borrow::Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut pending_space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            let prev = out.chars().next_back();
+            let noise = prev.is_some_and(|p| (is_cjk(p) && is_ascii_word(c)) || (is_ascii_word(p) && is_cjk(c)));
+            if !noise {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Is the single ASCII space at byte `i` one that [`normalize_line`] drops?
+fn space_is_noise(s: &str, i: usize) -> bool {
+    let prev = s[..i].chars().next_back();
+    let next = s[i + 1..].chars().next();
+    match (prev, next) {
+        (Some(p), Some(n)) => (is_cjk(p) && is_ascii_word(n)) || (is_ascii_word(p) && is_cjk(n)),
+        _ => false,
+    }
+}
+
+/// Width of the whitespace a raw line starts with, in half-em units
+/// (a full-width space counts two).
+pub fn width_of_leading_space(s: &str) -> u32 {
+    s.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum()
+}
+
+/// Counts the Han characters of a string.
+pub fn han_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_han(c)).count()
+}
+
+/// The share of the Han character pairs of `head` that also occur in
+/// `text`: how much a headline has in common with an article's lead.
+/// Only the first few hundred characters of `text` are read.
+pub fn shared_bigrams(head: &str, text: &str) -> f32 {
+    let pairs = |s: &str, limit: usize| {
+        let mut v: Vec<(char, char)> = Vec::new();
+        let mut prev: Option<char> = None;
+        for c in s.chars().take(limit) {
+            if is_han(c) {
+                if let Some(p) = prev {
+                    v.push((p, c));
+                }
+                prev = Some(c);
+            } else {
+                prev = None;
+            }
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let wanted = pairs(head, 200);
+    if wanted.is_empty() {
+        return 0.0;
+    }
+    let have = pairs(text, 400);
+    let found = wanted.iter().filter(|p| have.binary_search(p).is_ok()).count();
+    found as f32 / wanted.len() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ocr_spaces_between_han_and_ascii_go() {
+        assert_eq!(normalize_line("王健指出，在“八八战略”实施 20"), "王健指出，在“八八战略”实施20");
+        assert_eq!(normalize_line("浙江省拥有 19 家"), "浙江省拥有19家");
+        assert_eq!(normalize_line("搭建线上 Chinagoods 平台"), "搭建线上Chinagoods平台");
+        assert_eq!(normalize_line("（1 家"), "（1家");
+    }
+
+    #[test]
+    fn spaces_between_han_phrases_stay_as_one_space() {
+        assert_eq!(normalize_line("  迎亚运 讲文明\u{3000}树新风  "), "迎亚运 讲文明 树新风");
+        assert_eq!(normalize_line("hello   world"), "hello world");
+    }
+
+    #[test]
+    fn clean_lines_are_borrowed() {
+        assert!(matches!(normalize_line(" 全媒体记者 王婷 "), std::borrow::Cow::Borrowed("全媒体记者 王婷")));
+    }
+
+    #[test]
+    fn wrapped_lines_join_tight_in_chinese_and_with_a_space_in_english() {
+        let mut p = String::from("实施20");
+        push_joined(&mut p, "周年");
+        assert_eq!(p, "实施20周年");
+        let mut e = String::from("the quick");
+        push_joined(&mut e, "brown fox");
+        assert_eq!(e, "the quick brown fox");
+        let mut h = String::from("well-");
+        push_joined(&mut h, "known");
+        assert_eq!(h, "well-known");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("批示精神。"));
+        assert!(ends_sentence("提升一座城”。"));
+        assert!(ends_sentence("“心心相融，你好！”"));
+        assert!(ends_sentence("It ended."));
+        assert!(!ends_sentence("version 3."));
+        assert!(!ends_sentence("要从理论维度，"));
+        assert!(!ends_sentence("灵活运用"));
+    }
+
+    #[test]
+    fn headlines_share_pairs_with_their_lead() {
+        let lead = "记者从市人力社保局获悉，下周起，春季招聘会将在市人才市场举行。";
+        assert!(shared_bigrams("春季招聘会下周举行", lead) > 0.5);
+        assert!(shared_bigrams("迪拜小商品城获省级荣誉", lead) < 0.1);
+        assert_eq!(shared_bigrams("", lead), 0.0);
+    }
+
+    #[test]
+    fn widths_count_half_ems() {
+        assert_eq!(width("王婷"), 4);
+        assert_eq!(width("20周年"), 6);
+        assert_eq!(width("𠀀"), 2);
+        assert_eq!(width("e\u{301}"), 1);
+    }
+}
