@@ -262,7 +262,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
             !line.blank_before
                 && !dash
                 && line.width <= p.last_width
-                && !(p.last_width >= 40 && p.last_width * 5 >= line.width * 8)
+                && !(p.last_width >= 32 && p.last_width * 5 >= line.width * 8)
                 && !p.text.ends_with(['！', '？', '：', '!', '?', ':'])
         });
         if continues {

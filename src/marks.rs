@@ -229,24 +229,20 @@ fn date_len(s: &[char]) -> usize {
 pub fn match_dateline(text: &str) -> Option<Dateline> {
     let head: Vec<char> = text.chars().take(32).collect();
     let agency = agency_len(&head)?;
-    let mut i = agency;
-    // A place name, then a date, both optional.
-    let place = head[i..].iter().take_while(|&&c| is_han(c) && c != '电' && c != '讯').count().min(8);
-    let date_after_place = date_len(&head[i + place..]);
-    let (place, date) = if date_after_place > 0 {
-        (place, date_after_place)
-    } else {
-        // No date: the place must run straight into the marker.
-        (place, 0)
-    };
-    i += place + date;
-    let marker = if head.get(i) == Some(&'电') || head.get(i) == Some(&'讯') {
-        1
-    } else if head.get(i) == Some(&'消') && head.get(i + 1) == Some(&'息') {
-        2
-    } else {
-        return None;
-    };
+    // A place name, then a date, both optional; the shortest reading that
+    // reaches the marker (电, 讯 or 消息) wins.
+    let max_place = head[agency..].iter().take_while(|&&c| is_han(c)).count().min(8);
+    let (place, date, mut i, marker) = (0..=max_place).find_map(|place| {
+        let at = agency + place;
+        let date = date_len(&head[at..]);
+        let i = at + date;
+        let marker = match (head.get(i), head.get(i + 1)) {
+            (Some('电' | '讯'), _) => 1,
+            (Some('消'), Some('息')) => 2,
+            _ => return None,
+        };
+        Some((place, date, i, marker))
+    })?;
     let own_paper = head.starts_with(&['本', '报']);
     let next = head.get(i + marker).copied();
     let separated = matches!(next, None | Some(' ' | '（' | '(' | '　' | '：' | ':'));
