@@ -49,7 +49,11 @@ pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut V
                     slots.push(Slot::Body(bodies.len() - 1));
                     open = true;
                 }
-                bodies.last_mut().expect("a body is open").paragraphs.push(p);
+                bodies
+                    .last_mut()
+                    .expect("a body is open")
+                    .paragraphs
+                    .push(p);
             }
             Unit::Headline(h) => {
                 headlines.push(h);
@@ -82,7 +86,11 @@ pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut V
     }
     for slot in slots {
         match slot {
-            Slot::Body(i) => articles.push(build_article(std::mem::take(&mut bodies[i]), &headlines, &bylines)),
+            Slot::Body(i) => articles.push(build_article(
+                std::mem::take(&mut bodies[i]),
+                &headlines,
+                &bylines,
+            )),
             Slot::Headline(h) if !used_headlines[h] => {
                 leftovers.extend(headlines[h].lines.iter().map(|l| l.text.clone()));
             }
@@ -110,9 +118,20 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
             _ => false,
         };
         if cross_head {
-            let Unit::Headline(h) = unit else { unreachable!() };
-            let text = h.lines.into_iter().next().map(|l| l.text).unwrap_or_default();
-            out.push(Unit::Paragraph(Paragraph { text, dateline: false, caption: false }));
+            let Unit::Headline(h) = unit else {
+                unreachable!()
+            };
+            let text = h
+                .lines
+                .into_iter()
+                .next()
+                .map(|l| l.text)
+                .unwrap_or_default();
+            out.push(Unit::Paragraph(Paragraph {
+                text,
+                dateline: false,
+                caption: false,
+            }));
         } else {
             out.push(unit);
         }
@@ -134,7 +153,10 @@ fn neighbours(slots: &[Slot], k: usize, across_headlines: bool) -> (Option<usize
             _ => None,
         })
     };
-    (find(Box::new(slots[..k].iter().rev())), find(Box::new(slots[k + 1..].iter())))
+    (
+        find(Box::new(slots[..k].iter().rev())),
+        find(Box::new(slots[k + 1..].iter())),
+    )
 }
 
 /// The start of a body, which a headline usually echoes.
@@ -169,8 +191,14 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
         .collect();
     // The page's layout: a headline with text only after it is printed
     // above its article; one with text only before it, below.
-    let above = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
-    let below = sides.iter().filter(|(_, p, n)| p.is_some() && n.is_none()).count();
+    let above = sides
+        .iter()
+        .filter(|(_, p, n)| p.is_none() && n.is_some())
+        .count();
+    let below = sides
+        .iter()
+        .filter(|(_, p, n)| p.is_some() && n.is_none())
+        .count();
     let (bias_prev, bias_next) = match above.cmp(&below) {
         std::cmp::Ordering::Less => (LAYOUT_BIAS, 0.0),
         std::cmp::Ordering::Greater => (0.0, LAYOUT_BIAS),
@@ -184,12 +212,27 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
                 let to_prev = text::shared_bigrams(&joined, &lead(&bodies[p])) + bias_prev;
                 let to_next = text::shared_bigrams(&joined, &lead(&bodies[n])) + bias_next;
                 if to_next >= to_prev {
-                    Choice { headline: h, first: Some(n), second: Some(p), margin: to_next - to_prev }
+                    Choice {
+                        headline: h,
+                        first: Some(n),
+                        second: Some(p),
+                        margin: to_next - to_prev,
+                    }
                 } else {
-                    Choice { headline: h, first: Some(p), second: Some(n), margin: to_prev - to_next }
+                    Choice {
+                        headline: h,
+                        first: Some(p),
+                        second: Some(n),
+                        margin: to_prev - to_next,
+                    }
                 }
             }
-            (p, n) => Choice { headline: h, first: n.or(p), second: None, margin: f32::INFINITY },
+            (p, n) => Choice {
+                headline: h,
+                first: n.or(p),
+                second: None,
+                margin: f32::INFINITY,
+            },
         })
         .collect();
     // Surest first, so that a doubtful headline yields its place.
@@ -216,12 +259,22 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
             _ => None,
         })
         .collect();
-    let leading = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
-    let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && (n.is_none() || bylines[*b].bracketed)).count();
+    let leading = sides
+        .iter()
+        .filter(|(_, p, n)| p.is_none() && n.is_some())
+        .count();
+    let trailing = sides
+        .iter()
+        .filter(|(b, p, n)| p.is_some() && (n.is_none() || bylines[*b].bracketed))
+        .count();
     let backwards = trailing > leading;
     for (b, prev, next) in sides {
         let prefer_prev = bylines[b].bracketed || backwards;
-        let (first, second) = if prefer_prev { (prev, next) } else { (next, prev) };
+        let (first, second) = if prefer_prev {
+            (prev, next)
+        } else {
+            (next, prev)
+        };
         let target = [first, second]
             .into_iter()
             .flatten()
@@ -271,7 +324,12 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
             p.width = p.width.max(line.width);
             p.last_width = line.width;
         } else {
-            parts.push(Part { text: line.text.clone(), width: line.width, last_width: line.width, dash });
+            parts.push(Part {
+                text: line.text.clone(),
+                width: line.width,
+                last_width: line.width,
+                dash,
+            });
         }
     }
     let join = |ps: &[Part]| -> Option<String> {
@@ -302,7 +360,10 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
 }
 
 fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Article {
-    let (kicker, title, subtitle) = body.headline.map(|h| headline_roles(&headlines[h])).unwrap_or_default();
+    let (kicker, title, subtitle) = body
+        .headline
+        .map(|h| headline_roles(&headlines[h]))
+        .unwrap_or_default();
     let mut byline: Option<String> = None;
     let mut credit: Option<String> = None;
     let mut authors: Vec<String> = Vec::new();
@@ -342,9 +403,23 @@ fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Arti
         }
         paragraphs.push(p.text);
     }
-    let mut seen = std::collections::HashSet::new();
-    authors.retain(|a| seen.insert(a.clone()));
-    Article { kicker, title, subtitle, byline, authors, credit, dateline, paragraphs }
+    let mut unique: Vec<String> = Vec::with_capacity(authors.len());
+    for a in authors {
+        if !unique.contains(&a) {
+            unique.push(a);
+        }
+    }
+    let authors = unique;
+    Article {
+        kicker,
+        title,
+        subtitle,
+        byline,
+        authors,
+        credit,
+        dateline,
+        paragraphs,
+    }
 }
 
 #[cfg(test)]
@@ -356,7 +431,11 @@ mod tests {
         Headline {
             lines: lines
                 .iter()
-                .map(|(t, blank)| HeadlineLine { text: t.to_string(), width: text::width(t), blank_before: *blank })
+                .map(|(t, blank)| HeadlineLine {
+                    text: t.to_string(),
+                    width: text::width(t),
+                    blank_before: *blank,
+                })
                 .collect(),
         }
     }
@@ -371,27 +450,55 @@ mod tests {
 
     #[test]
     fn a_title_wrapped_over_two_lines_is_one_title() {
-        assert_eq!(roles(&[("迪拜义乌中国小商品城", false), ("获省级荣誉", false)]), (None, s("迪拜义乌中国小商品城获省级荣誉"), None));
+        assert_eq!(
+            roles(&[("迪拜义乌中国小商品城", false), ("获省级荣誉", false)]),
+            (None, s("迪拜义乌中国小商品城获省级荣誉"), None)
+        );
     }
 
     #[test]
     fn a_wider_second_line_is_a_subtitle() {
         assert_eq!(
-            roles(&[("杭州亚运会吉祥物首次现身义乌", false), ("义亭镇举办邻里节展现亚运文明新风尚", false)]),
-            (None, s("杭州亚运会吉祥物首次现身义乌"), s("义亭镇举办邻里节展现亚运文明新风尚"))
+            roles(&[
+                ("杭州亚运会吉祥物首次现身义乌", false),
+                ("义亭镇举办邻里节展现亚运文明新风尚", false)
+            ]),
+            (
+                None,
+                s("杭州亚运会吉祥物首次现身义乌"),
+                s("义亭镇举办邻里节展现亚运文明新风尚")
+            )
         );
-        assert_eq!(roles(&[("春风又绿江南岸", false), ("——记优秀教师张三", false)]), (None, s("春风又绿江南岸"), s("——记优秀教师张三")));
+        assert_eq!(
+            roles(&[("春风又绿江南岸", false), ("——记优秀教师张三", false)]),
+            (None, s("春风又绿江南岸"), s("——记优秀教师张三"))
+        );
     }
 
     #[test]
     fn kicker_title_and_subtitle() {
         assert_eq!(
-            roles(&[("市委理论学习中心组专题学习重要批示精神", false), ("深学践行千万工程", true), ("为谱写现代化篇章不断汲取思想滋养", false)]),
-            (s("市委理论学习中心组专题学习重要批示精神"), s("深学践行千万工程"), s("为谱写现代化篇章不断汲取思想滋养"))
+            roles(&[
+                ("市委理论学习中心组专题学习重要批示精神", false),
+                ("深学践行千万工程", true),
+                ("为谱写现代化篇章不断汲取思想滋养", false)
+            ]),
+            (
+                s("市委理论学习中心组专题学习重要批示精神"),
+                s("深学践行千万工程"),
+                s("为谱写现代化篇章不断汲取思想滋养")
+            )
         );
         assert_eq!(
-            roles(&[("市委理论学习中心组专题学习重要批示精神", false), ("深学践行千万工程", false)]),
-            (s("市委理论学习中心组专题学习重要批示精神"), s("深学践行千万工程"), None)
+            roles(&[
+                ("市委理论学习中心组专题学习重要批示精神", false),
+                ("深学践行千万工程", false)
+            ]),
+            (
+                s("市委理论学习中心组专题学习重要批示精神"),
+                s("深学践行千万工程"),
+                None
+            )
         );
     }
 }

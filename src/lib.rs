@@ -7,10 +7,17 @@
 //! headlines and bylines to their articles. [`parse_page`] runs them all.
 
 pub mod article;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bench;
+pub mod decode;
+pub mod error;
 pub mod lines;
 pub mod marks;
 pub mod page;
 pub mod reflow;
+pub mod synth;
 pub mod text;
 
+pub use decode::{Decoded, decode};
+pub use error::Error;
 pub use page::{Article, Page, parse_page};

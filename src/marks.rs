@@ -48,7 +48,8 @@ const ROLES: &[&str] = &[
 
 /// Words after the names that say what the named people did.
 const CREDITS: &[&str] = &[
-    "文/图", "文/摄", "图/文", "摄/文", "文图", "图文", "摄影", "报道", "整理", "采写", "供图", "摄", "图", "文", "绘",
+    "文/图", "文/摄", "图/文", "摄/文", "文图", "图文", "摄影", "报道", "整理", "采写", "供图",
+    "摄", "图", "文", "绘",
 ];
 
 /// A byline: who wrote or photographed an article.
@@ -76,7 +77,43 @@ pub fn is_ornament(c: char) -> bool {
 }
 
 fn strip_prefix_any<'a>(s: &'a str, words: &[&'static str]) -> Option<(&'static str, &'a str)> {
-    words.iter().find_map(|w| s.strip_prefix(w).map(|rest| (*w, rest)))
+    if !s.chars().next().is_some_and(starts_role_or_credit) {
+        return None;
+    }
+    words
+        .iter()
+        .find_map(|w| s.strip_prefix(w).map(|rest| (*w, rest)))
+}
+
+/// Can a [`ROLES`] or [`CREDITS`] word start with this character? Skips
+/// most positions at once.
+fn starts_role_or_credit(c: char) -> bool {
+    matches!(
+        c,
+        '本' | '全'
+            | '融'
+            | '新'
+            | '中'
+            | '首'
+            | '见'
+            | '特'
+            | '实'
+            | '摄'
+            | '驻'
+            | '通'
+            | '评'
+            | '撰'
+            | '记'
+            | '作'
+            | '口'
+            | '整'
+            | '采'
+            | '文'
+            | '图'
+            | '报'
+            | '供'
+            | '绘'
+    )
 }
 
 fn is_name_char(c: char) -> bool {
@@ -118,12 +155,27 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
 /// `本报记者 张三 通讯员 李四`, `（记者 张三）` or `张三 摄`.
 pub fn parse_byline(line: &str) -> Option<Byline> {
     let mut s = line.trim();
+    if s.len() > 60 * 4 {
+        return None;
+    }
     if let Some(c) = s.chars().next() {
         if is_ornament(c) {
             s = s[c.len_utf8()..].trim_start();
         }
     }
-    if s.is_empty() || s.chars().count() > 60 || s.chars().any(|c| matches!(c, '。' | '；' | '！' | '？' | '“' | '”')) {
+    // A byline opens with a role or a bracket, or ends with a credit.
+    let opens = s
+        .chars()
+        .next()
+        .is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '('));
+    if !opens && !(s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c))) {
+        return None;
+    }
+    if s.is_empty()
+        || s.chars().count() > 60
+        || s.chars()
+            .any(|c| matches!(c, '。' | '；' | '！' | '？' | '“' | '”'))
+    {
         return None;
     }
     let (inner, bracketed) = match s
@@ -138,7 +190,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let mut roles = 0;
     loop {
         let t = rest.trim_start_matches([' ', '、', '，', ',']);
-        let Some((_, after)) = strip_prefix_any(t, ROLES) else { break };
+        let Some((_, after)) = strip_prefix_any(t, ROLES) else {
+            break;
+        };
         let (names, after_names) = read_names(after.trim_start_matches(['：', ':', '/', '／']));
         if names.is_empty() {
             // A role with nobody after it: could be a credit (`张三 文/图`).
@@ -177,7 +231,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         };
         body.to_string()
     };
-    Some(Byline { text, authors, credit: if bracketed { None } else { credit }, bracketed })
+    Some(Byline {
+        text,
+        authors,
+        credit: if bracketed { None } else { credit },
+        bracketed,
+    })
 }
 
 /// A dateline found at the start of a paragraph.
@@ -195,11 +254,16 @@ fn agency_len(prefix: &[char]) -> Option<usize> {
         return Some(2);
     }
     let limit = prefix.len().min(10);
-    (1..limit).find(|&i| matches!(prefix[i], '社' | '网' | '报' | '台') && prefix[..=i].iter().all(|&c| is_han(c)))
+    (1..limit)
+        .find(|&i| {
+            matches!(prefix[i], '社' | '网' | '报' | '台')
+                && prefix[..=i].iter().all(|&c| is_han(c))
+        })
         .map(|i| i + 1)
         .or_else(|| {
             let s: String = prefix.iter().take(12).collect();
-            s.find("客户端").map(|b| s[..b + "客户端".len()].chars().count())
+            s.find("客户端")
+                .map(|b| s[..b + "客户端".len()].chars().count())
         })
 }
 
@@ -208,7 +272,10 @@ fn date_len(s: &[char]) -> usize {
     let mut i = 0;
     let mut saw_unit = false;
     loop {
-        let digits = s[i..].iter().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+        let digits = s[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
         if digits == 0 || digits > 4 {
             break;
         }
@@ -227,11 +294,23 @@ fn date_len(s: &[char]) -> usize {
 /// `本报讯（记者 张三）`, `本报杭州5月26日电`, `新华社北京5月26日电`,
 /// `某某网5月26日讯(通讯员 张三)`, `央视网消息`.
 pub fn match_dateline(text: &str) -> Option<Dateline> {
+    // Most paragraphs have no dateline: look for its marker first.
+    if !text
+        .chars()
+        .take(24)
+        .any(|c| matches!(c, '电' | '讯' | '消'))
+    {
+        return None;
+    }
     let head: Vec<char> = text.chars().take(32).collect();
     let agency = agency_len(&head)?;
     // A place name, then a date, both optional; the shortest reading that
     // reaches the marker (电, 讯 or 消息) wins.
-    let max_place = head[agency..].iter().take_while(|&&c| is_han(c)).count().min(8);
+    let max_place = head[agency..]
+        .iter()
+        .take_while(|&&c| is_han(c))
+        .count()
+        .min(8);
     let (place, date, mut i, marker) = (0..=max_place).find_map(|place| {
         let at = agency + place;
         let date = date_len(&head[at..]);
@@ -259,7 +338,11 @@ pub fn match_dateline(text: &str) -> Option<Dateline> {
     let rest = rest.trim_start();
     if let Some(open) = rest.chars().next().filter(|c| matches!(c, '（' | '(')) {
         let inner_start = open.len_utf8();
-        if let Some(close) = rest[inner_start..].char_indices().take(60).find(|&(_, c)| matches!(c, '）' | ')')) {
+        if let Some(close) = rest[inner_start..]
+            .char_indices()
+            .take(60)
+            .find(|&(_, c)| matches!(c, '）' | ')'))
+        {
             let inner = &rest[inner_start..inner_start + close.0];
             if let Some(b) = parse_byline(&format!("（{inner}）")) {
                 if !inner.chars().any(is_sentence_punct) || inner.contains('、') {
@@ -278,55 +361,146 @@ pub fn starts_with_dateline(line: &str) -> bool {
 }
 
 const FURNITURE_WORDS: &[&str] = &[
-    "责任编辑", "责编", "美编", "美术编辑", "校对", "版式", "版面设计", "排版", "组版", "审校", "审读", "值班编委",
-    "首席编辑", "视觉设计", "统一连续出版物号", "邮发代号", "广告经营许可证", "零售价", "社址", "邮编",
-    "新闻热线", "发行热线", "广告热线",
+    "责任编辑",
+    "责编",
+    "美编",
+    "美术编辑",
+    "校对",
+    "版式",
+    "版面设计",
+    "排版",
+    "组版",
+    "审校",
+    "审读",
+    "值班编委",
+    "首席编辑",
+    "视觉设计",
+    "统一连续出版物号",
+    "邮发代号",
+    "广告经营许可证",
+    "零售价",
+    "社址",
+    "邮编",
+    "新闻热线",
+    "发行热线",
+    "广告热线",
 ];
 
 const PAPER_SUFFIXES: &[&str] = &[
-    "日报", "晚报", "商报", "早报", "时报", "周报", "都市报", "快报", "导报", "青年报", "法治报", "科技报", "晨报",
+    "日报",
+    "晚报",
+    "商报",
+    "早报",
+    "时报",
+    "周报",
+    "都市报",
+    "快报",
+    "导报",
+    "青年报",
+    "法治报",
+    "科技报",
+    "晨报",
 ];
 
 /// Recognises page furniture: the paper's name, the date and weekday, the
 /// page number and section, and the editors' credits.
 pub fn is_furniture(line: &str) -> bool {
     let s = line.trim();
-    let chars = s.chars().count();
-    if chars == 0 || chars > 60 || s.contains('。') {
+    // One pass for the cheap facts, so that body lines leave early.
+    let (mut chars, mut comma, mut digit, mut all_han, mut word_at) = (0, false, false, true, None);
+    for (i, c) in s.char_indices() {
+        chars += 1;
+        match c {
+            '。' => return false,
+            '，' => comma = true,
+            '0'..='9' => digit = true,
+            _ => {}
+        }
+        all_han &= is_han(c);
+        if word_at.is_none() && starts_furniture_word(c) {
+            word_at = Some(i);
+        }
+    }
+    if chars == 0 || chars > 60 {
         return false;
     }
-    if FURNITURE_WORDS.iter().any(|w| s.contains(w)) && !s.contains('，') {
+    if let Some(from) = word_at {
+        let has_word = s[from..].char_indices().any(|(i, c)| {
+            starts_furniture_word(c) && FURNITURE_WORDS.iter().any(|w| s[from + i..].starts_with(w))
+        });
+        if has_word && !comma {
+            return true;
+        }
+    }
+    if (s.starts_with("编辑") || s.starts_with("制版"))
+        && s.chars()
+            .nth(2)
+            .is_some_and(|c| matches!(c, '：' | ':' | ' '))
+    {
         return true;
     }
-    if (s.starts_with("编辑") || s.starts_with("制版")) && s.chars().nth(2).is_some_and(|c| matches!(c, '：' | ':' | ' ')) {
-        return true;
-    }
-    let tokens: Vec<&str> = s.split(' ').collect();
-    if tokens.iter().any(|t| is_page_number(t) || is_edition(t)) && tokens.iter().all(|t| t.chars().count() <= 12) {
-        return true;
-    }
-    if has_full_date(s) && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || chars <= 16) {
-        return true;
-    }
-    if chars <= 10 && PAPER_SUFFIXES.iter().any(|p| s.ends_with(p)) && s.chars().all(is_han) {
+    if chars <= 10 && all_han && PAPER_SUFFIXES.iter().any(|p| s.ends_with(p)) {
         return true;
     }
     if chars <= 4 && (s.starts_with("星期") || s.starts_with("周")) && contains_weekday(s) {
         return true;
     }
-    let lower = s.to_ascii_lowercase();
-    if !s.contains(' ') && (lower.starts_with("http") || lower.starts_with("www.") || (lower.contains('@') && lower.contains('.') && s.is_ascii())) {
+    if !digit && !s.is_ascii() {
+        return s.ends_with('版') && s.split(' ').any(is_page_number);
+    }
+    if s.split(' ').any(|t| is_page_number(t) || is_edition(t))
+        && s.split(' ').all(|t| t.chars().count() <= 12)
+    {
         return true;
     }
-    false
+    if has_full_date(s)
+        && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || chars <= 16)
+    {
+        return true;
+    }
+    let lower = s.to_ascii_lowercase();
+    !s.contains(' ')
+        && (lower.starts_with("http")
+            || lower.starts_with("www.")
+            || (lower.contains('@') && lower.contains('.') && s.is_ascii()))
+}
+
+/// Can a [`FURNITURE_WORDS`] word start with this character?
+fn starts_furniture_word(c: char) -> bool {
+    matches!(
+        c,
+        '责' | '美'
+            | '校'
+            | '版'
+            | '排'
+            | '组'
+            | '审'
+            | '值'
+            | '首'
+            | '视'
+            | '统'
+            | '邮'
+            | '广'
+            | '零'
+            | '社'
+            | '新'
+            | '发'
+    )
 }
 
 fn contains_weekday(s: &str) -> bool {
-    ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天"].iter().any(|w| s.contains(w))
+    [
+        "星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
 }
 
 /// `2023年5月27日` somewhere in the line.
 fn has_full_date(s: &str) -> bool {
+    if !s.contains('年') {
+        return false;
+    }
     let chars: Vec<char> = s.chars().collect();
     (0..chars.len()).any(|i| {
         let n = date_len(&chars[i..]);
@@ -341,7 +515,10 @@ fn is_page_number(t: &str) -> bool {
     let inner = inner.strip_suffix(['版', '页']).map(|x| (x, true));
     match inner {
         Some((digits, _)) => {
-            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c))
+            !digits.is_empty()
+                && digits.chars().all(|c| {
+                    c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c)
+                })
         }
         None => t.len() <= 3 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()),
     }
@@ -350,11 +527,10 @@ fn is_page_number(t: &str) -> bool {
 /// `A2`, `B03`: an edition letter and a page.
 fn is_edition(t: &str) -> bool {
     let mut cs = t.chars();
-    matches!(cs.next(), Some(c) if c.is_ascii_uppercase())
-        && {
-            let rest: String = cs.collect();
-            (1..=2).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_digit())
-        }
+    matches!(cs.next(), Some(c) if c.is_ascii_uppercase()) && {
+        let rest: String = cs.collect();
+        (1..=2).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_digit())
+    }
 }
 
 /// A photo caption: `图为…`, `上图：…`, `▲ …`.
@@ -363,23 +539,42 @@ pub fn starts_caption(line: &str) -> bool {
     s.starts_with("图为")
         || s.starts_with("图注")
         || s.starts_with('▲')
-        || ["图：", "图:", "上图：", "下图：", "左图：", "右图：", "上图:", "下图:", "左图:", "右图:"]
-            .iter()
-            .any(|p| s.starts_with(p))
+        || [
+            "图：",
+            "图:",
+            "上图：",
+            "下图：",
+            "左图：",
+            "右图：",
+            "上图:",
+            "下图:",
+            "左图:",
+            "右图:",
+        ]
+        .iter()
+        .any(|p| s.starts_with(p))
 }
 
 /// A list marker that opens a cross-head inside an article: `一、`,
 /// `（二）`, `3.`, `①`, `■`.
 pub fn starts_enumerator(line: &str) -> bool {
     let s = line.trim_start();
-    let Some(first) = s.chars().next() else { return false };
-    if matches!(first, '①'..='⑳' | '■' | '◆' | '●' | '◇' | '□' | '★' | '☆' | '◎' | '▶' | '►') {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if matches!(
+        first,
+        '①'..='⑳' | '■' | '◆' | '●' | '◇' | '□' | '★' | '☆' | '◎' | '▶' | '►'
+    ) {
         return true;
     }
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
     let body = s.strip_prefix(['（', '(']);
     if let Some(b) = body {
-        let n = b.chars().take_while(|&c| numeral(c) || c.is_ascii_digit()).count();
+        let n = b
+            .chars()
+            .take_while(|&c| numeral(c) || c.is_ascii_digit())
+            .count();
         return n > 0 && b.chars().nth(n).is_some_and(|c| matches!(c, '）' | ')'));
     }
     let n = s.chars().take_while(|&c| numeral(c)).count();
@@ -387,7 +582,12 @@ pub fn starts_enumerator(line: &str) -> bool {
         return s.chars().nth(n) == Some('、');
     }
     let d = s.chars().take_while(|c| c.is_ascii_digit()).count();
-    d > 0 && d <= 2 && s.chars().nth(d).is_some_and(|c| matches!(c, '、' | '．' | '.')) && s.chars().nth(d + 1).is_some_and(is_han)
+    d > 0
+        && d <= 2
+        && s.chars()
+            .nth(d)
+            .is_some_and(|c| matches!(c, '、' | '．' | '.'))
+        && s.chars().nth(d + 1).is_some_and(is_han)
 }
 
 #[cfg(test)]
@@ -401,20 +601,54 @@ mod tests {
 
     #[test]
     fn bylines_with_ornaments_roles_and_credits() {
-        assert_eq!(byline("▢ 全媒体记者 王婷"), ("全媒体记者 王婷".into(), vec!["王婷".into()], None));
+        assert_eq!(
+            byline("▢ 全媒体记者 王婷"),
+            ("全媒体记者 王婷".into(), vec!["王婷".into()], None)
+        );
         assert_eq!(
             byline(" ▢ 全媒体记者 张云飞 文/摄"),
-            ("全媒体记者 张云飞".into(), vec!["张云飞".into()], Some("文/摄".into()))
+            (
+                "全媒体记者 张云飞".into(),
+                vec!["张云飞".into()],
+                Some("文/摄".into())
+            )
         );
         assert_eq!(
             byline("本报记者 张三 通讯员 李四"),
-            ("本报记者 张三 通讯员 李四".into(), vec!["张三".into(), "李四".into()], None)
+            (
+                "本报记者 张三 通讯员 李四".into(),
+                vec!["张三".into(), "李四".into()],
+                None
+            )
         );
-        assert_eq!(byline("记者 欧阳明月、王五"), ("记者 欧阳明月、王五".into(), vec!["欧阳明月".into(), "王五".into()], None));
-        assert_eq!(byline("■记者张三通讯员李四"), ("记者张三通讯员李四".into(), vec!["张三".into(), "李四".into()], None));
-        assert_eq!(byline("实习生 赵六"), ("实习生 赵六".into(), vec!["赵六".into()], None));
-        assert_eq!(byline("张三 摄"), ("张三".into(), vec!["张三".into()], Some("摄".into())));
-        assert_eq!(byline("摄影 买买提·艾力"), ("摄影 买买提·艾力".into(), vec!["买买提·艾力".into()], None));
+        assert_eq!(
+            byline("记者 欧阳明月、王五"),
+            (
+                "记者 欧阳明月、王五".into(),
+                vec!["欧阳明月".into(), "王五".into()],
+                None
+            )
+        );
+        assert_eq!(
+            byline("■记者张三通讯员李四"),
+            (
+                "记者张三通讯员李四".into(),
+                vec!["张三".into(), "李四".into()],
+                None
+            )
+        );
+        assert_eq!(
+            byline("实习生 赵六"),
+            ("实习生 赵六".into(), vec!["赵六".into()], None)
+        );
+        assert_eq!(
+            byline("张三 摄"),
+            ("张三".into(), vec!["张三".into()], Some("摄".into()))
+        );
+        assert_eq!(
+            byline("摄影 买买提·艾力"),
+            ("摄影 买买提·艾力".into(), vec!["买买提·艾力".into()], None)
+        );
         let b = parse_byline("（记者 张三）").unwrap();
         assert!(b.bracketed);
         assert_eq!(b.authors, vec!["张三".to_string()]);
@@ -440,19 +674,43 @@ mod tests {
         let cut = |s: &str| match_dateline(s).map(|d| s[..d.len].to_string());
         assert_eq!(cut("本报讯 昨日，市委"), Some("本报讯".into()));
         assert_eq!(cut("本报讯昨日，市委"), Some("本报讯".into()));
-        assert_eq!(cut("本报讯（记者 张三）昨日"), Some("本报讯（记者 张三）".into()));
-        assert_eq!(cut("本报讯 (通讯员 李四) 昨日"), Some("本报讯 (通讯员 李四)".into()));
-        assert_eq!(cut("本报杭州5月26日电 记者"), Some("本报杭州5月26日电".into()));
-        assert_eq!(cut("新华社北京5月26日电（记者 张三）国务院"), Some("新华社北京5月26日电（记者 张三）".into()));
-        assert_eq!(cut("某某网5月26日讯(通讯员 张三)近日"), Some("某某网5月26日讯(通讯员 张三)".into()));
+        assert_eq!(
+            cut("本报讯（记者 张三）昨日"),
+            Some("本报讯（记者 张三）".into())
+        );
+        assert_eq!(
+            cut("本报讯 (通讯员 李四) 昨日"),
+            Some("本报讯 (通讯员 李四)".into())
+        );
+        assert_eq!(
+            cut("本报杭州5月26日电 记者"),
+            Some("本报杭州5月26日电".into())
+        );
+        assert_eq!(
+            cut("新华社北京5月26日电（记者 张三）国务院"),
+            Some("新华社北京5月26日电（记者 张三）".into())
+        );
+        assert_eq!(
+            cut("某某网5月26日讯(通讯员 张三)近日"),
+            Some("某某网5月26日讯(通讯员 张三)".into())
+        );
         assert_eq!(cut("央视网消息 据"), Some("央视网消息".into()));
         assert_eq!(cut("新华社北京电 国家"), Some("新华社北京电".into()));
-        assert_eq!(match_dateline("本报讯（记者 张三）昨日").unwrap().authors, vec!["张三".to_string()]);
+        assert_eq!(
+            match_dateline("本报讯（记者 张三）昨日").unwrap().authors,
+            vec!["张三".to_string()]
+        );
     }
 
     #[test]
     fn prose_is_not_a_dateline() {
-        for s in ["合作社用电量增长", "报社电话", "本期活动以", "网上讯息", "新华社记者张三报道"] {
+        for s in [
+            "合作社用电量增长",
+            "报社电话",
+            "本期活动以",
+            "网上讯息",
+            "新华社记者张三报道",
+        ] {
             assert_eq!(match_dateline(s), None, "{s}");
         }
     }
@@ -473,7 +731,13 @@ mod tests {
         ] {
             assert!(is_furniture(s), "{s}");
         }
-        for s in ["学思想 强调研 保安全", "年报发布", "5月26日下午，我市举行", "公司2023年报", "3个安全生产专项监督检查组"] {
+        for s in [
+            "学思想 强调研 保安全",
+            "年报发布",
+            "5月26日下午，我市举行",
+            "公司2023年报",
+            "3个安全生产专项监督检查组",
+        ] {
             assert!(!is_furniture(s), "{s}");
         }
     }

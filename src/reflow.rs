@@ -107,10 +107,15 @@ fn column_widths(lines: &[Line<'_>]) -> Vec<Option<u32>> {
             window.clear();
             let lo = p.saturating_sub(WIDTH_WINDOW);
             let hi = (p + WIDTH_WINDOW).min(samples.len());
-            window.extend(samples[lo..hi].iter().filter(|&&s| s != i).map(|&s| lines[s].width));
+            window.extend(
+                samples[lo..hi]
+                    .iter()
+                    .filter(|&&s| s != i)
+                    .map(|&s| lines[s].width),
+            );
             if !window.is_empty() {
-                window.sort_unstable();
-                *slot = Some(window[window.len() / 2]);
+                let mid = window.len() / 2;
+                *slot = Some(*window.select_nth_unstable(mid).1);
             }
         }
         seg_start = seg_end + 1;
@@ -160,7 +165,12 @@ fn headline_shape(s: &str) -> Option<usize> {
         match c {
             '。' | '；' | ';' | '、' => return None,
             '，' | ',' | '：' | ':' => soft += 1,
-            c if c.is_alphanumeric() => letters += 1,
+            c if text::is_han(c)
+                || c.is_ascii_alphanumeric()
+                || (!c.is_ascii() && c.is_alphanumeric()) =>
+            {
+                letters += 1
+            }
             _ => {}
         }
     }
@@ -243,12 +253,19 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Option<u32>]) -> Vec<Piece> {
 }
 
 fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piece {
-    let soft: Option<usize> = lines[start..end].iter().map(|l| headline_shape(&l.text)).sum();
+    let soft: Option<usize> = lines[start..end]
+        .iter()
+        .map(|l| headline_shape(&l.text))
+        .sum();
     let candidate = fresh
         && end - start <= MAX_HEADLINE_LINES
         && soft.is_some_and(|n| n <= 2)
         && !marks::starts_with_dateline(&lines[start].text);
-    Piece { start, end, candidate }
+    Piece {
+        start,
+        end,
+        candidate,
+    }
 }
 
 /// Is there a paragraph (or headline) boundary between two adjacent text
@@ -270,7 +287,10 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Option<u32>, a_starts_fres
     }
     // A headline set directly above its text: it stands out of the column
     // by more than a paragraph indent.
-    a_starts_fresh && !ends && headline_only(&a.text) && (is_very_short(a, column) || is_long(a, column))
+    a_starts_fresh
+        && !ends
+        && headline_only(&a.text)
+        && (is_very_short(a, column) || is_long(a, column))
 }
 
 /// What follows a piece.
@@ -287,7 +307,11 @@ enum After {
 fn after(lines: &[Line<'_>], piece: &Piece) -> After {
     match lines.get(piece.end).map(|l| &l.kind) {
         Some(LineKind::Text) => After::Break,
-        Some(LineKind::Blank) => match lines[piece.end..].iter().find(|l| l.kind != LineKind::Blank).map(|l| &l.kind) {
+        Some(LineKind::Blank) => match lines[piece.end..]
+            .iter()
+            .find(|l| l.kind != LineKind::Blank)
+            .map(|l| &l.kind)
+        {
             Some(LineKind::Text) => After::Blank,
             _ => After::Hard,
         },
@@ -342,7 +366,12 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Option<u32>], pieces: &[Piec
 /// (the first may be short by the paragraph indent), the text after the
 /// break fills the column too, and it shares little with the text that
 /// follows (a headline would).
-fn cut_by_column_break(lines: &[Line<'_>], columns: &[Option<u32>], piece: &Piece, next: &Piece) -> bool {
+fn cut_by_column_break(
+    lines: &[Line<'_>],
+    columns: &[Option<u32>],
+    piece: &Piece,
+    next: &Piece,
+) -> bool {
     let fills = |i: usize, slack: u32| match columns[i] {
         Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2,
         None => false,
@@ -351,7 +380,9 @@ fn cut_by_column_break(lines: &[Line<'_>], columns: &[Option<u32>], piece: &Piec
     if !all_fill || !fills(next.start, 2) {
         return false;
     }
-    let head: String = (piece.start..piece.end).map(|i| lines[i].text.as_ref()).collect();
+    let head: String = (piece.start..piece.end)
+        .map(|i| lines[i].text.as_ref())
+        .collect();
     let mut lead = String::new();
     for line in &lines[next.start..next.end] {
         lead.push_str(&line.text);
@@ -448,7 +479,11 @@ fn emit(lines: &[Line<'_>], pieces: &[Piece], is_headline: &[bool]) -> Vec<Unit>
     units
 }
 
-fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mut Option<Headline>) {
+fn flush(
+    units: &mut Vec<Unit>,
+    paragraph: &mut Option<Paragraph>,
+    headline: &mut Option<Headline>,
+) {
     if let Some(p) = paragraph.take() {
         units.push(Unit::Paragraph(p));
     }
@@ -466,7 +501,14 @@ mod tests {
         reflow(&split_lines(page))
             .into_iter()
             .map(|u| match u {
-                Unit::Headline(h) => format!("H:{}", h.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("|")),
+                Unit::Headline(h) => format!(
+                    "H:{}",
+                    h.lines
+                        .iter()
+                        .map(|l| l.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
                 Unit::Byline(b) => format!("B:{}", b.text),
                 Unit::Furniture(f) => format!("F:{f}"),
                 Unit::Paragraph(p) => format!("P:{}", p.text),
@@ -477,7 +519,12 @@ mod tests {
     #[test]
     fn wrapped_lines_join_and_column_breaks_mend() {
         let page = "王健指出，要从理论维度、历史维度\n和实践维度，深刻理解把握千万工\n\n程的精髓要义，不断汲取思想滋养。\n";
-        assert_eq!(outline(page), ["P:王健指出，要从理论维度、历史维度和实践维度，深刻理解把握千万工程的精髓要义，不断汲取思想滋养。"]);
+        assert_eq!(
+            outline(page),
+            [
+                "P:王健指出，要从理论维度、历史维度和实践维度，深刻理解把握千万工程的精髓要义，不断汲取思想滋养。"
+            ]
+        );
     }
 
     #[test]
@@ -485,7 +532,10 @@ mod tests {
         let page = "会议强调，要加强调查研究，把学习贯\n彻落实各项工作紧密结合起来。\n同时要立足本单位本系统资源和力\n量，抓细抓实抓好各项工作。\n";
         assert_eq!(
             outline(page),
-            ["P:会议强调，要加强调查研究，把学习贯彻落实各项工作紧密结合起来。", "P:同时要立足本单位本系统资源和力量，抓细抓实抓好各项工作。"]
+            [
+                "P:会议强调，要加强调查研究，把学习贯彻落实各项工作紧密结合起来。",
+                "P:同时要立足本单位本系统资源和力量，抓细抓实抓好各项工作。"
+            ]
         );
     }
 
@@ -512,7 +562,13 @@ mod tests {
     #[test]
     fn headline_directly_above_a_dateline() {
         let page = "市区新增三处停车场\n本报讯（记者 张三）昨日，记者从市交通\n局获悉，市区将新增三处公共停车场。\n";
-        assert_eq!(outline(page), ["H:市区新增三处停车场", "P:本报讯（记者 张三）昨日，记者从市交通局获悉，市区将新增三处公共停车场。"]);
+        assert_eq!(
+            outline(page),
+            [
+                "H:市区新增三处停车场",
+                "P:本报讯（记者 张三）昨日，记者从市交通局获悉，市区将新增三处公共停车场。"
+            ]
+        );
     }
 
     #[test]
@@ -520,7 +576,10 @@ mod tests {
         let page = "上一段的内容到这里就结束了。\n\n会议传达学习浙江省委全\n\n面深化改革委员会第五次会议\n精神，研究建设领域优化营商\n环境改革，以及有关工作。\n";
         assert_eq!(
             outline(page),
-            ["P:上一段的内容到这里就结束了。", "P:会议传达学习浙江省委全面深化改革委员会第五次会议精神，研究建设领域优化营商环境改革，以及有关工作。"]
+            [
+                "P:上一段的内容到这里就结束了。",
+                "P:会议传达学习浙江省委全面深化改革委员会第五次会议精神，研究建设领域优化营商环境改革，以及有关工作。"
+            ]
         );
     }
 }
@@ -534,7 +593,15 @@ mod debug {
         let cols = super::column_widths(&lines);
         let pieces = super::cut_pieces(&lines, &cols);
         for p in &pieces {
-            eprintln!("piece {}..{} cand={} first={:?} w={} col={:?}", p.start + 1, p.end, p.candidate, &lines[p.start].text, lines[p.start].width, cols[p.start]);
+            eprintln!(
+                "piece {}..{} cand={} first={:?} w={} col={:?}",
+                p.start + 1,
+                p.end,
+                p.candidate,
+                &lines[p.start].text,
+                lines[p.start].width,
+                cols[p.start]
+            );
         }
     }
 }

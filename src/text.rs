@@ -6,6 +6,9 @@
 /// A Han ideograph (CJK Unified Ideographs and their extensions, including
 /// the astral planes, compatibility ideographs and `〇`).
 pub fn is_han(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
@@ -39,7 +42,8 @@ pub fn char_width(c: char) -> u32 {
     if c.is_ascii() {
         return u32::from(!c.is_ascii_control());
     }
-    if is_cjk(c) || matches!(c, '\u{2160}'..='\u{217F}' | '\u{2460}'..='\u{24FF}' | '\u{25A0}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}')
+    if is_cjk(c)
+        || matches!(c, '\u{2160}'..='\u{217F}' | '\u{2460}'..='\u{24FF}' | '\u{25A0}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}')
     {
         return 2;
     }
@@ -68,7 +72,10 @@ fn is_combining(c: char) -> bool {
 /// Characters that close a quotation or bracket and may follow the
 /// sentence-final mark (`。”`, `！）`).
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | '］' | ']')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | '］' | ']'
+    )
 }
 
 /// Sentence-final punctuation.
@@ -78,7 +85,31 @@ pub fn is_terminal(c: char) -> bool {
 
 /// Punctuation after which a sentence certainly goes on.
 pub fn is_open_end(c: char) -> bool {
-    matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '（' | '(' | '“' | '‘' | '《' | '「' | '『' | '【' | '〈' | '—' | '－' | '-' | '·' | '/' | '+' | '＋')
+    matches!(
+        c,
+        '，' | '、'
+            | '；'
+            | '：'
+            | ','
+            | ';'
+            | ':'
+            | '（'
+            | '('
+            | '“'
+            | '‘'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〈'
+            | '—'
+            | '－'
+            | '-'
+            | '·'
+            | '/'
+            | '+'
+            | '＋'
+    )
 }
 
 /// Punctuation that marks running prose (as opposed to a headline).
@@ -106,7 +137,12 @@ pub fn ends_open(s: &str) -> bool {
 /// True for characters that join without a space when a wrapped line is
 /// rejoined: anything East Asian. Two Latin words get a space back.
 fn joins_tight(c: char) -> bool {
-    is_cjk(c) || !(c.is_alphanumeric() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%'))
+    is_cjk(c)
+        || !(c.is_alphanumeric()
+            || matches!(
+                c,
+                ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%'
+            ))
 }
 
 /// Appends a wrapped line to a paragraph: no space between East Asian text,
@@ -130,9 +166,12 @@ fn is_ascii_word(c: char) -> bool {
 /// is where OCR invents spaces. Other spaces (`迎亚运 讲文明`) are kept.
 pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = line.trim();
-    let needs_work = trimmed
-        .char_indices()
-        .any(|(i, c)| c.is_whitespace() && (c != ' ' || trimmed[i + 1..].starts_with(char::is_whitespace) || space_is_noise(trimmed, i)));
+    let needs_work = trimmed.char_indices().any(|(i, c)| {
+        c.is_whitespace()
+            && (c != ' '
+                || trimmed[i + 1..].starts_with(char::is_whitespace)
+                || space_is_noise(trimmed, i))
+    });
     if !needs_work {
         return std::borrow::Cow::Borrowed(trimmed);
     }
@@ -145,7 +184,9 @@ pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
         }
         if pending_space {
             let prev = out.chars().next_back();
-            let noise = prev.is_some_and(|p| (is_cjk(p) && is_ascii_word(c)) || (is_ascii_word(p) && is_cjk(c)));
+            let noise = prev.is_some_and(|p| {
+                (is_cjk(p) && is_ascii_word(c)) || (is_ascii_word(p) && is_cjk(c))
+            });
             if !noise {
                 out.push(' ');
             }
@@ -169,7 +210,10 @@ fn space_is_noise(s: &str, i: usize) -> bool {
 /// Width of the whitespace a raw line starts with, in half-em units
 /// (a full-width space counts two).
 pub fn width_of_leading_space(s: &str) -> u32 {
-    s.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum()
+    s.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
 }
 
 /// Counts the Han characters of a string.
@@ -181,30 +225,33 @@ pub fn han_count(s: &str) -> usize {
 /// `text`: how much a headline has in common with an article's lead.
 /// Only the first few hundred characters of `text` are read.
 pub fn shared_bigrams(head: &str, text: &str) -> f32 {
-    let pairs = |s: &str, limit: usize| {
-        let mut v: Vec<(char, char)> = Vec::new();
-        let mut prev: Option<char> = None;
-        for c in s.chars().take(limit) {
-            if is_han(c) {
-                if let Some(p) = prev {
-                    v.push((p, c));
-                }
-                prev = Some(c);
-            } else {
-                prev = None;
-            }
-        }
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let wanted = pairs(head, 200);
+    let mut wanted: Vec<(char, char)> = han_pairs(head).take(200).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
     if wanted.is_empty() {
         return 0.0;
     }
-    let have = pairs(text, 400);
-    let found = wanted.iter().filter(|p| have.binary_search(p).is_ok()).count();
-    found as f32 / wanted.len() as f32
+    let mut found = vec![false; wanted.len()];
+    for pair in han_pairs(text).take(400) {
+        if let Ok(i) = wanted.binary_search(&pair) {
+            found[i] = true;
+        }
+    }
+    found.iter().filter(|&&f| f).count() as f32 / wanted.len() as f32
+}
+
+/// Adjacent pairs of Han characters.
+fn han_pairs(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let mut prev: Option<char> = None;
+    s.chars().filter_map(move |c| {
+        let pair = if is_han(c) {
+            prev.map(|p| (p, c))
+        } else {
+            None
+        };
+        prev = is_han(c).then_some(c);
+        pair
+    })
 }
 
 #[cfg(test)]
@@ -213,21 +260,33 @@ mod tests {
 
     #[test]
     fn ocr_spaces_between_han_and_ascii_go() {
-        assert_eq!(normalize_line("王健指出，在“八八战略”实施 20"), "王健指出，在“八八战略”实施20");
+        assert_eq!(
+            normalize_line("王健指出，在“八八战略”实施 20"),
+            "王健指出，在“八八战略”实施20"
+        );
         assert_eq!(normalize_line("浙江省拥有 19 家"), "浙江省拥有19家");
-        assert_eq!(normalize_line("搭建线上 Chinagoods 平台"), "搭建线上Chinagoods平台");
+        assert_eq!(
+            normalize_line("搭建线上 Chinagoods 平台"),
+            "搭建线上Chinagoods平台"
+        );
         assert_eq!(normalize_line("（1 家"), "（1家");
     }
 
     #[test]
     fn spaces_between_han_phrases_stay_as_one_space() {
-        assert_eq!(normalize_line("  迎亚运 讲文明\u{3000}树新风  "), "迎亚运 讲文明 树新风");
+        assert_eq!(
+            normalize_line("  迎亚运 讲文明\u{3000}树新风  "),
+            "迎亚运 讲文明 树新风"
+        );
         assert_eq!(normalize_line("hello   world"), "hello world");
     }
 
     #[test]
     fn clean_lines_are_borrowed() {
-        assert!(matches!(normalize_line(" 全媒体记者 王婷 "), std::borrow::Cow::Borrowed("全媒体记者 王婷")));
+        assert!(matches!(
+            normalize_line(" 全媒体记者 王婷 "),
+            std::borrow::Cow::Borrowed("全媒体记者 王婷")
+        ));
     }
 
     #[test]
