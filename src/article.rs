@@ -265,7 +265,7 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
         .count();
     let trailing = sides
         .iter()
-        .filter(|(b, p, n)| p.is_some() && (n.is_none() || bylines[*b].bracketed))
+        .filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].bracketed)
         .count();
     let backwards = trailing > leading;
     for (b, prev, next) in sides {
@@ -339,18 +339,26 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
         }
         (!s.is_empty()).then_some(s)
     };
+    // A part opened by a dash is a subtitle; the part above it is the title.
+    if let Some(d) = parts.iter().skip(1).position(|p| p.dash).map(|i| i + 1) {
+        return (
+            join(&parts[..d - 1]),
+            join(&parts[d - 1..d]),
+            join(&parts[d..]),
+        );
+    }
     match parts.len() {
         0 => (None, None, None),
         1 => (None, join(&parts), None),
         2 => {
-            if parts[1].dash || parts[0].width <= parts[1].width {
+            if parts[0].width <= parts[1].width {
                 (None, join(&parts[..1]), join(&parts[1..]))
             } else {
                 (join(&parts[..1]), join(&parts[1..]), None)
             }
         }
         _ => {
-            if parts[0].width < parts[1].width || parts[1].dash {
+            if parts[0].width < parts[1].width {
                 (None, join(&parts[..1]), join(&parts[1..]))
             } else {
                 (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..]))
@@ -472,6 +480,22 @@ mod tests {
         assert_eq!(
             roles(&[("春风又绿江南岸", false), ("——记优秀教师张三", false)]),
             (None, s("春风又绿江南岸"), s("——记优秀教师张三"))
+        );
+    }
+
+    #[test]
+    fn a_dash_marks_the_subtitle_and_the_title_above_it() {
+        assert_eq!(
+            roles(&[
+                ("春耕备耕正当时", false),
+                ("我市三万亩早稻完成育秧", true),
+                ("——农技人员下田指导", true)
+            ]),
+            (
+                s("春耕备耕正当时"),
+                s("我市三万亩早稻完成育秧"),
+                s("——农技人员下田指导")
+            )
         );
     }
 

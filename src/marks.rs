@@ -46,6 +46,16 @@ const ROLES: &[&str] = &[
     "图文",
 ];
 
+/// Bylines that name no one: an editorial voice.
+const COLLECTIVE: &[&str] = &[
+    "本报评论员",
+    "特约评论员",
+    "评论员",
+    "本报编辑部",
+    "本报记者",
+    "本报通讯员",
+];
+
 /// Words after the names that say what the named people did.
 const CREDITS: &[&str] = &[
     "文/图", "文/摄", "图/文", "摄/文", "文图", "图文", "摄影", "报道", "整理", "采写", "供图",
@@ -201,6 +211,14 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         roles += 1;
         authors.extend(names);
         rest = after_names;
+    }
+    if roles == 0 && COLLECTIVE.contains(&inner) {
+        return Some(Byline {
+            text: s.to_string(),
+            authors: Vec::new(),
+            credit: None,
+            bracketed,
+        });
     }
     if roles == 0 {
         // Names first, then what they did: `张三 李四 摄`.
@@ -445,6 +463,9 @@ pub fn is_furniture(line: &str) -> bool {
     if chars <= 4 && (s.starts_with("星期") || s.starts_with("周")) && contains_weekday(s) {
         return true;
     }
+    if all_han && is_section_name(s) {
+        return true;
+    }
     if !digit && !s.is_ascii() {
         return s.ends_with('版') && s.split(' ').any(is_page_number);
     }
@@ -486,6 +507,19 @@ fn starts_furniture_word(c: char) -> bool {
             | '新'
             | '发'
     )
+}
+
+/// A section name set at the top of a page: `要闻`, `体育`, `国内新闻`.
+fn is_section_name(s: &str) -> bool {
+    const SECTIONS: &[&str] = &[
+        "要闻", "新闻", "综合", "时评", "评论", "副刊", "专刊", "专版", "视点", "观察", "财经",
+        "体育", "国际", "国内", "民生", "社会", "文化", "经济", "健康", "教育", "法治", "科技",
+        "旅游", "城事", "县域", "乡村", "文体", "理论",
+    ];
+    const KINDS: &[&str] = &[
+        "新闻", "要闻", "评论", "时评", "副刊", "专刊", "专版", "视点", "观察",
+    ];
+    SECTIONS.contains(&s) || (s.chars().count() == 4 && KINDS.iter().any(|k| s.ends_with(k)))
 }
 
 fn contains_weekday(s: &str) -> bool {
@@ -649,7 +683,9 @@ mod tests {
             byline("摄影 买买提·艾力"),
             ("摄影 买买提·艾力".into(), vec!["买买提·艾力".into()], None)
         );
+        assert_eq!(byline("本报评论员"), ("本报评论员".into(), vec![], None));
         let b = parse_byline("（记者 张三）").unwrap();
+
         assert!(b.bracketed);
         assert_eq!(b.authors, vec!["张三".to_string()]);
     }
@@ -727,6 +763,8 @@ mod tests {
             "义乌商报",
             "校对 王五",
             "国内统一连续出版物号 CN33-0001",
+            "国内新闻",
+            "体育",
             "www.example.cn",
         ] {
             assert!(is_furniture(s), "{s}");
@@ -737,6 +775,8 @@ mod tests {
             "5月26日下午，我市举行",
             "公司2023年报",
             "3个安全生产专项监督检查组",
+            "聚焦民生",
+            "简讯",
         ] {
             assert!(!is_furniture(s), "{s}");
         }

@@ -75,7 +75,7 @@ pub fn reflow(lines: &[Line<'_>]) -> Vec<Unit> {
     let columns = column_widths(lines);
     let pieces = cut_pieces(lines, &columns);
     let roles = resolve_headlines(lines, &columns, &pieces);
-    emit(lines, &pieces, &roles)
+    emit(lines, &columns, &pieces, &roles)
 }
 
 /// The column width around each text line: the median width of nearby lines
@@ -195,6 +195,12 @@ fn headline_only(s: &str) -> bool {
     headline_shape(s) == Some(0)
 }
 
+/// A numbered or bulleted heading inside an article (`一、坚持项目为王`):
+/// a paragraph of its own when it does not fill the column.
+fn is_cross_head(s: &str) -> bool {
+    marks::starts_enumerator(s) && !text::ends_open(s) && !ends_paragraph(s)
+}
+
 /// The paragraph indentation some extractions keep: a line set in by one
 /// or two characters more than the line before.
 fn indented_more(a: &Line<'_>, b: &Line<'_>) -> bool {
@@ -285,12 +291,16 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Option<u32>, a_starts_fres
     if indented_more(a, b) && a.indent == 0 && short {
         return true;
     }
+    if a_starts_fresh && short && is_cross_head(&a.text) {
+        return true;
+    }
     // A headline set directly above its text: it stands out of the column
     // by more than a paragraph indent.
     a_starts_fresh
         && !ends
         && headline_only(&a.text)
         && (is_very_short(a, column) || is_long(a, column))
+        && !marks::starts_with_dateline(&a.text)
 }
 
 /// What follows a piece.
@@ -394,7 +404,12 @@ fn cut_by_column_break(
 }
 
 /// Builds the units from the pieces.
-fn emit(lines: &[Line<'_>], pieces: &[Piece], is_headline: &[bool]) -> Vec<Unit> {
+fn emit(
+    lines: &[Line<'_>],
+    columns: &[Option<u32>],
+    pieces: &[Piece],
+    is_headline: &[bool],
+) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut line_idx = 0;
     let mut open_paragraph: Option<Paragraph> = None;
@@ -458,8 +473,12 @@ fn emit(lines: &[Line<'_>], pieces: &[Piece], is_headline: &[bool]) -> Vec<Unit>
         for line in &lines[piece.start..piece.end] {
             text::push_joined(&mut para.text, &line.text);
         }
-        let last = &lines[piece.end - 1].text;
-        continues = !ends_paragraph(last) && after(lines, piece) == After::Blank;
+        let last = &lines[piece.end - 1];
+        let cross_head = piece.end - piece.start == 1
+            && is_cross_head(&last.text)
+            && is_short(last, columns[piece.end - 1]);
+        continues =
+            !ends_paragraph(&last.text) && !cross_head && after(lines, piece) == After::Blank;
     }
     // Hard lines after the last piece.
     for line in &lines[line_idx..] {
@@ -588,7 +607,10 @@ mod debug {
     #[test]
     #[ignore]
     fn dump_seed() {
-        let t = std::fs::read_to_string("tests/fixtures/seed-page.txt").unwrap();
+        let t = std::fs::read_to_string(
+            std::env::var("PAGE").unwrap_or("tests/fixtures/seed-page.txt".into()),
+        )
+        .unwrap();
         let lines = crate::lines::split_lines(&t);
         let cols = super::column_widths(&lines);
         let pieces = super::cut_pieces(&lines, &cols);

@@ -149,11 +149,29 @@ fn joins_tight(c: char) -> bool {
 /// one space between two Latin words, none after a hyphen.
 pub fn push_joined(out: &mut String, next: &str) {
     if let (Some(a), Some(b)) = (out.chars().next_back(), next.chars().next()) {
-        if !(joins_tight(a) || joins_tight(b) || a == '-') {
+        if !(joins_tight(a) || joins_tight(b) || a == '-') || inside_spaced_list(out) {
             out.push(' ');
         }
     }
     out.push_str(next);
+}
+
+/// Is the text's end inside a short bracket whose items are separated by
+/// spaces, as in `（记者 张三 李四）`? A line break there separates two
+/// items, so it becomes a space rather than nothing.
+fn inside_spaced_list(s: &str) -> bool {
+    let tail_start = s.len().saturating_sub(60);
+    let tail_start = (tail_start..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    let tail = &s[tail_start..];
+    match tail.rfind(['（', '(']) {
+        Some(open) => {
+            let inside = &tail[open..];
+            !inside.contains(['）', ')']) && inside.contains(' ') && inside.chars().count() <= 20
+        }
+        None => false,
+    }
 }
 
 fn is_ascii_word(c: char) -> bool {
@@ -297,7 +315,11 @@ mod tests {
         let mut e = String::from("the quick");
         push_joined(&mut e, "brown fox");
         assert_eq!(e, "the quick brown fox");
+        let mut l = String::from("（记者 张三");
+        push_joined(&mut l, "李四）昨日");
+        assert_eq!(l, "（记者 张三 李四）昨日");
         let mut h = String::from("well-");
+
         push_joined(&mut h, "known");
         assert_eq!(h, "well-known");
     }
