@@ -78,11 +78,37 @@ pub fn reflow(lines: &[Line<'_>]) -> Vec<Unit> {
     emit(lines, &columns, &pieces, &roles)
 }
 
-/// The column width around each text line: the median width of nearby lines
-/// that wrap (text goes on in the next line), never reaching across a byline
-/// or furniture, which separate articles.
-fn column_widths(lines: &[Line<'_>]) -> Vec<Option<u32>> {
-    let mut out = vec![None; lines.len()];
+/// The width of the column a line sits in, in half-ems: the median width
+/// of nearby lines that wrap (the text goes on in the next line), never
+/// reaching across a byline or furniture, which separate articles.
+/// Columns change width, even inside an article, so a line that may open a
+/// paragraph or stand as a headline is also measured against the lines
+/// after it alone.
+#[derive(Debug, Clone, Copy, Default)]
+struct Column {
+    around: Option<u32>,
+    after: Option<u32>,
+}
+
+impl Column {
+    /// For judging a line that may end a paragraph.
+    fn ending(self) -> Option<u32> {
+        self.around
+    }
+    /// For judging a line that may open a paragraph or stand as a headline.
+    fn opening(self) -> Option<u32> {
+        self.after.or(self.around)
+    }
+}
+
+fn column_widths(lines: &[Line<'_>]) -> Vec<Column> {
+    let mut out = vec![Column::default(); lines.len()];
+    let median = |widths: &mut Vec<u32>| {
+        (!widths.is_empty()).then(|| {
+            let mid = widths.len() / 2;
+            *widths.select_nth_unstable(mid).1
+        })
+    };
     let mut seg_start = 0;
     while seg_start < lines.len() {
         let seg_end = (seg_start..lines.len())
@@ -104,19 +130,16 @@ fn column_widths(lines: &[Line<'_>]) -> Vec<Option<u32>> {
             while p < samples.len() && samples[p] < i {
                 p += 1;
             }
+            let from = if samples.get(p) == Some(&i) { p + 1 } else { p };
+            let to = (from + WIDTH_WINDOW).min(samples.len());
+            let width = |&s: &usize| lines[s].width;
             window.clear();
-            let lo = p.saturating_sub(WIDTH_WINDOW);
-            let hi = (p + WIDTH_WINDOW).min(samples.len());
-            window.extend(
-                samples[lo..hi]
-                    .iter()
-                    .filter(|&&s| s != i)
-                    .map(|&s| lines[s].width),
-            );
-            if !window.is_empty() {
-                let mid = window.len() / 2;
-                *slot = Some(*window.select_nth_unstable(mid).1);
-            }
+            window.extend(samples[p.saturating_sub(WIDTH_WINDOW)..p].iter().map(width));
+            window.extend(samples[from.min(to)..to].iter().map(width));
+            slot.around = median(&mut window);
+            window.clear();
+            window.extend(samples[from.min(to)..to].iter().map(width));
+            slot.after = median(&mut window);
         }
         seg_start = seg_end + 1;
     }
@@ -219,7 +242,7 @@ struct Piece {
 
 /// Cuts the text lines into pieces at certain paragraph ends and at
 /// headline-shaped lines that stand out from the column.
-fn cut_pieces(lines: &[Line<'_>], columns: &[Option<u32>]) -> Vec<Piece> {
+fn cut_pieces(lines: &[Line<'_>], columns: &[Column]) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut fresh = true;
     let mut i = 0;
@@ -276,12 +299,12 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piec
 
 /// Is there a paragraph (or headline) boundary between two adjacent text
 /// lines of one chunk?
-fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Option<u32>, a_starts_fresh: bool) -> bool {
+fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bool) -> bool {
     if text::ends_open(&a.text) {
         return false;
     }
     let ends = ends_paragraph(&a.text);
-    let short = is_short(a, column);
+    let short = is_short(a, column.ending());
     if marks::starts_with_dateline(&b.text) && (ends || short || headline_shaped(&a.text)) {
         return true;
     }
@@ -291,7 +314,7 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Option<u32>, a_starts_fres
     if indented_more(a, b) && a.indent == 0 && short {
         return true;
     }
-    if a_starts_fresh && short && is_cross_head(&a.text) {
+    if a_starts_fresh && is_short(a, column.opening()) && is_cross_head(&a.text) {
         return true;
     }
     // A headline set directly above its text: it stands out of the column
@@ -299,7 +322,7 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Option<u32>, a_starts_fres
     a_starts_fresh
         && !ends
         && headline_only(&a.text)
-        && (is_very_short(a, column) || is_long(a, column))
+        && (is_very_short(a, column.opening()) || is_long(a, column.opening()))
         && !marks::starts_with_dateline(&a.text)
 }
 
@@ -334,7 +357,7 @@ fn after(lines: &[Line<'_>], piece: &Piece) -> After {
 /// end of the page is a headline block. One followed by body text is too,
 /// unless its last piece looks like the first line of a paragraph that a
 /// column break cut off.
-fn resolve_headlines(lines: &[Line<'_>], columns: &[Option<u32>], pieces: &[Piece]) -> Vec<bool> {
+fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -> Vec<bool> {
     let mut is_headline = vec![false; pieces.len()];
     let mut k = 0;
     while k < pieces.len() {
@@ -378,11 +401,11 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Option<u32>], pieces: &[Piec
 /// follows (a headline would).
 fn cut_by_column_break(
     lines: &[Line<'_>],
-    columns: &[Option<u32>],
+    columns: &[Column],
     piece: &Piece,
     next: &Piece,
 ) -> bool {
-    let fills = |i: usize, slack: u32| match columns[i] {
+    let fills = |i: usize, slack: u32| match columns[i].opening() {
         Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2,
         None => false,
     };
@@ -406,7 +429,7 @@ fn cut_by_column_break(
 /// Builds the units from the pieces.
 fn emit(
     lines: &[Line<'_>],
-    columns: &[Option<u32>],
+    columns: &[Column],
     pieces: &[Piece],
     is_headline: &[bool],
 ) -> Vec<Unit> {
@@ -476,7 +499,7 @@ fn emit(
         let last = &lines[piece.end - 1];
         let cross_head = piece.end - piece.start == 1
             && is_cross_head(&last.text)
-            && is_short(last, columns[piece.end - 1]);
+            && is_short(last, columns[piece.end - 1].opening());
         continues =
             !ends_paragraph(&last.text) && !cross_head && after(lines, piece) == After::Blank;
     }

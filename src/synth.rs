@@ -135,7 +135,7 @@ fn sentence(rng: &mut Rng, vocab: &Vocabulary, topic: &[String]) -> String {
     let words = rng.between(6, 24);
     let mut since_comma = 0;
     for i in 0..words {
-        if i > 0 && since_comma >= 3 && rng.chance(0.25) {
+        if i > 0 && since_comma >= 2 && rng.chance(0.45) {
             s.push(if rng.chance(0.8) { '，' } else { '、' });
             since_comma = 0;
         }
@@ -179,8 +179,14 @@ fn wrap(paragraph: &str, chars: usize, out: &mut Vec<String>) {
         let w = text::char_width(c);
         let keep_on_line = matches!(c, '，' | '。' | '、' | '！' | '？' | '”' | '%' | '）');
         if used + w > limit && !keep_on_line && !line.is_empty() {
+            // An opening quote never ends a line: it moves down with its text.
+            let carried = line.ends_with('“').then(|| line.pop()).flatten();
             out.push(std::mem::take(&mut line));
             used = 0;
+            if let Some(q) = carried {
+                line.push(q);
+                used += 2;
+            }
         }
         line.push(c);
         used += w;
@@ -404,8 +410,11 @@ pub fn page(seed: u64, n: u64) -> SyntheticPage {
                 } else {
                     l.clone()
                 };
+                // A column break after a sentence end reads as a paragraph
+                // end to anyone; the generator only breaks mid-sentence.
+                let breaks = j + 1 < wrapped.len() && !text::ends_sentence(&l) && rng.chance(layout.column_break_chance);
                 body.push(l);
-                if j + 1 < wrapped.len() && rng.chance(layout.column_break_chance) {
+                if breaks {
                     body.push(String::new());
                 }
             }

@@ -149,7 +149,9 @@ fn joins_tight(c: char) -> bool {
 /// one space between two Latin words, none after a hyphen.
 pub fn push_joined(out: &mut String, next: &str) {
     if let (Some(a), Some(b)) = (out.chars().next_back(), next.chars().next()) {
-        if !(joins_tight(a) || joins_tight(b) || a == '-') || inside_spaced_list(out) {
+        let number = a.is_ascii_digit() && b.is_ascii_digit();
+        if !(joins_tight(a) || joins_tight(b) || a == '-' || number) || inside_spaced_list(out) {
+
             out.push(' ');
         }
     }

