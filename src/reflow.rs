@@ -150,6 +150,11 @@ fn is_short(line: &Line<'_>, column: Option<u32>) -> bool {
     column.is_none_or(|w| line.width + SHORT_BY <= w)
 }
 
+/// Short by about the two-character indent that opens a paragraph.
+fn is_indent_short(line: &Line<'_>, column: Option<u32>) -> bool {
+    column.is_some_and(|w| line.width + 3 <= w && line.width + 6 >= w)
+}
+
 fn is_very_short(line: &Line<'_>, column: Option<u32>) -> bool {
     column.is_none_or(|w| line.width + VERY_SHORT_BY <= w)
 }
@@ -309,6 +314,11 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bo
         return true;
     }
     if ends && (short || marks::starts_caption(&b.text) || indented_more(a, b)) {
+        return true;
+    }
+    // A full line that ends a sentence, then a line short by about the
+    // two-character indent of a paragraph's first line, which goes on.
+    if ends && !ends_paragraph(&b.text) && is_indent_short(b, column.opening()) {
         return true;
     }
     if indented_more(a, b) && a.indent == 0 && short {
