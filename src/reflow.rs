@@ -406,15 +406,11 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
 
 /// Is `piece`, followed by a blank line and then `next`, the opening of a
 /// paragraph whose text a column break cut off? Its lines fill the column
-/// (the first may be short by the paragraph indent), the text after the
-/// break fills the column too, and it shares little with the text that
-/// follows (a headline would).
-fn cut_by_column_break(
-    lines: &[Line<'_>],
-    columns: &[Column],
-    piece: &Piece,
-    next: &Piece,
-) -> bool {
+/// (the first may be short by the paragraph indent), and the text after
+/// the break fills the column too. A headline would share words with the
+/// text below it, more than with the text above it: that rescues one whose
+/// width happens to match the column.
+fn cut_by_column_break(lines: &[Line<'_>], columns: &[Column], piece: &Piece, next: &Piece) -> bool {
     let fills = |i: usize, slack: u32| match columns[i].opening() {
         Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2,
         None => false,
@@ -423,17 +419,26 @@ fn cut_by_column_break(
     if !all_fill || !fills(next.start, 2) {
         return false;
     }
-    let head: String = (piece.start..piece.end)
-        .map(|i| lines[i].text.as_ref())
-        .collect();
-    let mut lead = String::new();
-    for line in &lines[next.start..next.end] {
-        lead.push_str(&line.text);
-        if lead.len() > 600 {
+    let head: String = (piece.start..piece.end).map(|i| lines[i].text.as_ref()).collect();
+    let below = text_near(lines[next.start..].iter());
+    let above = text_near(lines[..piece.start].iter().rev());
+    text::shared_bigrams(&head, &below) - text::shared_bigrams(&head, &above) < HEADLINE_ECHO
+}
+
+/// How much more of a headline's character pairs its own text repeats
+/// than unrelated text nearby does.
+const HEADLINE_ECHO: f32 = 0.3;
+
+/// A few hundred bytes of the text lines met in the given order.
+fn text_near<'a>(lines: impl Iterator<Item = &'a Line<'a>>) -> String {
+    let mut out = String::new();
+    for line in lines.filter(|l| l.is_text()) {
+        out.push_str(&line.text);
+        if out.len() > 600 {
             break;
         }
     }
-    text::shared_bigrams(&head, &lead) < 0.4
+    out
 }
 
 /// Builds the units from the pieces.

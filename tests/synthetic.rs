@@ -27,7 +27,7 @@ fn score(seed: u64, pages: u64) -> (Score, Vec<String>) {
         s.pages += 1;
         if diffs.is_empty() {
             s.exact_pages += 1;
-        } else if examples.len() < 5 {
+        } else if examples.len() < std::env::var("SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(5) {
             examples.push(format!("page {n}:\n{}\n---\n{}", diffs.join("\n"), page.text));
         }
         s.articles += page.expected.articles.len();
@@ -58,4 +58,15 @@ fn synthetic_layouts_parse_mostly_right() {
         eprintln!("{}", examples.join("\n\n=========\n\n"));
     }
     assert!(pct(s.found_articles, s.articles) >= 0.0, "{report}");
+}
+
+/// `PAGE=n cargo test --test synthetic show_page -- --ignored --nocapture`
+/// prints one synthetic page, its expected parse and what the parser made.
+#[test]
+#[ignore]
+fn show_page() {
+    let n: u64 = std::env::var("PAGE").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let page = synth::page(11, n);
+    eprintln!("{}\n=== diff", page.text);
+    eprintln!("{}", common::differences(&parse_page(&page.text), &page.expected).join("\n"));
 }
