@@ -478,7 +478,7 @@ fn emit(
         line_idx = piece.end;
         if is_headline[k] {
             if let Some(p) = open_paragraph.take() {
-                units.push(Unit::Paragraph(p));
+                units.push(Unit::Paragraph(finish(p)));
             }
             let block = open_headline.get_or_insert_with(|| Headline { lines: Vec::new() });
             for (n, line) in lines[piece.start..piece.end].iter().enumerate() {
@@ -499,7 +499,7 @@ fn emit(
         let join = continues && open_paragraph.is_some() && !dateline && saw_blank;
         if !join {
             if let Some(p) = open_paragraph.take() {
-                units.push(Unit::Paragraph(p));
+                units.push(Unit::Paragraph(finish(p)));
             }
             open_paragraph = Some(Paragraph {
                 text: String::new(),
@@ -536,13 +536,20 @@ fn emit(
     units
 }
 
+/// Closes a paragraph. A dateline is recognised on the joined text, as it
+/// may be wrapped (`新华社北京5月26日` / `电 …`).
+fn finish(mut p: Paragraph) -> Paragraph {
+    p.dateline = marks::starts_with_dateline(&p.text);
+    p
+}
+
 fn flush(
     units: &mut Vec<Unit>,
     paragraph: &mut Option<Paragraph>,
     headline: &mut Option<Headline>,
 ) {
     if let Some(p) = paragraph.take() {
-        units.push(Unit::Paragraph(p));
+        units.push(Unit::Paragraph(finish(p)));
     }
     if let Some(h) = headline.take() {
         units.push(Unit::Headline(h));

@@ -134,26 +134,17 @@ pub fn ends_open(s: &str) -> bool {
     s.chars().next_back().is_some_and(is_open_end)
 }
 
-/// True for characters that join without a space when a wrapped line is
-/// rejoined: anything East Asian. Two Latin words get a space back.
-fn joins_tight(c: char) -> bool {
-    is_cjk(c)
-        || !(c.is_alphanumeric()
-            || matches!(
-                c,
-                ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%'
-            ))
-}
-
-/// Appends a wrapped line to a paragraph: no space between East Asian text,
-/// one space between two Latin words, none after a hyphen.
+/// Appends a wrapped line to a paragraph. A line break between two Latin
+/// words (no East Asian character in the word before or the word after)
+/// becomes a space, unless the first ends with a hyphen; anywhere else it
+/// disappears, as it does between Chinese characters (`实施20` + `周年`).
 pub fn push_joined(out: &mut String, next: &str) {
-    if let (Some(a), Some(b)) = (out.chars().next_back(), next.chars().next()) {
-        let number = a.is_ascii_digit() && b.is_ascii_digit();
-        if !(joins_tight(a) || joins_tight(b) || a == '-' || number) || inside_spaced_list(out) {
-
-            out.push(' ');
-        }
+    let latin_word = |word: &str| !word.is_empty() && !word.chars().any(is_cjk);
+    let before = out.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = next.split(char::is_whitespace).next().unwrap_or("");
+    let between_words = latin_word(before) && latin_word(after) && !before.ends_with('-');
+    if between_words || (!out.is_empty() && !next.is_empty() && inside_spaced_list(out)) {
+        out.push(' ');
     }
     out.push_str(next);
 }
@@ -320,6 +311,9 @@ mod tests {
         let mut l = String::from("（记者 张三");
         push_joined(&mut l, "李四）昨日");
         assert_eq!(l, "（记者 张三 李四）昨日");
+        let mut n = String::from("增长3%");
+        push_joined(&mut n, "72个项目");
+        assert_eq!(n, "增长3%72个项目");
         let mut h = String::from("well-");
 
         push_joined(&mut h, "known");
