@@ -287,19 +287,16 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column]) -> Vec<Piece> {
 }
 
 fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piece {
-    let soft: Option<usize> = lines[start..end]
-        .iter()
-        .map(|l| headline_shape(&l.text))
-        .sum();
+    let soft: Option<usize> = lines[start..end].iter().map(|l| headline_shape(&l.text)).sum();
+    let single = end - start == 1;
+    // A headline of several lines has at most one comma, and only a
+    // one-line headline may end with `！` or `？`.
     let candidate = fresh
         && end - start <= MAX_HEADLINE_LINES
-        && soft.is_some_and(|n| n <= 2)
+        && soft.is_some_and(|n| n <= 1)
+        && (single || !text::ends_sentence(&lines[end - 1].text))
         && !marks::starts_with_dateline(&lines[start].text);
-    Piece {
-        start,
-        end,
-        candidate,
-    }
+    Piece { start, end, candidate }
 }
 
 /// Is there a paragraph (or headline) boundary between two adjacent text
