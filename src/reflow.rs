@@ -61,7 +61,7 @@ pub struct Paragraph {
 /// How many width samples to take on each side of a line.
 const WIDTH_WINDOW: usize = 4;
 /// A line this many half-ems narrower than its column is short.
-const SHORT_BY: u32 = 3;
+const SHORT_BY: u32 = 4;
 /// A line this many half-ems narrower than its column is shorter than a
 /// paragraph's indented first line (two characters) can explain.
 const VERY_SHORT_BY: u32 = 7;
