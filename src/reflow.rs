@@ -287,7 +287,10 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column]) -> Vec<Piece> {
 }
 
 fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piece {
-    let soft: Option<usize> = lines[start..end].iter().map(|l| headline_shape(&l.text)).sum();
+    let soft: Option<usize> = lines[start..end]
+        .iter()
+        .map(|l| headline_shape(&l.text))
+        .sum();
     let single = end - start == 1;
     // A headline of several lines has at most one comma, and only a
     // one-line headline may end with `！` or `？`.
@@ -296,7 +299,11 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piec
         && soft.is_some_and(|n| n <= 1)
         && (single || !text::ends_sentence(&lines[end - 1].text))
         && !marks::starts_with_dateline(&lines[start].text);
-    Piece { start, end, candidate }
+    Piece {
+        start,
+        end,
+        candidate,
+    }
 }
 
 /// Is there a paragraph (or headline) boundary between two adjacent text
@@ -407,7 +414,12 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
 /// the break fills the column too. A headline would share words with the
 /// text below it, more than with the text above it: that rescues one whose
 /// width happens to match the column.
-fn cut_by_column_break(lines: &[Line<'_>], columns: &[Column], piece: &Piece, next: &Piece) -> bool {
+fn cut_by_column_break(
+    lines: &[Line<'_>],
+    columns: &[Column],
+    piece: &Piece,
+    next: &Piece,
+) -> bool {
     let fills = |i: usize, slack: u32| match columns[i].opening() {
         Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2,
         None => false,
@@ -416,7 +428,13 @@ fn cut_by_column_break(lines: &[Line<'_>], columns: &[Column], piece: &Piece, ne
     if !all_fill || !fills(next.start, 2) {
         return false;
     }
-    let head: String = (piece.start..piece.end).map(|i| lines[i].text.as_ref()).collect();
+    let head: String = (piece.start..piece.end)
+        .map(|i| lines[i].text.as_ref())
+        .collect();
+    if !headline_only(&head) {
+        // A comma, and the shape of a column: prose.
+        return true;
+    }
     let below = text_near(lines[next.start..].iter());
     let above = text_near(lines[..piece.start].iter().rev());
     text::shared_bigrams(&head, &below) - text::shared_bigrams(&head, &above) < HEADLINE_ECHO

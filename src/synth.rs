@@ -412,7 +412,9 @@ pub fn page(seed: u64, n: u64) -> SyntheticPage {
                 };
                 // A column break after a sentence end reads as a paragraph
                 // end to anyone; the generator only breaks mid-sentence.
-                let breaks = j + 1 < wrapped.len() && !text::ends_sentence(&l) && rng.chance(layout.column_break_chance);
+                let breaks = j + 1 < wrapped.len()
+                    && !text::ends_sentence(&l)
+                    && rng.chance(layout.column_break_chance);
                 body.push(l);
                 if breaks {
                     body.push(String::new());

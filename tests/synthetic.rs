@@ -27,8 +27,17 @@ fn score(seed: u64, pages: u64) -> (Score, Vec<String>) {
         s.pages += 1;
         if diffs.is_empty() {
             s.exact_pages += 1;
-        } else if examples.len() < std::env::var("SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(5) {
-            examples.push(format!("page {n}:\n{}\n---\n{}", diffs.join("\n"), page.text));
+        } else if examples.len()
+            < std::env::var("SHOW")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(5)
+        {
+            examples.push(format!(
+                "page {n}:\n{}\n---\n{}",
+                diffs.join("\n"),
+                page.text
+            ));
         }
         s.articles += page.expected.articles.len();
         if got.articles.len() == page.expected.articles.len() {
@@ -44,7 +53,11 @@ fn score(seed: u64, pages: u64) -> (Score, Vec<String>) {
 
 #[test]
 fn synthetic_layouts_parse_mostly_right() {
-    let (s, examples) = score(11, 400);
+    let seed = std::env::var("SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(11);
+    let (s, examples) = score(seed, 400);
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     let report = format!(
         "exact pages {:.1}%, articles found {:.1}%, titles right {:.1}%, paragraphs right {:.1}%",
@@ -57,7 +70,13 @@ fn synthetic_layouts_parse_mostly_right() {
     if std::env::var_os("SHOW").is_some() {
         eprintln!("{}", examples.join("\n\n=========\n\n"));
     }
-    assert!(pct(s.found_articles, s.articles) >= 0.0, "{report}");
+    // Floors under the scores measured when this test was written (about
+    // 75 % exact pages, 95 % of articles and titles, 89 % of paragraphs on
+    // seeds 11, 12, 99 and 2024), to catch regressions, not to tune to.
+    assert!(pct(s.exact_pages, s.pages) >= 65.0, "{report}");
+    assert!(pct(s.found_articles, s.articles) >= 90.0, "{report}");
+    assert!(pct(s.titles_right, s.articles) >= 90.0, "{report}");
+    assert!(pct(s.paragraphs_right, s.articles) >= 85.0, "{report}");
 }
 
 /// `PAGE=n cargo test --test synthetic show_page -- --ignored --nocapture`
@@ -65,8 +84,14 @@ fn synthetic_layouts_parse_mostly_right() {
 #[test]
 #[ignore]
 fn show_page() {
-    let n: u64 = std::env::var("PAGE").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let n: u64 = std::env::var("PAGE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let page = synth::page(11, n);
     eprintln!("{}\n=== diff", page.text);
-    eprintln!("{}", common::differences(&parse_page(&page.text), &page.expected).join("\n"));
+    eprintln!(
+        "{}",
+        common::differences(&parse_page(&page.text), &page.expected).join("\n")
+    );
 }
