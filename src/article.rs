@@ -159,12 +159,16 @@ fn neighbours(slots: &[Slot], k: usize, across_headlines: bool) -> (Option<usize
     )
 }
 
+/// How many character pairs of an article's lead a headline is compared
+/// with: about its first two sentences.
+const LEAD_PAIRS: usize = 160;
+
 /// The start of a body, which a headline usually echoes.
 fn lead(body: &Body) -> String {
     let mut s = String::new();
     for p in body.paragraphs.iter().take(2) {
         s.push_str(&p.text);
-        if s.len() > 900 {
+        if s.len() > 3 * LEAD_PAIRS {
             break;
         }
     }
@@ -209,8 +213,10 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
         .map(|(h, prev, next)| match (prev, next) {
             (Some(p), Some(n)) => {
                 let joined = headlines[h].joined();
-                let to_prev = text::shared_bigrams(&joined, &lead(&bodies[p])) + bias_prev;
-                let to_next = text::shared_bigrams(&joined, &lead(&bodies[n])) + bias_next;
+                let to_prev =
+                    text::shared_bigrams(&joined, &lead(&bodies[p]), LEAD_PAIRS) + bias_prev;
+                let to_next =
+                    text::shared_bigrams(&joined, &lead(&bodies[n]), LEAD_PAIRS) + bias_next;
                 if to_next >= to_prev {
                     Choice {
                         headline: h,
@@ -311,11 +317,14 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     let mut parts: Vec<Part> = Vec::new();
     for line in &h.lines {
         let dash = line.text.starts_with(['—', '－', '-', '─']);
+        // A line much narrower than a wide one above it is a title under
+        // its kicker, not the title's second line.
+        let under_kicker = |p: &Part| p.last_width >= 32 && p.last_width * 5 >= line.width * 8;
         let continues = parts.last().is_some_and(|p| {
             !line.blank_before
                 && !dash
                 && line.width <= p.last_width
-                && !(p.last_width >= 32 && p.last_width * 5 >= line.width * 8)
+                && !under_kicker(p)
                 && !p.text.ends_with(['！', '？', '：', '!', '?', ':'])
         });
         if continues {
@@ -398,16 +407,19 @@ fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Arti
     let mut dateline = None;
     let mut paragraphs: Vec<String> = Vec::with_capacity(body.paragraphs.len());
     for (i, p) in body.paragraphs.into_iter().enumerate() {
-        if i == 0 && p.dateline {
-            if let Some(d) = marks::match_dateline(&p.text) {
-                dateline = Some(p.text[..d.len].to_string());
-                authors.extend(d.authors);
-                let rest = p.text[d.len..].trim_start();
-                if !rest.is_empty() {
-                    paragraphs.push(rest.to_string());
-                }
-                continue;
+        let found = if i == 0 && p.dateline {
+            marks::match_dateline(&p.text)
+        } else {
+            None
+        };
+        if let Some(d) = found {
+            dateline = Some(p.text[..d.len].to_string());
+            authors.extend(d.authors);
+            let rest = p.text[d.len..].trim_start();
+            if !rest.is_empty() {
+                paragraphs.push(rest.to_string());
             }
+            continue;
         }
         paragraphs.push(p.text);
     }

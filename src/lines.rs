@@ -40,7 +40,7 @@ impl Line<'_> {
 /// Splits a page into lines. `\u{2029}` (paragraph separator) also yields a
 /// blank line, so that it keeps its meaning.
 pub fn split_lines(page: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(page.len() / 32 + 1);
     let mut start = 0;
     let bytes = page.as_bytes();
     let mut i = 0;
@@ -84,12 +84,13 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
 fn classify(raw: &str) -> Line<'_> {
     let indent = text::width_of_leading_space(raw);
     let text = text::normalize_line(raw);
-    let width = text::width(&text);
+    let facts = marks::LineFacts::of(&text);
+    let width = facts.width;
     let kind = if text.is_empty() {
         LineKind::Blank
     } else if let Some(b) = marks::parse_byline(&text) {
         LineKind::Byline(b)
-    } else if marks::is_furniture(&text) {
+    } else if marks::furniture(&text, &facts) {
         LineKind::Furniture
     } else {
         LineKind::Text

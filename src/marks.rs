@@ -4,7 +4,7 @@
 //! Each works on one normalised line (or the start of a reflowed paragraph)
 //! and knows nothing of the page around it; the passes weigh the evidence.
 
-use crate::text::{is_han, is_sentence_punct};
+use crate::text::is_han;
 
 /// Job titles that introduce the names in a byline or dateline credit,
 /// longest first so that `本报记者` wins over `记者`.
@@ -153,7 +153,8 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
         let han = name.chars().filter(|&c| is_han(c)).count();
         // A Chinese name is two to four characters; transliterated ones
         // are joined with a middle dot.
-        if !(2..=4).contains(&han) && !(name.contains(['·', '•', '・', '．']) && han <= 12) {
+        let transliterated = name.contains(['·', '•', '・', '．']) && han <= 12;
+        if !((2..=4).contains(&han) || transliterated) {
             return (names, s);
         }
         names.push(name.to_string());
@@ -168,17 +169,16 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     if s.len() > 60 * 4 {
         return None;
     }
-    if let Some(c) = s.chars().next() {
-        if is_ornament(c) {
-            s = s[c.len_utf8()..].trim_start();
-        }
+    if let Some(c) = s.chars().next().filter(|&c| is_ornament(c)) {
+        s = s[c.len_utf8()..].trim_start();
     }
     // A byline opens with a role or a bracket, or ends with a credit.
     let opens = s
         .chars()
         .next()
         .is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '('));
-    if !opens && !(s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c))) {
+    let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
+    if !(opens || credit_last) {
         return None;
     }
     if s.is_empty()
@@ -363,10 +363,8 @@ pub fn match_dateline(text: &str) -> Option<Dateline> {
         {
             let inner = &rest[inner_start..inner_start + close.0];
             if let Some(b) = parse_byline(&format!("（{inner}）")) {
-                if !inner.chars().any(is_sentence_punct) || inner.contains('、') {
-                    authors = b.authors;
-                    len += skipped + inner_start + close.0 + close.1.len_utf8();
-                }
+                authors = b.authors;
+                len += skipped + inner_start + close.0 + close.1.len_utf8();
             }
         }
     }
@@ -424,22 +422,64 @@ const PAPER_SUFFIXES: &[&str] = &[
 /// page number and section, and the editors' credits.
 pub fn is_furniture(line: &str) -> bool {
     let s = line.trim();
-    // One pass for the cheap facts, so that body lines leave early.
-    let (mut chars, mut comma, mut digit, mut all_han, mut word_at) = (0, false, false, true, None);
-    for (i, c) in s.char_indices() {
-        chars += 1;
-        match c {
-            '。' => return false,
-            '，' => comma = true,
-            '0'..='9' => digit = true,
-            _ => {}
+    furniture(s, &LineFacts::of(s))
+}
+
+/// What one pass over a line learns: its width, and the cheap facts that
+/// let most body lines leave the recognisers early.
+#[derive(Debug, Clone, Copy)]
+pub struct LineFacts {
+    /// Width in half-em units (see [`crate::text::width`]).
+    pub width: u32,
+    chars: usize,
+    period: bool,
+    comma: bool,
+    digit: bool,
+    all_han: bool,
+    furniture_word_at: Option<usize>,
+}
+
+impl LineFacts {
+    pub fn of(s: &str) -> Self {
+        let mut f = LineFacts {
+            width: 0,
+            chars: 0,
+            period: false,
+            comma: false,
+            digit: false,
+            all_han: true,
+            furniture_word_at: None,
+        };
+        for (i, c) in s.char_indices() {
+            f.chars += 1;
+            f.width += crate::text::char_width(c);
+            match c {
+                '。' => f.period = true,
+                '，' => f.comma = true,
+                '0'..='9' => f.digit = true,
+                _ => {}
+            }
+            f.all_han &= is_han(c);
+            if f.furniture_word_at.is_none() && starts_furniture_word(c) {
+                f.furniture_word_at = Some(i);
+            }
         }
-        all_han &= is_han(c);
-        if word_at.is_none() && starts_furniture_word(c) {
-            word_at = Some(i);
-        }
+        f
     }
-    if chars == 0 || chars > 60 {
+}
+
+/// [`is_furniture`] for a trimmed line whose facts are known.
+pub fn furniture(s: &str, facts: &LineFacts) -> bool {
+    let LineFacts {
+        chars,
+        period,
+        comma,
+        digit,
+        all_han,
+        furniture_word_at: word_at,
+        ..
+    } = *facts;
+    if chars == 0 || chars > 60 || period {
         return false;
     }
     if let Some(from) = word_at {

@@ -169,15 +169,15 @@ fn ends_paragraph(s: &str) -> bool {
     if text::ends_sentence(s) {
         return true;
     }
-    if let Some(inner) = s.strip_suffix(['）', ')']) {
-        if let Some(open) = inner.rfind(['（', '(']) {
-            let bracket = &inner[open..];
-            let inner = bracket.trim_start_matches(['（', '(']);
-            return marks::parse_byline(&format!("（{inner}）")).is_some()
-                || ((inner.contains('转') || inner.contains('接')) && inner.contains('版'));
-        }
-    }
-    false
+    let Some(body) = s.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let inner = body[open..].trim_start_matches(['（', '(']);
+    marks::parse_byline(&format!("（{inner}）")).is_some()
+        || ((inner.contains('转') || inner.contains('接')) && inner.contains('版'))
 }
 
 /// Could the line be part of a headline? No sentence end but `！` or `？`,
@@ -390,16 +390,10 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
         let follower = pieces.get(last + 1);
         let strong = after(lines, &pieces[last]) == After::Hard
             || follower.is_some_and(|f| marks::starts_with_dateline(&lines[f.start].text));
-        let mut stack_end = last + 1;
-        if !strong {
-            if let Some(f) = follower {
-                if after(lines, &pieces[last]) == After::Blank
-                    && cut_by_column_break(lines, columns, &pieces[last], f)
-                {
-                    stack_end = last;
-                }
-            }
-        }
+        let cut = !strong
+            && after(lines, &pieces[last]) == After::Blank
+            && follower.is_some_and(|f| cut_by_column_break(lines, columns, &pieces[last], f));
+        let stack_end = if cut { last } else { last + 1 };
         for flag in &mut is_headline[first..stack_end] {
             *flag = true;
         }
@@ -437,7 +431,8 @@ fn cut_by_column_break(
     }
     let below = text_near(lines[next.start..].iter());
     let above = text_near(lines[..piece.start].iter().rev());
-    text::shared_bigrams(&head, &below) - text::shared_bigrams(&head, &above) < HEADLINE_ECHO
+    text::shared_bigrams(&head, &below, 300) - text::shared_bigrams(&head, &above, 300)
+        < HEADLINE_ECHO
 }
 
 /// How much more of a headline's character pairs its own text repeats
@@ -517,7 +512,12 @@ fn emit(
                 units.push(Unit::Paragraph(finish(p)));
             }
             open_paragraph = Some(Paragraph {
-                text: String::new(),
+                text: String::with_capacity(
+                    lines[piece.start..piece.end]
+                        .iter()
+                        .map(|l| l.text.len())
+                        .sum(),
+                ),
                 dateline,
                 caption: marks::starts_caption(first),
             });

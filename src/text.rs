@@ -42,6 +42,9 @@ pub fn char_width(c: char) -> u32 {
     if c.is_ascii() {
         return u32::from(!c.is_ascii_control());
     }
+    if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF60}') {
+        return 2;
+    }
     if is_cjk(c)
         || matches!(c, '\u{2160}'..='\u{217F}' | '\u{2460}'..='\u{24FF}' | '\u{25A0}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}')
     {
@@ -112,11 +115,6 @@ pub fn is_open_end(c: char) -> bool {
     )
 }
 
-/// Punctuation that marks running prose (as opposed to a headline).
-pub fn is_sentence_punct(c: char) -> bool {
-    matches!(c, '，' | '。' | '、' | '；' | '：' | ',' | ';')
-}
-
 /// Does the text end a sentence? `。` `！` `？` `…`, optionally followed by
 /// closing quotes or brackets; an ASCII `.` only after a letter, so that
 /// `3.` or `No.` wrapped mid-number is not taken for an end.
@@ -139,10 +137,25 @@ pub fn ends_open(s: &str) -> bool {
 /// becomes a space, unless the first ends with a hyphen; anywhere else it
 /// disappears, as it does between Chinese characters (`实施20` + `周年`).
 pub fn push_joined(out: &mut String, next: &str) {
-    let latin_word = |word: &str| !word.is_empty() && !word.chars().any(is_cjk);
-    let before = out.rsplit(char::is_whitespace).next().unwrap_or("");
-    let after = next.split(char::is_whitespace).next().unwrap_or("");
-    let between_words = latin_word(before) && latin_word(after) && !before.ends_with('-');
+    // Whether a word (a run without whitespace) is non-empty and free of
+    // East Asian characters, reading it from the line break outwards and
+    // stopping at the first East Asian character.
+    let latin_word = |mut chars: Box<dyn Iterator<Item = char> + '_>| {
+        let mut any = false;
+        for c in chars.by_ref() {
+            if c.is_whitespace() {
+                break;
+            }
+            if is_cjk(c) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    };
+    let between_words = !out.ends_with('-')
+        && latin_word(Box::new(out.chars().rev()))
+        && latin_word(Box::new(next.chars()));
     if between_words || (!out.is_empty() && !next.is_empty() && inside_spaced_list(out)) {
         out.push(' ');
     }
@@ -153,18 +166,16 @@ pub fn push_joined(out: &mut String, next: &str) {
 /// spaces, as in `（记者 张三 李四）`? A line break there separates two
 /// items, so it becomes a space rather than nothing.
 fn inside_spaced_list(s: &str) -> bool {
-    let tail_start = s.len().saturating_sub(60);
-    let tail_start = (tail_start..s.len())
-        .find(|&i| s.is_char_boundary(i))
-        .unwrap_or(s.len());
-    let tail = &s[tail_start..];
-    match tail.rfind(['（', '(']) {
-        Some(open) => {
-            let inside = &tail[open..];
-            !inside.contains(['）', ')']) && inside.contains(' ') && inside.chars().count() <= 20
+    let mut spaced = false;
+    for c in s.chars().rev().take(20) {
+        match c {
+            '（' | '(' => return spaced,
+            '）' | ')' => return false,
+            ' ' => spaced = true,
+            _ => {}
         }
-        None => false,
     }
+    false
 }
 
 fn is_ascii_word(c: char) -> bool {
@@ -234,8 +245,8 @@ pub fn han_count(s: &str) -> usize {
 
 /// The share of the Han character pairs of `head` that also occur in
 /// `text`: how much a headline has in common with an article's lead.
-/// Only the first few hundred characters of `text` are read.
-pub fn shared_bigrams(head: &str, text: &str) -> f32 {
+/// Only the first `text_chars` pairs of `text` are read.
+pub fn shared_bigrams(head: &str, text: &str, text_chars: usize) -> f32 {
     let mut wanted: Vec<(char, char)> = han_pairs(head).take(200).collect();
     wanted.sort_unstable();
     wanted.dedup();
@@ -243,7 +254,7 @@ pub fn shared_bigrams(head: &str, text: &str) -> f32 {
         return 0.0;
     }
     let mut found = vec![false; wanted.len()];
-    for pair in han_pairs(text).take(400) {
+    for pair in han_pairs(text).take(text_chars) {
         if let Ok(i) = wanted.binary_search(&pair) {
             found[i] = true;
         }
@@ -334,9 +345,9 @@ mod tests {
     #[test]
     fn headlines_share_pairs_with_their_lead() {
         let lead = "记者从市人力社保局获悉，下周起，春季招聘会将在市人才市场举行。";
-        assert!(shared_bigrams("春季招聘会下周举行", lead) > 0.5);
-        assert!(shared_bigrams("迪拜小商品城获省级荣誉", lead) < 0.1);
-        assert_eq!(shared_bigrams("", lead), 0.0);
+        assert!(shared_bigrams("春季招聘会下周举行", lead, 400) > 0.5);
+        assert!(shared_bigrams("迪拜小商品城获省级荣誉", lead, 400) < 0.1);
+        assert_eq!(shared_bigrams("", lead, 400), 0.0);
     }
 
     #[test]
