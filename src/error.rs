@@ -10,6 +10,8 @@ pub enum Error {
     NotText { looks_like: &'static str },
     /// No encoding reads the bytes without many errors.
     Undecodable { encoding: &'static str, bad: usize },
+    /// The dictionary data does not read.
+    Dictionary { message: String },
 }
 
 impl fmt::Display for Error {
@@ -23,6 +25,7 @@ impl fmt::Display for Error {
                 f,
                 "cannot decode the text: read as {encoding}, {bad} characters are invalid; save it as UTF-8, UTF-16 or GB18030"
             ),
+            Error::Dictionary { message } => write!(f, "cannot load the dictionary: {message}"),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod article;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
 pub mod decode;
+pub mod dict;
 pub mod error;
 pub mod lines;
 pub mod marks;
@@ -17,6 +18,7 @@ pub mod page;
 pub mod reflow;
 pub mod synth;
 pub mod text;
+pub mod words;
 
 pub use decode::{Decoded, decode};
 pub use error::Error;

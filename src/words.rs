@@ -1,0 +1,810 @@
+//! Words: segmentation with jieba, part-of-speech tags, the user's
+//! dictionary, and the names the page itself teaches.
+//!
+//! One [`Segmenter`] serves everything. It is built from the packed
+//! dictionary ([`crate::dict`]) — natively the one embedded in the binary,
+//! in the browser the one the page downloads — and holds, besides jieba,
+//! the words added to it (the user's and the learned names), so that it
+//! can be rebuilt when a word is removed.
+//!
+//! Two modes, measured on real pages (see README): **reading** uses jieba's
+//! HMM, which joins unknown words such as names (`叶帮锐`) that the
+//! dictionary alone splits into characters; **indexing** does not, so that
+//! a query and the text it is found in are cut the same way whatever their
+//! context (the HMM decides by context), and because the index needs no
+//! guessing: substring search finds what the words miss.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{OnceLock, RwLock};
+
+use jieba_rs::Jieba;
+use serde::{Serialize, Serializer};
+
+use crate::page::Page;
+use crate::text::is_han;
+
+/// Part-of-speech tags of jieba's dictionary (ICTCLAS style), plus `eng`
+/// for Latin words and `x` for anything untagged.
+const TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
+    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
+    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
+    "vi", "vn", "vq", "x", "y", "z", "zg",
+];
+
+/// A part-of-speech tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tag(u8);
+
+impl Tag {
+    pub const PERSON: Tag = Tag::known("nr");
+    pub const PLACE: Tag = Tag::known("ns");
+    pub const ORGANIZATION: Tag = Tag::known("nt");
+    pub const UNKNOWN: Tag = Tag::known("x");
+
+    const fn known(name: &str) -> Tag {
+        let mut i = 0;
+        while i < TAGS.len() {
+            if eq(TAGS[i].as_bytes(), name.as_bytes()) {
+                return Tag(i as u8);
+            }
+            i += 1;
+        }
+        panic!("unknown tag");
+    }
+
+    /// The tag of that name, or `x`.
+    pub fn from_name(name: &str) -> Tag {
+        TAGS.binary_search(&name)
+            .map_or(Tag::UNKNOWN, |i| Tag(i as u8))
+    }
+
+    pub fn name(self) -> &'static str {
+        TAGS[self.0 as usize]
+    }
+
+    /// What kind of named entity the tag marks, if any.
+    pub fn entity(self) -> Option<EntityKind> {
+        match self.name() {
+            "nr" | "nrfg" | "nrt" => Some(EntityKind::Person),
+            "ns" => Some(EntityKind::Place),
+            "nt" => Some(EntityKind::Organization),
+            _ => None,
+        }
+    }
+}
+
+const fn eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl Serialize for Tag {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// People, places and organisations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+/// How text is cut into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// For reading, highlighting and annotation: jieba with its HMM.
+    Reading,
+    /// For the search index and queries: the dictionary alone.
+    Indexing,
+}
+
+/// A word of a text, with its place in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Character (Unicode scalar) offsets into the text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets into the text.
+    #[serde(skip)]
+    pub byte_start: usize,
+    #[serde(skip)]
+    pub byte_end: usize,
+    pub tag: Tag,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.byte_start..self.byte_end]
+    }
+}
+
+/// A word added to the dictionary: by the user, or learned from a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AddedWord {
+    word: String,
+    freq: Option<usize>,
+    tag: Option<String>,
+}
+
+/// What loading a user dictionary did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DictionaryReport {
+    /// Words added (or updated).
+    pub added: Vec<String>,
+    /// Lines that could not be read, with their line number (from 1).
+    pub errors: Vec<LineError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The segmenter: jieba with the packed dictionary, the user's words and
+/// the learned names.
+pub struct Segmenter {
+    jieba: Jieba,
+    base: std::borrow::Cow<'static, [u8]>,
+    added: Vec<AddedWord>,
+    /// Words the user added, in order, as they wrote them.
+    user_words: Vec<String>,
+    /// Names learned from pages: always people, whatever the dictionary says.
+    people: HashSet<String>,
+    /// Tags the user gave, which win over the dictionary's.
+    user_tags: HashMap<String, Tag>,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter")
+            .field("added", &self.added.len())
+            .field("people", &self.people.len())
+            .finish()
+    }
+}
+
+/// The packed dictionary embedded in the binary.
+#[cfg(feature = "embedded-dict")]
+pub fn embedded_dictionary() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/dict.bin"))
+}
+
+impl Segmenter {
+    /// Builds a segmenter from a packed dictionary.
+    ///
+    /// # Errors
+    /// Bytes that are not a packed dictionary ([`crate::dict`]).
+    pub fn from_packed(
+        packed: impl Into<std::borrow::Cow<'static, [u8]>>,
+    ) -> Result<Segmenter, crate::Error> {
+        let base = packed.into();
+        let jieba = build_jieba(&base)?;
+        Ok(Segmenter {
+            jieba,
+            base,
+            added: Vec::new(),
+            user_words: Vec::new(),
+            people: HashSet::new(),
+            user_tags: HashMap::new(),
+        })
+    }
+
+    /// Builds a segmenter from the embedded dictionary.
+    #[cfg(feature = "embedded-dict")]
+    pub fn embedded() -> Segmenter {
+        Segmenter::from_packed(embedded_dictionary())
+            .expect("the embedded dictionary is well formed")
+    }
+
+    /// The process's segmenter, built on first use from the embedded
+    /// dictionary and shared.
+    #[cfg(feature = "embedded-dict")]
+    pub fn shared() -> &'static RwLock<Segmenter> {
+        static SHARED: OnceLock<RwLock<Segmenter>> = OnceLock::new();
+        SHARED.get_or_init(|| RwLock::new(Segmenter::embedded()))
+    }
+
+    /// Cuts text into words with their tags.
+    pub fn segment(&self, text: &str, mode: Mode) -> Vec<Token> {
+        let hmm = mode == Mode::Reading;
+        self.jieba
+            .tag(text, hmm)
+            .into_iter()
+            .map(|t| {
+                let word = t.word;
+                let tag = if self.people.contains(word) {
+                    Tag::PERSON
+                } else if let Some(&tag) = self.user_tags.get(word) {
+                    tag
+                } else {
+                    match Tag::from_name(t.tag) {
+                        Tag::UNKNOWN => guess_tag(word),
+                        tag => tag,
+                    }
+                };
+                Token {
+                    start: t.start,
+                    end: t.end,
+                    byte_start: t.byte_start,
+                    byte_end: t.byte_end,
+                    tag,
+                }
+            })
+            .collect()
+    }
+
+    /// Cuts text into words, in the format of the SIGHAN bakeoffs: words
+    /// separated by single spaces (whitespace in the text is dropped).
+    pub fn segment_line(&self, line: &str, mode: Mode) -> String {
+        let mut out = String::with_capacity(line.len() * 2);
+        for t in self.segment(line, mode) {
+            let w = t.text(line);
+            if w.trim().is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
+
+    /// Is the word in the dictionary (jieba's, the user's or learned)?
+    pub fn knows(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Adds the user's words, one per line in jieba's format: `word`,
+    /// `word frequency`, `word frequency tag` or `word tag`. Lines that
+    /// cannot be read are reported; the others are added. Empty lines and
+    /// lines starting with `#` are skipped.
+    pub fn add_user_words(&mut self, text: &str) -> DictionaryReport {
+        let mut report = DictionaryReport::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match parse_user_line(line) {
+                Ok(word) => {
+                    if let Some(tag) = &word.tag {
+                        self.user_tags
+                            .insert(word.word.clone(), Tag::from_name(tag));
+                    }
+                    self.user_words.retain(|w| *w != word.word);
+                    self.user_words.push(word.word.clone());
+                    report.added.push(word.word.clone());
+                    self.add(word);
+                }
+                Err(message) => report.errors.push(LineError {
+                    line: n + 1,
+                    message,
+                }),
+            }
+        }
+        report
+    }
+
+    /// The words the user added, in the order added.
+    pub fn user_words(&self) -> &[String] {
+        &self.user_words
+    }
+
+    /// Removes a word the user added, rebuilding the dictionary without it.
+    /// Returns whether it was there.
+    ///
+    /// # Errors
+    /// Only if the base dictionary no longer reads, which cannot happen for
+    /// one that read before.
+    pub fn remove_user_word(&mut self, word: &str) -> Result<bool, crate::Error> {
+        if !self.user_words.iter().any(|w| w == word) {
+            return Ok(false);
+        }
+        self.user_words.retain(|w| w != word);
+        self.user_tags.remove(word);
+        let added = std::mem::take(&mut self.added);
+        self.jieba = build_jieba(&self.base)?;
+        let keep_as_person = self.people.contains(word);
+        for w in added
+            .into_iter()
+            .filter(|a| a.word != word || keep_as_person)
+        {
+            self.add(w);
+        }
+        Ok(true)
+    }
+
+    /// Teaches the segmenter people's names, so that they come out whole
+    /// and tagged as people. Returns the names that were new to it.
+    pub fn learn_people<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let mut new = Vec::new();
+        for name in names {
+            if self.people.insert(name.to_string()) {
+                new.push(name.to_string());
+                self.add(AddedWord {
+                    word: name.to_string(),
+                    freq: None,
+                    tag: Some("nr".into()),
+                });
+            }
+        }
+        new
+    }
+
+    /// The names learned so far.
+    pub fn people(&self) -> impl Iterator<Item = &str> {
+        self.people.iter().map(String::as_str)
+    }
+
+    fn add(&mut self, word: AddedWord) {
+        // A word must at least beat the characters it is made of.
+        let freq = word
+            .freq
+            .unwrap_or_else(|| self.jieba.suggest_freq(&word.word).max(MIN_ADDED_FREQ));
+        self.jieba.add_word(
+            &word.word,
+            Some(freq),
+            Some(word.tag.as_deref().unwrap_or("x")),
+        );
+        self.added.retain(|a| a.word != word.word);
+        self.added.push(AddedWord {
+            freq: Some(freq),
+            ..word
+        });
+    }
+}
+
+/// The least frequency an added word gets: enough to win over splitting it
+/// in ordinary contexts, as a user who adds a word expects.
+const MIN_ADDED_FREQ: usize = 2000;
+
+fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
+    let text =
+        crate::dict::unpack(packed).map_err(|message| crate::Error::Dictionary { message })?;
+    Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary {
+        message: e.to_string(),
+    })
+}
+
+fn parse_user_line(line: &str) -> Result<AddedWord, String> {
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let word = parts[0];
+    if word.chars().count() > 40 {
+        return Err(format!("word is longer than 40 characters: {word:?}"));
+    }
+    if !word.chars().any(char::is_alphanumeric) {
+        return Err(format!("not a word: {word:?}"));
+    }
+    let is_tag = |t: &str| TAGS.contains(&t);
+    let (freq, tag) = match &parts[1..] {
+        [] => (None, None),
+        [x] if x.chars().all(|c| c.is_ascii_digit()) => (Some(*x), None),
+        [x] if is_tag(x) => (None, Some(*x)),
+        [x] => {
+            return Err(format!(
+                "expected a frequency or a tag after the word, found {x:?}"
+            ));
+        }
+        [f, t] => (Some(*f), Some(*t)),
+        _ => {
+            return Err(format!(
+                "too many fields: expected `word [frequency] [tag]`, found {}",
+                parts.len()
+            ));
+        }
+    };
+    let freq = match freq {
+        Some(f) => match f.parse::<usize>() {
+            Ok(n) if (1..=1_000_000_000).contains(&n) => Some(n),
+            _ => {
+                return Err(format!(
+                    "frequency must be a whole number from 1 to 1000000000, found {f:?}"
+                ));
+            }
+        },
+        None => None,
+    };
+    if let Some(t) = tag {
+        if !is_tag(t) {
+            return Err(format!(
+                "unknown tag {t:?}: use one of jieba's, such as n, nr (person), ns (place), nt (organisation), nz, v"
+            ));
+        }
+    }
+    Ok(AddedWord {
+        word: word.to_string(),
+        freq,
+        tag: tag.map(str::to_string),
+    })
+}
+
+/// Common Chinese surnames, single and compound.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯", "令狐", "司徒",
+    "长孙", "宇文",
+];
+
+/// Does the word start like a Chinese name: a common surname, then one or
+/// two characters (two or three after a compound surname)?
+pub fn name_shaped(word: &str) -> bool {
+    let n = word.chars().count();
+    if !word.chars().all(is_han) {
+        return false;
+    }
+    if COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) {
+        return (3..=4).contains(&n);
+    }
+    (2..=3).contains(&n) && word.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// A tag for a word the dictionary does not have (one the HMM joined):
+/// a place or an organisation by its last characters, a person by its
+/// surname, otherwise unknown.
+fn guess_tag(word: &str) -> Tag {
+    if !word.chars().all(is_han) || word.chars().count() < 2 {
+        return Tag::UNKNOWN;
+    }
+    const PLACES: &[&str] = &[
+        "省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "路", "街", "湖", "山", "江",
+        "河",
+    ];
+    const ORGANIZATIONS: &[&str] = &[
+        "委员会",
+        "办公室",
+        "公司",
+        "集团",
+        "中心",
+        "大学",
+        "学院",
+        "学校",
+        "医院",
+        "银行",
+        "协会",
+        "支队",
+        "大队",
+        "派出所",
+        "局",
+        "委",
+        "院",
+        "所",
+        "厅",
+        "部",
+        "会",
+    ];
+    if ORGANIZATIONS.iter().any(|s| word.ends_with(s)) && word.chars().count() >= 3 {
+        Tag::ORGANIZATION
+    } else if PLACES.iter().any(|s| word.ends_with(s)) && word.chars().count() >= 3 {
+        Tag::PLACE
+    } else if name_shaped(word) {
+        Tag::PERSON
+    } else {
+        Tag::UNKNOWN
+    }
+}
+
+/// Job titles after which a name follows (`市委书记王健`).
+const TITLES: &[&str] = &[
+    "书记",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "乡长",
+    "省长",
+    "州长",
+    "主任",
+    "局长",
+    "部长",
+    "主席",
+    "处长",
+    "科长",
+    "厅长",
+    "委员",
+    "总经理",
+    "董事长",
+    "院长",
+    "校长",
+    "所长",
+    "队长",
+    "站长",
+    "馆长",
+    "会长",
+    "社长",
+    "总裁",
+    "教授",
+    "老师",
+    "医生",
+    "记者",
+    "通讯员",
+    "民警",
+    "村民",
+    "居民",
+    "负责人",
+    "经理",
+    "厂长",
+    "组长",
+    "团长",
+    "理事长",
+    "秘书长",
+];
+
+/// Words that follow a person's name (`王健指出`, `王健主持`).
+const AFTER_NAME: &[&str] = &[
+    "指出", "强调", "表示", "介绍", "认为", "要求", "透露", "坦言", "告诉", "说", "称", "主持",
+    "出席", "参加", "关于", "调研", "会见", "会谈", "看望", "慰问", "带队", "率队", "一行", "同志",
+    "先生", "女士", "等",
+];
+
+/// The people a page names: its authors, the names in lists
+/// (`叶帮锐、唐剑刚、蒋涛作交流发言`), names after a title (`市委书记王健主持`)
+/// and names before a verb of speech (`王健指出`). Found by these general
+/// patterns, checked against the dictionary so that common words are not
+/// taken for names.
+pub fn names_in_page(page: &Page, segmenter: &Segmenter) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let push = |n: &str, names: &mut Vec<String>| {
+        if !names.iter().any(|x| x == n) {
+            names.push(n.to_string());
+        }
+    };
+    for a in &page.articles {
+        for author in &a.authors {
+            push(author, &mut names);
+        }
+    }
+    let plausible = |n: &str| {
+        name_shaped(n)
+            && !(segmenter.knows(n)
+                && !segmenter.people.contains(n)
+                && !is_dictionary_name(segmenter, n))
+    };
+    for a in &page.articles {
+        for p in &a.paragraphs {
+            for clause in p.split(|c: char| !(is_han(c) || c == '、')) {
+                for n in names_in_list(clause)
+                    .into_iter()
+                    .chain(names_in_context(clause))
+                {
+                    if plausible(&n) {
+                        push(&n, &mut names);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Is the word in the dictionary as a person's name?
+fn is_dictionary_name(segmenter: &Segmenter, word: &str) -> bool {
+    let tags = segmenter.jieba.tag(word, false);
+    tags.len() == 1 && Tag::from_name(tags[0].tag).entity() == Some(EntityKind::Person)
+}
+
+/// Names in a list separated by `、`. The inner items are whole names; the
+/// first and last may run into the words around them, and are cut to the
+/// length the inner items have (or at `等`, `和`, `及`).
+fn names_in_list(clause: &str) -> Vec<String> {
+    let items: Vec<&str> = clause.split('、').collect();
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    let inner: Vec<&str> = items[1..items.len() - 1].to_vec();
+    if inner.iter().any(|i| !name_shaped(i)) {
+        return Vec::new();
+    }
+    let mut lengths: Vec<usize> = inner.iter().map(|i| i.chars().count()).collect();
+    lengths.sort_unstable();
+    let usual = lengths.get(lengths.len() / 2).copied();
+    let mut out: Vec<String> = inner.iter().map(|s| s.to_string()).collect();
+    // The first item: the name at its end.
+    let first: Vec<char> = items[0].chars().collect();
+    let first_name = [usual.unwrap_or(3), 3, 2]
+        .into_iter()
+        .filter(|&n| n <= first.len())
+        .map(|n| first[first.len() - n..].iter().collect::<String>())
+        .find(|s| name_shaped(s) && (first.len() == s.chars().count() || usual.is_some()));
+    // The last item: the name at its start.
+    let last: Vec<char> = items[items.len() - 1].chars().collect();
+    let stop = last
+        .iter()
+        .position(|c| matches!(c, '等' | '和' | '及' | '与'));
+    let last_len = match stop {
+        Some(i @ 2..=4) => Some(i),
+        _ if last.len() <= 3 => Some(last.len()),
+        _ => usual,
+    };
+    let last_name = last_len
+        .filter(|&n| n <= last.len())
+        .map(|n| last[..n].iter().collect::<String>())
+        .filter(|s| name_shaped(s));
+    // Two items alone must both be whole names to count as a list of them.
+    if inner.is_empty()
+        && (first_name.as_ref().map(|s| s.chars().count()) != Some(first.len())
+            || last_name.is_none())
+    {
+        return Vec::new();
+    }
+    out.extend(first_name);
+    out.extend(last_name);
+    out
+}
+
+/// Names between a title and a following word, or at a clause's start
+/// before a verb of speech.
+fn names_in_context(clause: &str) -> Vec<String> {
+    let chars: Vec<char> = clause.chars().collect();
+    let text_at = |i: usize| -> String { chars[i..].iter().take(4).collect() };
+    let mut out = Vec::new();
+    for start in 0..chars.len() {
+        let after_title = TITLES.iter().any(|t| {
+            let t: Vec<char> = t.chars().collect();
+            start >= t.len() && chars[start - t.len()..start] == t[..]
+        });
+        if !(after_title || start == 0) {
+            continue;
+        }
+        for len in [3, 2] {
+            let end = start + len;
+            if end >= chars.len() {
+                continue;
+            }
+            let next = text_at(end);
+            if AFTER_NAME.iter().any(|w| next.starts_with(w)) {
+                let name: String = chars[start..end].iter().collect();
+                if name_shaped(&name) {
+                    out.push(name);
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg() -> Segmenter {
+        Segmenter::embedded()
+    }
+
+    fn words(s: &Segmenter, text: &str, mode: Mode) -> Vec<String> {
+        s.segment(text, mode)
+            .iter()
+            .map(|t| t.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_carry_char_and_byte_positions() {
+        let s = seg();
+        let text = "𠀀义乌市场😀繁荣";
+        let tokens = s.segment(text, Mode::Reading);
+        let rebuilt: String = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(rebuilt, text);
+        for t in &tokens {
+            assert_eq!(
+                text.chars()
+                    .skip(t.start)
+                    .take(t.end - t.start)
+                    .collect::<String>(),
+                t.text(text)
+            );
+        }
+    }
+
+    #[test]
+    fn the_hmm_joins_unknown_names_only_when_reading() {
+        let s = seg();
+        let text = "市委书记王健主持会议";
+        assert!(words(&s, text, Mode::Reading).contains(&"王健".to_string()));
+        assert!(!words(&s, text, Mode::Indexing).contains(&"王健".to_string()));
+    }
+
+    #[test]
+    fn learned_names_come_out_whole_and_as_people() {
+        let mut s = seg();
+        let text = "叶帮锐、唐剑刚、蒋涛、丁艳丽、邵春洪作交流发言";
+        assert!(!words(&s, text, Mode::Reading).contains(&"丁艳丽".to_string()));
+        s.learn_people(["叶帮锐", "丁艳丽", "邵春洪"]);
+        for mode in [Mode::Reading, Mode::Indexing] {
+            let tokens = s.segment(text, mode);
+            for name in ["叶帮锐", "丁艳丽", "邵春洪"] {
+                let t = tokens
+                    .iter()
+                    .find(|t| t.text(text) == name)
+                    .unwrap_or_else(|| panic!("{name} in {mode:?}"));
+                assert_eq!(t.tag, Tag::PERSON);
+            }
+        }
+    }
+
+    #[test]
+    fn user_words_load_line_by_line_and_report_bad_lines() {
+        let mut s = seg();
+        let report = s.add_user_words(
+            "浦江经验 5000 nz\n\n# a comment\n千万工程\n坏行 abc\n好词 n\n多 1 n extra\n",
+        );
+        assert_eq!(report.added, ["浦江经验", "千万工程", "好词"]);
+        assert_eq!(
+            report.errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [5, 7]
+        );
+        assert!(
+            report.errors[0].message.contains("frequency or a tag"),
+            "{:?}",
+            report.errors
+        );
+        let text = "深学践行千万工程浦江经验";
+        let w = words(&s, text, Mode::Indexing);
+        assert!(
+            w.contains(&"浦江经验".to_string()) && w.contains(&"千万工程".to_string()),
+            "{w:?}"
+        );
+        assert_eq!(s.user_words(), ["浦江经验", "千万工程", "好词"]);
+    }
+
+    #[test]
+    fn removing_a_user_word_undoes_it() {
+        let mut s = seg();
+        let text = "深学践行千万工程";
+        let before = words(&s, text, Mode::Indexing);
+        s.add_user_words("千万工程 50000");
+        assert!(words(&s, text, Mode::Indexing).contains(&"千万工程".to_string()));
+        assert!(s.remove_user_word("千万工程").unwrap());
+        assert_eq!(words(&s, text, Mode::Indexing), before);
+        assert!(!s.remove_user_word("千万工程").unwrap());
+    }
+
+    #[test]
+    fn names_are_found_by_pattern() {
+        let page = crate::parse_page(
+            "本报讯 昨日，市委书记王健主持会议并讲话。叶帮锐、唐剑刚、蒋涛、丁艳丽、邵春洪作交流发言。丁政、陈小忠等其他成员参加会议。王健指出，要做好工作。教育、卫生、文化方面的投入持续加大。\n",
+        );
+        let s = seg();
+        let names = names_in_page(&page, &s);
+        for n in [
+            "王健",
+            "叶帮锐",
+            "唐剑刚",
+            "蒋涛",
+            "丁艳丽",
+            "邵春洪",
+            "丁政",
+            "陈小忠",
+        ] {
+            assert!(names.contains(&n.to_string()), "{n} missing from {names:?}");
+        }
+        for not in ["卫生", "文化", "邵春洪作", "王健主"] {
+            assert!(!names.contains(&not.to_string()), "{not} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn sighan_format_is_words_and_single_spaces() {
+        let s = seg();
+        assert_eq!(
+            s.segment_line("我们 在 义乌。", Mode::Indexing),
+            "我们 在 义乌 。"
+        );
+    }
+}
