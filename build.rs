@@ -9,10 +9,8 @@ fn main() {
     let source = "data/jieba/dict.txt";
     println!("cargo::rerun-if-changed={source}");
     println!("cargo::rerun-if-changed=src/dict.rs");
-    let text =
-        std::fs::read_to_string(source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+    let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
     let packed = dict::pack(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("dict.bin");
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dict.bin");
     std::fs::write(&out, packed).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

@@ -12,15 +12,11 @@ fn parse(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(sample.len() as u64));
-    g.bench_function("sample page", |b| {
-        b.iter(|| baozhi::parse_page(black_box(sample)))
-    });
+    g.bench_function("sample page", |b| b.iter(|| baozhi::parse_page(black_box(sample))));
     for mb in [1, 10] {
         let input = baozhi::synth::corpus_of_size(mb * 1_000_000, 1);
         g.throughput(Throughput::Bytes(input.len() as u64));
-        g.bench_function(format!("{mb} MB of synthetic pages"), |b| {
-            b.iter(|| baozhi::parse_page(black_box(&input)))
-        });
+        g.bench_function(format!("{mb} MB of synthetic pages"), |b| b.iter(|| baozhi::parse_page(black_box(&input))));
         g.bench_function(format!("{mb} MB split into lines"), |b| {
             b.iter(|| black_box(&input).lines().map(str::len).sum::<usize>())
         });

@@ -49,11 +49,7 @@ pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut V
                     slots.push(Slot::Body(bodies.len() - 1));
                     open = true;
                 }
-                bodies
-                    .last_mut()
-                    .expect("a body is open")
-                    .paragraphs
-                    .push(p);
+                bodies.last_mut().expect("a body is open").paragraphs.push(p);
             }
             Unit::Headline(h) => {
                 headlines.push(h);
@@ -86,11 +82,7 @@ pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut V
     }
     for slot in slots {
         match slot {
-            Slot::Body(i) => articles.push(build_article(
-                std::mem::take(&mut bodies[i]),
-                &headlines,
-                &bylines,
-            )),
+            Slot::Body(i) => articles.push(build_article(std::mem::take(&mut bodies[i]), &headlines, &bylines)),
             Slot::Headline(h) if !used_headlines[h] => {
                 leftovers.extend(headlines[h].lines.iter().map(|l| l.text.clone()));
             }
@@ -118,20 +110,9 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
             _ => false,
         };
         if cross_head {
-            let Unit::Headline(h) = unit else {
-                unreachable!()
-            };
-            let text = h
-                .lines
-                .into_iter()
-                .next()
-                .map(|l| l.text)
-                .unwrap_or_default();
-            out.push(Unit::Paragraph(Paragraph {
-                text,
-                dateline: false,
-                caption: false,
-            }));
+            let Unit::Headline(h) = unit else { unreachable!() };
+            let text = h.lines.into_iter().next().map(|l| l.text).unwrap_or_default();
+            out.push(Unit::Paragraph(Paragraph { text, dateline: false, caption: false }));
         } else {
             out.push(unit);
         }
@@ -153,10 +134,7 @@ fn neighbours(slots: &[Slot], k: usize, across_headlines: bool) -> (Option<usize
             _ => None,
         })
     };
-    (
-        find(Box::new(slots[..k].iter().rev())),
-        find(Box::new(slots[k + 1..].iter())),
-    )
+    (find(Box::new(slots[..k].iter().rev())), find(Box::new(slots[k + 1..].iter())))
 }
 
 /// How many character pairs of an article's lead a headline is compared
@@ -195,14 +173,8 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
         .collect();
     // The page's layout: a headline with text only after it is printed
     // above its article; one with text only before it, below.
-    let above = sides
-        .iter()
-        .filter(|(_, p, n)| p.is_none() && n.is_some())
-        .count();
-    let below = sides
-        .iter()
-        .filter(|(_, p, n)| p.is_some() && n.is_none())
-        .count();
+    let above = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
+    let below = sides.iter().filter(|(_, p, n)| p.is_some() && n.is_none()).count();
     let (bias_prev, bias_next) = match above.cmp(&below) {
         std::cmp::Ordering::Less => (LAYOUT_BIAS, 0.0),
         std::cmp::Ordering::Greater => (0.0, LAYOUT_BIAS),
@@ -213,32 +185,15 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
         .map(|(h, prev, next)| match (prev, next) {
             (Some(p), Some(n)) => {
                 let joined = headlines[h].joined();
-                let to_prev =
-                    text::shared_bigrams(&joined, &lead(&bodies[p]), LEAD_PAIRS) + bias_prev;
-                let to_next =
-                    text::shared_bigrams(&joined, &lead(&bodies[n]), LEAD_PAIRS) + bias_next;
+                let to_prev = text::shared_bigrams(&joined, &lead(&bodies[p]), LEAD_PAIRS) + bias_prev;
+                let to_next = text::shared_bigrams(&joined, &lead(&bodies[n]), LEAD_PAIRS) + bias_next;
                 if to_next >= to_prev {
-                    Choice {
-                        headline: h,
-                        first: Some(n),
-                        second: Some(p),
-                        margin: to_next - to_prev,
-                    }
+                    Choice { headline: h, first: Some(n), second: Some(p), margin: to_next - to_prev }
                 } else {
-                    Choice {
-                        headline: h,
-                        first: Some(p),
-                        second: Some(n),
-                        margin: to_prev - to_next,
-                    }
+                    Choice { headline: h, first: Some(p), second: Some(n), margin: to_prev - to_next }
                 }
             }
-            (p, n) => Choice {
-                headline: h,
-                first: n.or(p),
-                second: None,
-                margin: f32::INFINITY,
-            },
+            (p, n) => Choice { headline: h, first: n.or(p), second: None, margin: f32::INFINITY },
         })
         .collect();
     // Surest first, so that a doubtful headline yields its place.
@@ -265,27 +220,13 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
             _ => None,
         })
         .collect();
-    let leading = sides
-        .iter()
-        .filter(|(_, p, n)| p.is_none() && n.is_some())
-        .count();
-    let trailing = sides
-        .iter()
-        .filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].bracketed)
-        .count();
+    let leading = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
+    let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].bracketed).count();
     let backwards = trailing > leading;
     for (b, prev, next) in sides {
         let prefer_prev = bylines[b].bracketed || backwards;
-        let (first, second) = if prefer_prev {
-            (prev, next)
-        } else {
-            (next, prev)
-        };
-        let target = [first, second]
-            .into_iter()
-            .flatten()
-            .find(|&t| bodies[t].bylines.is_empty())
-            .or(first.or(second));
+        let (first, second) = if prefer_prev { (prev, next) } else { (next, prev) };
+        let target = [first, second].into_iter().flatten().find(|&t| bodies[t].bylines.is_empty()).or(first.or(second));
         if let Some(t) = target {
             bodies[t].bylines.push(b);
         }
@@ -333,12 +274,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
             p.width = p.width.max(line.width);
             p.last_width = line.width;
         } else {
-            parts.push(Part {
-                text: line.text.clone(),
-                width: line.width,
-                last_width: line.width,
-                dash,
-            });
+            parts.push(Part { text: line.text.clone(), width: line.width, last_width: line.width, dash });
         }
     }
     let join = |ps: &[Part]| -> Option<String> {
@@ -350,11 +286,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     };
     // A part opened by a dash is a subtitle; the part above it is the title.
     if let Some(d) = parts.iter().skip(1).position(|p| p.dash).map(|i| i + 1) {
-        return (
-            join(&parts[..d - 1]),
-            join(&parts[d - 1..d]),
-            join(&parts[d..]),
-        );
+        return (join(&parts[..d - 1]), join(&parts[d - 1..d]), join(&parts[d..]));
     }
     match parts.len() {
         0 => (None, None, None),
@@ -377,10 +309,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
 }
 
 fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Article {
-    let (kicker, title, subtitle) = body
-        .headline
-        .map(|h| headline_roles(&headlines[h]))
-        .unwrap_or_default();
+    let (kicker, title, subtitle) = body.headline.map(|h| headline_roles(&headlines[h])).unwrap_or_default();
     let mut byline: Option<String> = None;
     let mut credit: Option<String> = None;
     let mut authors: Vec<String> = Vec::new();
@@ -407,11 +336,7 @@ fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Arti
     let mut dateline = None;
     let mut paragraphs: Vec<String> = Vec::with_capacity(body.paragraphs.len());
     for (i, p) in body.paragraphs.into_iter().enumerate() {
-        let found = if i == 0 && p.dateline {
-            marks::match_dateline(&p.text)
-        } else {
-            None
-        };
+        let found = if i == 0 && p.dateline { marks::match_dateline(&p.text) } else { None };
         if let Some(d) = found {
             dateline = Some(p.text[..d.len].to_string());
             authors.extend(d.authors);
@@ -430,16 +355,7 @@ fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Arti
         }
     }
     let authors = unique;
-    Article {
-        kicker,
-        title,
-        subtitle,
-        byline,
-        authors,
-        credit,
-        dateline,
-        paragraphs,
-    }
+    Article { kicker, title, subtitle, byline, authors, credit, dateline, paragraphs }
 }
 
 #[cfg(test)]
@@ -451,11 +367,7 @@ mod tests {
         Headline {
             lines: lines
                 .iter()
-                .map(|(t, blank)| HeadlineLine {
-                    text: t.to_string(),
-                    width: text::width(t),
-                    blank_before: *blank,
-                })
+                .map(|(t, blank)| HeadlineLine { text: t.to_string(), width: text::width(t), blank_before: *blank })
                 .collect(),
         }
     }
@@ -479,15 +391,8 @@ mod tests {
     #[test]
     fn a_wider_second_line_is_a_subtitle() {
         assert_eq!(
-            roles(&[
-                ("杭州亚运会吉祥物首次现身义乌", false),
-                ("义亭镇举办邻里节展现亚运文明新风尚", false)
-            ]),
-            (
-                None,
-                s("杭州亚运会吉祥物首次现身义乌"),
-                s("义亭镇举办邻里节展现亚运文明新风尚")
-            )
+            roles(&[("杭州亚运会吉祥物首次现身义乌", false), ("义亭镇举办邻里节展现亚运文明新风尚", false)]),
+            (None, s("杭州亚运会吉祥物首次现身义乌"), s("义亭镇举办邻里节展现亚运文明新风尚"))
         );
         assert_eq!(
             roles(&[("春风又绿江南岸", false), ("——记优秀教师张三", false)]),
@@ -498,16 +403,8 @@ mod tests {
     #[test]
     fn a_dash_marks_the_subtitle_and_the_title_above_it() {
         assert_eq!(
-            roles(&[
-                ("春耕备耕正当时", false),
-                ("我市三万亩早稻完成育秧", true),
-                ("——农技人员下田指导", true)
-            ]),
-            (
-                s("春耕备耕正当时"),
-                s("我市三万亩早稻完成育秧"),
-                s("——农技人员下田指导")
-            )
+            roles(&[("春耕备耕正当时", false), ("我市三万亩早稻完成育秧", true), ("——农技人员下田指导", true)]),
+            (s("春耕备耕正当时"), s("我市三万亩早稻完成育秧"), s("——农技人员下田指导"))
         );
     }
 
@@ -519,22 +416,11 @@ mod tests {
                 ("深学践行千万工程", true),
                 ("为谱写现代化篇章不断汲取思想滋养", false)
             ]),
-            (
-                s("市委理论学习中心组专题学习重要批示精神"),
-                s("深学践行千万工程"),
-                s("为谱写现代化篇章不断汲取思想滋养")
-            )
+            (s("市委理论学习中心组专题学习重要批示精神"), s("深学践行千万工程"), s("为谱写现代化篇章不断汲取思想滋养"))
         );
         assert_eq!(
-            roles(&[
-                ("市委理论学习中心组专题学习重要批示精神", false),
-                ("深学践行千万工程", false)
-            ]),
-            (
-                s("市委理论学习中心组专题学习重要批示精神"),
-                s("深学践行千万工程"),
-                None
-            )
+            roles(&[("市委理论学习中心组专题学习重要批示精神", false), ("深学践行千万工程", false)]),
+            (s("市委理论学习中心组专题学习重要批示精神"), s("深学践行千万工程"), None)
         );
     }
 }

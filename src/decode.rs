@@ -61,30 +61,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     let text = text.into_owned();
     let total = text.chars().count().max(1);
     if malformed {
-        let bad = text
-            .chars()
-            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-            .count();
+        let bad = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
         if bad as f64 / total as f64 > MAX_REPLACEMENT_SHARE {
-            return Err(Error::Undecodable {
-                encoding: encoding.name(),
-                bad,
-            });
+            return Err(Error::Undecodable { encoding: encoding.name(), bad });
         }
     }
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !c.is_whitespace())
-        .count();
+    let controls = text.chars().filter(|&c| c.is_control() && !c.is_whitespace()).count();
     if controls as f64 / total as f64 > MAX_CONTROL_SHARE {
-        return Err(Error::NotText {
-            looks_like: "binary data",
-        });
+        return Err(Error::NotText { looks_like: "binary data" });
     }
-    Ok(Decoded {
-        text,
-        encoding: encoding.name(),
-    })
+    Ok(Decoded { text, encoding: encoding.name() })
 }
 
 /// Finds the encoding of bytes without a BOM.
@@ -113,12 +99,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let zero_odd = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
+    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let mostly = |n: usize| n * 5 >= pairs;
     let rarely = |n: usize| n * 20 <= pairs;
     if mostly(zero_odd) && rarely(zero_even) {
@@ -142,13 +123,7 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(
-            decode(SAMPLE.as_bytes()).unwrap(),
-            Decoded {
-                text: SAMPLE.into(),
-                encoding: "UTF-8"
-            }
-        );
+        assert_eq!(decode(SAMPLE.as_bytes()).unwrap(), Decoded { text: SAMPLE.into(), encoding: "UTF-8" });
         let with_bom = [b"\xEF\xBB\xBF".as_slice(), SAMPLE.as_bytes()].concat();
         assert_eq!(decode(&with_bom).unwrap().text, SAMPLE);
     }
@@ -157,27 +132,11 @@ mod tests {
     fn utf16_with_bom_and_without() {
         let le: Vec<u8> = SAMPLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = SAMPLE.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(
-            decode(&[&[0xFF, 0xFE], le.as_slice()].concat())
-                .unwrap()
-                .encoding,
-            "UTF-16LE"
-        );
-        assert_eq!(
-            decode(&[&[0xFE, 0xFF], be.as_slice()].concat())
-                .unwrap()
-                .text,
-            SAMPLE
-        );
+        assert_eq!(decode(&[&[0xFF, 0xFE], le.as_slice()].concat()).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&[&[0xFE, 0xFF], be.as_slice()].concat()).unwrap().text, SAMPLE);
         let ascii = "Page 1\nThe quick brown fox.\n";
         let le: Vec<u8> = ascii.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert_eq!(
-            decode(&le).unwrap(),
-            Decoded {
-                text: ascii.into(),
-                encoding: "UTF-16LE"
-            }
-        );
+        assert_eq!(decode(&le).unwrap(), Decoded { text: ascii.into(), encoding: "UTF-16LE" });
     }
 
     #[test]
@@ -194,7 +153,8 @@ mod tests {
 
     #[test]
     fn big5_is_detected() {
-        let trad = "本報訊 昨日，市委理論學習中心組舉行專題學習會，深入學習關於“千萬工程”和“浦江經驗”的重要批示精神。\n";
+        let trad =
+            "本報訊 昨日，市委理論學習中心組舉行專題學習會，深入學習關於“千萬工程”和“浦江經驗”的重要批示精神。\n";
         let d = decode(&encode(encoding_rs::BIG5, trad)).unwrap();
         assert_eq!(d.text, trad);
         assert_eq!(d.encoding, "Big5");
@@ -203,22 +163,10 @@ mod tests {
     #[test]
     fn binary_files_are_refused_with_what_they_look_like() {
         let pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n";
-        assert_eq!(
-            decode(pdf),
-            Err(Error::NotText {
-                looks_like: "a PDF document"
-            })
-        );
-        let noise: Vec<u8> = (0..4000u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-            .collect();
+        assert_eq!(decode(pdf), Err(Error::NotText { looks_like: "a PDF document" }));
+        let noise: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         assert!(decode(&noise).is_err());
-        assert_eq!(
-            decode(&[0u8; 100]),
-            Err(Error::NotText {
-                looks_like: "binary data"
-            })
-        );
+        assert_eq!(decode(&[0u8; 100]), Err(Error::NotText { looks_like: "binary data" }));
     }
 
     #[test]

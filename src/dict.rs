@@ -31,9 +31,7 @@ pub fn pack(text: &str) -> Result<Vec<u8>, String> {
         let mut parts = line.split_whitespace();
         let Some(word) = parts.next() else { continue };
         let freq = match parts.next() {
-            Some(f) => f
-                .parse()
-                .map_err(|_| format!("line {}: frequency is not a whole number: {f:?}", n + 1))?,
+            Some(f) => f.parse().map_err(|_| format!("line {}: frequency is not a whole number: {f:?}", n + 1))?,
             None => 0,
         };
         entries.push((word, freq, parts.next().unwrap_or("")));
@@ -65,10 +63,7 @@ pub fn pack(text: &str) -> Result<Vec<u8>, String> {
         put(&mut out, *freq);
     }
     for (_, _, tag) in &entries {
-        put(
-            &mut out,
-            tags.binary_search(tag).expect("every tag is listed") as u64,
-        );
+        put(&mut out, tags.binary_search(tag).expect("every tag is listed") as u64);
     }
     Ok(out)
 }
@@ -95,10 +90,7 @@ impl<'a> Reader<'a> {
     fn number(&mut self) -> Result<u64, String> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
-            let byte = *self
-                .bytes
-                .get(self.at)
-                .ok_or("the dictionary is cut short")?;
+            let byte = *self.bytes.get(self.at).ok_or("the dictionary is cut short")?;
             self.at += 1;
             n |= u64::from(byte & 0x7F) << shift;
             if byte & 0x80 == 0 {
@@ -109,11 +101,7 @@ impl<'a> Reader<'a> {
     }
 
     fn bytes(&mut self, len: usize) -> Result<&'a [u8], String> {
-        let end = self
-            .at
-            .checked_add(len)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or("the dictionary is cut short")?;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("the dictionary is cut short")?;
         let slice = &self.bytes[self.at..end];
         self.at = end;
         Ok(slice)
@@ -129,10 +117,7 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
     if !bytes.starts_with(MAGIC) {
         return Err("not a baozhi dictionary (it does not start with BZD1)".into());
     }
-    let mut r = Reader {
-        bytes,
-        at: MAGIC.len(),
-    };
+    let mut r = Reader { bytes, at: MAGIC.len() };
     let tag_count = r.number()? as usize;
     let mut tags = Vec::with_capacity(tag_count.min(1024));
     for _ in 0..tag_count {
@@ -150,9 +135,7 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
         let shared = r.number()? as usize;
         let rest = r.number()? as usize;
         if shared > prev.len() {
-            return Err(
-                "the dictionary is damaged (a word shares more than the one before has)".into(),
-            );
+            return Err("the dictionary is damaged (a word shares more than the one before has)".into());
         }
         let start = text.len();
         text.extend_from_within(prev.start..prev.start + shared);
@@ -168,9 +151,7 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
     let mut out = String::with_capacity(text.len() * 2);
     for (i, &(start, end)) in words.iter().enumerate() {
         let word = std::str::from_utf8(&text[start..end]).map_err(|_| "a word is not UTF-8")?;
-        let tag = *tags
-            .get(r.number()? as usize)
-            .ok_or("the dictionary is damaged (unknown tag)")?;
+        let tag = *tags.get(r.number()? as usize).ok_or("the dictionary is damaged (unknown tag)")?;
         out.push_str(word);
         out.push(' ');
         out.push_str(&freqs[i].to_string());
@@ -191,18 +172,12 @@ mod tests {
     fn packing_round_trips_sorted() {
         let text = "中国 100 ns\n中国人 20 n\n一 50 m\n乌龟 3\n";
         let packed = pack(text).unwrap();
-        assert_eq!(
-            unpack(&packed).unwrap(),
-            "一 50 m\n中国 100 ns\n中国人 20 n\n乌龟 3\n"
-        );
+        assert_eq!(unpack(&packed).unwrap(), "一 50 m\n中国 100 ns\n中国人 20 n\n乌龟 3\n");
     }
 
     #[test]
     fn bad_frequencies_name_their_line() {
-        assert_eq!(
-            pack("好 1 a\n坏 x a\n").unwrap_err(),
-            "line 2: frequency is not a whole number: \"x\""
-        );
+        assert_eq!(pack("好 1 a\n坏 x a\n").unwrap_err(), "line 2: frequency is not a whole number: \"x\"");
     }
 
     #[test]

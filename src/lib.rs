@@ -6,16 +6,20 @@
 //! lines into paragraphs and finds headlines, [`article`] attaches
 //! headlines and bylines to their articles. [`parse_page`] runs them all.
 
+pub mod annotate;
 pub mod article;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
 pub mod decode;
 pub mod dict;
 pub mod error;
+pub mod highlight;
+pub mod library;
 pub mod lines;
 pub mod marks;
 pub mod page;
 pub mod reflow;
+pub mod render;
 pub mod synth;
 pub mod text;
 pub mod words;

@@ -49,18 +49,9 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
         // Fast path: every line end but LF and CR is a multi-byte or VT char.
         let (end_len, extra_blank) = match b {
             b'\n' | 0x0B => (1, false),
-            b'\r' => (
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                },
-                false,
-            ),
+            b'\r' => (if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }, false),
             0xC2 if bytes.get(i + 1) == Some(&0x85) => (2, false),
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
                 (3, bytes[i + 2] == 0xA9)
             }
             _ => {
@@ -95,12 +86,7 @@ fn classify(raw: &str) -> Line<'_> {
     } else {
         LineKind::Text
     };
-    Line {
-        text,
-        indent,
-        width,
-        kind,
-    }
+    Line { text, indent, width, kind }
 }
 
 #[cfg(test)]
@@ -123,9 +109,7 @@ mod tests {
     fn every_line_end_splits() {
         assert_eq!(
             kinds("一\r\n二\r三\n四\u{85}五\u{2028}六"),
-            [
-                "text:一", "text:二", "text:三", "text:四", "text:五", "text:六"
-            ]
+            ["text:一", "text:二", "text:三", "text:四", "text:五", "text:六"]
         );
         assert_eq!(kinds("一\u{2029}二"), ["text:一", "blank", "text:二"]);
     }
@@ -134,12 +118,7 @@ mod tests {
     fn lines_are_classified_alone() {
         assert_eq!(
             kinds(" ▢ 全媒体记者 王婷\n\n本报讯 昨日\n责任编辑：张三"),
-            [
-                "byline:▢ 全媒体记者 王婷",
-                "blank",
-                "text:本报讯 昨日",
-                "furniture:责任编辑：张三"
-            ]
+            ["byline:▢ 全媒体记者 王婷", "blank", "text:本报讯 昨日", "furniture:责任编辑：张三"]
         );
     }
 

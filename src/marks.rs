@@ -47,19 +47,11 @@ const ROLES: &[&str] = &[
 ];
 
 /// Bylines that name no one: an editorial voice.
-const COLLECTIVE: &[&str] = &[
-    "本报评论员",
-    "特约评论员",
-    "评论员",
-    "本报编辑部",
-    "本报记者",
-    "本报通讯员",
-];
+const COLLECTIVE: &[&str] = &["本报评论员", "特约评论员", "评论员", "本报编辑部", "本报记者", "本报通讯员"];
 
 /// Words after the names that say what the named people did.
 const CREDITS: &[&str] = &[
-    "文/图", "文/摄", "图/文", "摄/文", "文图", "图文", "摄影", "报道", "整理", "采写", "供图",
-    "摄", "图", "文", "绘",
+    "文/图", "文/摄", "图/文", "摄/文", "文图", "图文", "摄影", "报道", "整理", "采写", "供图", "摄", "图", "文", "绘",
 ];
 
 /// A byline: who wrote or photographed an article.
@@ -90,9 +82,7 @@ fn strip_prefix_any<'a>(s: &'a str, words: &[&'static str]) -> Option<(&'static 
     if !s.chars().next().is_some_and(starts_role_or_credit) {
         return None;
     }
-    words
-        .iter()
-        .find_map(|w| s.strip_prefix(w).map(|rest| (*w, rest)))
+    words.iter().find_map(|w| s.strip_prefix(w).map(|rest| (*w, rest)))
 }
 
 /// Can a [`ROLES`] or [`CREDITS`] word start with this character? Skips
@@ -173,25 +163,16 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         s = s[c.len_utf8()..].trim_start();
     }
     // A byline opens with a role or a bracket, or ends with a credit.
-    let opens = s
-        .chars()
-        .next()
-        .is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '('));
+    let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '('));
     let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
     if !(opens || credit_last) {
         return None;
     }
-    if s.is_empty()
-        || s.chars().count() > 60
-        || s.chars()
-            .any(|c| matches!(c, '。' | '；' | '！' | '？' | '“' | '”'))
+    if s.is_empty() || s.chars().count() > 60 || s.chars().any(|c| matches!(c, '。' | '；' | '！' | '？' | '“' | '”'))
     {
         return None;
     }
-    let (inner, bracketed) = match s
-        .strip_prefix(['（', '('])
-        .and_then(|r| r.strip_suffix(['）', ')']))
-    {
+    let (inner, bracketed) = match s.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')'])) {
         Some(inner) => (inner.trim(), true),
         None => (s, false),
     };
@@ -213,12 +194,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         rest = after_names;
     }
     if roles == 0 && COLLECTIVE.contains(&inner) {
-        return Some(Byline {
-            text: s.to_string(),
-            authors: Vec::new(),
-            credit: None,
-            bracketed,
-        });
+        return Some(Byline { text: s.to_string(), authors: Vec::new(), credit: None, bracketed });
     }
     if roles == 0 {
         // Names first, then what they did: `张三 李四 摄`.
@@ -249,12 +225,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         };
         body.to_string()
     };
-    Some(Byline {
-        text,
-        authors,
-        credit: if bracketed { None } else { credit },
-        bracketed,
-    })
+    Some(Byline { text, authors, credit: if bracketed { None } else { credit }, bracketed })
 }
 
 /// A dateline found at the start of a paragraph.
@@ -273,15 +244,11 @@ fn agency_len(prefix: &[char]) -> Option<usize> {
     }
     let limit = prefix.len().min(10);
     (1..limit)
-        .find(|&i| {
-            matches!(prefix[i], '社' | '网' | '报' | '台')
-                && prefix[..=i].iter().all(|&c| is_han(c))
-        })
+        .find(|&i| matches!(prefix[i], '社' | '网' | '报' | '台') && prefix[..=i].iter().all(|&c| is_han(c)))
         .map(|i| i + 1)
         .or_else(|| {
             let s: String = prefix.iter().take(12).collect();
-            s.find("客户端")
-                .map(|b| s[..b + "客户端".len()].chars().count())
+            s.find("客户端").map(|b| s[..b + "客户端".len()].chars().count())
         })
 }
 
@@ -290,10 +257,7 @@ fn date_len(s: &[char]) -> usize {
     let mut i = 0;
     let mut saw_unit = false;
     loop {
-        let digits = s[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-            .count();
+        let digits = s[i..].iter().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
         if digits == 0 || digits > 4 {
             break;
         }
@@ -313,22 +277,14 @@ fn date_len(s: &[char]) -> usize {
 /// `某某网5月26日讯(通讯员 张三)`, `央视网消息`.
 pub fn match_dateline(text: &str) -> Option<Dateline> {
     // Most paragraphs have no dateline: look for its marker first.
-    if !text
-        .chars()
-        .take(24)
-        .any(|c| matches!(c, '电' | '讯' | '消'))
-    {
+    if !text.chars().take(24).any(|c| matches!(c, '电' | '讯' | '消')) {
         return None;
     }
     let head: Vec<char> = text.chars().take(32).collect();
     let agency = agency_len(&head)?;
     // A place name, then a date, both optional; the shortest reading that
     // reaches the marker (电, 讯 or 消息) wins.
-    let max_place = head[agency..]
-        .iter()
-        .take_while(|&&c| is_han(c))
-        .count()
-        .min(8);
+    let max_place = head[agency..].iter().take_while(|&&c| is_han(c)).count().min(8);
     let (place, date, mut i, marker) = (0..=max_place).find_map(|place| {
         let at = agency + place;
         let date = date_len(&head[at..]);
@@ -356,11 +312,7 @@ pub fn match_dateline(text: &str) -> Option<Dateline> {
     let rest = rest.trim_start();
     if let Some(open) = rest.chars().next().filter(|c| matches!(c, '（' | '(')) {
         let inner_start = open.len_utf8();
-        if let Some(close) = rest[inner_start..]
-            .char_indices()
-            .take(60)
-            .find(|&(_, c)| matches!(c, '）' | ')'))
-        {
+        if let Some(close) = rest[inner_start..].char_indices().take(60).find(|&(_, c)| matches!(c, '）' | ')')) {
             let inner = &rest[inner_start..inner_start + close.0];
             if let Some(b) = parse_byline(&format!("（{inner}）")) {
                 authors = b.authors;
@@ -402,21 +354,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "广告热线",
 ];
 
-const PAPER_SUFFIXES: &[&str] = &[
-    "日报",
-    "晚报",
-    "商报",
-    "早报",
-    "时报",
-    "周报",
-    "都市报",
-    "快报",
-    "导报",
-    "青年报",
-    "法治报",
-    "科技报",
-    "晨报",
-];
+const PAPER_SUFFIXES: &[&str] =
+    &["日报", "晚报", "商报", "早报", "时报", "周报", "都市报", "快报", "导报", "青年报", "法治报", "科技报", "晨报"];
 
 /// Recognises page furniture: the paper's name, the date and weekday, the
 /// page number and section, and the editors' credits.
@@ -470,30 +409,20 @@ impl LineFacts {
 
 /// [`is_furniture`] for a trimmed line whose facts are known.
 pub fn furniture(s: &str, facts: &LineFacts) -> bool {
-    let LineFacts {
-        chars,
-        period,
-        comma,
-        digit,
-        all_han,
-        furniture_word_at: word_at,
-        ..
-    } = *facts;
+    let LineFacts { chars, period, comma, digit, all_han, furniture_word_at: word_at, .. } = *facts;
     if chars == 0 || chars > 60 || period {
         return false;
     }
     if let Some(from) = word_at {
-        let has_word = s[from..].char_indices().any(|(i, c)| {
-            starts_furniture_word(c) && FURNITURE_WORDS.iter().any(|w| s[from + i..].starts_with(w))
-        });
+        let has_word = s[from..]
+            .char_indices()
+            .any(|(i, c)| starts_furniture_word(c) && FURNITURE_WORDS.iter().any(|w| s[from + i..].starts_with(w)));
         if has_word && !comma {
             return true;
         }
     }
     if (s.starts_with("编辑") || s.starts_with("制版"))
-        && s.chars()
-            .nth(2)
-            .is_some_and(|c| matches!(c, '：' | ':' | ' '))
+        && s.chars().nth(2).is_some_and(|c| matches!(c, '：' | ':' | ' '))
     {
         return true;
     }
@@ -509,14 +438,10 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
     if !digit && !s.is_ascii() {
         return s.ends_with('版') && s.split(' ').any(is_page_number);
     }
-    if s.split(' ').any(|t| is_page_number(t) || is_edition(t))
-        && s.split(' ').all(|t| t.chars().count() <= 12)
-    {
+    if s.split(' ').any(|t| is_page_number(t) || is_edition(t)) && s.split(' ').all(|t| t.chars().count() <= 12) {
         return true;
     }
-    if has_full_date(s)
-        && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || chars <= 16)
-    {
+    if has_full_date(s) && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || chars <= 16) {
         return true;
     }
     let lower = s.to_ascii_lowercase();
@@ -552,22 +477,15 @@ fn starts_furniture_word(c: char) -> bool {
 /// A section name set at the top of a page: `要闻`, `体育`, `国内新闻`.
 fn is_section_name(s: &str) -> bool {
     const SECTIONS: &[&str] = &[
-        "要闻", "新闻", "综合", "时评", "评论", "副刊", "专刊", "专版", "视点", "观察", "财经",
-        "体育", "国际", "国内", "民生", "社会", "文化", "经济", "健康", "教育", "法治", "科技",
-        "旅游", "城事", "县域", "乡村", "文体", "理论",
+        "要闻", "新闻", "综合", "时评", "评论", "副刊", "专刊", "专版", "视点", "观察", "财经", "体育", "国际", "国内",
+        "民生", "社会", "文化", "经济", "健康", "教育", "法治", "科技", "旅游", "城事", "县域", "乡村", "文体", "理论",
     ];
-    const KINDS: &[&str] = &[
-        "新闻", "要闻", "评论", "时评", "副刊", "专刊", "专版", "视点", "观察",
-    ];
+    const KINDS: &[&str] = &["新闻", "要闻", "评论", "时评", "副刊", "专刊", "专版", "视点", "观察"];
     SECTIONS.contains(&s) || (s.chars().count() == 4 && KINDS.iter().any(|k| s.ends_with(k)))
 }
 
 fn contains_weekday(s: &str) -> bool {
-    [
-        "星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
+    ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天"].iter().any(|w| s.contains(w))
 }
 
 /// `2023年5月27日` somewhere in the line.
@@ -590,9 +508,7 @@ fn is_page_number(t: &str) -> bool {
     match inner {
         Some((digits, _)) => {
             !digits.is_empty()
-                && digits.chars().all(|c| {
-                    c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c)
-                })
+                && digits.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c))
         }
         None => t.len() <= 3 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()),
     }
@@ -613,20 +529,9 @@ pub fn starts_caption(line: &str) -> bool {
     s.starts_with("图为")
         || s.starts_with("图注")
         || s.starts_with('▲')
-        || [
-            "图：",
-            "图:",
-            "上图：",
-            "下图：",
-            "左图：",
-            "右图：",
-            "上图:",
-            "下图:",
-            "左图:",
-            "右图:",
-        ]
-        .iter()
-        .any(|p| s.starts_with(p))
+        || ["图：", "图:", "上图：", "下图：", "左图：", "右图：", "上图:", "下图:", "左图:", "右图:"]
+            .iter()
+            .any(|p| s.starts_with(p))
 }
 
 /// A list marker that opens a cross-head inside an article: `一、`,
@@ -636,19 +541,13 @@ pub fn starts_enumerator(line: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    if matches!(
-        first,
-        '①'..='⑳' | '■' | '◆' | '●' | '◇' | '□' | '★' | '☆' | '◎' | '▶' | '►'
-    ) {
+    if matches!(first, '①'..='⑳' | '■' | '◆' | '●' | '◇' | '□' | '★' | '☆' | '◎' | '▶' | '►') {
         return true;
     }
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
     let body = s.strip_prefix(['（', '(']);
     if let Some(b) = body {
-        let n = b
-            .chars()
-            .take_while(|&c| numeral(c) || c.is_ascii_digit())
-            .count();
+        let n = b.chars().take_while(|&c| numeral(c) || c.is_ascii_digit()).count();
         return n > 0 && b.chars().nth(n).is_some_and(|c| matches!(c, '）' | ')'));
     }
     let n = s.chars().take_while(|&c| numeral(c)).count();
@@ -658,9 +557,7 @@ pub fn starts_enumerator(line: &str) -> bool {
     let d = s.chars().take_while(|c| c.is_ascii_digit()).count();
     d > 0
         && d <= 2
-        && s.chars()
-            .nth(d)
-            .is_some_and(|c| matches!(c, '、' | '．' | '.'))
+        && s.chars().nth(d).is_some_and(|c| matches!(c, '、' | '．' | '.'))
         && s.chars().nth(d + 1).is_some_and(is_han)
 }
 
@@ -675,54 +572,26 @@ mod tests {
 
     #[test]
     fn bylines_with_ornaments_roles_and_credits() {
-        assert_eq!(
-            byline("▢ 全媒体记者 王婷"),
-            ("全媒体记者 王婷".into(), vec!["王婷".into()], None)
-        );
+        assert_eq!(byline("▢ 全媒体记者 王婷"), ("全媒体记者 王婷".into(), vec!["王婷".into()], None));
         assert_eq!(
             byline(" ▢ 全媒体记者 张云飞 文/摄"),
-            (
-                "全媒体记者 张云飞".into(),
-                vec!["张云飞".into()],
-                Some("文/摄".into())
-            )
+            ("全媒体记者 张云飞".into(), vec!["张云飞".into()], Some("文/摄".into()))
         );
         assert_eq!(
             byline("本报记者 张三 通讯员 李四"),
-            (
-                "本报记者 张三 通讯员 李四".into(),
-                vec!["张三".into(), "李四".into()],
-                None
-            )
+            ("本报记者 张三 通讯员 李四".into(), vec!["张三".into(), "李四".into()], None)
         );
         assert_eq!(
             byline("记者 欧阳明月、王五"),
-            (
-                "记者 欧阳明月、王五".into(),
-                vec!["欧阳明月".into(), "王五".into()],
-                None
-            )
+            ("记者 欧阳明月、王五".into(), vec!["欧阳明月".into(), "王五".into()], None)
         );
         assert_eq!(
             byline("■记者张三通讯员李四"),
-            (
-                "记者张三通讯员李四".into(),
-                vec!["张三".into(), "李四".into()],
-                None
-            )
+            ("记者张三通讯员李四".into(), vec!["张三".into(), "李四".into()], None)
         );
-        assert_eq!(
-            byline("实习生 赵六"),
-            ("实习生 赵六".into(), vec!["赵六".into()], None)
-        );
-        assert_eq!(
-            byline("张三 摄"),
-            ("张三".into(), vec!["张三".into()], Some("摄".into()))
-        );
-        assert_eq!(
-            byline("摄影 买买提·艾力"),
-            ("摄影 买买提·艾力".into(), vec!["买买提·艾力".into()], None)
-        );
+        assert_eq!(byline("实习生 赵六"), ("实习生 赵六".into(), vec!["赵六".into()], None));
+        assert_eq!(byline("张三 摄"), ("张三".into(), vec!["张三".into()], Some("摄".into())));
+        assert_eq!(byline("摄影 买买提·艾力"), ("摄影 买买提·艾力".into(), vec!["买买提·艾力".into()], None));
         assert_eq!(byline("本报评论员"), ("本报评论员".into(), vec![], None));
         let b = parse_byline("（记者 张三）").unwrap();
 
@@ -750,43 +619,20 @@ mod tests {
         let cut = |s: &str| match_dateline(s).map(|d| s[..d.len].to_string());
         assert_eq!(cut("本报讯 昨日，市委"), Some("本报讯".into()));
         assert_eq!(cut("本报讯昨日，市委"), Some("本报讯".into()));
-        assert_eq!(
-            cut("本报讯（记者 张三）昨日"),
-            Some("本报讯（记者 张三）".into())
-        );
-        assert_eq!(
-            cut("本报讯 (通讯员 李四) 昨日"),
-            Some("本报讯 (通讯员 李四)".into())
-        );
-        assert_eq!(
-            cut("本报杭州5月26日电 记者"),
-            Some("本报杭州5月26日电".into())
-        );
-        assert_eq!(
-            cut("新华社北京5月26日电（记者 张三）国务院"),
-            Some("新华社北京5月26日电（记者 张三）".into())
-        );
-        assert_eq!(
-            cut("某某网5月26日讯(通讯员 张三)近日"),
-            Some("某某网5月26日讯(通讯员 张三)".into())
-        );
+        assert_eq!(cut("本报讯（记者 张三）昨日"), Some("本报讯（记者 张三）".into()));
+        assert_eq!(cut("本报讯 (通讯员 李四) 昨日"), Some("本报讯 (通讯员 李四)".into()));
+        assert_eq!(cut("本报杭州5月26日电 记者"), Some("本报杭州5月26日电".into()));
+        assert_eq!(cut("新华社北京5月26日电（记者 张三）国务院"), Some("新华社北京5月26日电（记者 张三）".into()));
+        assert_eq!(cut("某某网5月26日讯(通讯员 张三)近日"), Some("某某网5月26日讯(通讯员 张三)".into()));
         assert_eq!(cut("央视网消息 据"), Some("央视网消息".into()));
         assert_eq!(cut("新华社北京电 国家"), Some("新华社北京电".into()));
-        assert_eq!(
-            match_dateline("本报讯（记者 张三）昨日").unwrap().authors,
-            vec!["张三".to_string()]
-        );
+        assert_eq!(match_dateline("本报讯（记者 张三）昨日").unwrap().authors, vec!["张三".to_string()]);
     }
 
     #[test]
     fn prose_is_not_a_dateline() {
-        for s in [
-            "合作社用电量增长",
-            "报社电话",
-            "本期活动以",
-            "网上讯息",
-            "新华社记者张三报道",
-        ] {
+        for s in ["合作社用电量增长", "报社电话", "本期活动以", "网上讯息", "新华社记者张三报道"]
+        {
             assert_eq!(match_dateline(s), None, "{s}");
         }
     }

@@ -193,12 +193,7 @@ fn headline_shape(s: &str) -> Option<usize> {
         match c {
             '。' | '；' | ';' | '、' => return None,
             '，' | ',' | '：' | ':' => soft += 1,
-            c if text::is_han(c)
-                || c.is_ascii_alphanumeric()
-                || (!c.is_ascii() && c.is_alphanumeric()) =>
-            {
-                letters += 1
-            }
+            c if text::is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) => letters += 1,
             _ => {}
         }
     }
@@ -287,10 +282,7 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column]) -> Vec<Piece> {
 }
 
 fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piece {
-    let soft: Option<usize> = lines[start..end]
-        .iter()
-        .map(|l| headline_shape(&l.text))
-        .sum();
+    let soft: Option<usize> = lines[start..end].iter().map(|l| headline_shape(&l.text)).sum();
     let single = end - start == 1;
     // A headline of several lines has at most one comma, and only a
     // one-line headline may end with `！` or `？`.
@@ -299,11 +291,7 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piec
         && soft.is_some_and(|n| n <= 1)
         && (single || !text::ends_sentence(&lines[end - 1].text))
         && !marks::starts_with_dateline(&lines[start].text);
-    Piece {
-        start,
-        end,
-        candidate,
-    }
+    Piece { start, end, candidate }
 }
 
 /// Is there a paragraph (or headline) boundary between two adjacent text
@@ -354,11 +342,7 @@ enum After {
 fn after(lines: &[Line<'_>], piece: &Piece) -> After {
     match lines.get(piece.end).map(|l| &l.kind) {
         Some(LineKind::Text) => After::Break,
-        Some(LineKind::Blank) => match lines[piece.end..]
-            .iter()
-            .find(|l| l.kind != LineKind::Blank)
-            .map(|l| &l.kind)
-        {
+        Some(LineKind::Blank) => match lines[piece.end..].iter().find(|l| l.kind != LineKind::Blank).map(|l| &l.kind) {
             Some(LineKind::Text) => After::Blank,
             _ => After::Hard,
         },
@@ -381,10 +365,7 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
         }
         let first = k;
         let mut last = k;
-        while last + 1 < pieces.len()
-            && pieces[last + 1].candidate
-            && after(lines, &pieces[last]) != After::Hard
-        {
+        while last + 1 < pieces.len() && pieces[last + 1].candidate && after(lines, &pieces[last]) != After::Hard {
             last += 1;
         }
         let follower = pieces.get(last + 1);
@@ -408,12 +389,7 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
 /// the break fills the column too. A headline would share words with the
 /// text below it, more than with the text above it: that rescues one whose
 /// width happens to match the column.
-fn cut_by_column_break(
-    lines: &[Line<'_>],
-    columns: &[Column],
-    piece: &Piece,
-    next: &Piece,
-) -> bool {
+fn cut_by_column_break(lines: &[Line<'_>], columns: &[Column], piece: &Piece, next: &Piece) -> bool {
     let fills = |i: usize, slack: u32| match columns[i].opening() {
         Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2,
         None => false,
@@ -422,17 +398,14 @@ fn cut_by_column_break(
     if !all_fill || !fills(next.start, 2) {
         return false;
     }
-    let head: String = (piece.start..piece.end)
-        .map(|i| lines[i].text.as_ref())
-        .collect();
+    let head: String = (piece.start..piece.end).map(|i| lines[i].text.as_ref()).collect();
     if !headline_only(&head) {
         // A comma, and the shape of a column: prose.
         return true;
     }
     let below = text_near(lines[next.start..].iter());
     let above = text_near(lines[..piece.start].iter().rev());
-    text::shared_bigrams(&head, &below, 300) - text::shared_bigrams(&head, &above, 300)
-        < HEADLINE_ECHO
+    text::shared_bigrams(&head, &below, 300) - text::shared_bigrams(&head, &above, 300) < HEADLINE_ECHO
 }
 
 /// How much more of a headline's character pairs its own text repeats
@@ -452,12 +425,7 @@ fn text_near<'a>(lines: impl Iterator<Item = &'a Line<'a>>) -> String {
 }
 
 /// Builds the units from the pieces.
-fn emit(
-    lines: &[Line<'_>],
-    columns: &[Column],
-    pieces: &[Piece],
-    is_headline: &[bool],
-) -> Vec<Unit> {
+fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &[bool]) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut line_idx = 0;
     let mut open_paragraph: Option<Paragraph> = None;
@@ -512,12 +480,7 @@ fn emit(
                 units.push(Unit::Paragraph(finish(p)));
             }
             open_paragraph = Some(Paragraph {
-                text: String::with_capacity(
-                    lines[piece.start..piece.end]
-                        .iter()
-                        .map(|l| l.text.len())
-                        .sum(),
-                ),
+                text: String::with_capacity(lines[piece.start..piece.end].iter().map(|l| l.text.len()).sum()),
                 dateline,
                 caption: marks::starts_caption(first),
             });
@@ -530,8 +493,7 @@ fn emit(
         let cross_head = piece.end - piece.start == 1
             && is_cross_head(&last.text)
             && is_short(last, columns[piece.end - 1].opening());
-        continues =
-            !ends_paragraph(&last.text) && !cross_head && after(lines, piece) == After::Blank;
+        continues = !ends_paragraph(&last.text) && !cross_head && after(lines, piece) == After::Blank;
     }
     // Hard lines after the last piece.
     for line in &lines[line_idx..] {
@@ -558,11 +520,7 @@ fn finish(mut p: Paragraph) -> Paragraph {
     p
 }
 
-fn flush(
-    units: &mut Vec<Unit>,
-    paragraph: &mut Option<Paragraph>,
-    headline: &mut Option<Headline>,
-) {
+fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mut Option<Headline>) {
     if let Some(p) = paragraph.take() {
         units.push(Unit::Paragraph(finish(p)));
     }
@@ -580,14 +538,9 @@ mod tests {
         reflow(&split_lines(page))
             .into_iter()
             .map(|u| match u {
-                Unit::Headline(h) => format!(
-                    "H:{}",
-                    h.lines
-                        .iter()
-                        .map(|l| l.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join("|")
-                ),
+                Unit::Headline(h) => {
+                    format!("H:{}", h.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("|"))
+                }
                 Unit::Byline(b) => format!("B:{}", b.text),
                 Unit::Furniture(f) => format!("F:{f}"),
                 Unit::Paragraph(p) => format!("P:{}", p.text),
@@ -597,12 +550,11 @@ mod tests {
 
     #[test]
     fn wrapped_lines_join_and_column_breaks_mend() {
-        let page = "王健指出，要从理论维度、历史维度\n和实践维度，深刻理解把握千万工\n\n程的精髓要义，不断汲取思想滋养。\n";
+        let page =
+            "王健指出，要从理论维度、历史维度\n和实践维度，深刻理解把握千万工\n\n程的精髓要义，不断汲取思想滋养。\n";
         assert_eq!(
             outline(page),
-            [
-                "P:王健指出，要从理论维度、历史维度和实践维度，深刻理解把握千万工程的精髓要义，不断汲取思想滋养。"
-            ]
+            ["P:王健指出，要从理论维度、历史维度和实践维度，深刻理解把握千万工程的精髓要义，不断汲取思想滋养。"]
         );
     }
 
@@ -643,10 +595,7 @@ mod tests {
         let page = "市区新增三处停车场\n本报讯（记者 张三）昨日，记者从市交通\n局获悉，市区将新增三处公共停车场。\n";
         assert_eq!(
             outline(page),
-            [
-                "H:市区新增三处停车场",
-                "P:本报讯（记者 张三）昨日，记者从市交通局获悉，市区将新增三处公共停车场。"
-            ]
+            ["H:市区新增三处停车场", "P:本报讯（记者 张三）昨日，记者从市交通局获悉，市区将新增三处公共停车场。"]
         );
     }
 
@@ -667,10 +616,8 @@ mod debug {
     #[test]
     #[ignore]
     fn dump_seed() {
-        let t = std::fs::read_to_string(
-            std::env::var("PAGE").unwrap_or("tests/fixtures/seed-page.txt".into()),
-        )
-        .unwrap();
+        let t =
+            std::fs::read_to_string(std::env::var("PAGE").unwrap_or("tests/fixtures/seed-page.txt".into())).unwrap();
         let lines = crate::lines::split_lines(&t);
         let cols = super::column_widths(&lines);
         let pieces = super::cut_pieces(&lines, &cols);

@@ -47,7 +47,8 @@ impl Rng {
 /// Common characters, roughly most frequent first.
 const COMMON: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞";
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤";
-const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏辉建文晓燕云飞婷峰宇爽林帆琳晨浩宁欣怡佳悦";
+const GIVEN: &str =
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏辉建文晓燕云飞婷峰宇爽林帆琳晨浩宁欣怡佳悦";
 
 /// A vocabulary of pseudo-words with Zipf-like weights.
 struct Vocabulary {
@@ -85,10 +86,7 @@ impl Vocabulary {
     fn word(&self, rng: &mut Rng) -> &str {
         let total = *self.cumulative.last().expect("vocabulary is not empty");
         let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
-        let i = self
-            .cumulative
-            .partition_point(|&c| c < x)
-            .min(self.words.len() - 1);
+        let i = self.cumulative.partition_point(|&c| c < x).min(self.words.len() - 1);
         &self.words[i]
     }
 }
@@ -113,10 +111,7 @@ fn person(rng: &mut Rng) -> String {
 /// A two-character place name that cannot be mistaken for the end of a
 /// dateline.
 fn place(rng: &mut Rng) -> String {
-    let chars: Vec<char> = COMMON
-        .chars()
-        .filter(|c| !"电讯消息社网报台年月日".contains(*c))
-        .collect();
+    let chars: Vec<char> = COMMON.chars().filter(|c| !"电讯消息社网报台年月日".contains(*c)).collect();
     (0..2).map(|_| *rng.pick(&chars)).collect()
 }
 
@@ -202,8 +197,7 @@ fn add_ocr_spaces(line: &str, rng: &mut Rng) -> String {
     let mut prev: Option<char> = None;
     for c in line.chars() {
         if let Some(p) = prev {
-            let boundary =
-                (p.is_ascii_digit() && text::is_han(c)) || (text::is_han(p) && c.is_ascii_digit());
+            let boundary = (p.is_ascii_digit() && text::is_han(c)) || (text::is_han(p) && c.is_ascii_digit());
             if boundary && rng.chance(0.5) {
                 out.push(' ');
             }
@@ -239,40 +233,24 @@ fn draft_article(rng: &mut Rng, vocab: &Vocabulary) -> Draft {
         s.chars().take(max).collect::<String>()
     };
     let title = if rng.chance(0.1) {
-        format!(
-            "{} {} {}",
-            phrase(rng, 3, 3),
-            phrase(rng, 3, 3),
-            phrase(rng, 3, 3)
-        )
+        format!("{} {} {}", phrase(rng, 3, 3), phrase(rng, 3, 3), phrase(rng, 3, 3))
     } else {
         phrase(rng, 6, 20)
     };
     let kicker = rng.chance(0.25).then(|| phrase(rng, 22, 30));
-    let subtitle = rng.chance(0.3).then(|| {
-        if rng.chance(0.3) {
-            format!("——{}", phrase(rng, 10, 18))
-        } else {
-            phrase(rng, 22, 30)
-        }
-    });
+    let subtitle = rng
+        .chance(0.3)
+        .then(|| if rng.chance(0.3) { format!("——{}", phrase(rng, 10, 18)) } else { phrase(rng, 22, 30) });
     let (byline, authors, credit, ornament) = if rng.chance(0.75) {
         let a = person(rng);
         match rng.below(4) {
             0 => {
                 let b = person(rng);
-                (
-                    Some(format!("本报记者 {a} 通讯员 {b}")),
-                    vec![a, b],
-                    None,
-                    false,
-                )
+                (Some(format!("本报记者 {a} 通讯员 {b}")), vec![a, b], None, false)
             }
             1 => (Some(format!("记者 {a}")), vec![a], None, false),
             _ => {
-                let credit = rng
-                    .chance(0.3)
-                    .then(|| rng.pick(&["文/摄", "文/图"]).to_string());
+                let credit = rng.chance(0.3).then(|| rng.pick(&["文/摄", "文/图"]).to_string());
                 (Some(format!("全媒体记者 {a}")), vec![a], credit, true)
             }
         }
@@ -282,37 +260,14 @@ fn draft_article(rng: &mut Rng, vocab: &Vocabulary) -> Draft {
     let dateline = match rng.below(5) {
         0 => None,
         1 | 2 => Some("本报讯".to_string()),
-        3 => Some(format!(
-            "本报{}{}月{}日电",
-            place(rng),
-            rng.between(1, 12),
-            rng.between(1, 28)
-        )),
-        _ => Some(format!(
-            "新华社{}{}月{}日电",
-            place(rng),
-            rng.between(1, 12),
-            rng.between(1, 28)
-        )),
+        3 => Some(format!("本报{}{}月{}日电", place(rng), rng.between(1, 12), rng.between(1, 28))),
+        _ => Some(format!("新华社{}{}月{}日电", place(rng), rng.between(1, 12), rng.between(1, 28))),
     };
     let paragraphs = (0..rng.between(1, 7))
-        .map(|_| {
-            (0..rng.between(1, 5))
-                .map(|_| sentence(rng, vocab, &topic))
-                .collect::<String>()
-        })
+        .map(|_| (0..rng.between(1, 5)).map(|_| sentence(rng, vocab, &topic)).collect::<String>())
         .collect();
     Draft {
-        article: Article {
-            kicker,
-            title: Some(title),
-            subtitle,
-            byline,
-            authors,
-            credit,
-            dateline,
-            paragraphs,
-        },
+        article: Article { kicker, title: Some(title), subtitle, byline, authors, credit, dateline, paragraphs },
         ornament,
     }
 }
@@ -357,9 +312,7 @@ pub fn page(seed: u64, n: u64) -> SyntheticPage {
         furniture_top: rng.chance(0.5),
         furniture_bottom: rng.chance(0.4),
     };
-    let drafts: Vec<Draft> = (0..rng.between(1, 6))
-        .map(|_| draft_article(&mut rng, &vocab))
-        .collect();
+    let drafts: Vec<Draft> = (0..rng.between(1, 6)).map(|_| draft_article(&mut rng, &vocab)).collect();
     let mut lines: Vec<String> = Vec::new();
     let mut leftovers = Vec::new();
     if layout.furniture_top {
@@ -405,16 +358,11 @@ pub fn page(seed: u64, n: u64) -> SyntheticPage {
             let mut wrapped = Vec::new();
             wrap(&text, chars, &mut wrapped);
             for (j, l) in wrapped.iter().enumerate() {
-                let l = if layout.ocr_spaces {
-                    add_ocr_spaces(l, &mut rng)
-                } else {
-                    l.clone()
-                };
+                let l = if layout.ocr_spaces { add_ocr_spaces(l, &mut rng) } else { l.clone() };
                 // A column break after a sentence end reads as a paragraph
                 // end to anyone; the generator only breaks mid-sentence.
-                let breaks = j + 1 < wrapped.len()
-                    && !text::ends_sentence(&l)
-                    && rng.chance(layout.column_break_chance);
+                let breaks =
+                    j + 1 < wrapped.len() && !text::ends_sentence(&l) && rng.chance(layout.column_break_chance);
                 body.push(l);
                 if breaks {
                     body.push(String::new());
@@ -455,13 +403,7 @@ pub fn page(seed: u64, n: u64) -> SyntheticPage {
     let mut text = lines.join("\n");
     text.push('\n');
     let articles = drafts.into_iter().map(|d| d.article).collect();
-    SyntheticPage {
-        text,
-        expected: Page {
-            articles,
-            leftovers,
-        },
-    }
+    SyntheticPage { text, expected: Page { articles, leftovers } }
 }
 
 /// Pages `0..count` of the corpus with the given seed, separated by form

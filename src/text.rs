@@ -75,10 +75,7 @@ fn is_combining(c: char) -> bool {
 /// Characters that close a quotation or bracket and may follow the
 /// sentence-final mark (`。”`, `！）`).
 pub fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | '］' | ']'
-    )
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | '］' | ']')
 }
 
 /// Sentence-final punctuation.
@@ -153,9 +150,8 @@ pub fn push_joined(out: &mut String, next: &str) {
         }
         any
     };
-    let between_words = !out.ends_with('-')
-        && latin_word(Box::new(out.chars().rev()))
-        && latin_word(Box::new(next.chars()));
+    let between_words =
+        !out.ends_with('-') && latin_word(Box::new(out.chars().rev())) && latin_word(Box::new(next.chars()));
     if between_words || (!out.is_empty() && !next.is_empty() && inside_spaced_list(out)) {
         out.push(' ');
     }
@@ -190,9 +186,7 @@ pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = line.trim();
     let needs_work = trimmed.char_indices().any(|(i, c)| {
         c.is_whitespace()
-            && (c != ' '
-                || trimmed[i + 1..].starts_with(char::is_whitespace)
-                || space_is_noise(trimmed, i))
+            && (c != ' ' || trimmed[i + 1..].starts_with(char::is_whitespace) || space_is_noise(trimmed, i))
     });
     if !needs_work {
         return std::borrow::Cow::Borrowed(trimmed);
@@ -206,9 +200,7 @@ pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
         }
         if pending_space {
             let prev = out.chars().next_back();
-            let noise = prev.is_some_and(|p| {
-                (is_cjk(p) && is_ascii_word(c)) || (is_ascii_word(p) && is_cjk(c))
-            });
+            let noise = prev.is_some_and(|p| (is_cjk(p) && is_ascii_word(c)) || (is_ascii_word(p) && is_cjk(c)));
             if !noise {
                 out.push(' ');
             }
@@ -232,10 +224,7 @@ fn space_is_noise(s: &str, i: usize) -> bool {
 /// Width of the whitespace a raw line starts with, in half-em units
 /// (a full-width space counts two).
 pub fn width_of_leading_space(s: &str) -> u32 {
-    s.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
-        .sum()
+    s.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum()
 }
 
 /// Counts the Han characters of a string.
@@ -266,11 +255,7 @@ pub fn shared_bigrams(head: &str, text: &str, text_chars: usize) -> f32 {
 fn han_pairs(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     let mut prev: Option<char> = None;
     s.chars().filter_map(move |c| {
-        let pair = if is_han(c) {
-            prev.map(|p| (p, c))
-        } else {
-            None
-        };
+        let pair = if is_han(c) { prev.map(|p| (p, c)) } else { None };
         prev = is_han(c).then_some(c);
         pair
     })
@@ -282,33 +267,21 @@ mod tests {
 
     #[test]
     fn ocr_spaces_between_han_and_ascii_go() {
-        assert_eq!(
-            normalize_line("王健指出，在“八八战略”实施 20"),
-            "王健指出，在“八八战略”实施20"
-        );
+        assert_eq!(normalize_line("王健指出，在“八八战略”实施 20"), "王健指出，在“八八战略”实施20");
         assert_eq!(normalize_line("浙江省拥有 19 家"), "浙江省拥有19家");
-        assert_eq!(
-            normalize_line("搭建线上 Chinagoods 平台"),
-            "搭建线上Chinagoods平台"
-        );
+        assert_eq!(normalize_line("搭建线上 Chinagoods 平台"), "搭建线上Chinagoods平台");
         assert_eq!(normalize_line("（1 家"), "（1家");
     }
 
     #[test]
     fn spaces_between_han_phrases_stay_as_one_space() {
-        assert_eq!(
-            normalize_line("  迎亚运 讲文明\u{3000}树新风  "),
-            "迎亚运 讲文明 树新风"
-        );
+        assert_eq!(normalize_line("  迎亚运 讲文明\u{3000}树新风  "), "迎亚运 讲文明 树新风");
         assert_eq!(normalize_line("hello   world"), "hello world");
     }
 
     #[test]
     fn clean_lines_are_borrowed() {
-        assert!(matches!(
-            normalize_line(" 全媒体记者 王婷 "),
-            std::borrow::Cow::Borrowed("全媒体记者 王婷")
-        ));
+        assert!(matches!(normalize_line(" 全媒体记者 王婷 "), std::borrow::Cow::Borrowed("全媒体记者 王婷")));
     }
 
     #[test]

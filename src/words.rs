@@ -14,8 +14,7 @@
 //! context (the HMM decides by context), and because the index needs no
 //! guessing: substring search finds what the words miss.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{OnceLock, RwLock};
+use std::collections::HashSet;
 
 use jieba_rs::Jieba;
 use serde::{Serialize, Serializer};
@@ -26,10 +25,9 @@ use crate::text::is_han;
 /// Part-of-speech tags of jieba's dictionary (ICTCLAS style), plus `eng`
 /// for Latin words and `x` for anything untagged.
 const TAGS: &[&str] = &[
-    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
-    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
-    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
-    "vi", "vn", "vq", "x", "y", "z", "zg",
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k", "l", "m", "mg", "mq",
+    "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud",
+    "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "x", "y", "z", "zg",
 ];
 
 /// A part-of-speech tag.
@@ -55,8 +53,7 @@ impl Tag {
 
     /// The tag of that name, or `x`.
     pub fn from_name(name: &str) -> Tag {
-        TAGS.binary_search(&name)
-            .map_or(Tag::UNKNOWN, |i| Tag(i as u8))
+        TAGS.binary_search(&name).map_or(Tag::UNKNOWN, |i| Tag(i as u8))
     }
 
     pub fn name(self) -> &'static str {
@@ -65,12 +62,35 @@ impl Tag {
 
     /// What kind of named entity the tag marks, if any.
     pub fn entity(self) -> Option<EntityKind> {
-        match self.name() {
-            "nr" | "nrfg" | "nrt" => Some(EntityKind::Person),
-            "ns" => Some(EntityKind::Place),
-            "nt" => Some(EntityKind::Organization),
+        const NRFG: Tag = Tag::known("nrfg");
+        const NRT: Tag = Tag::known("nrt");
+        match self {
+            Tag::PERSON | NRFG | NRT => Some(EntityKind::Person),
+            Tag::PLACE => Some(EntityKind::Place),
+            Tag::ORGANIZATION => Some(EntityKind::Organization),
             _ => None,
         }
+    }
+
+    /// Is it one of these tags? (A cheap test for sets of tags.)
+    pub fn is_any(self, tags: &TagSet) -> bool {
+        tags.0 & (1 << self.0) != 0
+    }
+}
+
+/// A set of tags, built at compile time: `TagSet::of(&["n", "nz"])`.
+#[derive(Debug, Clone, Copy)]
+pub struct TagSet(u64);
+
+impl TagSet {
+    pub const fn of(names: &[&str]) -> TagSet {
+        let mut bits = 0u64;
+        let mut i = 0;
+        while i < names.len() {
+            bits |= 1 << Tag::known(names[i]).0;
+            i += 1;
+        }
+        TagSet(bits)
     }
 }
 
@@ -116,21 +136,30 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Token {
     /// Character (Unicode scalar) offsets into the text.
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     /// Byte offsets into the text.
     #[serde(skip)]
-    pub byte_start: usize,
+    pub byte_start: u32,
     #[serde(skip)]
-    pub byte_end: usize,
+    pub byte_end: u32,
     pub tag: Tag,
 }
 
 impl Token {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.byte_start..self.byte_end]
+        &text[self.byte_start as usize..self.byte_end as usize]
+    }
+
+    /// Character offsets as a range.
+    pub fn chars(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 }
+
+/// Texts up to this many bytes are segmented (offsets are 32-bit); a
+/// longer one (a single paragraph of 4 GB) is cut there.
+const MAX_SEGMENTED: usize = u32::MAX as usize;
 
 /// A word added to the dictionary: by the user, or learned from a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,22 +188,22 @@ pub struct LineError {
 /// the learned names.
 pub struct Segmenter {
     jieba: Jieba,
+    /// The tag of every word of the dictionary and of every word added: the
+    /// learned names as people, the user's words with the tag they gave.
+    /// Looked up once per token, which costs less than jieba's `tag`.
+    lexicon: Lexicon,
     base: std::borrow::Cow<'static, [u8]>,
     added: Vec<AddedWord>,
     /// Words the user added, in order, as they wrote them.
     user_words: Vec<String>,
     /// Names learned from pages: always people, whatever the dictionary says.
     people: HashSet<String>,
-    /// Tags the user gave, which win over the dictionary's.
-    user_tags: HashMap<String, Tag>,
+    people_order: Vec<String>,
 }
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Segmenter")
-            .field("added", &self.added.len())
-            .field("people", &self.people.len())
-            .finish()
+        f.debug_struct("Segmenter").field("added", &self.added.len()).field("people", &self.people.len()).finish()
     }
 }
 
@@ -189,63 +218,74 @@ impl Segmenter {
     ///
     /// # Errors
     /// Bytes that are not a packed dictionary ([`crate::dict`]).
-    pub fn from_packed(
-        packed: impl Into<std::borrow::Cow<'static, [u8]>>,
-    ) -> Result<Segmenter, crate::Error> {
+    pub fn from_packed(packed: impl Into<std::borrow::Cow<'static, [u8]>>) -> Result<Segmenter, crate::Error> {
         let base = packed.into();
-        let jieba = build_jieba(&base)?;
+        let (jieba, lexicon) = build(&base)?;
         Ok(Segmenter {
             jieba,
+            lexicon,
             base,
             added: Vec::new(),
             user_words: Vec::new(),
             people: HashSet::new(),
-            user_tags: HashMap::new(),
+            people_order: Vec::new(),
         })
     }
 
     /// Builds a segmenter from the embedded dictionary.
     #[cfg(feature = "embedded-dict")]
     pub fn embedded() -> Segmenter {
-        Segmenter::from_packed(embedded_dictionary())
-            .expect("the embedded dictionary is well formed")
-    }
-
-    /// The process's segmenter, built on first use from the embedded
-    /// dictionary and shared.
-    #[cfg(feature = "embedded-dict")]
-    pub fn shared() -> &'static RwLock<Segmenter> {
-        static SHARED: OnceLock<RwLock<Segmenter>> = OnceLock::new();
-        SHARED.get_or_init(|| RwLock::new(Segmenter::embedded()))
+        Segmenter::from_packed(embedded_dictionary()).expect("the embedded dictionary is well formed")
     }
 
     /// Cuts text into words with their tags.
     pub fn segment(&self, text: &str, mode: Mode) -> Vec<Token> {
+        let mut tokens = self.cut(text, mode);
+        for t in &mut tokens {
+            t.tag = self.tag_of(t.text(text));
+        }
+        tokens
+    }
+
+    /// Cuts text into words, leaving their tags unknown ([`Tag::UNKNOWN`]),
+    /// for callers that look tags up once per distinct word
+    /// ([`Segmenter::tag_of`]).
+    pub fn cut(&self, text: &str, mode: Mode) -> Vec<Token> {
         let hmm = mode == Mode::Reading;
+        let mut end = text.len().min(MAX_SEGMENTED);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
         self.jieba
-            .tag(text, hmm)
+            .cut(&text[..end], hmm)
             .into_iter()
-            .map(|t| {
-                let word = t.word;
-                let tag = if self.people.contains(word) {
-                    Tag::PERSON
-                } else if let Some(&tag) = self.user_tags.get(word) {
-                    tag
-                } else {
-                    match Tag::from_name(t.tag) {
-                        Tag::UNKNOWN => guess_tag(word),
-                        tag => tag,
-                    }
-                };
-                Token {
-                    start: t.start,
-                    end: t.end,
-                    byte_start: t.byte_start,
-                    byte_end: t.byte_end,
-                    tag,
-                }
+            .map(|t| Token {
+                start: t.start as u32,
+                end: t.end as u32,
+                byte_start: t.byte_start as u32,
+                byte_end: t.byte_end as u32,
+                tag: Tag::UNKNOWN,
             })
             .collect()
+    }
+
+    /// The tag of a word: the dictionary's (or the user's, or person for a
+    /// learned name); for a word the dictionary lacks, a guess.
+    pub fn tag_of(&self, word: &str) -> Tag {
+        match self.lexicon.get(word) {
+            Some(known) => known.tag,
+            None => guess_tag_of(word),
+        }
+    }
+
+    /// The id and tag of a word the dictionary has (or that was added).
+    pub fn known(&self, word: &str) -> Option<Known> {
+        self.lexicon.get(word)
+    }
+
+    /// How many words the segmenter knows: ids are below this.
+    pub fn known_words(&self) -> usize {
+        self.lexicon.tags.len()
     }
 
     /// Cuts text into words, in the format of the SIGHAN bakeoffs: words
@@ -283,19 +323,12 @@ impl Segmenter {
             }
             match parse_user_line(line) {
                 Ok(word) => {
-                    if let Some(tag) = &word.tag {
-                        self.user_tags
-                            .insert(word.word.clone(), Tag::from_name(tag));
-                    }
                     self.user_words.retain(|w| *w != word.word);
                     self.user_words.push(word.word.clone());
                     report.added.push(word.word.clone());
                     self.add(word);
                 }
-                Err(message) => report.errors.push(LineError {
-                    line: n + 1,
-                    message,
-                }),
+                Err(message) => report.errors.push(LineError { line: n + 1, message }),
             }
         }
         report
@@ -317,14 +350,10 @@ impl Segmenter {
             return Ok(false);
         }
         self.user_words.retain(|w| w != word);
-        self.user_tags.remove(word);
         let added = std::mem::take(&mut self.added);
-        self.jieba = build_jieba(&self.base)?;
+        (self.jieba, self.lexicon) = build(&self.base)?;
         let keep_as_person = self.people.contains(word);
-        for w in added
-            .into_iter()
-            .filter(|a| a.word != word || keep_as_person)
-        {
+        for w in added.into_iter().filter(|a| a.word != word || keep_as_person) {
             self.add(w);
         }
         Ok(true)
@@ -337,36 +366,35 @@ impl Segmenter {
         for name in names {
             if self.people.insert(name.to_string()) {
                 new.push(name.to_string());
-                self.add(AddedWord {
-                    word: name.to_string(),
-                    freq: None,
-                    tag: Some("nr".into()),
-                });
+                self.people_order.push(name.to_string());
+                self.add(AddedWord { word: name.to_string(), freq: None, tag: Some("nr".into()) });
             }
         }
         new
     }
 
-    /// The names learned so far.
-    pub fn people(&self) -> impl Iterator<Item = &str> {
-        self.people.iter().map(String::as_str)
+    /// Was the word learned as a person's name?
+    pub fn is_learned_person(&self, word: &str) -> bool {
+        !self.people.is_empty() && self.people.contains(word)
+    }
+
+    /// The names learned so far, in the order learned.
+    pub fn people(&self) -> &[String] {
+        &self.people_order
     }
 
     fn add(&mut self, word: AddedWord) {
         // A word must at least beat the characters it is made of.
-        let freq = word
-            .freq
-            .unwrap_or_else(|| self.jieba.suggest_freq(&word.word).max(MIN_ADDED_FREQ));
-        self.jieba.add_word(
-            &word.word,
-            Some(freq),
-            Some(word.tag.as_deref().unwrap_or("x")),
-        );
+        let freq = word.freq.unwrap_or_else(|| self.jieba.suggest_freq(&word.word).max(MIN_ADDED_FREQ));
+        self.jieba.add_word(&word.word, Some(freq), Some(word.tag.as_deref().unwrap_or("x")));
+        let tag = match &word.tag {
+            Some(t) => Tag::from_name(t),
+            None => self.tag_of(&word.word),
+        };
+        let tag = if self.people.contains(&word.word) { Tag::PERSON } else { tag };
+        self.lexicon.insert(&word.word, tag);
         self.added.retain(|a| a.word != word.word);
-        self.added.push(AddedWord {
-            freq: Some(freq),
-            ..word
-        });
+        self.added.push(AddedWord { freq: Some(freq), ..word });
     }
 }
 
@@ -374,12 +402,173 @@ impl Segmenter {
 /// in ordinary contexts, as a user who adds a word expects.
 const MIN_ADDED_FREQ: usize = 2000;
 
-fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
-    let text =
-        crate::dict::unpack(packed).map_err(|message| crate::Error::Dictionary { message })?;
-    Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary {
-        message: e.to_string(),
-    })
+/// A bare jieba built from a packed dictionary, with nothing added: the
+/// baseline of the benchmarks.
+pub fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
+    build(packed).map(|(jieba, _)| jieba)
+}
+
+/// Jieba and the tag table from a packed dictionary.
+fn build(packed: &[u8]) -> Result<(Jieba, Lexicon), crate::Error> {
+    let text = crate::dict::unpack(packed).map_err(|message| crate::Error::Dictionary { message })?;
+    let mut lexicon = Lexicon::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+    let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
+    for line in text.lines() {
+        let mut parts = line.split(' ');
+        if let (Some(word), Some(_freq), tag) = (parts.next(), parts.next(), parts.next()) {
+            let name = tag.unwrap_or("");
+            if name != last.0 {
+                last = (name, Tag::from_name(name));
+            }
+            lexicon.insert(word, last.1);
+        }
+    }
+    let jieba =
+        Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary { message: e.to_string() })?;
+    Ok((jieba, lexicon))
+}
+
+/// Every word the segmenter knows — the dictionary's, then the added
+/// ones — with an id (its number in that order) and a tag.
+///
+/// The index is open addressing over 16-byte slots holding a 64-bit hash
+/// of the word, its id and its tag. The words themselves are not stored,
+/// so a lookup touches one slot of one compact table instead of chasing a
+/// pointer to each key; a word outside the table would be mistaken for one
+/// in it only if their 64-bit hashes matched.
+#[derive(Debug, Clone)]
+struct Lexicon {
+    slots: Vec<Slot>,
+    len: usize,
+    tags: Vec<Tag>,
+    /// Ids of single Han characters (U+4E00 to U+9FFF), by code point: half
+    /// the tokens of Chinese text, looked up without hashing.
+    single: Box<[u32]>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// 0 for an empty slot.
+    key: u64,
+    id: u32,
+    tag: Tag,
+}
+
+const NO_ID: u32 = u32::MAX;
+
+/// A word the segmenter knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// Stable while the dictionary is not rebuilt (see [`Segmenter::remove_user_word`]).
+    pub id: u32,
+    pub tag: Tag,
+}
+
+impl Default for Tag {
+    fn default() -> Tag {
+        Tag::UNKNOWN
+    }
+}
+
+impl Lexicon {
+    fn with_capacity(words: usize) -> Lexicon {
+        Lexicon {
+            slots: vec![Slot::default(); (words * 4 / 3).max(16).next_power_of_two()],
+            len: 0,
+            tags: Vec::with_capacity(words),
+            single: vec![NO_ID; 0x9FFF - 0x4E00 + 1].into_boxed_slice(),
+        }
+    }
+
+    /// The hash a word is filed under (never 0).
+    fn key(word: &str) -> u64 {
+        // FNV-1a, then a 64-bit finaliser to spread the bits.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in word.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= h >> 29;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^= h >> 32;
+        h | 1
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn position(&self, key: u64) -> (usize, bool) {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> 20) as usize & mask;
+        loop {
+            match self.slots[i].key {
+                0 => return (i, false),
+                k if k == key => return (i, true),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn single_index(word: &str) -> Option<usize> {
+        let mut chars = word.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c @ '\u{4E00}'..='\u{9FFF}'), None) => Some(c as usize - 0x4E00),
+            _ => None,
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<Known> {
+        match Self::single_index(word) {
+            Some(i) => {
+                Some(self.single[i]).filter(|&id| id != NO_ID).map(|id| Known { id, tag: self.tags[id as usize] })
+            }
+            None => match self.position(Self::key(word)) {
+                (i, true) => Some(Known { id: self.slots[i].id, tag: self.slots[i].tag }),
+                _ => None,
+            },
+        }
+    }
+
+    /// Adds a word, or gives a known one a new tag. Returns its id.
+    fn insert(&mut self, word: &str, tag: Tag) -> u32 {
+        if let Some(i) = Self::single_index(word) {
+            if self.single[i] == NO_ID {
+                self.single[i] = self.tags.len() as u32;
+                self.tags.push(tag);
+            }
+            let id = self.single[i];
+            self.tags[id as usize] = tag;
+            return id;
+        }
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let grown = vec![Slot::default(); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, grown);
+            for s in old.into_iter().filter(|s| s.key != 0) {
+                let (i, _) = self.position(s.key);
+                self.slots[i] = s;
+            }
+        }
+        let key = Self::key(word);
+        let (i, present) = self.position(key);
+        if present {
+            self.slots[i].tag = tag;
+            self.tags[self.slots[i].id as usize] = tag;
+            return self.slots[i].id;
+        }
+        let id = self.tags.len() as u32;
+        self.tags.push(tag);
+        self.slots[i] = Slot { key, id, tag };
+        self.len += 1;
+        id
+    }
+}
+
+/// The tag of a Latin word or number the dictionary lacks, as jieba gives.
+fn ascii_tag(word: &str) -> Tag {
+    if word.chars().any(|c| c.is_ascii_alphabetic()) {
+        Tag::known("eng")
+    } else if word.chars().any(|c| c.is_ascii_digit()) {
+        Tag::known("m")
+    } else {
+        Tag::UNKNOWN
+    }
 }
 
 fn parse_user_line(line: &str) -> Result<AddedWord, String> {
@@ -397,49 +586,34 @@ fn parse_user_line(line: &str) -> Result<AddedWord, String> {
         [x] if x.chars().all(|c| c.is_ascii_digit()) => (Some(*x), None),
         [x] if is_tag(x) => (None, Some(*x)),
         [x] => {
-            return Err(format!(
-                "expected a frequency or a tag after the word, found {x:?}"
-            ));
+            return Err(format!("expected a frequency or a tag after the word, found {x:?}"));
         }
         [f, t] => (Some(*f), Some(*t)),
         _ => {
-            return Err(format!(
-                "too many fields: expected `word [frequency] [tag]`, found {}",
-                parts.len()
-            ));
+            return Err(format!("too many fields: expected `word [frequency] [tag]`, found {}", parts.len()));
         }
     };
     let freq = match freq {
         Some(f) => match f.parse::<usize>() {
             Ok(n) if (1..=1_000_000_000).contains(&n) => Some(n),
             _ => {
-                return Err(format!(
-                    "frequency must be a whole number from 1 to 1000000000, found {f:?}"
-                ));
+                return Err(format!("frequency must be a whole number from 1 to 1000000000, found {f:?}"));
             }
         },
         None => None,
     };
-    if let Some(t) = tag {
-        if !is_tag(t) {
-            return Err(format!(
-                "unknown tag {t:?}: use one of jieba's, such as n, nr (person), ns (place), nt (organisation), nz, v"
-            ));
-        }
+    if let Some(t) = tag.filter(|t| !is_tag(t)) {
+        return Err(format!(
+            "unknown tag {t:?}: use one of jieba's, such as n, nr (person), ns (place), nt (organisation), nz, v"
+        ));
     }
-    Ok(AddedWord {
-        word: word.to_string(),
-        freq,
-        tag: tag.map(str::to_string),
-    })
+    Ok(AddedWord { word: word.to_string(), freq, tag: tag.map(str::to_string) })
 }
 
 /// Common Chinese surnames, single and compound.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
-const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯", "令狐", "司徒",
-    "长孙", "宇文",
-];
+const COMPOUND_SURNAMES: &[&str] =
+    &["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯", "令狐", "司徒", "长孙", "宇文"];
 
 /// Does the word start like a Chinese name: a common surname, then one or
 /// two characters (two or three after a compound surname)?
@@ -451,20 +625,34 @@ pub fn name_shaped(word: &str) -> bool {
     if COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) {
         return (3..=4).contains(&n);
     }
-    (2..=3).contains(&n) && word.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    (2..=3).contains(&n) && word.chars().next().is_some_and(is_surname)
 }
 
-/// A tag for a word the dictionary does not have (one the HMM joined):
+/// Is the character a common surname?
+fn is_surname(c: char) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v: Vec<char> = SURNAMES.chars().collect();
+        v.sort_unstable();
+        v
+    });
+    sorted.binary_search(&c).is_ok()
+}
+
+/// A tag for a word the dictionary does not have.
+fn guess_tag_of(word: &str) -> Tag {
+    if word.is_ascii() { ascii_tag(word) } else { guess_tag(word) }
+}
+
+/// A tag for a Chinese word the dictionary does not have (one the HMM joined):
 /// a place or an organisation by its last characters, a person by its
 /// surname, otherwise unknown.
 fn guess_tag(word: &str) -> Tag {
     if !word.chars().all(is_han) || word.chars().count() < 2 {
         return Tag::UNKNOWN;
     }
-    const PLACES: &[&str] = &[
-        "省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "路", "街", "湖", "山", "江",
-        "河",
-    ];
+    const PLACES: &[&str] =
+        &["省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "路", "街", "湖", "山", "江", "河"];
     const ORGANIZATIONS: &[&str] = &[
         "委员会",
         "办公室",
@@ -547,9 +735,8 @@ const TITLES: &[&str] = &[
 
 /// Words that follow a person's name (`王健指出`, `王健主持`).
 const AFTER_NAME: &[&str] = &[
-    "指出", "强调", "表示", "介绍", "认为", "要求", "透露", "坦言", "告诉", "说", "称", "主持",
-    "出席", "参加", "关于", "调研", "会见", "会谈", "看望", "慰问", "带队", "率队", "一行", "同志",
-    "先生", "女士", "等",
+    "指出", "强调", "表示", "介绍", "认为", "要求", "透露", "坦言", "告诉", "说", "称", "主持", "出席", "参加", "关于",
+    "调研", "会见", "会谈", "看望", "慰问", "带队", "率队", "一行", "同志", "先生", "女士", "等",
 ];
 
 /// The people a page names: its authors, the names in lists
@@ -558,32 +745,55 @@ const AFTER_NAME: &[&str] = &[
 /// patterns, checked against the dictionary so that common words are not
 /// taken for names.
 pub fn names_in_page(page: &Page, segmenter: &Segmenter) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let push = |n: &str, names: &mut Vec<String>| {
-        if !names.iter().any(|x| x == n) {
-            names.push(n.to_string());
+    find_names(page, segmenter).into_iter().map(|n| n.name).collect()
+}
+
+/// Where the page named a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NameSource {
+    /// A byline or a dateline's credit.
+    Byline,
+    /// A list of names separated by `、`.
+    List,
+    /// After a job title or before a verb of speech.
+    Context,
+}
+
+/// A name the page teaches, and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundName {
+    pub name: String,
+    pub source: NameSource,
+}
+
+/// [`names_in_page`], with where each name was found (its first source).
+pub fn find_names(page: &Page, segmenter: &Segmenter) -> Vec<FoundName> {
+    let mut names: Vec<FoundName> = Vec::new();
+    let push = |n: &str, source: NameSource, names: &mut Vec<FoundName>| {
+        if !names.iter().any(|x| x.name == n) {
+            names.push(FoundName { name: n.to_string(), source });
         }
     };
     for a in &page.articles {
         for author in &a.authors {
-            push(author, &mut names);
+            push(author, NameSource::Byline, &mut names);
         }
     }
     let plausible = |n: &str| {
-        name_shaped(n)
-            && !(segmenter.knows(n)
-                && !segmenter.people.contains(n)
-                && !is_dictionary_name(segmenter, n))
+        name_shaped(n) && !(segmenter.knows(n) && !segmenter.people.contains(n) && !is_dictionary_name(segmenter, n))
     };
     for a in &page.articles {
         for p in &a.paragraphs {
             for clause in p.split(|c: char| !(is_han(c) || c == '、')) {
-                for n in names_in_list(clause)
-                    .into_iter()
-                    .chain(names_in_context(clause))
-                {
+                if clause.chars().nth(2).is_none() {
+                    continue;
+                }
+                let listed = names_in_list(clause).into_iter().map(|n| (n, NameSource::List));
+                let in_context = names_in_context(clause).into_iter().map(|n| (n, NameSource::Context));
+                for (n, source) in listed.chain(in_context) {
                     if plausible(&n) {
-                        push(&n, &mut names);
+                        push(&n, source, &mut names);
                     }
                 }
             }
@@ -592,16 +802,32 @@ pub fn names_in_page(page: &Page, segmenter: &Segmenter) -> Vec<String> {
     names
 }
 
+/// How a name is cut where it stands in a text: the tokens that overlap
+/// its first occurrence, joined by `/` (for reports).
+pub fn cut_around(segmenter: &Segmenter, text: &str, name: &str, mode: Mode) -> String {
+    let Some(at) = text.find(name) else { return String::new() };
+    let end = at + name.len();
+    segmenter
+        .segment(text, mode)
+        .iter()
+        .filter(|t| t.byte_end as usize > at && (t.byte_start as usize) < end)
+        .map(|t| t.text(text))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Is the word in the dictionary as a person's name?
 fn is_dictionary_name(segmenter: &Segmenter, word: &str) -> bool {
-    let tags = segmenter.jieba.tag(word, false);
-    tags.len() == 1 && Tag::from_name(tags[0].tag).entity() == Some(EntityKind::Person)
+    segmenter.lexicon.get(word).is_some_and(|k| k.tag.entity() == Some(EntityKind::Person))
 }
 
 /// Names in a list separated by `、`. The inner items are whole names; the
 /// first and last may run into the words around them, and are cut to the
 /// length the inner items have (or at `等`, `和`, `及`).
 fn names_in_list(clause: &str) -> Vec<String> {
+    if !clause.contains('、') {
+        return Vec::new();
+    }
     let items: Vec<&str> = clause.split('、').collect();
     if items.len() < 2 {
         return Vec::new();
@@ -623,22 +849,16 @@ fn names_in_list(clause: &str) -> Vec<String> {
         .find(|s| name_shaped(s) && (first.len() == s.chars().count() || usual.is_some()));
     // The last item: the name at its start.
     let last: Vec<char> = items[items.len() - 1].chars().collect();
-    let stop = last
-        .iter()
-        .position(|c| matches!(c, '等' | '和' | '及' | '与'));
+    let stop = last.iter().position(|c| matches!(c, '等' | '和' | '及' | '与'));
     let last_len = match stop {
         Some(i @ 2..=4) => Some(i),
         _ if last.len() <= 3 => Some(last.len()),
         _ => usual,
     };
-    let last_name = last_len
-        .filter(|&n| n <= last.len())
-        .map(|n| last[..n].iter().collect::<String>())
-        .filter(|s| name_shaped(s));
+    let last_name =
+        last_len.filter(|&n| n <= last.len()).map(|n| last[..n].iter().collect::<String>()).filter(|s| name_shaped(s));
     // Two items alone must both be whole names to count as a list of them.
-    if inner.is_empty()
-        && (first_name.as_ref().map(|s| s.chars().count()) != Some(first.len())
-            || last_name.is_none())
+    if inner.is_empty() && (first_name.as_ref().map(|s| s.chars().count()) != Some(first.len()) || last_name.is_none())
     {
         return Vec::new();
     }
@@ -650,29 +870,30 @@ fn names_in_list(clause: &str) -> Vec<String> {
 /// Names between a title and a following word, or at a clause's start
 /// before a verb of speech.
 fn names_in_context(clause: &str) -> Vec<String> {
-    let chars: Vec<char> = clause.chars().collect();
-    let text_at = |i: usize| -> String { chars[i..].iter().take(4).collect() };
+    // Where a name may start: the clause's start, and after every title
+    // (found by the titles' last characters, in one pass).
+    let mut starts = vec![0];
+    for (i, c) in clause.char_indices() {
+        if !matches!(c, '记' | '长' | '任' | '席' | '员' | '理' | '授' | '师' | '生' | '警' | '民' | '人' | '者' | '裁')
+        {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        if TITLES.iter().any(|t| clause[..end].ends_with(t)) {
+            starts.push(end);
+        }
+    }
     let mut out = Vec::new();
-    for start in 0..chars.len() {
-        let after_title = TITLES.iter().any(|t| {
-            let t: Vec<char> = t.chars().collect();
-            start >= t.len() && chars[start - t.len()..start] == t[..]
-        });
-        if !(after_title || start == 0) {
+    for start in starts {
+        let rest = &clause[start..];
+        if !(rest.chars().next().is_some_and(is_surname) || COMPOUND_SURNAMES.iter().any(|s| rest.starts_with(s))) {
             continue;
         }
         for len in [3, 2] {
-            let end = start + len;
-            if end >= chars.len() {
-                continue;
-            }
-            let next = text_at(end);
-            if AFTER_NAME.iter().any(|w| next.starts_with(w)) {
-                let name: String = chars[start..end].iter().collect();
-                if name_shaped(&name) {
-                    out.push(name);
-                    break;
-                }
+            let Some((end, _)) = rest.char_indices().nth(len) else { continue };
+            if AFTER_NAME.iter().any(|w| rest[end..].starts_with(w)) && name_shaped(&rest[..end]) {
+                out.push(rest[..end].to_string());
+                break;
             }
         }
     }
@@ -688,10 +909,31 @@ mod tests {
     }
 
     fn words(s: &Segmenter, text: &str, mode: Mode) -> Vec<String> {
-        s.segment(text, mode)
-            .iter()
-            .map(|t| t.text(text).to_string())
-            .collect()
+        s.segment(text, mode).iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn the_lexicon_finds_what_it_holds_and_grows() {
+        let mut t = Lexicon::with_capacity(2);
+        for i in 0..1000 {
+            assert_eq!(t.insert(&format!("词{i}"), Tag(i as u8 % 50)), i);
+        }
+        t.insert("一", Tag::PLACE);
+        for i in 0..1000 {
+            assert_eq!(t.get(&format!("词{i}")), Some(Known { id: i, tag: Tag(i as u8 % 50) }));
+        }
+        assert_eq!(t.get("没有"), None);
+        assert_eq!(t.insert("词7", Tag::PLACE), 7);
+        assert_eq!(t.get("词7").map(|k| k.tag), Some(Tag::PLACE));
+        assert_eq!(t.get("一"), Some(Known { id: 1000, tag: Tag::PLACE }));
+        assert_eq!(t.tags.len(), 1001);
+    }
+
+    #[test]
+    fn tags_are_sorted_for_lookup() {
+        assert!(TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Tag::from_name("ns"), Tag::PLACE);
+        assert_eq!(Tag::from_name("nonsense"), Tag::UNKNOWN);
     }
 
     #[test]
@@ -702,13 +944,7 @@ mod tests {
         let rebuilt: String = tokens.iter().map(|t| t.text(text)).collect();
         assert_eq!(rebuilt, text);
         for t in &tokens {
-            assert_eq!(
-                text.chars()
-                    .skip(t.start)
-                    .take(t.end - t.start)
-                    .collect::<String>(),
-                t.text(text)
-            );
+            assert_eq!(text.chars().skip(t.start as usize).take(t.chars().len()).collect::<String>(), t.text(text));
         }
     }
 
@@ -729,10 +965,7 @@ mod tests {
         for mode in [Mode::Reading, Mode::Indexing] {
             let tokens = s.segment(text, mode);
             for name in ["叶帮锐", "丁艳丽", "邵春洪"] {
-                let t = tokens
-                    .iter()
-                    .find(|t| t.text(text) == name)
-                    .unwrap_or_else(|| panic!("{name} in {mode:?}"));
+                let t = tokens.iter().find(|t| t.text(text) == name).unwrap_or_else(|| panic!("{name} in {mode:?}"));
                 assert_eq!(t.tag, Tag::PERSON);
             }
         }
@@ -741,25 +974,13 @@ mod tests {
     #[test]
     fn user_words_load_line_by_line_and_report_bad_lines() {
         let mut s = seg();
-        let report = s.add_user_words(
-            "浦江经验 5000 nz\n\n# a comment\n千万工程\n坏行 abc\n好词 n\n多 1 n extra\n",
-        );
+        let report = s.add_user_words("浦江经验 5000 nz\n\n# a comment\n千万工程\n坏行 abc\n好词 n\n多 1 n extra\n");
         assert_eq!(report.added, ["浦江经验", "千万工程", "好词"]);
-        assert_eq!(
-            report.errors.iter().map(|e| e.line).collect::<Vec<_>>(),
-            [5, 7]
-        );
-        assert!(
-            report.errors[0].message.contains("frequency or a tag"),
-            "{:?}",
-            report.errors
-        );
+        assert_eq!(report.errors.iter().map(|e| e.line).collect::<Vec<_>>(), [5, 7]);
+        assert!(report.errors[0].message.contains("frequency or a tag"), "{:?}", report.errors);
         let text = "深学践行千万工程浦江经验";
         let w = words(&s, text, Mode::Indexing);
-        assert!(
-            w.contains(&"浦江经验".to_string()) && w.contains(&"千万工程".to_string()),
-            "{w:?}"
-        );
+        assert!(w.contains(&"浦江经验".to_string()) && w.contains(&"千万工程".to_string()), "{w:?}");
         assert_eq!(s.user_words(), ["浦江经验", "千万工程", "好词"]);
     }
 
@@ -782,16 +1003,7 @@ mod tests {
         );
         let s = seg();
         let names = names_in_page(&page, &s);
-        for n in [
-            "王健",
-            "叶帮锐",
-            "唐剑刚",
-            "蒋涛",
-            "丁艳丽",
-            "邵春洪",
-            "丁政",
-            "陈小忠",
-        ] {
+        for n in ["王健", "叶帮锐", "唐剑刚", "蒋涛", "丁艳丽", "邵春洪", "丁政", "陈小忠"] {
             assert!(names.contains(&n.to_string()), "{n} missing from {names:?}");
         }
         for not in ["卫生", "文化", "邵春洪作", "王健主"] {
@@ -802,9 +1014,6 @@ mod tests {
     #[test]
     fn sighan_format_is_words_and_single_spaces() {
         let s = seg();
-        assert_eq!(
-            s.segment_line("我们 在 义乌。", Mode::Indexing),
-            "我们 在 义乌 。"
-        );
+        assert_eq!(s.segment_line("我们 在 义乌。", Mode::Indexing), "我们 在 义乌 。");
     }
 }

@@ -37,20 +37,15 @@ fn parse_prints_the_page_as_json_and_reports_the_encoding() {
     let out = baozhi(&["parse", SEED], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let want: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(SEED.replace(".txt", ".expected.json")).unwrap(),
-    )
-    .unwrap();
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(SEED.replace(".txt", ".expected.json")).unwrap()).unwrap();
     assert_eq!(got, want);
     assert!(stderr(&out).contains("read as UTF-8"), "{}", stderr(&out));
 }
 
 #[test]
 fn parse_reads_standard_input() {
-    let out = baozhi(
-        &["parse", "-"],
-        Some(std::fs::read(SEED).unwrap().as_slice()),
-    );
+    let out = baozhi(&["parse", "-"], Some(std::fs::read(SEED).unwrap().as_slice()));
     assert_eq!(out.status.code(), Some(0));
     let page: baozhi::Page = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(page.articles.len(), 6);
@@ -60,32 +55,16 @@ fn parse_reads_standard_input() {
 fn gb18030_and_utf16_files_are_decoded() {
     let text = std::fs::read_to_string(SEED).unwrap();
     let gbk = encoding_rs::GB18030.encode(&text).0.into_owned();
-    let out = baozhi(
-        &["parse", temp_file("gbk.txt", &gbk).to_str().unwrap()],
-        None,
-    );
+    let out = baozhi(&["parse", temp_file("gbk.txt", &gbk).to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("read as GBK"), "{}", stderr(&out));
-    assert_eq!(
-        serde_json::from_slice::<baozhi::Page>(&out.stdout).unwrap(),
-        baozhi::parse_page(&text)
-    );
+    assert_eq!(serde_json::from_slice::<baozhi::Page>(&out.stdout).unwrap(), baozhi::parse_page(&text));
 
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let out = baozhi(
-        &["parse", temp_file("utf16.txt", &utf16).to_str().unwrap()],
-        None,
-    );
-    assert!(
-        stderr(&out).contains("read as UTF-16LE"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(
-        serde_json::from_slice::<baozhi::Page>(&out.stdout).unwrap(),
-        baozhi::parse_page(&text)
-    );
+    let out = baozhi(&["parse", temp_file("utf16.txt", &utf16).to_str().unwrap()], None);
+    assert!(stderr(&out).contains("read as UTF-16LE"), "{}", stderr(&out));
+    assert_eq!(serde_json::from_slice::<baozhi::Page>(&out.stdout).unwrap(), baozhi::parse_page(&text));
 }
 
 /// Exit status 2, nothing on standard output, one line on standard error
@@ -100,27 +79,13 @@ fn assert_refused(out: &Output, says: &str) {
 
 #[test]
 fn unreadable_inputs_exit_2_with_one_line() {
-    assert_refused(
-        &baozhi(&["parse", "/no/such/page.txt"], None),
-        "no such file",
-    );
+    assert_refused(&baozhi(&["parse", "/no/such/page.txt"], None), "no such file");
     let pdf = temp_file("page.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< >>\n");
     assert_refused(&baozhi(&["parse", pdf.to_str().unwrap()], None), "PDF");
     let dir = std::env::temp_dir();
-    assert_refused(
-        &baozhi(&["parse", dir.to_str().unwrap()], None),
-        "directory",
-    );
-    let noise: Vec<u8> = (0..4096u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8)
-        .collect();
-    assert_refused(
-        &baozhi(
-            &["parse", temp_file("noise.bin", &noise).to_str().unwrap()],
-            None,
-        ),
-        "not",
-    );
+    assert_refused(&baozhi(&["parse", dir.to_str().unwrap()], None), "directory");
+    let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8).collect();
+    assert_refused(&baozhi(&["parse", temp_file("noise.bin", &noise).to_str().unwrap()], None), "not");
 }
 
 #[test]

@@ -24,17 +24,7 @@ fn census<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<char, i64> {
 fn output_texts(page: &Page) -> Vec<&str> {
     let mut v: Vec<&str> = Vec::new();
     for a in &page.articles {
-        for f in [
-            &a.kicker,
-            &a.title,
-            &a.subtitle,
-            &a.byline,
-            &a.credit,
-            &a.dateline,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for f in [&a.kicker, &a.title, &a.subtitle, &a.byline, &a.credit, &a.dateline].into_iter().flatten() {
             v.push(f);
         }
         v.extend(a.paragraphs.iter().map(String::as_str));
@@ -53,16 +43,7 @@ fn unfaithfulness(input: &str) -> Option<String> {
     let mut wrong: Vec<String> = balance
         .into_iter()
         .filter(|&(c, n)| n < 0 || (n > 0 && !baozhi::marks::is_ornament(c)))
-        .map(|(c, n)| {
-            format!(
-                "{c:?} {}",
-                if n > 0 {
-                    format!("lost {n}")
-                } else {
-                    format!("invented {}", -n)
-                }
-            )
-        })
+        .map(|(c, n)| format!("{c:?} {}", if n > 0 { format!("lost {n}") } else { format!("invented {}", -n) }))
         .collect();
     wrong.sort();
     // Paragraphs and fields are never empty or padded.
@@ -76,10 +57,7 @@ fn unfaithfulness(input: &str) -> Option<String> {
 
 fn assert_faithful(input: &str) {
     if let Some(why) = unfaithfulness(input) {
-        panic!(
-            "not faithful on {:?}: {why}",
-            input.chars().take(300).collect::<String>()
-        );
+        panic!("not faithful on {:?}: {why}", input.chars().take(300).collect::<String>());
     }
 }
 
@@ -226,7 +204,8 @@ fn hostile_inputs_neither_panic_nor_lose_text() {
         String::new(),
         " \n\t\r\n\u{3000}\u{0C}\u{0C}  ".into(),
         "，。、；：“”（）！？……——".repeat(50),
-        "The quick brown fox jumps over the lazy dog.\nIt was the best of times,\nit was the worst of times.\n".repeat(20),
+        "The quick brown fox jumps over the lazy dog.\nIt was the best of times,\nit was the worst of times.\n"
+            .repeat(20),
         long_line.clone(),
         format!("标题\n{long_line}\n\n▢ 记者 张三\n"),
         "\u{0}\u{1}\u{2}\u{7F}\u{9F}".repeat(1000),

@@ -17,24 +17,14 @@ fn every_fixture_parses_to_its_expected_json() {
     let bless = std::env::var_os("BLESS").is_some();
     let mut failures = Vec::new();
     let mut checked = 0;
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     names.sort();
-    for txt in names
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
+    for txt in names.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let expected_path = txt.with_extension("expected.json");
         let got = parse_page(&std::fs::read_to_string(&txt).unwrap());
         // The sample's expected parse is given, never regenerated.
         if bless && !txt.ends_with("seed-page.txt") {
-            std::fs::write(
-                &expected_path,
-                serde_json::to_string_pretty(&got).unwrap() + "\n",
-            )
-            .unwrap();
+            std::fs::write(&expected_path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
         }
         let Ok(expected) = std::fs::read_to_string(&expected_path) else {
             continue;
@@ -42,11 +32,7 @@ fn every_fixture_parses_to_its_expected_json() {
         let want: Page = serde_json::from_str(&expected).unwrap();
         let diffs = common::differences(&got, &want);
         if !diffs.is_empty() {
-            failures.push(format!(
-                "{}:\n{}",
-                txt.file_name().unwrap().to_string_lossy(),
-                diffs.join("\n")
-            ));
+            failures.push(format!("{}:\n{}", txt.file_name().unwrap().to_string_lossy(), diffs.join("\n")));
         }
         checked += 1;
     }

@@ -27,17 +27,8 @@ fn score(seed: u64, pages: u64) -> (Score, Vec<String>) {
         s.pages += 1;
         if diffs.is_empty() {
             s.exact_pages += 1;
-        } else if examples.len()
-            < std::env::var("SHOW")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(5)
-        {
-            examples.push(format!(
-                "page {n}:\n{}\n---\n{}",
-                diffs.join("\n"),
-                page.text
-            ));
+        } else if examples.len() < std::env::var("SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(5) {
+            examples.push(format!("page {n}:\n{}\n---\n{}", diffs.join("\n"), page.text));
         }
         s.articles += page.expected.articles.len();
         if got.articles.len() == page.expected.articles.len() {
@@ -53,10 +44,7 @@ fn score(seed: u64, pages: u64) -> (Score, Vec<String>) {
 
 #[test]
 fn synthetic_layouts_parse_mostly_right() {
-    let seed = std::env::var("SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(11);
+    let seed = std::env::var("SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(11);
     let (s, examples) = score(seed, 400);
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     let report = format!(
@@ -84,14 +72,8 @@ fn synthetic_layouts_parse_mostly_right() {
 #[test]
 #[ignore]
 fn show_page() {
-    let n: u64 = std::env::var("PAGE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
+    let n: u64 = std::env::var("PAGE").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
     let page = synth::page(11, n);
     eprintln!("{}\n=== diff", page.text);
-    eprintln!(
-        "{}",
-        common::differences(&parse_page(&page.text), &page.expected).join("\n")
-    );
+    eprintln!("{}", common::differences(&parse_page(&page.text), &page.expected).join("\n"));
 }

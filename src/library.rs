@@ -1,0 +1,263 @@
+//! The library: the pages loaded, their articles' words and annotations,
+//! and the one segmenter they share. The front ends (CLI, WebAssembly)
+//! hold one library.
+
+use serde::Serialize;
+
+use crate::annotate::{self, ArticleWords, Corpus, Entity, Keyword, Terms};
+use crate::page::{Article, Page};
+use crate::words::{self, DictionaryReport, Segmenter};
+
+/// How many keywords an article lists.
+pub const KEYWORDS_PER_ARTICLE: usize = 10;
+
+/// A page loaded into the library.
+#[derive(Debug, Clone)]
+pub struct LoadedPage {
+    /// Stays the same while the page is loaded, never reused.
+    pub id: u32,
+    /// The file name, or whatever the page was called when loaded.
+    pub name: String,
+    pub page: Page,
+    /// The words of each article, in article order.
+    pub words: Vec<ArticleWords>,
+    /// How many learned names the segmenter knew when the page was cut.
+    people_known: usize,
+}
+
+/// A summary of an article for a contents list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    pub page: u32,
+    pub article: usize,
+    pub title: Option<String>,
+    /// For an article printed without a headline: a title taken from its
+    /// first clause, to be shown marked as derived.
+    pub derived_title: Option<String>,
+    pub byline: Option<String>,
+    pub paragraphs: usize,
+}
+
+pub struct Library {
+    segmenter: Segmenter,
+    pages: Vec<LoadedPage>,
+    corpus: Corpus,
+    terms: Terms,
+    next_id: u32,
+}
+
+impl Library {
+    pub fn new(segmenter: Segmenter) -> Library {
+        Library { segmenter, pages: Vec::new(), corpus: Corpus::default(), terms: Terms::default(), next_id: 0 }
+    }
+
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    pub fn pages(&self) -> &[LoadedPage] {
+        &self.pages
+    }
+
+    pub fn page(&self, id: u32) -> Option<&LoadedPage> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+
+    /// Parses and loads a page: learns the people it names, segments and
+    /// annotates its articles. Returns the page's id. Pages loaded before
+    /// may name the same people: [`Library::catch_up`] cuts them again.
+    pub fn add_text(&mut self, name: &str, text: &str) -> u32 {
+        self.add_page(name, crate::parse_page(text))
+    }
+
+    /// Loads a parsed page (see [`Library::add_text`]).
+    pub fn add_page(&mut self, name: &str, page: Page) -> u32 {
+        let names = words::names_in_page(&page, &self.segmenter);
+        self.segmenter.learn_people(names.iter().map(String::as_str));
+        let words: Vec<ArticleWords> =
+            page.articles.iter().map(|a| annotate::analyse(a, &self.segmenter, &mut self.terms)).collect();
+        for w in &words {
+            self.corpus.add(w);
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        let people_known = self.segmenter.people().len();
+        self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
+        id
+    }
+
+    /// Cuts again the pages that name people learned from pages loaded after
+    /// them, so that every page shows every learned name whole. One pass of
+    /// an Aho-Corasick automaton over the pages; call it after loading a
+    /// batch. Returns how many pages were cut again.
+    pub fn catch_up(&mut self) -> usize {
+        let people = self.segmenter.people();
+        let Some(oldest) = self.pages.iter().map(|p| p.people_known).min() else { return 0 };
+        if oldest == people.len() {
+            return 0;
+        }
+        let names = &people[oldest..];
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(names) else { return 0 };
+        let stale: Vec<usize> = (0..self.pages.len())
+            .filter(|&i| {
+                let page = &self.pages[i];
+                let newer = page.people_known.saturating_sub(oldest);
+                page.page.articles.iter().any(|a| {
+                    annotate::fields(a)
+                        .iter()
+                        .any(|(_, t)| automaton.find_iter(*t).any(|m| m.pattern().as_usize() >= newer))
+                })
+            })
+            .collect();
+        for &i in &stale {
+            self.resegment(i);
+        }
+        let known = self.segmenter.people().len();
+        for p in &mut self.pages {
+            p.people_known = known;
+        }
+        stale.len()
+    }
+
+    /// Removes a page. Returns whether it was loaded.
+    pub fn remove_page(&mut self, id: u32) -> bool {
+        let Some(i) = self.pages.iter().position(|p| p.id == id) else { return false };
+        let page = self.pages.remove(i);
+        for w in &page.words {
+            self.corpus.remove(w);
+        }
+        true
+    }
+
+    fn resegment(&mut self, i: usize) {
+        for w in &self.pages[i].words {
+            self.corpus.remove(w);
+        }
+        let words: Vec<ArticleWords> = self.pages[i]
+            .page
+            .articles
+            .iter()
+            .map(|a| annotate::analyse(a, &self.segmenter, &mut self.terms))
+            .collect();
+        for w in &words {
+            self.corpus.add(w);
+        }
+        self.pages[i].words = words;
+        self.pages[i].people_known = self.segmenter.people().len();
+    }
+
+    fn resegment_all(&mut self) {
+        for i in 0..self.pages.len() {
+            self.resegment(i);
+        }
+    }
+
+    /// Adds the user's words (jieba's dictionary format) and cuts every
+    /// loaded page again with them.
+    pub fn add_user_words(&mut self, text: &str) -> DictionaryReport {
+        let report = self.segmenter.add_user_words(text);
+        if !report.added.is_empty() {
+            self.resegment_all();
+        }
+        report
+    }
+
+    /// Removes a word the user added and cuts every loaded page again.
+    ///
+    /// # Errors
+    /// See [`Segmenter::remove_user_word`].
+    pub fn remove_user_word(&mut self, word: &str) -> Result<bool, crate::Error> {
+        let removed = self.segmenter.remove_user_word(word)?;
+        if removed {
+            self.resegment_all();
+        }
+        Ok(removed)
+    }
+
+    /// The contents: every article of every page, in order.
+    pub fn contents(&self) -> Vec<ArticleSummary> {
+        self.pages
+            .iter()
+            .flat_map(|p| {
+                p.page.articles.iter().enumerate().map(move |(i, a)| ArticleSummary {
+                    page: p.id,
+                    article: i,
+                    title: a.title.clone(),
+                    derived_title: if a.title.is_none() { crate::render::derived_title(a) } else { None },
+                    byline: a.byline.clone(),
+                    paragraphs: a.paragraphs.len(),
+                })
+            })
+            .collect()
+    }
+
+    /// An article and its words.
+    pub fn article(&self, page: u32, article: usize) -> Option<(&Article, &ArticleWords)> {
+        let p = self.page(page)?;
+        Some((p.page.articles.get(article)?, p.words.get(article)?))
+    }
+
+    /// An article's keywords against every article loaded.
+    pub fn keywords(&self, page: u32, article: usize) -> Vec<Keyword> {
+        self.article(page, article).map(|(a, w)| self.corpus.keywords(a, w, KEYWORDS_PER_ARTICLE)).unwrap_or_default()
+    }
+
+    /// An article's people, places and organisations with their counts.
+    pub fn entities(&self, page: u32, article: usize) -> Vec<Entity> {
+        self.article(page, article).map(|(_, w)| w.entities.clone()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_added_and_removed_and_keywords_follow() {
+        let mut lib = Library::new(Segmenter::embedded());
+        let a = lib.add_text("a.txt", "二手车出口\n\n本报讯 今年二手车出口增长很快，二手车出口企业增加。\n");
+        let b = lib.add_text("b.txt", "消防检查\n\n本报讯 消防部门开展安全检查，消防安全形势稳定。\n");
+        assert_eq!(lib.contents().len(), 2);
+        assert_eq!(lib.keywords(a, 0)[0].text, "二手车");
+        assert_eq!(lib.keywords(b, 0)[0].text, "消防");
+        assert!(lib.remove_page(a));
+        assert!(!lib.remove_page(a));
+        assert_eq!(lib.contents().len(), 1);
+        assert!(lib.article(a, 0).is_none());
+    }
+
+    #[test]
+    fn names_learned_from_a_later_page_reach_earlier_pages() {
+        let mut lib = Library::new(Segmenter::embedded());
+        let first = lib.add_text("1.txt", "本报讯 昨天，邵春洪作了发言。\n");
+        let has_person = |lib: &Library| lib.entities(first, 0).iter().any(|e| e.text == "邵春洪");
+        assert!(!has_person(&lib));
+        lib.add_text("2.txt", "本报讯 叶帮锐、唐剑刚、邵春洪作交流发言。\n");
+        assert!(!has_person(&lib));
+        assert_eq!(lib.catch_up(), 1);
+        assert!(has_person(&lib));
+        assert_eq!(lib.catch_up(), 0);
+    }
+
+    #[test]
+    fn user_words_recut_the_loaded_pages() {
+        let mut lib = Library::new(Segmenter::embedded());
+        let id = lib.add_text("p.txt", "本报讯 深学践行千万工程。\n");
+        let words_of = |lib: &Library| {
+            let (a, w) = lib.article(id, 0).unwrap();
+            w.tokens
+                .iter()
+                .flat_map(|(f, ts)| {
+                    let text = annotate::field_text(a, *f).unwrap().to_string();
+                    ts.iter().map(move |t| t.text(&text).to_string()).collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert!(!words_of(&lib).contains(&"千万工程".to_string()));
+        let report = lib.add_user_words("千万工程 50000 nz\n坏 行 太 多\n");
+        assert_eq!(report.errors.len(), 1);
+        assert!(words_of(&lib).contains(&"千万工程".to_string()));
+        assert!(lib.remove_user_word("千万工程").unwrap());
+        assert!(!words_of(&lib).contains(&"千万工程".to_string()));
+    }
+}
