@@ -103,22 +103,47 @@ pub struct Keyword {
     pub score: f64,
 }
 
-/// The words of an article.
+/// What a library keeps of an article's words: its entities and its
+/// keyword candidates. The tokens themselves are cut again when an article
+/// is shown ([`tokens`]): that costs well under a millisecond an article,
+/// where keeping every token of a thousand pages would cost memory.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleWords {
-    /// Reading-mode tokens of each field, in the order of [`fields`].
-    pub tokens: Vec<(Field, Vec<Token>)>,
-    pub entity_spans: Vec<EntitySpan>,
     /// Entities by kind, then by count (most first), then text.
     pub entities: Vec<Entity>,
     /// The keyword candidates, by id, with their counts.
     pub term_counts: Vec<TermCount>,
 }
 
+/// An article's words where they stand: for showing and highlighting.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleTokens {
+    /// Reading-mode tokens of each field, in the order of [`fields`].
+    pub tokens: Vec<(Field, Vec<Token>)>,
+    pub entity_spans: Vec<EntitySpan>,
+}
+
+/// Cuts an article for showing: its tokens, tagged, and where its people,
+/// places and organisations are.
+pub fn tokens(article: &Article, segmenter: &Segmenter) -> ArticleTokens {
+    walk(article, segmenter, None).1
+}
+
 /// Segments and annotates an article.
 pub fn analyse(article: &Article, segmenter: &Segmenter, terms: &mut Terms) -> ArticleWords {
-    terms.follow(segmenter);
+    walk(article, segmenter, Some(terms)).0
+}
+
+/// Cuts and tags an article's texts, finding its entities; with `terms`,
+/// counts its keyword candidates and keeps no tokens, without, keeps the
+/// tokens and entity spans and counts nothing.
+fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>) -> (ArticleWords, ArticleTokens) {
+    if let Some(terms) = terms.as_deref_mut() {
+        terms.follow(segmenter);
+    }
+    let counting = terms.is_some();
     let mut words = ArticleWords::default();
+    let mut shown = ArticleTokens::default();
     // Keyword candidates and entities as met; sorted and counted at the end.
     let mut candidates: Vec<TermCount> = Vec::with_capacity(256);
     let mut mentions: Vec<(u32, EntityKind, Field, u32, u32)> = Vec::new();
@@ -138,23 +163,29 @@ pub fn analyse(article: &Article, segmenter: &Segmenter, terms: &mut Terms) -> A
                 continue;
             }
             let entity = entity_kind(word, tag, segmenter.is_learned_person(word));
-            let keyword = prose && is_keyword_candidate(word, tag);
+            let keyword = counting && prose && is_keyword_candidate(word, tag);
             if entity.is_none() && !keyword {
                 continue;
             }
-            let id = match id {
-                Some(id) => id,
-                None => terms.unknown_id(word),
+            let id = match (id, terms.as_deref_mut()) {
+                (Some(id), _) => id,
+                (None, Some(terms)) => terms.unknown_id(word),
+                (None, None) => 0,
             };
-            if keyword && !terms.is_stop(id) {
+            if keyword && !terms.as_deref().is_some_and(|terms| terms.is_stop(id)) {
                 candidates.push(TermCount { id, count: 1, field, start: t.byte_start, end: t.byte_end });
             }
             if let Some(kind) = entity {
-                words.entity_spans.push(EntitySpan { field, start: t.start as usize, end: t.end as usize, kind });
-                mentions.push((id, kind, field, t.byte_start, t.byte_end));
+                if counting {
+                    mentions.push((id, kind, field, t.byte_start, t.byte_end));
+                } else {
+                    shown.entity_spans.push(EntitySpan { field, start: t.start as usize, end: t.end as usize, kind });
+                }
             }
         }
-        words.tokens.push((field, tokens));
+        if !counting {
+            shown.tokens.push((field, tokens));
+        }
     }
     candidates.sort_by_key(|c| c.id);
     for c in candidates {
@@ -177,7 +208,7 @@ pub fn analyse(article: &Article, segmenter: &Segmenter, terms: &mut Terms) -> A
     }
     entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.text.cmp(&b.text)));
     words.entities = entities;
-    words
+    (words, shown)
 }
 
 /// A keyword candidate of an article: its id, how often it occurs, and
@@ -482,7 +513,7 @@ mod tests {
         assert_eq!(find("杭州市").map(|e| (e.kind, e.count)), Some((EntityKind::Place, 2)));
         assert_eq!(find("北京大学").map(|e| e.kind), Some(EntityKind::Organization));
         // Spans point at the text.
-        for span in &w.entity_spans {
+        for span in &tokens(&a, &s).entity_spans {
             let text = field_text(&a, span.field).unwrap();
             let got: String = text.chars().skip(span.start).take(span.end - span.start).collect();
             assert!(w.entities.iter().any(|e| e.text == got), "{got}");

@@ -83,6 +83,8 @@ pub struct WordsRun {
     pub pipeline: Duration,
     /// `jieba.cut(text, true)` over every text of every article.
     pub bare_cut: Duration,
+    /// The same without the HMM (the indexing mode).
+    pub bare_cut_no_hmm: Duration,
 }
 
 /// Real pages for benchmarks: the fixtures, whose words are real Chinese.
@@ -123,6 +125,7 @@ pub fn words_throughput(bytes: usize) -> WordsReport {
         let bytes = texts.iter().map(|t| t.len()).sum();
         let articles = pages.iter().map(|p| p.articles.len()).sum();
         let bare_cut = best_of(3, || texts.iter().map(|t| jieba.cut(t, true).len()).sum::<usize>());
+        let bare_cut_no_hmm = best_of(3, || texts.iter().map(|t| jieba.cut(t, false).len()).sum::<usize>());
         // Building the segmenter is measured apart, so each round starts
         // the clock after it.
         let rounds = (0..3).map(|_| {
@@ -142,7 +145,7 @@ pub fn words_throughput(bytes: usize) -> WordsReport {
             start.elapsed()
         });
         let pipeline = rounds.min().expect("three rounds");
-        runs.push(WordsRun { name, bytes, articles, pipeline, bare_cut });
+        runs.push(WordsRun { name, bytes, articles, pipeline, bare_cut, bare_cut_no_hmm });
     }
     WordsReport { build, runs }
 }
@@ -163,6 +166,12 @@ impl fmt::Display for WordsReport {
                 f,
                 "  bare jieba cut (HMM):                {bare:.1} MB/s ({:.0} ms)",
                 r.bare_cut.as_secs_f64() * 1e3
+            )?;
+            writeln!(
+                f,
+                "  bare jieba cut (no HMM):             {:.1} MB/s ({:.0} ms)",
+                mb_per_s(r.bytes, r.bare_cut_no_hmm),
+                r.bare_cut_no_hmm.as_secs_f64() * 1e3
             )?;
             writeln!(f, "  ratio to bare cut: {:.2}", pipeline / bare)?;
         }

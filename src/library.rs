@@ -197,6 +197,12 @@ impl Library {
         Some((p.page.articles.get(article)?, p.words.get(article)?))
     }
 
+    /// An article's tokens and entity spans, cut now, for showing it.
+    pub fn tokens(&self, page: u32, article: usize) -> Option<annotate::ArticleTokens> {
+        let (a, _) = self.article(page, article)?;
+        Some(annotate::tokens(a, &self.segmenter))
+    }
+
     /// An article's keywords against every article loaded.
     pub fn keywords(&self, page: u32, article: usize) -> Vec<Keyword> {
         self.article(page, article).map(|(a, w)| self.corpus.keywords(a, w, KEYWORDS_PER_ARTICLE)).unwrap_or_default()
@@ -244,8 +250,10 @@ mod tests {
         let mut lib = Library::new(Segmenter::embedded());
         let id = lib.add_text("p.txt", "本报讯 深学践行千万工程。\n");
         let words_of = |lib: &Library| {
-            let (a, w) = lib.article(id, 0).unwrap();
-            w.tokens
+            let a = lib.article(id, 0).unwrap().0;
+            lib.tokens(id, 0)
+                .unwrap()
+                .tokens
                 .iter()
                 .flat_map(|(f, ts)| {
                     let text = annotate::field_text(a, *f).unwrap().to_string();

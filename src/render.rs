@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use crate::annotate::{ArticleWords, Field, fields};
+use crate::annotate::{ArticleTokens, Field, fields};
 use crate::highlight::{Layer, Layers, Mark, spans};
 use crate::page::Article;
 use crate::words::EntityKind;
@@ -98,7 +98,7 @@ pub struct RenderOptions<'a> {
 /// The marks of one field of an article under the given options.
 fn field_marks(
     field: Field,
-    words: Option<&ArticleWords>,
+    words: Option<&ArticleTokens>,
     text: &str,
     opts: &RenderOptions,
     keywords: &HashSet<&str>,
@@ -156,12 +156,15 @@ pub fn derived_title(article: &Article) -> Option<String> {
 }
 
 /// Renders an article: headline block, byline, dateline and paragraphs.
-pub fn render_article(article: &Article, words: Option<&ArticleWords>, opts: &RenderOptions) -> String {
+pub fn render_article(article: &Article, words: Option<&ArticleTokens>, opts: &RenderOptions) -> String {
     let keywords: HashSet<&str> = opts.keywords.iter().map(String::as_str).collect();
     let mut out = String::with_capacity(article.paragraphs.iter().map(String::len).sum::<usize>() * 2 + 512);
     let id = escape(opts.id);
     let _ = write!(out, "<article class=\"article\" id=\"{id}\" aria-labelledby=\"{id}-title\">");
     out.push_str("<header class=\"headline\">");
+    if article.title.is_none() {
+        push_derived_title(&mut out, article, &id);
+    }
     let texts = fields(article);
     let mut body_open = false;
     for (field, text) in &texts {
@@ -176,9 +179,6 @@ pub fn render_article(article: &Article, words: Option<&ArticleWords>, opts: &Re
             Field::Dateline => continue,
             Field::Paragraph(i) => {
                 if !body_open {
-                    if article.title.is_none() {
-                        push_derived_title(&mut out, article, &id);
-                    }
                     out.push_str("</header><div class=\"body\">");
                     body_open = true;
                 }
@@ -203,9 +203,6 @@ pub fn render_article(article: &Article, words: Option<&ArticleWords>, opts: &Re
         }
     }
     if !body_open {
-        if article.title.is_none() {
-            push_derived_title(&mut out, article, &id);
-        }
         out.push_str("</header><div class=\"body\">");
         if article.paragraphs.is_empty() && article.dateline.is_some() {
             out.push_str("<p>");
@@ -220,7 +217,7 @@ pub fn render_article(article: &Article, words: Option<&ArticleWords>, opts: &Re
 fn push_dateline(
     out: &mut String,
     article: &Article,
-    words: Option<&ArticleWords>,
+    words: Option<&ArticleTokens>,
     opts: &RenderOptions,
     keywords: &HashSet<&str>,
 ) {

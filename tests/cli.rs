@@ -106,3 +106,80 @@ fn bench_prints_throughput_and_ratio() {
         assert!(report.contains(needle), "{report}");
     }
 }
+
+#[test]
+fn words_json_offsets_point_into_the_paragraphs() {
+    let out = baozhi(&["words", "--json", SEED], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let page = baozhi::parse_page(&std::fs::read_to_string(SEED).unwrap());
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), page.articles.len());
+    for (a, article) in articles.iter().zip(&page.articles) {
+        assert_eq!(a["title"].as_str(), article.title.as_deref());
+        let joined: Vec<char> = article.paragraphs.join("\n").chars().collect();
+        let tokens = a["tokens"].as_array().unwrap();
+        assert!(!tokens.is_empty());
+        for t in tokens {
+            let (start, end) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+            assert_eq!(joined[start..end].iter().collect::<String>(), t["text"].as_str().unwrap());
+            assert!(t["tag"].is_string());
+        }
+        for e in a["entities"].as_array().unwrap() {
+            assert!(["person", "place", "organization"].contains(&e["kind"].as_str().unwrap()));
+            assert!(e["count"].as_u64().unwrap() >= 1);
+        }
+        assert!(!a["keywords"].as_array().unwrap().is_empty());
+    }
+    // The people of the first article, names learned from the page whole.
+    let people: Vec<&str> = articles[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "person")
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    for name in ["王健", "叶帮锐", "丁艳丽", "邵春洪"] {
+        assert!(people.contains(&name), "{name} not in {people:?}");
+    }
+}
+
+#[test]
+fn segment_writes_sighan_format_lines() {
+    let out = baozhi(&["segment"], Some("义乌市委书记主持会议\n\n我们在义乌。\n".as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0].replace(' ', ""), "义乌市委书记主持会议");
+    assert!(lines[0].contains(' ') && !lines[0].contains("  "));
+    assert_eq!(lines[1], "");
+}
+
+#[test]
+fn names_reports_cuts_before_and_after_learning() {
+    let out = baozhi(&["names", SEED], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = String::from_utf8(out.stdout).unwrap();
+    let row = report.lines().find(|l| l.starts_with("叶帮锐")).expect("叶帮锐 is reported");
+    assert!(row.contains("list") && row.contains("叶/帮/锐") && row.trim_end().ends_with("叶帮锐"), "{row}");
+}
+
+#[test]
+fn html_writes_a_standalone_escaped_document() {
+    let page = temp_file(
+        "hostile.txt",
+        "市场<script>alert(1)</script>\n\n本报讯 昨日，<img src=x onerror=alert(1)>出现在版面上。\n".as_bytes(),
+    );
+    let out = baozhi(&["html", page.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("<style>") && html.contains("text-indent: 2em"));
+    assert!(!html.contains("<script") && !html.contains("<img"));
+    assert!(html.matches("&lt;").count() >= 3, "{html}");
+    let file = std::env::temp_dir().join(format!("baozhi-cli-{}/seed.html", std::process::id()));
+    let out = baozhi(&["html", SEED, "-o", file.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap().matches("<article").count(), 6);
+}

@@ -211,10 +211,11 @@ fn words(args: &[String]) -> Result<(), Failure> {
     for page in library.pages() {
         for (i, article) in page.page.articles.iter().enumerate() {
             let words = &page.words[i];
+            let shown = library.tokens(page.id, i).expect("the article is loaded");
             // Offsets into the paragraphs joined by a newline.
             let mut tokens = Vec::new();
             let mut offset = 0;
-            for (field, toks) in &words.tokens {
+            for (field, toks) in &shown.tokens {
                 let baozhi::annotate::Field::Paragraph(p) = field else { continue };
                 let text = &article.paragraphs[*p];
                 tokens.extend(toks.iter().filter(|t| !t.text(text).trim().is_empty()).map(|t| TokenJson {
@@ -231,7 +232,7 @@ fn words(args: &[String]) -> Result<(), Failure> {
                 let title =
                     article.title.clone().or_else(|| baozhi::render::derived_title(article).map(|t| format!("[{t}]")));
                 let _ = writeln!(text_out, "== {}", title.unwrap_or_default());
-                for (field, toks) in &words.tokens {
+                for (field, toks) in &shown.tokens {
                     let Some(text) = baozhi::annotate::field_text(article, *field) else { continue };
                     let cut: Vec<&str> = toks.iter().map(|t| t.text(text)).filter(|w| !w.trim().is_empty()).collect();
                     let _ = writeln!(text_out, "{:>9}: {}", field.name(), cut.join(" / "));
@@ -341,7 +342,8 @@ fn html(args: &[String]) -> Result<(), Failure> {
             let keywords: Vec<String> = library.keywords(page.id, i).into_iter().map(|k| k.text).collect();
             let id = format!("a{i}");
             let opts = RenderOptions { layers, keywords: &keywords, id: &id, ..RenderOptions::default() };
-            body.push_str(&baozhi::render::render_article(article, Some(&page.words[i]), &opts));
+            let shown = library.tokens(page.id, i);
+            body.push_str(&baozhi::render::render_article(article, shown.as_ref(), &opts));
             body.push('\n');
         }
         if !page.page.leftovers.is_empty() {
