@@ -162,8 +162,9 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             if t.end - t.start < 2 {
                 continue;
             }
-            let entity = entity_kind(word, tag, segmenter.is_learned_person(word));
-            let keyword = counting && prose && is_keyword_candidate(word, tag);
+            let entity =
+                if tag.entity().is_some() { entity_kind(word, tag, segmenter.is_learned_person(word)) } else { None };
+            let keyword = counting && prose && is_keyword_candidate(word, tag, (t.end - t.start) as usize);
             if entity.is_none() && !keyword {
                 continue;
             }
@@ -425,14 +426,14 @@ const STOP_WORDS: &[&str] = &[
 /// Parts of speech that make keywords: nouns of all kinds, verbal nouns,
 /// Latin words, set phrases and abbreviations; and words the HMM found
 /// (unknown to the dictionary, often names and terms).
-fn is_keyword_candidate(word: &str, tag: Tag) -> bool {
+fn is_keyword_candidate(word: &str, tag: Tag, chars: usize) -> bool {
     const KEYWORD_TAGS: TagSet =
         TagSet::of(&["n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "eng", "l", "i", "j", "x"]);
-    if !tag.is_any(&KEYWORD_TAGS) {
+    if !tag.is_any(&KEYWORD_TAGS) || !(2..=12).contains(&chars) {
         return false;
     }
-    let n = word.chars().count();
-    (2..=12).contains(&n) && !word.bytes().any(|b| b.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+    // Dictionary words are made of letters; the check matters for the rest.
+    !word.bytes().any(|b| b.is_ascii_digit()) && (tag != Tag::UNKNOWN || word.chars().any(char::is_alphabetic))
 }
 
 /// Document frequencies of keyword candidates over the loaded articles.

@@ -85,6 +85,8 @@ pub struct WordsRun {
     pub bare_cut: Duration,
     /// The same without the HMM (the indexing mode).
     pub bare_cut_no_hmm: Duration,
+    /// [`crate::words::Segmenter::segment`] (cut and tag) over the same texts.
+    pub segment_and_tag: Duration,
 }
 
 /// Real pages for benchmarks: the fixtures, whose words are real Chinese.
@@ -126,6 +128,9 @@ pub fn words_throughput(bytes: usize) -> WordsReport {
         let articles = pages.iter().map(|p| p.articles.len()).sum();
         let bare_cut = best_of(3, || texts.iter().map(|t| jieba.cut(t, true).len()).sum::<usize>());
         let bare_cut_no_hmm = best_of(3, || texts.iter().map(|t| jieba.cut(t, false).len()).sum::<usize>());
+        let segmenter = Segmenter::embedded();
+        let segment_and_tag =
+            best_of(3, || texts.iter().map(|t| segmenter.segment(t, crate::words::Mode::Reading).len()).sum::<usize>());
         // Building the segmenter is measured apart, so each round starts
         // the clock after it.
         let rounds = (0..3).map(|_| {
@@ -145,7 +150,7 @@ pub fn words_throughput(bytes: usize) -> WordsReport {
             start.elapsed()
         });
         let pipeline = rounds.min().expect("three rounds");
-        runs.push(WordsRun { name, bytes, articles, pipeline, bare_cut, bare_cut_no_hmm });
+        runs.push(WordsRun { name, bytes, articles, pipeline, bare_cut, bare_cut_no_hmm, segment_and_tag });
     }
     WordsReport { build, runs }
 }
@@ -173,7 +178,18 @@ impl fmt::Display for WordsReport {
                 mb_per_s(r.bytes, r.bare_cut_no_hmm),
                 r.bare_cut_no_hmm.as_secs_f64() * 1e3
             )?;
-            writeln!(f, "  ratio to bare cut: {:.2}", pipeline / bare)?;
+            writeln!(
+                f,
+                "  segment + tag only:                  {:.1} MB/s ({:.0} ms)",
+                mb_per_s(r.bytes, r.segment_and_tag),
+                r.segment_and_tag.as_secs_f64() * 1e3
+            )?;
+            writeln!(
+                f,
+                "  ratio to bare cut: {:.2} (segment + tag only: {:.2})",
+                pipeline / bare,
+                mb_per_s(r.bytes, r.segment_and_tag) / bare
+            )?;
         }
         Ok(())
     }
