@@ -20,6 +20,7 @@ use crate::words::{EntityKind, Mode, Segmenter, Tag, TagSet, Token};
 /// Where a piece of text sits in an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase", tag = "field", content = "index")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Field {
     Kicker,
     Title,
@@ -90,6 +91,7 @@ pub struct EntitySpan {
 
 /// A named entity of an article, with how often it occurs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Entity {
     pub text: String,
     pub kind: EntityKind,
@@ -98,6 +100,7 @@ pub struct Entity {
 
 /// A keyword of an article and its TF-IDF score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Keyword {
     pub text: String,
     pub score: f64,

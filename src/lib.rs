@@ -13,6 +13,7 @@ pub mod bench;
 pub mod decode;
 pub mod dict;
 pub mod error;
+pub mod export;
 pub mod highlight;
 pub mod library;
 pub mod lines;
@@ -23,6 +24,9 @@ pub mod render;
 pub mod synth;
 pub mod text;
 pub mod words;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use decode::{Decoded, decode};
 pub use error::Error;

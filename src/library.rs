@@ -27,6 +27,7 @@ pub struct LoadedPage {
 
 /// A summary of an article for a contents list.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ArticleSummary {
     pub page: u32,
     pub article: usize,
@@ -39,7 +40,9 @@ pub struct ArticleSummary {
 }
 
 pub struct Library {
-    segmenter: Segmenter,
+    /// Absent until the dictionary is loaded: pages can be read (and, with
+    /// the search index, searched for substrings) before that.
+    segmenter: Option<Segmenter>,
     pages: Vec<LoadedPage>,
     corpus: Corpus,
     terms: Terms,
@@ -48,11 +51,40 @@ pub struct Library {
 
 impl Library {
     pub fn new(segmenter: Segmenter) -> Library {
-        Library { segmenter, pages: Vec::new(), corpus: Corpus::default(), terms: Terms::default(), next_id: 0 }
+        let mut library = Library::without_words();
+        library.segmenter = Some(segmenter);
+        library
     }
 
-    pub fn segmenter(&self) -> &Segmenter {
-        &self.segmenter
+    /// A library that reads pages before its segmenter is ready (see
+    /// [`Library::set_segmenter`]).
+    pub fn without_words() -> Library {
+        Library { segmenter: None, pages: Vec::new(), corpus: Corpus::default(), terms: Terms::default(), next_id: 0 }
+    }
+
+    /// Gives the library its segmenter: the pages loaded so far are
+    /// segmented and annotated now.
+    pub fn set_segmenter(&mut self, segmenter: Segmenter) {
+        self.segmenter = Some(segmenter);
+        self.terms = Terms::default();
+        self.corpus = Corpus::default();
+        let pages: Vec<Page> = self.pages.iter().map(|p| p.page.clone()).collect();
+        if let Some(seg) = self.segmenter.as_mut() {
+            for page in &pages {
+                let names = words::names_in_page(page, seg);
+                seg.learn_people(names.iter().map(String::as_str));
+            }
+        }
+        self.resegment_all();
+    }
+
+    pub fn segmenter(&self) -> Option<&Segmenter> {
+        self.segmenter.as_ref()
+    }
+
+    /// Are word features (segmentation, annotation, ranking) ready?
+    pub fn has_words(&self) -> bool {
+        self.segmenter.is_some()
     }
 
     pub fn pages(&self) -> &[LoadedPage] {
@@ -72,16 +104,19 @@ impl Library {
 
     /// Loads a parsed page (see [`Library::add_text`]).
     pub fn add_page(&mut self, name: &str, page: Page) -> u32 {
-        let names = words::names_in_page(&page, &self.segmenter);
-        self.segmenter.learn_people(names.iter().map(String::as_str));
-        let words: Vec<ArticleWords> =
-            page.articles.iter().map(|a| annotate::analyse(a, &self.segmenter, &mut self.terms)).collect();
-        for w in &words {
-            self.corpus.add(w);
+        let mut words = vec![ArticleWords::default(); page.articles.len()];
+        let mut people_known = 0;
+        if let Some(segmenter) = self.segmenter.as_mut() {
+            let names = words::names_in_page(&page, segmenter);
+            segmenter.learn_people(names.iter().map(String::as_str));
+            words = page.articles.iter().map(|a| annotate::analyse(a, segmenter, &mut self.terms)).collect();
+            for w in &words {
+                self.corpus.add(w);
+            }
+            people_known = segmenter.people().len();
         }
         let id = self.next_id;
         self.next_id += 1;
-        let people_known = self.segmenter.people().len();
         self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
         id
     }
@@ -91,7 +126,8 @@ impl Library {
     /// an Aho-Corasick automaton over the pages; call it after loading a
     /// batch. Returns how many pages were cut again.
     pub fn catch_up(&mut self) -> usize {
-        let people = self.segmenter.people();
+        let Some(segmenter) = &self.segmenter else { return 0 };
+        let people = segmenter.people();
         let Some(oldest) = self.pages.iter().map(|p| p.people_known).min() else { return 0 };
         if oldest == people.len() {
             return 0;
@@ -112,7 +148,7 @@ impl Library {
         for &i in &stale {
             self.resegment(i);
         }
-        let known = self.segmenter.people().len();
+        let known = self.segmenter.as_ref().map_or(0, |s| s.people().len());
         for p in &mut self.pages {
             p.people_known = known;
         }
@@ -130,20 +166,17 @@ impl Library {
     }
 
     fn resegment(&mut self, i: usize) {
+        let Some(segmenter) = &self.segmenter else { return };
         for w in &self.pages[i].words {
             self.corpus.remove(w);
         }
-        let words: Vec<ArticleWords> = self.pages[i]
-            .page
-            .articles
-            .iter()
-            .map(|a| annotate::analyse(a, &self.segmenter, &mut self.terms))
-            .collect();
+        let words: Vec<ArticleWords> =
+            self.pages[i].page.articles.iter().map(|a| annotate::analyse(a, segmenter, &mut self.terms)).collect();
         for w in &words {
             self.corpus.add(w);
         }
         self.pages[i].words = words;
-        self.pages[i].people_known = self.segmenter.people().len();
+        self.pages[i].people_known = segmenter.people().len();
     }
 
     fn resegment_all(&mut self) {
@@ -152,26 +185,39 @@ impl Library {
         }
     }
 
+    fn segmenter_mut(&mut self) -> Result<&mut Segmenter, crate::Error> {
+        self.segmenter.as_mut().ok_or(crate::Error::WordsNotReady)
+    }
+
     /// Adds the user's words (jieba's dictionary format) and cuts every
     /// loaded page again with them.
-    pub fn add_user_words(&mut self, text: &str) -> DictionaryReport {
-        let report = self.segmenter.add_user_words(text);
+    ///
+    /// # Errors
+    /// [`crate::Error::WordsNotReady`] before the segmenter is set.
+    pub fn add_user_words(&mut self, text: &str) -> Result<DictionaryReport, crate::Error> {
+        let report = self.segmenter_mut()?.add_user_words(text);
         if !report.added.is_empty() {
             self.resegment_all();
         }
-        report
+        Ok(report)
     }
 
     /// Removes a word the user added and cuts every loaded page again.
     ///
     /// # Errors
-    /// See [`Segmenter::remove_user_word`].
+    /// [`crate::Error::WordsNotReady`] before the segmenter is set; see
+    /// also [`Segmenter::remove_user_word`].
     pub fn remove_user_word(&mut self, word: &str) -> Result<bool, crate::Error> {
-        let removed = self.segmenter.remove_user_word(word)?;
+        let removed = self.segmenter_mut()?.remove_user_word(word)?;
         if removed {
             self.resegment_all();
         }
         Ok(removed)
+    }
+
+    /// The words the user added, in order (none before the segmenter is set).
+    pub fn user_words(&self) -> &[String] {
+        self.segmenter.as_ref().map_or(&[], |s| s.user_words())
     }
 
     /// The contents: every article of every page, in order.
@@ -200,7 +246,7 @@ impl Library {
     /// An article's tokens and entity spans, cut now, for showing it.
     pub fn tokens(&self, page: u32, article: usize) -> Option<annotate::ArticleTokens> {
         let (a, _) = self.article(page, article)?;
-        Some(annotate::tokens(a, &self.segmenter))
+        Some(annotate::tokens(a, self.segmenter.as_ref()?))
     }
 
     /// An article's keywords against every article loaded.
@@ -246,6 +292,18 @@ mod tests {
     }
 
     #[test]
+    fn pages_read_before_the_segmenter_and_get_words_after() {
+        let mut lib = Library::without_words();
+        let id = lib.add_text("p.txt", "二手车出口\n\n本报讯（记者 叶帮锐）今年二手车出口增长很快。\n");
+        assert_eq!(lib.contents().len(), 1);
+        assert!(lib.keywords(id, 0).is_empty() && lib.tokens(id, 0).is_none());
+        assert!(matches!(lib.add_user_words("词"), Err(crate::Error::WordsNotReady)));
+        lib.set_segmenter(Segmenter::embedded());
+        assert_eq!(lib.keywords(id, 0)[0].text, "二手车");
+        assert!(lib.entities(id, 0).iter().any(|e| e.text == "叶帮锐"));
+    }
+
+    #[test]
     fn user_words_recut_the_loaded_pages() {
         let mut lib = Library::new(Segmenter::embedded());
         let id = lib.add_text("p.txt", "本报讯 深学践行千万工程。\n");
@@ -262,7 +320,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert!(!words_of(&lib).contains(&"千万工程".to_string()));
-        let report = lib.add_user_words("千万工程 50000 nz\n坏 行 太 多\n");
+        let report = lib.add_user_words("千万工程 50000 nz\n坏 行 太 多\n").unwrap();
         assert_eq!(report.errors.len(), 1);
         assert!(words_of(&lib).contains(&"千万工程".to_string()));
         assert!(lib.remove_user_word("千万工程").unwrap());

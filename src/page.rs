@@ -8,6 +8,7 @@ use crate::{article, lines, reflow};
 /// Everything parsed from one input: the articles of all its pages, in
 /// order, and the text that belongs to no article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Page {
     pub articles: Vec<Article>,
     /// Page furniture and any line that belongs to no article, in page order.
@@ -17,6 +18,7 @@ pub struct Page {
 /// One article. Absent parts are `null`; `authors` and `paragraphs` are
 /// empty lists when there are none.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Article {
     /// The line above the title (引题).
     pub kicker: Option<String>,

@@ -117,6 +117,7 @@ impl Serialize for Tag {
 /// People, places and organisations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum EntityKind {
     Person,
     Place,
@@ -171,6 +172,7 @@ struct AddedWord {
 
 /// What loading a user dictionary did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DictionaryReport {
     /// Words added (or updated).
     pub added: Vec<String>,
@@ -179,6 +181,7 @@ pub struct DictionaryReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LineError {
     pub line: usize,
     pub message: String,

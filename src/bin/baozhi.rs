@@ -22,6 +22,7 @@ usage:
   baozhi names FILE          the people the page names, and how they are cut before and
                              after the segmenter learns them
   baozhi html FILE [-o OUT]  a standalone, readable HTML rendering of the page
+  baozhi dictionary OUT       write the packed dictionary the web page downloads
   baozhi bench [parse] [--mb N] [FILE...]
                              parse throughput on N MB (default 10) of varied synthetic
                              pages, or on the given files
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Some("segment") => segment(&args[1..]),
         Some("names") => names(&args[1..]),
         Some("html") => html(&args[1..]),
+        Some("dictionary") => dictionary(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -365,6 +367,11 @@ fn html(args: &[String]) -> Result<(), Failure> {
             stdout.write_all(doc.as_bytes()).map_err(|e| Failure::input(format!("cannot write the output: {e}")))
         }
     }
+}
+
+fn dictionary(args: &[String]) -> Result<(), Failure> {
+    let [out] = args else { return Err(Failure::usage("dictionary: give the file to write")) };
+    std::fs::write(out, baozhi::words::embedded_dictionary()).map_err(|e| Failure::input(format!("{out}: {}", io_message(&e))))
 }
 
 /// The reader's stylesheet, inlined into `baozhi html` pages.

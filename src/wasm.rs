@@ -1,0 +1,202 @@
+//! The WebAssembly bindings: a small, data-shaped API over the core for the
+//! web page. The only module with wasm-bindgen in it.
+//!
+//! A [`Reader`] holds a library of pages. Data crosses the boundary as
+//! plain JavaScript objects (serde-wasm-bindgen), typed in the generated
+//! TypeScript declarations (tsify). HTML comes out of [`Reader::render_article`]
+//! already escaped, so the page never builds markup from page text. Errors
+//! reach JavaScript as `Error`s carrying the core's message.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::highlight::{Layer, Layers};
+use crate::library::Library;
+use crate::render::RenderOptions;
+use crate::words::Segmenter;
+
+/// Reports a panic in the console (the page then says that something
+/// failed instead of freezing).
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "console-panic")]
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot pass the result to JavaScript: {e}")))
+}
+
+/// A page loaded into the reader.
+#[derive(Serialize, tsify::Tsify)]
+pub struct PageInfo {
+    pub id: u32,
+    pub name: String,
+    pub articles: usize,
+    pub leftovers: Vec<String>,
+    /// The encoding the bytes were read as (for pages loaded as bytes).
+    pub encoding: Option<String>,
+}
+
+/// An article's people, places, organisations and keywords.
+#[derive(Serialize, tsify::Tsify)]
+pub struct Annotations {
+    pub entities: Vec<crate::annotate::Entity>,
+    pub keywords: Vec<crate::annotate::Keyword>,
+}
+
+/// The reader: pages, their words, search.
+#[wasm_bindgen]
+pub struct Reader {
+    library: Library,
+}
+
+#[wasm_bindgen]
+impl Reader {
+    /// A reader that can parse, show and search pages at once; word
+    /// features follow [`Reader::set_dictionary`].
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Reader {
+        Reader { library: Library::without_words() }
+    }
+
+    /// Builds the segmenter from the packed dictionary
+    /// (`baozhi-dict.bin`); the pages loaded so far are segmented and
+    /// annotated now.
+    #[wasm_bindgen(js_name = setDictionary)]
+    pub fn set_dictionary(&mut self, dictionary: &[u8]) -> Result<(), JsError> {
+        let segmenter = Segmenter::from_packed(dictionary.to_vec())?;
+        self.library.set_segmenter(segmenter);
+        Ok(())
+    }
+
+    /// Are word features (annotation, word-aware ranking) ready?
+    #[wasm_bindgen(js_name = hasWords)]
+    pub fn has_words(&self) -> bool {
+        self.library.has_words()
+    }
+
+    /// Loads a page given as text. Returns what was loaded.
+    #[wasm_bindgen(js_name = loadText, unchecked_return_type = "PageInfo")]
+    pub fn load_text(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
+        let id = self.library.add_text(name, text);
+        self.library.catch_up();
+        to_js(&self.info(id, None))
+    }
+
+    /// Loads a page given as the bytes of a file, decoding them as the CLI
+    /// does (UTF-8, UTF-16, GB18030…). A file that is not text is an error
+    /// that says what it looks like.
+    #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "PageInfo")]
+    pub fn load_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let decoded = crate::decode(bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
+        let id = self.library.add_text(name, &decoded.text);
+        self.library.catch_up();
+        to_js(&self.info(id, Some(decoded.encoding)))
+    }
+
+    /// Removes a page. Returns whether it was loaded.
+    #[wasm_bindgen(js_name = removePage)]
+    pub fn remove_page(&mut self, id: u32) -> bool {
+        self.library.remove_page(id)
+    }
+
+    /// The pages loaded, in order.
+    #[wasm_bindgen(unchecked_return_type = "PageInfo[]")]
+    pub fn pages(&self) -> Result<JsValue, JsError> {
+        let infos: Vec<PageInfo> = self.library.pages().iter().map(|p| self.info(p.id, None)).collect();
+        to_js(&infos)
+    }
+
+    /// Every article of every page, for the contents list.
+    #[wasm_bindgen(unchecked_return_type = "ArticleSummary[]")]
+    pub fn contents(&self) -> Result<JsValue, JsError> {
+        to_js(&self.library.contents())
+    }
+
+    /// One article, in the parser's schema.
+    #[wasm_bindgen(unchecked_return_type = "Article")]
+    pub fn article(&self, page: u32, article: usize) -> Result<JsValue, JsError> {
+        let (a, _) = self.library.article(page, article).ok_or_else(|| no_article(page, article))?;
+        to_js(a)
+    }
+
+    /// An article as HTML, with the given highlight layers (names as in
+    /// the stylesheet: `hit`, `current`, `person`, `place`,
+    /// `organization`, `keyword`, `w`) and the id of the current hit.
+    #[wasm_bindgen(js_name = renderArticle)]
+    pub fn render_article(&self, page: u32, article: usize, layers: Vec<String>, element_id: &str) -> Result<String, JsError> {
+        let (a, _) = self.library.article(page, article).ok_or_else(|| no_article(page, article))?;
+        let layers: Layers = layers.iter().filter_map(|l| Layer::from_name(l)).collect();
+        let keywords: Vec<String> = self.library.keywords(page, article).into_iter().map(|k| k.text).collect();
+        let tokens = self.library.tokens(page, article);
+        let opts = RenderOptions { layers, keywords: &keywords, hits: &[], current: None, id: element_id };
+        Ok(crate::render::render_article(a, tokens.as_ref(), &opts))
+    }
+
+    /// An article's entities (with counts) and keywords (with scores).
+    #[wasm_bindgen(unchecked_return_type = "Annotations")]
+    pub fn annotations(&self, page: u32, article: usize) -> Result<JsValue, JsError> {
+        self.library.article(page, article).ok_or_else(|| no_article(page, article))?;
+        to_js(&Annotations {
+            entities: self.library.entities(page, article),
+            keywords: self.library.keywords(page, article),
+        })
+    }
+
+    /// Adds words to the dictionary (jieba's format, one per line) and
+    /// cuts every page again. Bad lines are reported with their number.
+    #[wasm_bindgen(js_name = addUserWords, unchecked_return_type = "DictionaryReport")]
+    pub fn add_user_words(&mut self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.library.add_user_words(text)?)
+    }
+
+    /// Removes a word the user added, and cuts every page again.
+    #[wasm_bindgen(js_name = removeUserWord)]
+    pub fn remove_user_word(&mut self, word: &str) -> Result<bool, JsError> {
+        Ok(self.library.remove_user_word(word)?)
+    }
+
+    /// The words the user added, in order.
+    #[wasm_bindgen(js_name = userWords)]
+    pub fn user_words(&self) -> Vec<String> {
+        self.library.user_words().to_vec()
+    }
+
+    /// Every page as JSON in the parser's schema.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> String {
+        crate::export::json(self.library.pages().iter().map(|p| (p.name.as_str(), &p.page)))
+    }
+
+    /// Every page as Markdown.
+    #[wasm_bindgen(js_name = exportMarkdown)]
+    pub fn export_markdown(&self) -> String {
+        crate::export::markdown(self.library.pages().iter().map(|p| (p.name.as_str(), &p.page)))
+    }
+}
+
+impl Reader {
+    fn info(&self, id: u32, encoding: Option<&str>) -> PageInfo {
+        let p = self.library.page(id).expect("the page was just listed");
+        PageInfo {
+            id,
+            name: p.name.clone(),
+            articles: p.page.articles.len(),
+            leftovers: p.page.leftovers.clone(),
+            encoding: encoding.map(str::to_string),
+        }
+    }
+}
+
+fn no_article(page: u32, article: usize) -> JsError {
+    JsError::new(&format!("no article {article} on page {page}"))
+}
+
+/// Parses a page without a reader: its articles in the parser's schema.
+#[wasm_bindgen(js_name = parsePage, unchecked_return_type = "Page")]
+pub fn parse_page(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::parse_page(text))
+}

@@ -1,0 +1,577 @@
+// The reader page: contents, reading view, search, highlights, your words,
+// opening files. Everything about the text — parsing, words, search, HTML
+// with highlights — is done by the core in a worker (core.js); this file
+// only arranges it. Text from pages reaches the DOM as text (textContent),
+// except the article and snippet HTML the core renders, which escapes it.
+
+import { startCore } from "./core.js";
+
+const $ = (id) => document.getElementById(id);
+const settings = {
+  get(key, fallback) {
+    try {
+      const v = localStorage.getItem(`baozhi.${key}`);
+      return v === null ? fallback : JSON.parse(v);
+    } catch {
+      return fallback;
+    }
+  },
+  set(key, value) {
+    try {
+      localStorage.setItem(`baozhi.${key}`, JSON.stringify(value));
+    } catch {
+      /* storage may be off (private mode, file://): settings stay for this visit */
+    }
+  },
+};
+
+const state = {
+  pages: [], // PageInfo, in order
+  contents: [], // ArticleSummary
+  page: null, // id of the page shown
+  article: null, // index of the article in focus on that page
+  query: "",
+  results: null, // SearchResults of the latest query
+  hits: [], // every hit, in navigation order
+  current: -1, // index into hits
+  searchSeq: 0, // the latest search sent; older answers are dropped
+  shownSeq: 0,
+  words: false, // word features ready
+  layers: new Set(settings.get("layers", ["person", "place", "organization"])),
+  pasted: 0,
+};
+
+const core = startCore({
+  workerUrl: new URL("worker.js", import.meta.url),
+  makeWorker: globalThis.baozhiMakeWorker,
+  onReady: () => start(),
+  onWords: () => wordsReady(),
+  onFailure: (error) => alertUser(`出错了 Something failed: ${error}`, { sticky: true }),
+});
+
+// ---- start-up --------------------------------------------------------------
+
+async function start() {
+  const sample = document.documentElement.dataset.sample;
+  try {
+    const template = document.getElementById("sample-page");
+    const text = template ? template.content.textContent : await fetch(sample).then(textOf);
+    await core.loadText(sampleName(sample), text);
+  } catch (e) {
+    alertUser(`示例版面无法载入 The sample page could not be loaded: ${e.message}`);
+  }
+  await refreshContents();
+  await followHash();
+}
+
+function sampleName(path) {
+  return (path || "sample.txt").split("/").pop();
+}
+
+function textOf(response) {
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+async function wordsReady() {
+  state.words = true;
+  $("words-state").textContent = "词语功能已就绪 Word features ready";
+  $("dict-input").disabled = false;
+  await refreshContents();
+  await renderUserWords();
+  if (state.query) await runSearch(state.query, { keepCurrent: true });
+  else await renderPage();
+  await renderAnnotations();
+}
+
+// ---- contents ----------------------------------------------------------------
+
+async function refreshContents() {
+  [state.pages, state.contents] = await Promise.all([core.pages(), core.contents()]);
+  const toc = $("toc");
+  toc.replaceChildren();
+  for (const [index, page] of state.pages.entries()) {
+    const section = el("section", { class: "toc-page" });
+    const head = el("div", { class: "toc-head" });
+    head.append(el("h3", {}, page.name));
+    const remove = el("button", { type: "button", class: "icon", "aria-label": `移除 ${page.name} Remove` }, "×");
+    remove.addEventListener("click", () => removePage(page.id));
+    head.append(remove);
+    section.append(head);
+    const list = el("ol");
+    for (const a of state.contents.filter((c) => c.page === page.id)) {
+      const item = el("li");
+      const link = el("a", { href: `#p=${index}&a=${a.article}` });
+      if (a.title) link.append(a.title);
+      else {
+        link.append(el("span", { class: "derived-mark", title: "无标题：取自正文开头 No headline on the page" }, "无题"));
+        link.append(` ${a.derived_title || ""}`);
+        link.classList.add("derived");
+      }
+      if (state.page === page.id && state.article === a.article) link.setAttribute("aria-current", "true");
+      item.append(link);
+      if (a.byline) item.append(el("span", { class: "toc-byline" }, a.byline));
+      list.append(item);
+    }
+    section.append(list);
+    toc.append(section);
+  }
+  if (state.page === null && state.pages.length) {
+    state.page = state.pages[0].id;
+    state.article = 0;
+  }
+  if (state.page !== null && !state.pages.some((p) => p.id === state.page)) {
+    state.page = state.pages.length ? state.pages[0].id : null;
+    state.article = null;
+  }
+}
+
+async function removePage(id) {
+  await core.removePage(id);
+  if (state.page === id) {
+    state.page = null;
+    state.article = null;
+  }
+  await refreshContents();
+  if (state.query) await runSearch(state.query, { keepCurrent: false });
+  else await renderPage();
+}
+
+// ---- reading -------------------------------------------------------------------
+
+function layersForRender() {
+  return ["hit", "current", ...state.layers];
+}
+
+async function renderPage() {
+  const main = $("reading");
+  if (state.page === null) {
+    main.replaceChildren(el("p", { class: "note" }, "没有版面。打开或拖入版面文件，或粘贴文字。 No pages: open or drop page files, or paste text."));
+    return;
+  }
+  const articles = state.contents.filter((c) => c.page === state.page);
+  const current = state.current >= 0 ? state.hits[state.current] : null;
+  const html = await Promise.all(
+    articles.map((a) =>
+      core.renderArticle(a.page, a.article, layersForRender(), articleId(a.page, a.article), current ? current.id : null),
+    ),
+  );
+  // The core escapes every piece of page text in this HTML.
+  main.innerHTML = html.join("");
+  main.setAttribute("aria-label", `阅读 Reading: ${state.pages.find((p) => p.id === state.page)?.name ?? ""}`);
+  markCurrent();
+}
+
+function articleId(page, article) {
+  return `a-${page}-${article}`;
+}
+
+async function showArticle(page, article, { scroll = true } = {}) {
+  const changedPage = state.page !== page;
+  state.page = page;
+  state.article = article;
+  if (changedPage) await renderPage();
+  if (scroll) document.getElementById(articleId(page, article))?.scrollIntoView({ block: "start" });
+  for (const a of document.querySelectorAll("#toc a[aria-current]")) a.removeAttribute("aria-current");
+  const index = state.pages.findIndex((p) => p.id === page);
+  document.querySelector(`#toc a[href="#p=${index}&a=${article}"]`)?.setAttribute("aria-current", "true");
+  await renderAnnotations();
+}
+
+async function renderAnnotations() {
+  const box = $("annotations");
+  if (state.page === null || state.article === null) {
+    box.replaceChildren(el("p", { class: "note" }, "选择一篇文章 Choose an article"));
+    return;
+  }
+  if (!state.words) {
+    box.replaceChildren(el("p", { class: "note" }, "词语功能准备中… Word features loading…"));
+    return;
+  }
+  const { entities, keywords } = await core.annotations(state.page, state.article);
+  const groups = [
+    ["person", "人物 People", entities.filter((e) => e.kind === "person")],
+    ["place", "地点 Places", entities.filter((e) => e.kind === "place")],
+    ["organization", "机构 Organisations", entities.filter((e) => e.kind === "organization")],
+    ["keyword", "关键词 Keywords", keywords.map((k) => ({ text: k.text, count: null, score: k.score }))],
+  ];
+  box.replaceChildren();
+  for (const [kind, label, items] of groups) {
+    box.append(el("h3", {}, label));
+    if (!items.length) {
+      box.append(el("p", { class: "note" }, "无 None"));
+      continue;
+    }
+    const list = el("ul", { class: "words" });
+    for (const item of items) {
+      const button = el("button", { type: "button", class: `word ${kind}`, title: `搜索 Search “${item.text}”` }, item.text);
+      button.addEventListener("click", () => setQuery(item.text));
+      const li = el("li");
+      li.append(button);
+      li.append(el("span", { class: "count" }, item.count !== null ? `×${item.count}` : item.score.toFixed(1)));
+      list.append(li);
+    }
+    box.append(list);
+  }
+}
+
+// Which article is being read: the one nearest the top of the view.
+function trackReading() {
+  const seen = new Map();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) seen.set(e.target.id, e.isIntersecting ? e.boundingClientRect.top : null);
+      const visible = [...seen.entries()].filter(([, top]) => top !== null).sort((a, b) => Math.abs(a[1]) - Math.abs(b[1]));
+      if (!visible.length) return;
+      const [, page, article] = visible[0][0].split("-").map(Number);
+      if (page !== state.page || article === state.article) return;
+      state.article = article;
+      renderAnnotations();
+    },
+    { rootMargin: "0px 0px -60% 0px" },
+  );
+  new MutationObserver(() => {
+    seen.clear();
+    observer.disconnect();
+    for (const a of $("reading").querySelectorAll("article.article")) observer.observe(a);
+  }).observe($("reading"), { childList: true });
+}
+
+// ---- search ----------------------------------------------------------------------
+
+async function runSearch(query, { keepCurrent = false } = {}) {
+  const seq = ++state.searchSeq;
+  state.query = query;
+  const results = query.trim() ? await core.search(query) : null;
+  if (seq < state.shownSeq) return; // a newer answer is already shown
+  state.shownSeq = seq;
+  const previous = keepCurrent && state.current >= 0 ? state.hits[state.current] : null;
+  state.results = results;
+  state.hits = results ? results.results.flatMap((r) => r.hits) : [];
+  state.current = state.hits.length ? 0 : -1;
+  if (previous) {
+    const same = state.hits.findIndex((h) => h.page === previous.page && h.article === previous.article && h.start === previous.start);
+    if (same >= 0) state.current = same;
+  }
+  renderResults();
+  updateStatus();
+  writeHash();
+  if (state.current >= 0) await goToHit(state.current);
+  else await renderPage();
+}
+
+function renderResults() {
+  const section = $("results");
+  const list = $("result-list");
+  list.replaceChildren();
+  if (!state.results) {
+    section.hidden = true;
+    return;
+  }
+  section.hidden = false;
+  if (!state.results.results.length) {
+    list.append(el("li", { class: "note" }, "没有找到 Nothing found"));
+    return;
+  }
+  for (const r of state.results.results) {
+    const summary = state.contents.find((c) => c.page === r.page && c.article === r.article);
+    const item = el("li");
+    const button = el("button", { type: "button", class: "result" });
+    const title = summary?.title || `［无题］${summary?.derived_title || ""}`;
+    button.append(el("span", { class: "result-title" }, title));
+    const snippet = el("span", { class: "snippet" });
+    // The core escapes the snippet's text; only its <mark> is markup.
+    snippet.innerHTML = r.snippet;
+    button.append(snippet);
+    button.append(el("span", { class: "count" }, `${r.hits.length} 处`));
+    button.addEventListener("click", () => goToHit(state.hits.indexOf(r.hits[0])));
+    item.append(button);
+    list.append(item);
+  }
+}
+
+function updateStatus() {
+  const n = state.hits.length;
+  $("status").textContent = `${n ? state.current + 1 : 0} / ${n}`;
+  $("prev").disabled = $("next").disabled = n === 0;
+}
+
+async function goToHit(index) {
+  if (!state.hits.length) return;
+  state.current = (index + state.hits.length) % state.hits.length;
+  const hit = state.hits[state.current];
+  updateStatus();
+  if (state.page !== hit.page || !document.querySelector("#reading [data-hit]")) {
+    state.page = hit.page;
+    await renderPage();
+  } else {
+    markCurrent();
+  }
+  if (state.article !== hit.article) {
+    state.article = hit.article;
+    renderAnnotations();
+  }
+  const mark = document.querySelector(`#reading mark[data-hit="${hit.id}"]`);
+  mark?.scrollIntoView({ block: "center" });
+}
+
+// The current hit is drawn apart by moving the class, without rendering again.
+function markCurrent() {
+  for (const m of document.querySelectorAll("#reading mark.current")) m.classList.remove("current");
+  if (state.current < 0) return;
+  const hit = state.hits[state.current];
+  for (const m of document.querySelectorAll(`#reading mark[data-hit="${hit.id}"]`)) m.classList.add("current");
+}
+
+function setQuery(text) {
+  $("q").value = text;
+  runSearch(text);
+}
+
+// ---- the address: query and article in the hash ------------------------------------
+
+function writeHash() {
+  const params = new URLSearchParams();
+  if (state.query) params.set("q", state.query);
+  const index = state.pages.findIndex((p) => p.id === state.page);
+  if (index >= 0) params.set("p", String(index));
+  if (state.article !== null) params.set("a", String(state.article));
+  const hash = `#${params.toString()}`;
+  if (location.hash !== hash) history.pushState(null, "", hash);
+}
+
+async function followHash() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const query = params.get("q") || "";
+  const page = state.pages[Number(params.get("p"))];
+  const article = params.has("a") ? Number(params.get("a")) : null;
+  if (page) await showArticle(page.id, article ?? 0, { scroll: article !== null });
+  else await renderPage();
+  if (query !== state.query) {
+    $("q").value = query;
+    await runSearch(query);
+  }
+}
+
+// ---- your words ----------------------------------------------------------------------
+
+async function renderUserWords() {
+  const words = await core.userWords();
+  const list = $("dict-list");
+  list.replaceChildren();
+  for (const w of words) {
+    const li = el("li");
+    li.append(el("span", {}, w));
+    const remove = el("button", { type: "button", class: "icon", "aria-label": `删除 Remove ${w}` }, "×");
+    remove.addEventListener("click", async () => {
+      await core.removeUserWord(w);
+      await afterWordsChanged();
+    });
+    li.append(remove);
+    list.append(li);
+  }
+}
+
+async function afterWordsChanged() {
+  await renderUserWords();
+  if (state.query) await runSearch(state.query, { keepCurrent: true });
+  else await renderPage();
+  await renderAnnotations();
+}
+
+// ---- opening pages ----------------------------------------------------------------------
+
+async function openFiles(files) {
+  let last = null;
+  for (const file of files) {
+    try {
+      const buffer = await file.arrayBuffer();
+      last = await core.loadBytes(file.name, buffer);
+    } catch (e) {
+      alertUser(e.message.startsWith(file.name) ? e.message : `${file.name}: ${e.message}`);
+    }
+  }
+  await afterLoad(last);
+}
+
+async function openText(text) {
+  state.pasted += 1;
+  const info = await core.loadText(`粘贴 Pasted ${state.pasted}`, text);
+  await afterLoad(info);
+}
+
+async function afterLoad(info) {
+  await refreshContents();
+  if (info) {
+    await showArticle(info.id, 0);
+    writeHash();
+  }
+  if (state.query) await runSearch(state.query, { keepCurrent: true });
+}
+
+// ---- messages ----------------------------------------------------------------------
+
+function alertUser(message, { sticky = false } = {}) {
+  const box = el("div", { class: "alert" });
+  box.append(el("p", {}, message));
+  const close = el("button", { type: "button", class: "icon", "aria-label": "关闭 Dismiss" }, "×");
+  close.addEventListener("click", () => box.remove());
+  box.append(close);
+  $("alerts").append(box);
+  if (!sticky) setTimeout(() => box.remove(), 12000);
+}
+
+// ---- a small element builder: text stays text ------------------------------------------
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---- wiring ----------------------------------------------------------------------------
+
+function wire() {
+  const q = $("q");
+  q.addEventListener("input", () => runSearch(q.value));
+  q.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      goToHit(state.current + (e.shiftKey ? -1 : 1));
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      q.value = "";
+      runSearch("");
+    }
+  });
+  $("next").addEventListener("click", () => goToHit(state.current + 1));
+  $("prev").addEventListener("click", () => goToHit(state.current - 1));
+  document.addEventListener("keydown", (e) => {
+    const typing = e.target.closest?.("input, textarea, select, [contenteditable]");
+    if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      q.focus();
+      q.select();
+    }
+  });
+
+  for (const box of $("layers").querySelectorAll("input")) {
+    box.checked = state.layers.has(box.value);
+    box.addEventListener("change", () => {
+      if (box.checked) state.layers.add(box.value);
+      else state.layers.delete(box.value);
+      settings.set("layers", [...state.layers]);
+      renderPage();
+    });
+  }
+
+  const root = document.documentElement;
+  const size = () => settings.get("fontSize", 1.125);
+  const applySize = (rem) => root.style.setProperty("--font-size", `${rem}rem`);
+  applySize(size());
+  const step = (d) => {
+    const rem = Math.min(1.75, Math.max(0.875, Math.round((size() + d) * 1000) / 1000));
+    settings.set("fontSize", rem);
+    applySize(rem);
+  };
+  $("smaller").addEventListener("click", () => step(-0.125));
+  $("larger").addEventListener("click", () => step(0.125));
+  const theme = $("theme");
+  theme.value = settings.get("theme", "");
+  const applyTheme = () => (theme.value ? root.setAttribute("data-theme", theme.value) : root.removeAttribute("data-theme"));
+  applyTheme();
+  theme.addEventListener("change", () => {
+    settings.set("theme", theme.value);
+    applyTheme();
+  });
+
+  $("open").addEventListener("click", () => $("files").click());
+  $("files").addEventListener("change", (e) => {
+    openFiles([...e.target.files]);
+    e.target.value = "";
+  });
+  const drop = $("drop");
+  let depth = 0;
+  document.addEventListener("dragenter", (e) => {
+    if (![...e.dataTransfer.types].includes("Files")) return;
+    depth++;
+    drop.hidden = false;
+  });
+  document.addEventListener("dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) drop.hidden = true;
+  });
+  document.addEventListener("dragover", (e) => e.preventDefault());
+  document.addEventListener("drop", (e) => {
+    e.preventDefault();
+    depth = 0;
+    drop.hidden = true;
+    if (e.dataTransfer.files.length) openFiles([...e.dataTransfer.files]);
+  });
+  document.addEventListener("paste", (e) => {
+    if (e.target.closest?.("input, textarea")) return;
+    const text = e.clipboardData.getData("text/plain");
+    if (text.trim()) {
+      e.preventDefault();
+      openText(text);
+    }
+  });
+
+  $("dict-input").disabled = true;
+  $("dict-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const input = $("dict-input");
+    try {
+      const report = await core.addUserWords(input.value);
+      const lines = [`加入 ${report.added.length} 个词 Added ${report.added.length}`];
+      for (const err of report.errors) lines.push(`第 ${err.line} 行 line ${err.line}: ${err.message}`);
+      $("dict-report").textContent = lines.join("；");
+      if (!report.errors.length) input.value = "";
+      await afterWordsChanged();
+    } catch (err) {
+      $("dict-report").textContent = err.message;
+    }
+  });
+
+  $("export-json").addEventListener("click", async () => download("baozhi.json", await core.exportJson(), "application/json"));
+  $("export-md").addEventListener("click", async () => download("baozhi.md", await core.exportMarkdown(), "text/markdown"));
+  $("copy-link").addEventListener("click", async () => {
+    writeHash();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      alertUser("链接已复制 Link copied");
+    } catch {
+      alertUser(`复制失败，请手动复制 Copy by hand: ${location.href}`);
+    }
+  });
+  $("menu").addEventListener("click", () => {
+    const open = document.body.classList.toggle("show-contents");
+    $("menu").setAttribute("aria-expanded", String(open));
+  });
+
+  $("toc").addEventListener("click", (e) => {
+    const link = e.target.closest("a");
+    if (!link) return;
+    e.preventDefault();
+    const params = new URLSearchParams(link.getAttribute("href").slice(1));
+    const page = state.pages[Number(params.get("p"))];
+    if (!page) return;
+    document.body.classList.remove("show-contents");
+    showArticle(page.id, Number(params.get("a"))).then(writeHash);
+  });
+  window.addEventListener("popstate", () => followHash());
+  trackReading();
+  updateStatus();
+}
+
+wire();

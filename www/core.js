@@ -1,0 +1,59 @@
+// The page's handle on the core worker: promise-returning calls, and the
+// worker's events. A worker that dies (a panic in the core) is reported
+// through onFailure; calls made afterwards fail at once.
+
+export function startCore({ workerUrl, makeWorker, onReady, onWords, onFailure }) {
+  const worker = makeWorker ? makeWorker() : new Worker(workerUrl, { type: "module" });
+  let nextId = 1;
+  let dead = null;
+  const pending = new Map();
+
+  const fail = (error) => {
+    dead = error;
+    for (const { reject } of pending.values()) reject(new Error(error));
+    pending.clear();
+    onFailure(error);
+  };
+
+  worker.onmessage = ({ data }) => {
+    if (data.event === "ready") return onReady();
+    if (data.event === "words") return onWords();
+    if (data.event === "failed") return onFailure(data.error);
+    const call = pending.get(data.id);
+    if (!call) return;
+    pending.delete(data.id);
+    if ("error" in data) call.reject(new Error(data.error));
+    else call.resolve(data.result);
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    fail(`the reader's core stopped: ${e.message || "unknown error"}`);
+  };
+
+  const call = (method, args = [], transfer = []) =>
+    new Promise((resolve, reject) => {
+      if (dead) return reject(new Error(dead));
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args }, transfer);
+    });
+
+  return {
+    loadText: (name, text) => call("loadText", [name, text]),
+    loadBytes: (name, buffer) => call("loadBytes", [name, buffer], [buffer]),
+    removePage: (id) => call("removePage", [id]),
+    pages: () => call("pages"),
+    contents: () => call("contents"),
+    article: (page, article) => call("article", [page, article]),
+    renderArticle: (page, article, layers, elementId, current) =>
+      call("renderArticle", [page, article, layers, elementId, current]),
+    annotations: (page, article) => call("annotations", [page, article]),
+    search: (query) => call("search", [query]),
+    addUserWords: (text) => call("addUserWords", [text]),
+    removeUserWord: (word) => call("removeUserWord", [word]),
+    userWords: () => call("userWords"),
+    exportJson: () => call("exportJson"),
+    exportMarkdown: () => call("exportMarkdown"),
+    hasWords: () => call("hasWords"),
+  };
+}

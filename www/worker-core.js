@@ -1,0 +1,70 @@
+// Message handling of the core worker, shared by its module form
+// (worker.js) and the classic form the dist build makes for file://.
+//
+// Protocol: the page posts {id, method, args}; the worker answers
+// {id, result} or {id, error}. It also posts events: {event: "ready"} once
+// pages can be read and searched for substrings, {event: "words"} once the
+// dictionary is loaded (word-aware ranking, highlights, annotations), and
+// {event: "failed", error} if the core cannot start.
+//
+// Methods run in the order they arrive, so a page load is done before a
+// search posted after it.
+
+export function serve(load) {
+  let reader = null;
+  let words = false;
+  const started = (async () => {
+    const core = await load();
+    reader = new core.Reader();
+    postMessage({ event: "ready" });
+    // The dictionary arrives while pages are already shown.
+    core
+      .dictionary()
+      .then((bytes) => {
+        reader.setDictionary(new Uint8Array(bytes));
+        words = true;
+        postMessage({ event: "words" });
+      })
+      .catch((e) => postMessage({ event: "failed", error: `word features unavailable: ${message(e)}` }));
+  })();
+  started.catch((e) => postMessage({ event: "failed", error: message(e) }));
+
+  const methods = {
+    loadText: (name, text) => reader.loadText(name, text),
+    loadBytes: (name, bytes) => reader.loadBytes(name, new Uint8Array(bytes)),
+    removePage: (id) => reader.removePage(id),
+    pages: () => reader.pages(),
+    contents: () => reader.contents(),
+    article: (page, article) => reader.article(page, article),
+    renderArticle: (page, article, layers, elementId, current) =>
+      reader.renderArticle(page, article, layers, elementId, current ?? undefined),
+    annotations: (page, article) => reader.annotations(page, article),
+    search: (query) => reader.search(query),
+    addUserWords: (text) => reader.addUserWords(text),
+    removeUserWord: (word) => reader.removeUserWord(word),
+    userWords: () => reader.userWords(),
+    exportJson: () => reader.exportJson(),
+    exportMarkdown: () => reader.exportMarkdown(),
+    hasWords: () => words,
+  };
+
+  let queue = started;
+  self.onmessage = ({ data }) => {
+    const { id, method, args } = data;
+    queue = queue
+      .catch(() => {})
+      .then(() => {
+        const run = methods[method];
+        if (!run) throw new Error(`unknown method ${method}`);
+        return run(...(args || []));
+      })
+      .then(
+        (result) => postMessage({ id, result }),
+        (e) => postMessage({ id, error: message(e) }),
+      );
+  };
+}
+
+function message(e) {
+  return e && e.message ? e.message : String(e);
+}
