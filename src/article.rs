@@ -358,7 +358,7 @@ fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Arti
     Article { kicker, title, subtitle, byline, authors, credit, dateline, paragraphs }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::reflow::HeadlineLine;

@@ -164,7 +164,7 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
     Ok(out)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

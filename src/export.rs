@@ -80,13 +80,15 @@ pub fn markdown<'a>(pages: impl IntoIterator<Item = (&'a str, &'a Page)>) -> Str
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     #[test]
     fn markdown_has_headline_byline_and_paragraphs() {
-        let page = crate::parse_page("市区新增三处停车场\n本报讯（记者 张三）昨日，记者从市交通\n局获悉，*新增* 三处停车场。\n");
+        let page = crate::parse_page(
+            "市区新增三处停车场\n本报讯（记者 张三）昨日，记者从市交通\n局获悉，*新增* 三处停车场。\n",
+        );
         let md = markdown([("p1.txt", &page)]);
         assert!(md.starts_with("# p1.txt\n\n## 市区新增三处停车场\n\n"), "{md}");
         assert!(md.contains("**本报讯（记者 张三）** 昨日，记者从市交通局获悉，\\*新增\\*三处停车场。"), "{md}");

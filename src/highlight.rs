@@ -158,7 +158,7 @@ pub fn spans(len: usize, marks: &[Mark]) -> Vec<Span> {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -89,7 +89,7 @@ fn classify(raw: &str) -> Line<'_> {
     Line { text, indent, width, kind }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -561,7 +561,7 @@ pub fn starts_enumerator(line: &str) -> bool {
         && s.chars().nth(d + 1).is_some_and(is_han)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -529,7 +529,7 @@ fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mu
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::lines::split_lines;
@@ -611,7 +611,7 @@ mod tests {
         );
     }
 }
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod debug {
     #[test]
     #[ignore]

@@ -257,7 +257,7 @@ pub fn render_document(title: &str, stylesheet: &str, body: &str) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -433,7 +433,7 @@ pub fn corpus_of_size(bytes: usize, seed: u64) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

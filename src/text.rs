@@ -261,7 +261,7 @@ fn han_pairs(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

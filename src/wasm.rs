@@ -24,7 +24,8 @@ pub fn start() {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     value.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot pass the result to JavaScript: {e}")))
 }
 
@@ -127,7 +128,13 @@ impl Reader {
     /// the stylesheet: `hit`, `current`, `person`, `place`,
     /// `organization`, `keyword`, `w`) and the id of the current hit.
     #[wasm_bindgen(js_name = renderArticle)]
-    pub fn render_article(&self, page: u32, article: usize, layers: Vec<String>, element_id: &str) -> Result<String, JsError> {
+    pub fn render_article(
+        &self,
+        page: u32,
+        article: usize,
+        layers: Vec<String>,
+        element_id: &str,
+    ) -> Result<String, JsError> {
         let (a, _) = self.library.article(page, article).ok_or_else(|| no_article(page, article))?;
         let layers: Layers = layers.iter().filter_map(|l| Layer::from_name(l)).collect();
         let keywords: Vec<String> = self.library.keywords(page, article).into_iter().map(|k| k.text).collect();

@@ -903,7 +903,7 @@ fn names_in_context(clause: &str) -> Vec<String> {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -1,5 +1,6 @@
 //! The command line as a user meets it: exit statuses, what goes to
 //! standard output and what to standard error.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -6,6 +6,7 @@
 //!
 //! `BLESS=1 cargo test --test fixtures` rewrites the expected files from
 //! the parser's output; review the diff before committing it.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

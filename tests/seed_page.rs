@@ -1,5 +1,6 @@
 //! The sample page parses to exactly the expected JSON, compared field by
 //! field so that a failure says which article and field went wrong.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The parser on synthetic pages of many layouts (see `baozhi::synth`):
 //! how often it gets each part right, reported and held above a floor.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

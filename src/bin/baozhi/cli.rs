@@ -1,5 +1,4 @@
-//! The command-line front end: a thin layer over the core for batch work,
-//! debugging and benchmarks. Run `baozhi help` for the commands.
+//! The commands.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -49,7 +48,7 @@ impl Failure {
     }
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("parse") => parse(&args[1..]),
@@ -371,8 +370,9 @@ fn html(args: &[String]) -> Result<(), Failure> {
 
 fn dictionary(args: &[String]) -> Result<(), Failure> {
     let [out] = args else { return Err(Failure::usage("dictionary: give the file to write")) };
-    std::fs::write(out, baozhi::words::embedded_dictionary()).map_err(|e| Failure::input(format!("{out}: {}", io_message(&e))))
+    std::fs::write(out, baozhi::words::embedded_dictionary())
+        .map_err(|e| Failure::input(format!("{out}: {}", io_message(&e))))
 }
 
 /// The reader's stylesheet, inlined into `baozhi html` pages.
-const STYLESHEET: &str = include_str!("../../www/reader.css");
+const STYLESHEET: &str = include_str!("../../../www/reader.css");

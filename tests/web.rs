@@ -1,0 +1,108 @@
+//! Test suite for the bindings in a real browser:
+//! `wasm-pack test --headless --chrome -- --test web` (and `--firefox`).
+#![cfg(target_arch = "wasm32")]
+
+use baozhi::wasm::Reader;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("fixtures/seed-page.txt");
+
+fn field(value: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap()
+}
+
+fn reader_with_words() -> Reader {
+    let mut reader = Reader::new();
+    reader.set_dictionary(baozhi::words::embedded_dictionary()).unwrap();
+    reader
+}
+
+#[wasm_bindgen_test]
+fn a_page_loads_and_lists_its_articles_before_the_dictionary() {
+    let mut reader = Reader::new();
+    let info = reader.load_text("seed-page.txt", SAMPLE).unwrap();
+    assert_eq!(field(&info, "articles").as_f64(), Some(6.0));
+    let contents = js_sys::Array::from(&reader.contents().unwrap());
+    assert_eq!(contents.length(), 6);
+    assert_eq!(field(&contents.get(0), "title").as_string().as_deref(), Some("深学践行“千万工程”“浦江经验”"));
+    // The second article has no headline: null, with a derived title.
+    assert!(field(&contents.get(1), "title").is_null());
+    assert!(field(&contents.get(1), "derived_title").is_string());
+    assert!(!reader.has_words());
+}
+
+#[wasm_bindgen_test]
+fn rendered_html_is_escaped_and_astral_characters_keep_their_place() {
+    let mut reader = reader_with_words();
+    let text = "𠀀<script>alert(1)</script>\n\n本报讯 昨日，𠀀😀<img src=x onerror=alert(1)>王健在义乌。\n";
+    let info = reader.load_text("hostile.txt", text).unwrap();
+    let id = field(&info, "id").as_f64().unwrap() as u32;
+    let html = reader.render_article(id, 0, vec!["person".into(), "place".into()], "a").unwrap();
+    assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    // 义乌 follows an astral character and an emoji: offsets are characters.
+    assert!(html.contains("😀&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+}
+
+#[wasm_bindgen_test]
+fn word_features_arrive_with_the_dictionary() {
+    let mut reader = Reader::new();
+    let info = reader.load_text("seed-page.txt", SAMPLE).unwrap();
+    let id = field(&info, "id").as_f64().unwrap() as u32;
+    reader.set_dictionary(baozhi::words::embedded_dictionary()).unwrap();
+    assert!(reader.has_words());
+    let annotations = reader.annotations(id, 0).unwrap();
+    let entities = js_sys::Array::from(&field(&annotations, "entities"));
+    let people: Vec<String> = entities
+        .iter()
+        .filter(|e| field(e, "kind").as_string().as_deref() == Some("person"))
+        .filter_map(|e| field(&e, "text").as_string())
+        .collect();
+    assert!(people.iter().any(|p| p == "叶帮锐"), "{people:?}");
+    let html = reader.render_article(id, 0, vec!["person".into()], "a").unwrap();
+    assert!(html.contains("<span class=\"person\">叶帮锐</span>"), "{html}");
+}
+
+#[wasm_bindgen_test]
+fn errors_reach_javascript_as_errors_with_the_core_message() {
+    let mut reader = Reader::new();
+    let err = reader.load_bytes("page.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").err().expect("a PDF is refused");
+    let js: JsValue = err.into();
+    assert!(js.is_instance_of::<js_sys::Error>());
+    let message = js_sys::Error::from(js).message().as_string().unwrap();
+    assert!(message.contains("page.pdf") && message.contains("PDF"), "{message}");
+    let missing: JsValue = reader.render_article(9, 9, vec![], "x").err().unwrap().into();
+    assert!(missing.is_instance_of::<js_sys::Error>());
+    let early: JsValue = reader.add_user_words("词").err().unwrap().into();
+    assert!(js_sys::Error::from(early).message().as_string().unwrap().contains("still loading"));
+}
+
+#[wasm_bindgen_test]
+fn gb18030_and_utf16_bytes_decode_as_in_the_cli() {
+    let mut reader = Reader::new();
+    let gbk = [
+        0xB1, 0xBE, 0xB1, 0xA8, 0xD1, 0xB6, 0x20, 0xD7, 0xF2, 0xC8, 0xD5, 0xA3, 0xAC, 0xCA, 0xD0, 0xCE, 0xAF, 0xD5,
+        0xD9, 0xBF, 0xAA, 0xBB, 0xE1, 0xD2, 0xE9, 0xA1, 0xA3,
+    ];
+    let info = reader.load_bytes("gbk.txt", &gbk).unwrap();
+    assert_eq!(field(&info, "encoding").as_string().as_deref(), Some("GBK"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("本报讯 昨日，市委召开会议。".encode_utf16().flat_map(u16::to_le_bytes));
+    let info = reader.load_bytes("utf16.txt", &utf16).unwrap();
+    assert_eq!(field(&info, "encoding").as_string().as_deref(), Some("UTF-16LE"));
+    let article = reader.article(field(&info, "id").as_f64().unwrap() as u32, 0).unwrap();
+    assert_eq!(field(&article, "dateline").as_string().as_deref(), Some("本报讯"));
+}
+
+#[wasm_bindgen_test]
+fn user_words_take_effect_and_can_be_removed() {
+    let mut reader = reader_with_words();
+    let report = reader.add_user_words("千万工程 50000 nz\n坏行 abc\n").unwrap();
+    assert_eq!(js_sys::Array::from(&field(&report, "errors")).length(), 1);
+    assert_eq!(reader.user_words(), vec!["千万工程".to_string()]);
+    assert!(reader.remove_user_word("千万工程").unwrap());
+    assert!(reader.user_words().is_empty());
+}
