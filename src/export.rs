@@ -57,10 +57,8 @@ pub fn article_markdown(article: &Article) -> String {
         out.push_str(&format!("*{}{credit}*\n\n", escape_markdown(b)));
     }
     for (i, p) in article.paragraphs.iter().enumerate() {
-        if i == 0 {
-            if let Some(d) = &article.dateline {
-                out.push_str(&format!("**{}** ", escape_markdown(d)));
-            }
+        if let (0, Some(d)) = (i, &article.dateline) {
+            out.push_str(&format!("**{}** ", escape_markdown(d)));
         }
         out.push_str(&escape_markdown(p));
         out.push_str("\n\n");
