@@ -442,6 +442,11 @@ function download(name, text, type) {
 // ---- wiring ----------------------------------------------------------------------------
 
 function wire() {
+  // A failed call shows as a message, never as a frozen page.
+  window.addEventListener("unhandledrejection", (e) => {
+    e.preventDefault();
+    alertUser(`出错了 Something failed: ${e.reason?.message || e.reason}`);
+  });
   const q = $("q");
   q.addEventListener("input", () => runSearch(q.value));
   q.addEventListener("keydown", (e) => {

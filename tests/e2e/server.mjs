@@ -18,8 +18,8 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Serves `root` on a free port of 127.0.0.1; resolves to {url, close}. */
-export async function serve(root) {
+/** Serves `root` on 127.0.0.1 (`port`, or a free one); resolves to {url, close}. */
+export async function serve(root, port = 0) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -37,15 +37,18 @@ export async function serve(root) {
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", ok);
+  });
+  const address = server.address();
+  return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 // `node tests/e2e/server.mjs [ROOT] [PORT]`: serve a folder until stopped.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.argv[2] || ".";
   const port = Number(process.argv[3] || 8000);
-  const { url } = await serve(root);
-  console.log(`serving ${resolve(root)} at ${url} (port ${port} requested; a free one was taken)`);
+  const { url } = await serve(root, port);
+  console.log(`serving ${resolve(root)} at ${url}`);
 }

@@ -1,0 +1,290 @@
+// End-to-end tests: the real page (www/index.html, core in pkg/) served on
+// 127.0.0.1 and driven in Debian's Chromium with playwright-core. Each test
+// is named as a sentence, finds elements by role and name, and ends with
+// the console free of errors. `node tests/e2e/run.mjs [filter]`.
+// Screenshots go to target/screenshots/.
+
+import { chromium } from "playwright-core";
+import { readFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { serve } from "./server.mjs";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const SHOTS = `${ROOT}target/screenshots`;
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+const sampleText = await readFile(`${ROOT}tests/fixtures/seed-page.txt`, "utf8");
+const sample = JSON.parse(await readFile(`${ROOT}tests/fixtures/seed-page.expected.json`, "utf8"));
+
+/** Every text of the sample's articles, as the reader shows them. */
+function sampleTexts() {
+  return sample.articles.flatMap((a) =>
+    [a.kicker, a.title, a.subtitle, a.byline, a.credit, a.dateline, ...a.paragraphs].filter(Boolean),
+  );
+}
+
+function count(haystack, needle) {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+class Check extends Error {}
+function assert(ok, message) {
+  if (!ok) throw new Check(message);
+}
+
+// ---- the tests -------------------------------------------------------------------
+
+const tests = {};
+const test = (name, fn) => (tests[name] = fn);
+
+/** Opens the reader and waits for the sample and the word features. */
+async function open(page, base, hash = "") {
+  await page.goto(`${base}/www/index.html${hash}`);
+  await page.getByRole("article").first().waitFor();
+  await page.getByText("词语功能已就绪").waitFor({ timeout: 30000 });
+}
+
+const searchBox = (page) => page.getByRole("searchbox", { name: /搜索/ });
+const statusLine = (page) => page.getByRole("status", { name: /Hits/ });
+
+async function search(page, query) {
+  await searchBox(page).fill(query);
+  await page.waitForFunction(
+    (q) => document.querySelector("#q").value === q && !/^0 \/ 0$/.test(document.querySelector("#status").textContent),
+    query,
+    { timeout: 10000 },
+  );
+}
+
+test("the sample page shows its six articles with the right titles", async ({ page, base }) => {
+  await open(page, base);
+  const articles = page.getByRole("main").getByRole("article");
+  assert((await articles.count()) === sample.articles.length, `expected ${sample.articles.length} articles`);
+  for (const [i, a] of sample.articles.entries()) {
+    const heading = articles.nth(i).getByRole("heading", { level: 2 });
+    const text = (await heading.textContent()).trim();
+    if (a.title) assert(text === a.title, `article ${i}: heading ${text}, want ${a.title}`);
+    else assert(text.startsWith("无题") && text.length > 4, `article ${i} has a derived title marked as such: ${text}`);
+  }
+  const contents = page.getByRole("navigation", { name: /目录/ }).getByRole("link");
+  assert((await contents.count()) === sample.articles.length, "the contents list every article");
+  await page.screenshot({ path: `${SHOTS}/reader-light.png` });
+  await page.getByRole("combobox", { name: /配色/ }).selectOption("dark");
+  await page.screenshot({ path: `${SHOTS}/reader-dark.png` });
+});
+
+test("searching 王健 gives as many hits as the text has", async ({ page, base }) => {
+  await open(page, base);
+  const want = sampleTexts().reduce((n, t) => n + count(t, "王健"), 0);
+  assert(want > 1, "the sample names 王健");
+  await search(page, "王健");
+  const status = (await statusLine(page).textContent()).trim();
+  assert(status === `1 / ${want}`, `status ${status}, want 1 / ${want}`);
+  const marks = await page.locator("main mark.hit").count();
+  assert(marks >= 1, "hits are marked in the text");
+  const results = page.getByRole("region", { name: /搜索结果/ }).getByRole("button");
+  assert((await results.count()) >= 1, "results are listed");
+});
+
+test("next and previous move the current hit and scroll it into view", async ({ page, base }) => {
+  await open(page, base);
+  await search(page, "安全");
+  const total = Number((await statusLine(page).textContent()).split("/")[1]);
+  assert(total > 3, "安全 occurs often");
+  const currentTop = () => page.locator("main mark.current").first().evaluate((m) => m.getBoundingClientRect().top);
+  await page.getByRole("button", { name: /Next hit/ }).click();
+  await page.getByRole("button", { name: /Next hit/ }).click();
+  assert((await statusLine(page).textContent()).startsWith("3 /"), "two steps forward");
+  const top = await currentTop();
+  const height = await page.evaluate(() => innerHeight);
+  assert(top > 0 && top < height, `the current hit is in view (top ${top})`);
+  await searchBox(page).press("Shift+Enter");
+  assert((await statusLine(page).textContent()).startsWith("2 /"), "Shift+Enter goes back");
+  await searchBox(page).press("Enter");
+  assert((await statusLine(page).textContent()).startsWith("3 /"), "Enter goes forward");
+  assert((await page.locator("main mark.current").count()) >= 1, "the current hit is drawn apart");
+});
+
+test("highlight toggles change what is marked", async ({ page, base }) => {
+  await open(page, base);
+  const people = () => page.locator("main .person").count();
+  assert((await people()) > 0, "people are marked by default");
+  await page.getByRole("checkbox", { name: /人物/ }).uncheck();
+  await page.waitForFunction(() => !document.querySelector("main .person"));
+  await page.getByRole("checkbox", { name: /关键词/ }).check();
+  await page.waitForFunction(() => document.querySelector("main .keyword"));
+  await page.getByRole("checkbox", { name: /词界/ }).check();
+  await page.waitForFunction(() => document.querySelectorAll("main .w").length > 100);
+  await page.getByRole("checkbox", { name: /人物/ }).check();
+  await page.waitForFunction(() => document.querySelector("main .person"));
+});
+
+test("clicking a person in the side panel searches for them", async ({ page, base }) => {
+  await open(page, base);
+  const panel = page.getByRole("complementary", { name: /词语/ });
+  const person = panel.getByRole("button", { name: "叶帮锐", exact: true });
+  await person.click();
+  await page.waitForFunction(() => document.querySelector("#q").value === "叶帮锐");
+  await page.waitForFunction(() => document.querySelector("main mark.hit"));
+});
+
+test("the query and the open article live in the address and Back works", async ({ page, base }) => {
+  await open(page, base);
+  await search(page, "亚运");
+  assert(decodeURIComponent(page.url()).includes("q=亚运"), `the query is in the hash: ${page.url()}`);
+  await search(page, "义乌");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#q").value === "亚运");
+  const shared = await page.context().newPage();
+  await open(shared, base, "#q=%E6%B6%88%E9%98%B2&p=0&a=4");
+  await shared.waitForFunction(() => document.querySelector("#q").value === "消防");
+  await shared.waitForFunction(() => document.querySelector("main mark.hit"));
+  await shared.close();
+});
+
+test("slash focuses the search box and Escape clears it", async ({ page, base }) => {
+  await open(page, base);
+  await page.locator("main").click();
+  await page.keyboard.press("/");
+  assert(await searchBox(page).evaluate((e) => e === document.activeElement), "/ focuses the search box");
+  await page.keyboard.type("王健");
+  await page.waitForFunction(() => document.querySelector("main mark.hit"));
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.querySelector("#status").textContent.trim() === "0 / 0");
+  assert((await page.locator("main mark.hit").count()) === 0, "no hits after Escape");
+});
+
+async function openFile(page, name, bytes, mimeType = "text/plain") {
+  await page.locator("#files").setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
+}
+
+test("a GB18030 file and a UTF-16 file open correctly", async ({ page, base }) => {
+  await open(page, base);
+  const want = await readFile(`${ROOT}tests/fixtures/encodings/page-utf8.txt`, "utf8");
+  for (const file of ["page-gb18030.txt", "page-utf16le.txt"]) {
+    await openFile(page, file, await readFile(`${ROOT}tests/fixtures/encodings/${file}`));
+    const nav = page.getByRole("navigation", { name: /目录/ });
+    await nav.getByRole("heading", { name: file }).waitFor();
+    const main = page.getByRole("main");
+    await main.getByRole("heading", { name: "编码测试" }).waitFor();
+    const body = await main.getByRole("article").first().textContent();
+    assert(body.includes("“书香义乌”阅读活动，共有300余名市民参加。𠀀字也能读出。"), `${file} reads: ${body}`);
+    assert(want.includes("𠀀"), "the fixture holds an astral character");
+  }
+});
+
+test("a PDF gives a clear error and the page keeps working", async ({ page, base }) => {
+  await open(page, base);
+  await openFile(page, "scan.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << >> endobj\n", "application/pdf");
+  const alert = page.getByRole("alert");
+  await alert.getByText(/scan\.pdf/).waitFor();
+  const message = await alert.textContent();
+  assert(/PDF/.test(message) && /pdftotext/.test(message), `the message says what is wrong: ${message}`);
+  await search(page, "王健");
+  assert((await page.locator("main mark.hit").count()) > 0, "search still works");
+});
+
+test("markup in a page shows as text and nothing runs", async ({ page, base }) => {
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  await open(page, base);
+  const hostile = "警惕<script>alert(1)</script>标题\n\n本报讯 昨日，<img src=x onerror=alert(1)>出现在版面上，&amp; 也照原样。\n";
+  await openFile(page, "hostile.txt", hostile);
+  const article = page.getByRole("main").getByRole("article").first();
+  await article.getByText("<img src=x onerror=alert(1)>", { exact: false }).waitFor();
+  assert((await article.textContent()).includes("<script>alert(1)</script>"), "the script tag is text");
+  assert((await page.locator("main img, main script").count()) === 0, "no element was made from the page's markup");
+  await search(page, "alert");
+  await page.waitForTimeout(300);
+  assert(dialogs === 0, "nothing ran");
+});
+
+test("your words join the dictionary and can be removed", async ({ page, base }) => {
+  await open(page, base);
+  await page.getByRole("checkbox", { name: /词界/ }).check();
+  const words = page.getByRole("textbox", { name: /每行一个词/ });
+  await words.fill("千万工程 50000 nz\n坏行 abc");
+  await page.getByRole("button", { name: /加入/ }).click();
+  await page.getByText(/第 2 行/).waitFor();
+  const whole = () =>
+    page.evaluate(() => [...document.querySelectorAll("main .w")].some((w) => w.textContent === "千万工程"));
+  await page.waitForFunction(() => [...document.querySelectorAll("main .w")].some((w) => w.textContent === "千万工程"));
+  await page.getByRole("button", { name: "删除 Remove 千万工程" }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll("main .w")].some((w) => w.textContent === "千万工程"));
+  assert(!(await whole()), "the word is gone");
+});
+
+test("axe finds no serious or critical accessibility violations", async ({ browser, base }) => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await open(page, base);
+  await search(page, "王健");
+  const axe = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+  await page.addScriptTag({ path: axe });
+  const found = await page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0].target.join(" ")}`);
+  });
+  await context.close();
+  assert(!found.length, `violations:\n  ${found.join("\n  ")}`);
+});
+
+// ---- the runner -------------------------------------------------------------------
+
+async function main() {
+  const filter = process.argv[2] || "";
+  await mkdir(SHOTS, { recursive: true });
+  const server = await serve(ROOT);
+  const browser = await chromium.launch(LAUNCH);
+  let failed = 0;
+  let ran = 0;
+  for (const [name, fn] of Object.entries(tests)) {
+    if (!name.includes(filter)) continue;
+    ran++;
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    const started = Date.now();
+    try {
+      await fn({ page, browser, base: server.url });
+      assert(!problems.length, `the console has errors:\n  ${problems.join("\n  ")}`);
+      console.log(`ok    ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL  ${name}\n      ${e instanceof Check ? e.message : e.stack}`);
+      if (problems.length) console.log(`      console:\n        ${problems.join("\n        ")}`);
+      await page.screenshot({ path: `${SHOTS}/failed-${name.replace(/\W+/g, "-")}.png` }).catch(() => {});
+    }
+    await context.close();
+  }
+  await browser.close();
+  await server.close();
+  console.log(`\n${ran - failed} of ${ran} end-to-end tests passed`);
+  process.exit(failed || !ran ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
