@@ -135,6 +135,7 @@ const appName = await emit(
   classic([
     ["boot", boot],
     ["core.js", await read(`${ROOT}www/core.js`)],
+    ["store.js", await read(`${ROOT}www/store.js`)],
     ["app.js", await read(`${ROOT}www/app.js`)],
   ]),
 );

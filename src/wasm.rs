@@ -83,7 +83,6 @@ impl Reader {
     #[wasm_bindgen(js_name = loadText, unchecked_return_type = "PageInfo")]
     pub fn load_text(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
         let id = self.library.add_text(name, text);
-        self.library.catch_up();
         to_js(&self.info(id, None))
     }
 
@@ -94,8 +93,20 @@ impl Reader {
     pub fn load_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         let decoded = crate::decode(bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
         let id = self.library.add_text(name, &decoded.text);
-        self.library.catch_up();
         to_js(&self.info(id, Some(decoded.encoding)))
+    }
+
+    /// After a batch of pages: cuts again the earlier pages that name people
+    /// learned from later ones. Returns how many were cut again.
+    #[wasm_bindgen(js_name = catchUp)]
+    pub fn catch_up(&mut self) -> usize {
+        self.library.catch_up()
+    }
+
+    /// Bytes of WebAssembly memory in use (for measurements).
+    #[wasm_bindgen(js_name = memoryBytes)]
+    pub fn memory_bytes(&self) -> usize {
+        core::arch::wasm32::memory_size(0) * 65536
     }
 
     /// Removes a page. Returns whether it was loaded.

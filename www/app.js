@@ -5,6 +5,7 @@
 // except the article and snippet HTML the core renders, which escapes it.
 
 import { startCore } from "./core.js";
+import { openStore } from "./store.js";
 
 const $ = (id) => document.getElementById(id);
 const settings = {
@@ -39,7 +40,10 @@ const state = {
   words: false, // word features ready
   layers: new Set(settings.get("layers", ["person", "place", "organization"])),
   pasted: 0,
+  saved: new Map(), // page id → key of the page kept in IndexedDB
+  batch: null, // the load under way: {total, done, cancelled}
 };
+const storePromise = openStore();
 
 const core = startCore({
   workerUrl: new URL("worker.js", import.meta.url),
@@ -62,6 +66,10 @@ async function start() {
   }
   await refreshContents();
   await followHash();
+  // The pages kept from earlier visits.
+  const store = await storePromise;
+  const kept = await store.pages();
+  if (kept.length) await loadBatch(kept.map((p) => ({ name: p.name, key: p.key, read: async () => p.bytes || p.text })));
 }
 
 function sampleName(path) {
@@ -77,6 +85,8 @@ async function wordsReady() {
   state.words = true;
   $("words-state").textContent = "词语功能已就绪 Word features ready";
   $("dict-input").disabled = false;
+  const keptWords = await (await storePromise).words();
+  if (keptWords.length) await core.addUserWords(keptWords.join("\n"));
   await refreshContents();
   await renderUserWords();
   if (state.query) await runSearch(state.query, { keepCurrent: true });
@@ -128,6 +138,10 @@ async function refreshContents() {
 
 async function removePage(id) {
   await core.removePage(id);
+  if (state.saved.has(id)) {
+    await (await storePromise).removePage(state.saved.get(id));
+    state.saved.delete(id);
+  }
   if (state.page === id) {
     state.page = null;
     state.article = null;
@@ -365,11 +379,16 @@ async function renderUserWords() {
     const remove = el("button", { type: "button", class: "icon", "aria-label": `删除 Remove ${w}` }, "×");
     remove.addEventListener("click", async () => {
       await core.removeUserWord(w);
+      await saveWords();
       await afterWordsChanged();
     });
     li.append(remove);
     list.append(li);
   }
+}
+
+async function saveWords() {
+  await (await storePromise).saveWords(await core.userWords());
 }
 
 async function afterWordsChanged() {
@@ -382,31 +401,104 @@ async function afterWordsChanged() {
 // ---- opening pages ----------------------------------------------------------------------
 
 async function openFiles(files) {
-  let last = null;
-  for (const file of files) {
-    try {
-      const buffer = await file.arrayBuffer();
-      last = await core.loadBytes(file.name, buffer);
-    } catch (e) {
-      alertUser(e.message.startsWith(file.name) ? e.message : `${file.name}: ${e.message}`);
-    }
-  }
-  await afterLoad(last);
+  await loadBatch(
+    files.map((file) => ({ name: file.webkitRelativePath || file.name, read: () => file.arrayBuffer(), keep: true })),
+  );
 }
 
 async function openText(text) {
   state.pasted += 1;
-  const info = await core.loadText(`粘贴 Pasted ${state.pasted}`, text);
-  await afterLoad(info);
+  await loadBatch([{ name: `粘贴 Pasted ${state.pasted}`, read: async () => text, keep: true }]);
 }
 
-async function afterLoad(info) {
+/** Loads pages one by one in the worker, with progress and a way to stop;
+ * the pages already loaded can be read and searched meanwhile. Each item
+ * is {name, read() → ArrayBuffer or text, keep (save it), key (kept as)}. */
+async function loadBatch(items) {
+  if (state.batch) {
+    // One batch at a time: this one joins the queue of the one under way.
+    state.batch.items.push(...items);
+    state.batch.total += items.length;
+    return;
+  }
+  const batch = (state.batch = { items: [...items], total: items.length, done: 0, cancelled: false });
+  const store = await storePromise;
+  showProgress(batch);
+  let first = null;
+  let shown = 0;
+  while (batch.items.length && !batch.cancelled) {
+    const item = batch.items.shift();
+    try {
+      const data = await item.read();
+      let key = item.key;
+      if (item.keep && store.available) {
+        key = await store.savePage(typeof data === "string" ? { name: item.name, text: data } : { name: item.name, bytes: data.slice(0) });
+      }
+      const info = typeof data === "string" ? await core.loadText(item.name, data) : await core.loadBytes(item.name, data);
+      if (key !== undefined && key !== null) state.saved.set(info.id, key);
+      first ??= info;
+    } catch (e) {
+      alertUser(e.message.startsWith(item.name) ? e.message : `${item.name}: ${e.message}`);
+      if (item.keep && item.key === undefined) await forgetFailed(store, item.name);
+    }
+    batch.done++;
+    showProgress(batch);
+    // The contents follow along, but not more often than twice a second.
+    if (Date.now() - shown > 500) {
+      shown = Date.now();
+      await refreshContents();
+    }
+  }
+  state.batch = null;
+  showProgress(null);
+  await core.catchUp();
   await refreshContents();
-  if (info) {
-    await showArticle(info.id, 0);
+  if (first && items.some((i) => !i.key)) {
+    await showArticle(first.id, 0);
     writeHash();
   }
   if (state.query) await runSearch(state.query, { keepCurrent: true });
+  else await renderPage();
+}
+
+/** A page that could not be read is not kept for the next visit. */
+async function forgetFailed(store, name) {
+  const kept = await store.pages();
+  const last = kept.filter((p) => p.name === name).pop();
+  if (last) await store.removePage(last.key);
+}
+
+function showProgress(batch) {
+  const bar = $("progress");
+  if (!batch) {
+    bar.hidden = true;
+    return;
+  }
+  bar.hidden = false;
+  bar.setAttribute("aria-valuemin", "0");
+  bar.setAttribute("aria-valuemax", String(batch.total));
+  bar.setAttribute("aria-valuenow", String(batch.done));
+  $("progress-text").textContent = `正在载入版面 Loading pages: ${batch.done} / ${batch.total}`;
+}
+
+/** Lists the files of dropped folders too. */
+async function droppedFiles(dataTransfer) {
+  const entries = [...dataTransfer.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.some((e) => e.isDirectory)) return [...dataTransfer.files];
+  const files = [];
+  const walk = async (entry) => {
+    if (entry.isFile) files.push(await new Promise((ok, fail) => entry.file(ok, fail)));
+    else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+        if (!batch.length) break;
+        for (const e of batch) await walk(e);
+      }
+    }
+  };
+  for (const e of entries) await walk(e);
+  return files.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 // ---- messages ----------------------------------------------------------------------
@@ -517,11 +609,29 @@ function wire() {
     if (!depth) drop.hidden = true;
   });
   document.addEventListener("dragover", (e) => e.preventDefault());
-  document.addEventListener("drop", (e) => {
+  document.addEventListener("drop", async (e) => {
     e.preventDefault();
     depth = 0;
     drop.hidden = true;
-    if (e.dataTransfer.files.length) openFiles([...e.dataTransfer.files]);
+    const files = await droppedFiles(e.dataTransfer);
+    if (files.length) openFiles(files);
+  });
+  $("open-folder").addEventListener("click", () => $("folder").click());
+  $("folder").addEventListener("change", (e) => {
+    openFiles([...e.target.files].sort((a, b) => a.name.localeCompare(b.name)));
+    e.target.value = "";
+  });
+  $("cancel").addEventListener("click", () => {
+    if (state.batch) state.batch.cancelled = true;
+  });
+  $("clear-saved").addEventListener("click", async () => {
+    await (await storePromise).clear();
+    for (const id of [...state.saved.keys()]) await core.removePage(id);
+    state.saved.clear();
+    for (const w of await core.userWords()) await core.removeUserWord(w);
+    await refreshContents();
+    await afterWordsChanged();
+    alertUser("已清除保存的版面和词语 Saved pages and words cleared");
   });
   document.addEventListener("paste", (e) => {
     if (e.target.closest?.("input, textarea")) return;
@@ -538,6 +648,7 @@ function wire() {
     const input = $("dict-input");
     try {
       const report = await core.addUserWords(input.value);
+      await saveWords();
       const lines = [`加入 ${report.added.length} 个词 Added ${report.added.length}`];
       for (const err of report.errors) lines.push(`第 ${err.line} 行 line ${err.line}: ${err.message}`);
       $("dict-report").textContent = lines.join("；");

@@ -42,6 +42,8 @@ export function startCore({ workerUrl, makeWorker, onReady, onWords, onFailure }
     loadText: (name, text) => call("loadText", [name, text]),
     loadBytes: (name, buffer) => call("loadBytes", [name, buffer], [buffer]),
     removePage: (id) => call("removePage", [id]),
+    catchUp: () => call("catchUp"),
+    memoryBytes: () => call("memoryBytes"),
     pages: () => call("pages"),
     contents: () => call("contents"),
     article: (page, article) => call("article", [page, article]),

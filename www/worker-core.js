@@ -33,6 +33,8 @@ export function serve(load) {
     loadText: (name, text) => reader.loadText(name, text),
     loadBytes: (name, bytes) => reader.loadBytes(name, new Uint8Array(bytes)),
     removePage: (id) => reader.removePage(id),
+    catchUp: () => reader.catchUp(),
+    memoryBytes: () => reader.memoryBytes(),
     pages: () => reader.pages(),
     contents: () => reader.contents(),
     article: (page, article) => reader.article(page, article),
