@@ -103,6 +103,13 @@ impl Reader {
         self.library.catch_up()
     }
 
+    /// Cuts a text into words as the reader does and returns how many there
+    /// are (for measurements against other segmenters).
+    pub fn segment(&self, text: &str) -> Result<usize, JsError> {
+        let segmenter = self.library.segmenter().ok_or(crate::Error::WordsNotReady)?;
+        Ok(segmenter.segment(text, crate::words::Mode::Reading).len())
+    }
+
     /// Bytes of WebAssembly memory in use (for measurements).
     #[wasm_bindgen(js_name = memoryBytes)]
     pub fn memory_bytes(&self) -> usize {

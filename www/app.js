@@ -52,6 +52,8 @@ const core = startCore({
   onWords: () => wordsReady(),
   onFailure: (error) => alertUser(`出错了 Something failed: ${error}`, { sticky: true }),
 });
+// For measurements and the browser console.
+globalThis.baozhi = { core, state };
 
 // ---- start-up --------------------------------------------------------------
 

@@ -44,6 +44,7 @@ export function startCore({ workerUrl, makeWorker, onReady, onWords, onFailure }
     removePage: (id) => call("removePage", [id]),
     catchUp: () => call("catchUp"),
     memoryBytes: () => call("memoryBytes"),
+    timeSegment: (text, rounds) => call("timeSegment", [text, rounds]),
     pages: () => call("pages"),
     contents: () => call("contents"),
     article: (page, article) => call("article", [page, article]),

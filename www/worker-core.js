@@ -35,6 +35,12 @@ export function serve(load) {
     removePage: (id) => reader.removePage(id),
     catchUp: () => reader.catchUp(),
     memoryBytes: () => reader.memoryBytes(),
+    timeSegment: (text, rounds) => {
+      const start = performance.now();
+      let words = 0;
+      for (let i = 0; i < rounds; i++) words += reader.segment(text);
+      return { ms: performance.now() - start, words };
+    },
     pages: () => reader.pages(),
     contents: () => reader.contents(),
     article: (page, article) => reader.article(page, article),

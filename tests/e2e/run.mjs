@@ -8,22 +8,10 @@ import { chromium } from "playwright-core";
 import { readFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { serve } from "./server.mjs";
+import { LAUNCH } from "./launch.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const SHOTS = `${ROOT}target/screenshots`;
-export const LAUNCH = {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
 
 const sampleText = await readFile(`${ROOT}tests/fixtures/seed-page.txt`, "utf8");
 const sample = JSON.parse(await readFile(`${ROOT}tests/fixtures/seed-page.expected.json`, "utf8"));

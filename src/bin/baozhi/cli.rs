@@ -22,6 +22,7 @@ usage:
                              after the segmenter learns them
   baozhi html FILE [-o OUT]  a standalone, readable HTML rendering of the page
   baozhi dictionary OUT       write the packed dictionary the web page downloads
+  baozhi synth N DIR          write N varied synthetic pages (page-0001.txt…) for measurements
   baozhi bench [parse] [--mb N] [FILE...]
                              parse throughput on N MB (default 10) of varied synthetic
                              pages, or on the given files
@@ -57,6 +58,7 @@ pub fn main() -> ExitCode {
         Some("names") => names(&args[1..]),
         Some("html") => html(&args[1..]),
         Some("dictionary") => dictionary(&args[1..]),
+        Some("synth") => synth(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -366,6 +368,17 @@ fn html(args: &[String]) -> Result<(), Failure> {
             stdout.write_all(doc.as_bytes()).map_err(|e| Failure::input(format!("cannot write the output: {e}")))
         }
     }
+}
+
+fn synth(args: &[String]) -> Result<(), Failure> {
+    let [n, dir] = args else { return Err(Failure::usage("synth: give a number of pages and a folder")) };
+    let n: u64 = n.parse().map_err(|_| Failure::usage(format!("synth: not a number of pages: {n}")))?;
+    std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("{dir}: {}", io_message(&e))))?;
+    for i in 0..n {
+        let path = format!("{dir}/page-{:04}.txt", i + 1);
+        std::fs::write(&path, baozhi::synth::page(42, i).text).map_err(|e| Failure::input(format!("{path}: {}", io_message(&e))))?;
+    }
+    Ok(())
 }
 
 fn dictionary(args: &[String]) -> Result<(), Failure> {
