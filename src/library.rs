@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::annotate::{self, ArticleWords, Corpus, Entity, Keyword, Terms};
 use crate::page::{Article, Page};
+use crate::search::{SearchIndex, SearchOptions, SearchResults};
 use crate::words::{self, DictionaryReport, Segmenter};
 
 /// How many keywords an article lists.
@@ -44,11 +45,20 @@ pub struct Library {
     corpus: Corpus,
     terms: Terms,
     next_id: u32,
+    /// The search index of every page loaded.
+    index: SearchIndex,
 }
 
 impl Library {
     pub fn new(segmenter: Segmenter) -> Library {
-        Library { segmenter, pages: Vec::new(), corpus: Corpus::default(), terms: Terms::default(), next_id: 0 }
+        Library {
+            segmenter,
+            pages: Vec::new(),
+            corpus: Corpus::default(),
+            terms: Terms::default(),
+            next_id: 0,
+            index: SearchIndex::new(),
+        }
     }
 
     pub fn segmenter(&self) -> &Segmenter {
@@ -82,6 +92,7 @@ impl Library {
         let id = self.next_id;
         self.next_id += 1;
         let people_known = self.segmenter.people().len();
+        self.index.add(id, &page, &self.segmenter);
         self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
         id
     }
@@ -126,6 +137,7 @@ impl Library {
         for w in &page.words {
             self.corpus.remove(w);
         }
+        self.index.remove(id);
         true
     }
 
@@ -144,6 +156,7 @@ impl Library {
         }
         self.pages[i].words = words;
         self.pages[i].people_known = self.segmenter.people().len();
+        self.index.recut(self.pages[i].id, &self.pages[i].page, &self.segmenter);
     }
 
     fn resegment_all(&mut self) {
@@ -189,6 +202,24 @@ impl Library {
                 })
             })
             .collect()
+    }
+
+    /// Searches every article of every page loaded (see [`crate::search`]):
+    /// the first [`crate::search::DEFAULT_RESULTS`] matching articles, best
+    /// first, and how many there are in all.
+    pub fn search(&self, query: &str) -> SearchResults {
+        self.search_with(query, &SearchOptions::default())
+    }
+
+    /// [`Library::search`], returning the results `options` asks for
+    /// ([`SearchOptions::ALL`]: every one).
+    pub fn search_with(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        self.index.search(query, &self.segmenter, options, |id| self.page(id).map(|p| &p.page))
+    }
+
+    /// The search index, for its size.
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.index
     }
 
     /// An article and its words.

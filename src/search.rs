@@ -103,11 +103,27 @@ pub struct SearchResults {
 }
 
 /// Which results to return: `limit` of them after skipping `offset`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchOptions {
     pub offset: usize,
     /// All of them when `None`.
     pub limit: Option<usize>,
+}
+
+/// How many results a search returns unless asked for others: a page of
+/// them, as a search engine shows; the totals count them all.
+pub const DEFAULT_RESULTS: usize = 50;
+
+impl Default for SearchOptions {
+    /// The first [`DEFAULT_RESULTS`].
+    fn default() -> SearchOptions {
+        SearchOptions { offset: 0, limit: Some(DEFAULT_RESULTS) }
+    }
+}
+
+impl SearchOptions {
+    /// Every result.
+    pub const ALL: SearchOptions = SearchOptions { offset: 0, limit: None };
 }
 
 /// The index of every page loaded.
@@ -403,8 +419,7 @@ impl Term {
 /// (character offsets), `marks` (which include it) in `<mark>`, the rest
 /// escaped, `…` where the text is cut.
 fn snippet(text: &str, best: (usize, usize), marks: &[(usize, usize)]) -> String {
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    let n = bounds.len() - 1;
+    let n = text.chars().count();
     let (start, end) = (best.0.min(n), best.1.min(n));
     let (from, to) = if n <= SNIPPET_CHARS + 8 {
         (0, n)
@@ -425,19 +440,29 @@ fn snippet(text: &str, best: (usize, usize), marks: &[(usize, usize)]) -> String
             _ => merged.push((s, e)),
         }
     }
-    let mut out = String::with_capacity((bounds[to] - bounds[from]) + 32 + merged.len() * 13);
+    // Byte offsets, found in one pass as far as the window goes.
+    let mut bytes = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    let mut at = (0, bytes.next().unwrap_or(0));
+    let mut byte = |c: usize| {
+        while at.0 < c {
+            at = (at.0 + 1, bytes.next().unwrap_or(text.len()));
+        }
+        at.1
+    };
+    let mut out = String::with_capacity(SNIPPET_CHARS * 4 + merged.len() * 13);
     if from > 0 {
         out.push('…');
     }
-    let mut at = from;
+    let mut last = byte(from);
     for (s, e) in merged {
-        escape_into(&mut out, &text[bounds[at]..bounds[s]]);
+        let (s, e) = (byte(s), byte(e));
+        escape_into(&mut out, &text[last..s]);
         out.push_str("<mark>");
-        escape_into(&mut out, &text[bounds[s]..bounds[e]]);
+        escape_into(&mut out, &text[s..e]);
         out.push_str("</mark>");
-        at = e;
+        last = e;
     }
-    escape_into(&mut out, &text[bounds[at]..bounds[to]]);
+    escape_into(&mut out, &text[last..byte(to)]);
     if to < n {
         out.push('…');
     }

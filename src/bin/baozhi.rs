@@ -22,11 +22,18 @@ usage:
   baozhi names FILE          the people the page names, and how they are cut before and
                              after the segmenter learns them
   baozhi html FILE [-o OUT]  a standalone, readable HTML rendering of the page
+  baozhi search [--json] FILE... -- QUERY
+                             the articles of the pages that match QUERY, best first, with
+                             a snippet and every hit: terms separated by spaces must all
+                             occur, \"a phrase\" is one term, -term leaves articles out
   baozhi bench [parse] [--mb N] [FILE...]
                              parse throughput on N MB (default 10) of varied synthetic
                              pages, or on the given files
   baozhi bench words [--mb N]
                              segment + tag + annotate throughput against bare jieba cut
+  baozhi bench search [--pages N]
+                             search index build, memory and query latency on N (default
+                             1000) varied synthetic pages, against a naive scan
   baozhi help                show this
 
 Files are decoded from UTF-8, UTF-16 or GB18030/GBK (detected); the encoding
@@ -56,6 +63,7 @@ fn main() -> ExitCode {
         Some("segment") => segment(&args[1..]),
         Some("names") => names(&args[1..]),
         Some("html") => html(&args[1..]),
+        Some("search") => search(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -128,6 +136,7 @@ fn parse(args: &[String]) -> Result<(), Failure> {
 
 fn bench(args: &[String]) -> Result<(), Failure> {
     let (what, args) = match args.first().map(String::as_str) {
+        Some("search") => return bench_search(&args[1..]),
         Some("parse") => ("parse", &args[1..]),
         Some("words") => ("words", &args[1..]),
         _ => ("parse", args),
@@ -164,6 +173,20 @@ fn bench(args: &[String]) -> Result<(), Failure> {
     };
     let report = baozhi::bench::parse_throughput(&input);
     println!("{report}");
+    Ok(())
+}
+
+fn bench_search(args: &[String]) -> Result<(), Failure> {
+    let pages = match args {
+        [] => 1000,
+        [flag, n] if flag == "--pages" => n
+            .parse()
+            .ok()
+            .filter(|&n: &usize| (1..=100_000).contains(&n))
+            .ok_or_else(|| Failure::usage("bench search: --pages takes a number of pages, from 1 to 100000"))?,
+        _ => return Err(Failure::usage("bench search: takes only --pages N")),
+    };
+    println!("{}", baozhi::bench::search_throughput(pages));
     Ok(())
 }
 
@@ -369,3 +392,90 @@ fn html(args: &[String]) -> Result<(), Failure> {
 
 /// The reader's stylesheet, inlined into `baozhi html` pages.
 const STYLESHEET: &str = include_str!("../../www/reader.css");
+
+#[derive(serde::Serialize)]
+struct SearchJson {
+    total: usize,
+    results: Vec<SearchResultJson>,
+}
+
+#[derive(serde::Serialize)]
+struct SearchResultJson {
+    file: String,
+    article: usize,
+    title: Option<String>,
+    score: f64,
+    snippet: String,
+    hits: Vec<SearchHitJson>,
+}
+
+#[derive(serde::Serialize)]
+struct SearchHitJson {
+    field: &'static str,
+    paragraph: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+fn search(args: &[String]) -> Result<(), Failure> {
+    let Some(split) = args.iter().position(|a| a == "--") else {
+        return Err(Failure::usage("search: give the query after --: baozhi search FILE... -- QUERY"));
+    };
+    let json = args[..split].iter().any(|a| a == "--json");
+    let files: Vec<String> = args[..split].iter().filter(|a| *a != "--json").cloned().collect();
+    if files.is_empty() {
+        return Err(Failure::usage("search: which files? (use - for standard input)"));
+    }
+    let query = args[split + 1..].join(" ");
+    let library = load(&files)?;
+    let found = library.search(&query);
+    let mut out = SearchJson { total: found.total_hits, results: Vec::new() };
+    let mut text_out = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(text_out, "{} hits in {} articles for {query}", found.total_hits, found.total_results);
+    for (n, r) in found.results.iter().enumerate() {
+        let page = library.page(r.page).expect("results are of loaded pages");
+        let article = &page.page.articles[r.article];
+        let hits = r.hits.iter().map(|h| SearchHitJson {
+            field: h.field.name(),
+            paragraph: match h.field {
+                baozhi::annotate::Field::Paragraph(i) => Some(i),
+                _ => None,
+            },
+            start: h.start,
+            end: h.end,
+        });
+        if json {
+            out.results.push(SearchResultJson {
+                file: page.name.clone(),
+                article: r.article,
+                title: article.title.clone(),
+                score: r.score,
+                snippet: r.snippet.clone(),
+                hits: hits.collect(),
+            });
+        } else {
+            let title = article
+                .title
+                .clone()
+                .or_else(|| baozhi::render::derived_title(article).map(|t| format!("[{t}]")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                text_out,
+                "\n{}. {title}\n   {}, article {}: score {:.2}, {} hits\n   {}",
+                n + 1,
+                page.name,
+                r.article,
+                r.score,
+                r.hits.len(),
+                baozhi::search::snippet_text(&r.snippet, "【", "】")
+            );
+        }
+    }
+    if json {
+        print_json(&out)
+    } else {
+        print!("{text_out}");
+        Ok(())
+    }
+}

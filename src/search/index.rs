@@ -7,7 +7,7 @@ use crate::normalize::{fold, fold_keeping_spaces};
 use crate::page::Page;
 use crate::words::{Mode, Segmenter};
 
-use super::suffix::{Positions, sort_suffixes};
+use super::suffix::{SuffixArray, sort_suffixes};
 
 /// Between fields in the folded text; no folded text contains it.
 pub const SEPARATOR: u16 = 0xFFFF;
@@ -67,7 +67,7 @@ pub struct PageIndex {
     /// The folded text of every field of every article, in reading order,
     /// each followed by [`SEPARATOR`].
     pub text: Box<[u16]>,
-    suffixes: Positions,
+    suffixes: SuffixArray,
     pub fields: Box<[FieldSpan]>,
     shifts: Box<[Shift]>,
     /// A bit per code unit: a word of the segmenter starts there. Set at
@@ -111,7 +111,7 @@ impl PageIndex {
         let order = sort_suffixes(&text);
         // Only suffixes that start a character and are not a separator can
         // start a match.
-        let suffixes = Positions::new(order, text.len(), |p| text[p] != SEPARATOR && !is_low_surrogate(text[p]));
+        let suffixes = SuffixArray::new(order, &text, |p| text[p] != SEPARATOR && !is_low_surrogate(text[p]));
         let mut index = PageIndex {
             id,
             slot,
