@@ -17,18 +17,22 @@
 //! and its filter column, removing one drops them, nothing else is rebuilt.
 //!
 //! **Ranking.** BM25 over the query's terms, each occurrence weighted by
-//! where it is and how it sits among the segmenter's words. The page is
-//! cut into words in indexing mode and the start of every word is kept as
-//! one bit per code unit; a query term is cut by the same segmenter in the
-//! same mode, so an occurrence whose words are the term's words (its ends
-//! and its inner cuts on word starts) is a whole-word match, and one that
-//! begins or ends inside a longer word (`段简` in `一段/简单`) counts
-//! [`INSIDE_WORD`] of one. Occurrences in the headline (kicker, title,
-//! subtitle) count [`HEADLINE`] times one in the body. Document frequency
-//! is the number of articles a term occurs in — exact, from the same
-//! search — and an article's length is its number of words. Several terms
-//! found next to each other, in the query's order, add the score of that
-//! phrase. Ties go to page order, then article order.
+//! how it sits among the segmenter's words. The page is cut into words in
+//! indexing mode and the start of every word is kept as one bit per code
+//! unit; a query term is cut by the same segmenter in the same mode, so an
+//! occurrence whose words are the term's words (its ends and its inner cuts
+//! on word starts) is a whole-word match and counts one; one whose ends
+//! fall inside longer words, the cuts between agreeing (`公园` in
+//! `城市公园`, `简单` in `简单化`), counts [`INSIDE_WORD`]; one where the
+//! page is cut differently from the query, across its words, counts
+//! [`ACROSS_WORDS`]. The headline (kicker, title, subtitle) and the rest
+//! are scored apart, as BM25 per field summed, the headline's weighing
+//! [`HEADLINE`] times the rest's: a title that names the term says more
+//! than any number of mentions below it. Document frequency is the number
+//! of articles a term occurs in — exact, from the same search — and the
+//! body's length is the article's number of words. Several terms found
+//! next to each other, in the query's order, add the score of that phrase.
+//! Ties go to page order, then article order.
 //!
 //! **Memory.** Per character of article text: two bytes of folded text,
 //! two of suffix array (four on a page of more than 65,536 code units),
@@ -58,10 +62,12 @@ use signature::{Signatures, SlotSet};
 /// much an article's length discounts them.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
-/// What an occurrence in the headline counts, against one in the body.
-pub const HEADLINE: f32 = 3.0;
+/// The headline's score against the body's.
+pub const HEADLINE: f64 = 2.0;
 /// What an occurrence inside a longer word counts, against a whole word.
-pub const INSIDE_WORD: f32 = 0.3;
+pub const INSIDE_WORD: f32 = 0.5;
+/// What an occurrence across the page's words counts, against a whole word.
+pub const ACROSS_WORDS: f32 = 0.25;
 /// Characters a snippet shows around its hit (a field hardly longer is
 /// shown whole).
 const SNIPPET_CHARS: usize = 72;
@@ -149,6 +155,8 @@ struct Hit {
     pos: u32,
     /// The field's index in its page's index.
     field: u32,
+    /// How well it fits the words, and whether it is in the headline: the
+    /// best hit is the snippet's.
     weight: f32,
 }
 
@@ -159,8 +167,10 @@ struct Group {
     page: u32,
     article: u32,
     hits: Range<usize>,
-    /// Weighted occurrences: the term frequency of BM25.
-    tf: f32,
+    /// Weighted occurrences in the headline and in the rest: the term
+    /// frequencies of BM25.
+    head: f32,
+    body: f32,
 }
 
 /// Every occurrence of a term, grouped by article in page order.
@@ -310,25 +320,29 @@ impl SearchIndex {
                     f += 1;
                 }
                 let span = &page.fields[f];
-                let mut weight = if span.field().is_headline() { HEADLINE } else { 1.0 };
-                if !page.whole_words(pos as usize, &term.starts) {
-                    weight *= INSIDE_WORD;
-                }
+                let headline = span.is_headline();
+                let fit = page.fit(pos as usize, &term.starts);
                 let at = out.hits.len();
-                out.hits.push(Hit { pos, field: f as u32, weight });
-                match out.groups.last_mut() {
-                    Some(g) if g.page == p as u32 && g.article == span.article => {
-                        g.hits.end = at + 1;
-                        g.tf += weight;
-                    }
-                    _ => out.groups.push(Group { page: p as u32, article: span.article, hits: at..at + 1, tf: weight }),
+                out.hits.push(Hit { pos, field: f as u32, weight: if headline { fit * HEADLINE as f32 } else { fit } });
+                if !matches!(out.groups.last(), Some(g) if g.page == p as u32 && g.article == span.article) {
+                    out.groups.push(Group {
+                        page: p as u32,
+                        article: span.article,
+                        hits: at..at,
+                        head: 0.0,
+                        body: 0.0,
+                    });
                 }
+                let g = out.groups.last_mut().expect("a group is open");
+                g.hits.end = at + 1;
+                *(if headline { &mut g.head } else { &mut g.body }) += fit;
             }
         }
         out
     }
 
-    /// A term's BM25 score in an article.
+    /// A term's BM25 score in an article: the body's, and the headline's
+    /// (short, so with no length to discount) weighing [`HEADLINE`] times.
     fn bm25(&self, found: &Occurrences, key: (u32, u32)) -> f64 {
         let Some(group) = found.group(key) else { return 0.0 };
         let n = self.articles as f64;
@@ -336,8 +350,11 @@ impl SearchIndex {
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let average = (self.words as f64 / n.max(1.0)).max(1.0);
         let length = f64::from(self.pages[key.0 as usize].lengths[key.1 as usize]);
-        let tf = f64::from(group.tf);
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average))
+        let saturate = |tf: f32, norm: f64| {
+            let tf = f64::from(tf);
+            tf * (K1 + 1.0) / (tf + K1 * norm)
+        };
+        idf * (saturate(group.body, 1.0 - B + B * length / average) + HEADLINE * saturate(group.head, 1.0))
     }
 
     /// A result: the article's hits in reading order, and its snippet.

@@ -8,6 +8,7 @@ use crate::page::Page;
 use crate::words::{Mode, Segmenter};
 
 use super::suffix::{SuffixArray, sort_suffixes};
+use super::{ACROSS_WORDS, INSIDE_WORD};
 
 /// Between fields in the folded text; no folded text contains it.
 pub const SEPARATOR: u16 = 0xFFFF;
@@ -25,6 +26,11 @@ pub struct FieldSpan {
 }
 
 impl FieldSpan {
+    /// Is it the kicker, the title or the subtitle?
+    pub fn is_headline(&self) -> bool {
+        self.field < 3
+    }
+
     pub fn field(&self) -> Field {
         match self.field {
             0 => Field::Kicker,
@@ -177,10 +183,19 @@ impl PageIndex {
         self.starts[unit / 64] & (1 << (unit % 64)) != 0
     }
 
-    /// Is the match at `pos` made of whole words, cut where the query is
-    /// cut? `starts[i]`: a word of the query starts at its unit `i`.
-    pub fn whole_words(&self, pos: usize, starts: &[bool]) -> bool {
-        starts.iter().enumerate().all(|(i, &s)| self.starts_word(pos + i) == s) && self.starts_word(pos + starts.len())
+    /// How the match at `pos` fits the page's words, given where the
+    /// query's words start (`starts[i]`: one starts at its unit `i`): 1 for
+    /// whole words cut as the query is cut; [`INSIDE_WORD`] when the cuts
+    /// inside agree but an end falls inside a longer word;
+    /// [`ACROSS_WORDS`] when the page is cut differently.
+    pub fn fit(&self, pos: usize, starts: &[bool]) -> f32 {
+        if !starts.iter().enumerate().skip(1).all(|(i, &s)| self.starts_word(pos + i) == s) {
+            ACROSS_WORDS
+        } else if self.starts_word(pos) && self.starts_word(pos + starts.len()) {
+            1.0
+        } else {
+            INSIDE_WORD
+        }
     }
 
     /// The character offsets in the field's text of the match at units
