@@ -428,11 +428,16 @@ fn search(args: &[String]) -> Result<(), Failure> {
     }
     let query = args[split + 1..].join(" ");
     let library = load(&files)?;
-    let found = library.search(&query);
+    let found = library.search_with(&query, &baozhi::search::SearchOptions::ALL);
     let mut out = SearchJson { total: found.total_hits, results: Vec::new() };
     let mut text_out = String::new();
     use std::fmt::Write as _;
-    let _ = writeln!(text_out, "{} hits in {} articles for {query}", found.total_hits, found.total_results);
+    let _ = writeln!(
+        text_out,
+        "{} in {} for {query}",
+        plural(found.total_hits, "hit"),
+        plural(found.total_results, "article")
+    );
     for (n, r) in found.results.iter().enumerate() {
         let page = library.page(r.page).expect("results are of loaded pages");
         let article = &page.page.articles[r.article];
@@ -462,12 +467,12 @@ fn search(args: &[String]) -> Result<(), Failure> {
                 .unwrap_or_default();
             let _ = writeln!(
                 text_out,
-                "\n{}. {title}\n   {}, article {}: score {:.2}, {} hits\n   {}",
+                "\n{}. {title}\n   {}, article {}: score {:.2}, {}\n   {}",
                 n + 1,
                 page.name,
                 r.article,
                 r.score,
-                r.hits.len(),
+                plural(r.hits.len(), "hit"),
                 baozhi::search::snippet_text(&r.snippet, "【", "】")
             );
         }
@@ -478,4 +483,9 @@ fn search(args: &[String]) -> Result<(), Failure> {
         print!("{text_out}");
         Ok(())
     }
+}
+
+/// `1 hit`, `2 hits`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
