@@ -216,10 +216,24 @@ pub struct QueryKind {
     pub hits: usize,
 }
 
-/// The queries of the search benchmark, drawn from the corpus itself: one
-/// character, two characters, phrases of four to twelve, two or three
-/// terms from one article, and strings that occur nowhere.
-fn search_queries(texts: &[Vec<&str>], per_kind: usize, seed: u64) -> Vec<(&'static str, Vec<String>)> {
+/// The pages of the search benchmark: `pages` synthetic pages, parsed.
+pub fn search_corpus(pages: usize) -> Vec<crate::Page> {
+    (0..pages as u64).map(|n| crate::parse_page(&crate::synth::page(3, n).text)).collect()
+}
+
+/// The texts of every field of every article, article by article.
+pub fn article_texts(pages: &[crate::Page]) -> Vec<Vec<&str>> {
+    pages
+        .iter()
+        .flat_map(|p| &p.articles)
+        .map(|a| crate::annotate::fields(a).into_iter().map(|(_, t)| t).collect())
+        .collect()
+}
+
+/// The queries of the search benchmark, by kind, drawn from the corpus
+/// itself: one character, two characters, phrases of four to twelve, two
+/// or three terms from one article, and strings that occur nowhere.
+pub fn search_queries(texts: &[Vec<&str>], per_kind: usize, seed: u64) -> Vec<(&'static str, Vec<String>)> {
     use crate::text::is_han;
     let mut rng = crate::synth::Rng::new(seed);
     // A run of `len` characters from a random place of a random paragraph,
@@ -276,8 +290,9 @@ fn search_queries(texts: &[Vec<&str>], per_kind: usize, seed: u64) -> Vec<(&'sta
 
 /// Hits of a query by scanning every field's folded text with `str::find`,
 /// overlapping occurrences included, with the query language's rules: the
-/// baseline the index is measured against.
-fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
+/// baseline the index is measured against. `articles`: each article's
+/// fields, folded.
+pub fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
     let mut terms: Vec<(String, bool)> = Vec::new();
     for t in crate::search::parse_query(query) {
         let term = (crate::normalize::fold_str(&t.text), t.exclude);
@@ -325,16 +340,13 @@ fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
 /// Measures [`SearchReport`] on `pages` synthetic pages.
 #[cfg(feature = "embedded-dict")]
 pub fn search_throughput(pages: usize) -> SearchReport {
-    use crate::annotate::fields;
     use crate::normalize::fold_str;
     use crate::search::{SearchIndex, SearchOptions};
     use crate::words::{Mode, Segmenter};
 
     let segmenter = Segmenter::embedded();
-    let parsed: Vec<crate::Page> =
-        (0..pages as u64).map(|n| crate::parse_page(&crate::synth::page(3, n).text)).collect();
-    let texts: Vec<Vec<&str>> =
-        parsed.iter().flat_map(|p| &p.articles).map(|a| fields(a).into_iter().map(|(_, t)| t).collect()).collect();
+    let parsed = search_corpus(pages);
+    let texts = article_texts(&parsed);
     let text_bytes = texts.iter().flatten().map(|t| t.len()).sum();
     let mut index = SearchIndex::new();
     let build = best_of(2, || {
