@@ -92,7 +92,7 @@ impl Library {
         let id = self.next_id;
         self.next_id += 1;
         let people_known = self.segmenter.people().len();
-        self.index.add(id, &page, &self.segmenter);
+        self.index.add(id, &page, Some(&self.segmenter));
         self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
         id
     }
@@ -156,7 +156,7 @@ impl Library {
         }
         self.pages[i].words = words;
         self.pages[i].people_known = self.segmenter.people().len();
-        self.index.recut(self.pages[i].id, &self.pages[i].page, &self.segmenter);
+        self.index.recut(self.pages[i].id, &self.pages[i].page, Some(&self.segmenter));
     }
 
     fn resegment_all(&mut self) {
@@ -214,7 +214,7 @@ impl Library {
     /// [`Library::search`], returning the results `options` asks for
     /// ([`SearchOptions::ALL`]: every one).
     pub fn search_with(&self, query: &str, options: &SearchOptions) -> SearchResults {
-        self.index.search(query, &self.segmenter, options, |id| self.page(id).map(|p| &p.page))
+        self.index.search(query, Some(&self.segmenter), options, |id| self.page(id).map(|p| &p.page))
     }
 
     /// The search index, for its size.

@@ -98,6 +98,11 @@ pub fn fold(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
+    // CJK and the scripts next to it have no case: skip the case tables
+    // for most characters of a Chinese page.
+    if matches!(c, '\u{2E80}'..='\u{A63F}' | '\u{AC00}'..='\u{D7FF}' | '\u{20000}'..='\u{3FFFF}') {
+        return Some(simplified(c));
+    }
     let mut lower = c.to_lowercase();
     let c = match (lower.next(), lower.next()) {
         (Some(l), None) => l,
@@ -152,6 +157,14 @@ mod tests {
         assert_eq!(fold_str("ΑΘΗΝΑ Москва"), "αθηναмосква");
         // `İ` lower-cases to two characters: it stays as it is.
         assert_eq!(fold_str("İ"), "İ");
+    }
+
+    #[test]
+    fn the_ranges_skipped_for_case_have_no_case() {
+        let ranges = [0x2E80..=0xA63F, 0xAC00..=0xD7FF, 0x20000..=0x3FFFF];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
     }
 
     #[test]

@@ -192,8 +192,10 @@ impl SearchIndex {
     }
 
     /// Indexes a page under `id` (replacing what `id` had). The other pages
-    /// are not touched.
-    pub fn add(&mut self, id: u32, page: &Page, segmenter: &Segmenter) {
+    /// are not touched. Without a segmenter (its dictionary not loaded yet)
+    /// the page is found all the same; ranking knows no words until
+    /// [`SearchIndex::recut`].
+    pub fn add(&mut self, id: u32, page: &Page, segmenter: Option<&Segmenter>) {
         self.remove(id);
         let slot = self.signatures.allocate();
         let index = PageIndex::build(id, slot, page, segmenter);
@@ -214,8 +216,9 @@ impl SearchIndex {
     }
 
     /// Cuts a page into words again, after the segmenter changed (a user
-    /// word, a learned name); its text stays as it is.
-    pub fn recut(&mut self, id: u32, page: &Page, segmenter: &Segmenter) {
+    /// word, a learned name, the dictionary loaded); its text stays as it
+    /// is.
+    pub fn recut(&mut self, id: u32, page: &Page, segmenter: Option<&Segmenter>) {
         let Some(index) = self.pages.iter_mut().find(|p| p.id == id) else { return };
         let before: u64 = index.lengths.iter().map(|&n| u64::from(n)).sum();
         index.cut(page, segmenter);
@@ -240,11 +243,11 @@ impl SearchIndex {
     }
 
     /// Searches every page indexed; `page` gives a page's text by id, for
-    /// the snippets.
+    /// the snippets. The segmenter cuts the query as the pages were cut.
     pub fn search<'p>(
         &self,
         query: &str,
-        segmenter: &Segmenter,
+        segmenter: Option<&Segmenter>,
         options: &SearchOptions,
         page: impl Fn(u32) -> Option<&'p Page>,
     ) -> SearchResults {
@@ -406,8 +409,9 @@ impl SearchIndex {
 
 impl Term {
     /// Folds a term and cuts it as the pages are cut: with its spaces, so
-    /// that they part words as they do in a page.
-    fn new(text: &str, segmenter: &Segmenter) -> Term {
+    /// that they part words as they do in a page. Without a segmenter, it
+    /// knows no words (`starts` is empty).
+    fn new(text: &str, segmenter: Option<&Segmenter>) -> Term {
         let mut units = Vec::new();
         let mut unit_of = Vec::new();
         let mut buf = [0u16; 2];
@@ -420,6 +424,7 @@ impl Term {
                 None => unit_of.push(None),
             }
         }
+        let Some(segmenter) = segmenter else { return Term { units, starts: Vec::new() } };
         let mut starts = vec![false; units.len()];
         let mut folded = String::new();
         fold_keeping_spaces(text, &mut folded);
@@ -522,7 +527,7 @@ mod tests {
     }
 
     fn search(index: &SearchIndex, pages: &[(u32, &Page)], s: &Segmenter, q: &str) -> SearchResults {
-        index.search(q, s, &SearchOptions::default(), |id| pages.iter().find(|(i, _)| *i == id).map(|(_, p)| *p))
+        index.search(q, Some(s), &SearchOptions::default(), |id| pages.iter().find(|(i, _)| *i == id).map(|(_, p)| *p))
     }
 
     #[test]
@@ -530,7 +535,7 @@ mod tests {
         let s = segmenter();
         let p = page(&[("", &["𠀀 Ｃｈｉｎａ ｇｏｏｄｓ，義 烏😀chinagoods"])]);
         let mut index = SearchIndex::new();
-        index.add(7, &p, &s);
+        index.add(7, &p, Some(&s));
         let r = search(&index, &[(7, &p)], &s, "chinagoods");
         assert_eq!(r.total_hits, 2);
         let text: Vec<char> = p.articles[0].paragraphs[0].chars().collect();
@@ -540,6 +545,27 @@ mod tests {
         let h = r.results[0].hits[0];
         assert_eq!(text[h.start..h.end].iter().collect::<String>(), "義 烏");
         assert_eq!((h.page, h.article, h.field), (7, 0, Field::Paragraph(0)));
+    }
+
+    #[test]
+    fn without_a_segmenter_pages_are_found_and_words_come_later() {
+        let s = segmenter();
+        let p = page(&[("", &["他把流程简单化处理了。"]), ("", &["他把流程简单地处理了。"])]);
+        let mut index = SearchIndex::new();
+        index.add(1, &p, None);
+        let found = |index: &SearchIndex, s: Option<&Segmenter>| {
+            let r = index.search("简单", s, &SearchOptions::ALL, |_| Some(&p));
+            assert_eq!(r.total_hits, 2);
+            r.results.iter().map(|r| (r.article, r.score)).collect::<Vec<_>>()
+        };
+        // No words known: the two are alike.
+        let before = found(&index, None);
+        assert_eq!(before[0].1, before[1].1);
+        // Cut into words, the whole word wins.
+        index.recut(1, &p, Some(&s));
+        let after = found(&index, Some(&s));
+        assert_eq!(after[0].0, 1);
+        assert!(after[0].1 > after[1].1, "{after:?}");
     }
 
     #[test]

@@ -77,15 +77,17 @@ pub struct PageIndex {
     pub fields: Box<[FieldSpan]>,
     shifts: Box<[Shift]>,
     /// A bit per code unit: a word of the segmenter starts there. Set at
-    /// every separator too, so that a field's end is a word's end.
+    /// every separator too, so that a field's end is a word's end. Empty
+    /// while there is no segmenter.
     starts: Box<[u64]>,
-    /// The number of words of each article.
+    /// The number of words of each article (of characters, while there is
+    /// no segmenter).
     pub lengths: Box<[u32]>,
 }
 
 impl PageIndex {
     /// Folds, sorts and cuts a page.
-    pub fn build(id: u32, slot: u32, page: &Page, segmenter: &Segmenter) -> PageIndex {
+    pub fn build(id: u32, slot: u32, page: &Page, segmenter: Option<&Segmenter>) -> PageIndex {
         let mut text: Vec<u16> = Vec::new();
         let mut spans = Vec::new();
         let mut shifts = Vec::new();
@@ -133,8 +135,18 @@ impl PageIndex {
     }
 
     /// Finds where the segmenter's words start, in indexing mode, and counts
-    /// each article's words; again whenever the segmenter changes.
-    pub fn cut(&mut self, page: &Page, segmenter: &Segmenter) {
+    /// each article's words; again whenever the segmenter changes. Without
+    /// a segmenter, an article's length is its number of characters.
+    pub fn cut(&mut self, page: &Page, segmenter: Option<&Segmenter>) {
+        let Some(segmenter) = segmenter else {
+            let mut lengths = vec![0u32; page.articles.len()];
+            for span in &self.fields {
+                lengths[span.article as usize] += span.end - span.start;
+            }
+            self.starts = Box::new([]);
+            self.lengths = lengths.into_boxed_slice();
+            return;
+        };
         let mut starts = vec![0u64; self.text.len() / 64 + 1];
         let mut lengths = vec![0u32; page.articles.len()];
         let mut folded = String::new();
@@ -187,9 +199,12 @@ impl PageIndex {
     /// query's words start (`starts[i]`: one starts at its unit `i`): 1 for
     /// whole words cut as the query is cut; [`INSIDE_WORD`] when the cuts
     /// inside agree but an end falls inside a longer word;
-    /// [`ACROSS_WORDS`] when the page is cut differently.
+    /// [`ACROSS_WORDS`] when the page is cut differently. 1 when either was
+    /// cut with no segmenter: nothing is known of words.
     pub fn fit(&self, pos: usize, starts: &[bool]) -> f32 {
-        if !starts.iter().enumerate().skip(1).all(|(i, &s)| self.starts_word(pos + i) == s) {
+        if self.starts.is_empty() || starts.is_empty() {
+            1.0
+        } else if !starts.iter().enumerate().skip(1).all(|(i, &s)| self.starts_word(pos + i) == s) {
             ACROSS_WORDS
         } else if self.starts_word(pos) && self.starts_word(pos + starts.len()) {
             1.0
