@@ -20,7 +20,7 @@ fn search(c: &mut Criterion) {
     let folded: Vec<Vec<String>> = texts.iter().map(|a| a.iter().map(|t| fold_str(t)).collect()).collect();
     let mut index = SearchIndex::new();
     for (id, p) in pages.iter().enumerate() {
-        index.add(id as u32, p, Some(&segmenter));
+        index.add(id as u32, p, &segmenter);
     }
     let page_of = |id: u32| pages.get(id as usize);
 
@@ -32,7 +32,7 @@ fn search(c: &mut Criterion) {
         b.iter(|| {
             let mut index = SearchIndex::new();
             for (id, p) in hundred.iter().enumerate() {
-                index.add(id as u32, p, Some(&segmenter));
+                index.add(id as u32, p, &segmenter);
             }
             index.len()
         })
@@ -43,9 +43,7 @@ fn search(c: &mut Criterion) {
             b.iter(|| {
                 queries
                     .iter()
-                    .map(|q| {
-                        index.search(black_box(q), Some(&segmenter), &SearchOptions::default(), page_of).total_hits
-                    })
+                    .map(|q| index.search(black_box(q), &segmenter, &SearchOptions::default(), page_of).total_hits)
                     .sum::<usize>()
             })
         });
@@ -53,7 +51,7 @@ fn search(c: &mut Criterion) {
             b.iter(|| {
                 queries
                     .iter()
-                    .map(|q| index.search(black_box(q), Some(&segmenter), &SearchOptions::ALL, page_of).total_hits)
+                    .map(|q| index.search(black_box(q), &segmenter, &SearchOptions::ALL, page_of).total_hits)
                     .sum::<usize>()
             })
         });

@@ -352,7 +352,7 @@ pub fn search_throughput(pages: usize) -> SearchReport {
     let build = best_of(2, || {
         index = SearchIndex::new();
         for (id, p) in parsed.iter().enumerate() {
-            index.add(id as u32, p, Some(&segmenter));
+            index.add(id as u32, p, &segmenter);
         }
     });
     let bare_cut = best_of(2, || texts.iter().flatten().map(|t| segmenter.cut(t, Mode::Indexing).len()).sum::<usize>());
@@ -371,14 +371,14 @@ pub fn search_throughput(pages: usize) -> SearchReport {
             hits: 0,
         };
         for q in queries {
-            let found = index.search(&q, Some(&segmenter), &SearchOptions::ALL, page_of);
+            let found = index.search(&q, &segmenter, &SearchOptions::ALL, page_of);
             let naive = naive_hits(&folded, &q);
             if found.total_hits != naive {
                 disagreements += 1;
             }
             kind.hits += found.total_hits;
-            kind.search.push(best_of(3, || index.search(&q, Some(&segmenter), &SearchOptions::default(), page_of)));
-            kind.search_all.push(best_of(3, || index.search(&q, Some(&segmenter), &SearchOptions::ALL, page_of)));
+            kind.search.push(best_of(3, || index.search(&q, &segmenter, &SearchOptions::default(), page_of)));
+            kind.search_all.push(best_of(3, || index.search(&q, &segmenter, &SearchOptions::ALL, page_of)));
             kind.naive.push(best_of(3, || naive_hits(&folded, &q)));
             kind.queries.push(q);
         }

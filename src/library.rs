@@ -92,8 +92,8 @@ impl Library {
         let id = self.next_id;
         self.next_id += 1;
         let people_known = self.segmenter.people().len();
-        self.index.add(id, &page, Some(&self.segmenter));
         self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
+        self.index.add(id, &self.pages[self.pages.len() - 1].page, &self.segmenter);
         id
     }
 
@@ -122,6 +122,7 @@ impl Library {
             .collect();
         for &i in &stale {
             self.resegment(i);
+            self.recut_index(i);
         }
         let known = self.segmenter.people().len();
         for p in &mut self.pages {
@@ -156,12 +157,12 @@ impl Library {
         }
         self.pages[i].words = words;
         self.pages[i].people_known = self.segmenter.people().len();
-        self.index.recut(self.pages[i].id, &self.pages[i].page, Some(&self.segmenter));
     }
 
     fn resegment_all(&mut self) {
         for i in 0..self.pages.len() {
             self.resegment(i);
+            self.recut_index(i);
         }
     }
 
@@ -214,7 +215,13 @@ impl Library {
     /// [`Library::search`], returning the results `options` asks for
     /// ([`SearchOptions::ALL`]: every one).
     pub fn search_with(&self, query: &str, options: &SearchOptions) -> SearchResults {
-        self.index.search(query, Some(&self.segmenter), options, |id| self.page(id).map(|p| &p.page))
+        self.index.search(query, &self.segmenter, options, |id| self.page(id).map(|p| &p.page))
+    }
+
+    /// Cuts page `i` into words again for the search index, after the
+    /// segmenter changed.
+    fn recut_index(&mut self, i: usize) {
+        self.index.recut(self.pages[i].id, &self.pages[i].page, &self.segmenter);
     }
 
     /// The search index, for its size.

@@ -195,10 +195,10 @@ impl SearchIndex {
     /// are not touched. Without a segmenter (its dictionary not loaded yet)
     /// the page is found all the same; ranking knows no words until
     /// [`SearchIndex::recut`].
-    pub fn add(&mut self, id: u32, page: &Page, segmenter: Option<&Segmenter>) {
+    pub fn add<'s>(&mut self, id: u32, page: &Page, segmenter: impl Into<Option<&'s Segmenter>>) {
         self.remove(id);
         let slot = self.signatures.allocate();
-        let index = PageIndex::build(id, slot, page, segmenter);
+        let index = PageIndex::build(id, slot, page, segmenter.into());
         self.signatures.fill(slot, &index.text, SEPARATOR);
         self.articles += index.lengths.len();
         self.words += index.lengths.iter().map(|&n| u64::from(n)).sum::<u64>();
@@ -218,10 +218,10 @@ impl SearchIndex {
     /// Cuts a page into words again, after the segmenter changed (a user
     /// word, a learned name, the dictionary loaded); its text stays as it
     /// is.
-    pub fn recut(&mut self, id: u32, page: &Page, segmenter: Option<&Segmenter>) {
+    pub fn recut<'s>(&mut self, id: u32, page: &Page, segmenter: impl Into<Option<&'s Segmenter>>) {
         let Some(index) = self.pages.iter_mut().find(|p| p.id == id) else { return };
         let before: u64 = index.lengths.iter().map(|&n| u64::from(n)).sum();
-        index.cut(page, segmenter);
+        index.cut(page, segmenter.into());
         let after: u64 = index.lengths.iter().map(|&n| u64::from(n)).sum();
         self.words = self.words - before + after;
     }
@@ -244,13 +244,14 @@ impl SearchIndex {
 
     /// Searches every page indexed; `page` gives a page's text by id, for
     /// the snippets. The segmenter cuts the query as the pages were cut.
-    pub fn search<'p>(
+    pub fn search<'p, 's>(
         &self,
         query: &str,
-        segmenter: Option<&Segmenter>,
+        segmenter: impl Into<Option<&'s Segmenter>>,
         options: &SearchOptions,
         page: impl Fn(u32) -> Option<&'p Page>,
     ) -> SearchResults {
+        let segmenter = segmenter.into();
         let mut include: Vec<Term> = Vec::new();
         let mut exclude: Vec<Term> = Vec::new();
         for t in parse_query(query) {
