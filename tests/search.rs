@@ -380,7 +380,8 @@ fn user_words_change_what_is_a_whole_word() {
     let score = |lib: &Library| lib.search("工程").results[0].score;
     let before = score(&lib);
     // `工程` is a word of its own until `千万工程` is one.
-    lib.add_user_words("千万工程 50000 nz\n");
+    let report = lib.add_user_words("千万工程 50000 nz\n");
+    assert!(format!("{report:?}").contains("added: [\"千万工程\"]"), "{report:?}");
     assert!(score(&lib) < before, "{} !< {before}", score(&lib));
     assert!(lib.remove_user_word("千万工程").unwrap());
     assert_eq!(score(&lib), before);
