@@ -27,8 +27,8 @@
 //! page is cut differently from the query, across its words, counts
 //! [`ACROSS_WORDS`]. The headline (kicker, title, subtitle) and the rest
 //! are scored apart, as BM25 per field summed, the headline's weighing
-//! [`HEADLINE`] times the rest's: a title that names the term says more
-//! than any number of mentions below it. Document frequency is the number
+//! [`HEADLINE`] times the rest's: one mention in the title weighs about
+//! as much as any number of mentions below it. Document frequency is the number
 //! of articles a term occurs in — exact, from the same search — and the
 //! body's length is the article's number of words. Several terms found
 //! next to each other, in the query's order, add the score of that phrase.
@@ -36,7 +36,8 @@
 //!
 //! **Memory.** Per character of article text: two bytes of folded text,
 //! two of suffix array (four on a page of more than 65,536 code units),
-//! an eighth of a byte of word starts; per page, two kilobytes of filter.
+//! a quarter of a byte of samples of it and an eighth of word starts; per
+//! page, two kilobytes of filter.
 //! The bench (`baozhi bench search`) counts it.
 
 mod index;
@@ -296,14 +297,23 @@ impl SearchIndex {
                 (score, k)
             })
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let total_results = scored.len();
         let total_hits = scored
             .iter()
             .map(|&(_, k)| found.iter().filter_map(|o| o.group(k)).map(|g| g.hits.len()).sum::<usize>())
             .sum();
+        // Best first; only the results asked for need their place (keys
+        // are unique, so the order is total).
+        let order = |a: &(f64, (u32, u32)), b: &(f64, (u32, u32))| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        let wanted = options.limit.map_or(scored.len(), |limit| options.offset.saturating_add(limit));
+        if wanted < scored.len() {
+            scored.select_nth_unstable_by(wanted, order);
+            scored.truncate(wanted);
+        }
+        scored.sort_unstable_by(order);
         let shown = scored.iter().skip(options.offset).take(options.limit.unwrap_or(usize::MAX));
         let results = shown.map(|&(score, k)| self.result(score, k, &found, &include, &page)).collect();
-        SearchResults { total_hits, total_results: scored.len(), results }
+        SearchResults { total_hits, total_results, results }
     }
 
     /// Every occurrence of a term, on the pages whose filter lets it
