@@ -194,3 +194,300 @@ impl fmt::Display for WordsReport {
         Ok(())
     }
 }
+
+/// Search over a library of synthetic pages: index build throughput, index
+/// memory, and query latency against a naive scan of the same text.
+#[derive(Debug, Clone)]
+pub struct SearchReport {
+    pub pages: usize,
+    pub articles: usize,
+    /// Bytes (UTF-8) of every field of every article: what is searched.
+    pub text_bytes: usize,
+    /// Indexing every page (folding, suffix arrays, page filter, words).
+    pub build: Duration,
+    /// Bare jieba `cut` without its HMM over the same texts: the word
+    /// boundaries' share of the build.
+    pub bare_cut: Duration,
+    /// Folding every field once, as a scan that folds at query time would
+    /// on every query.
+    pub fold_all: Duration,
+    pub index_bytes: usize,
+    pub kinds: Vec<QueryKind>,
+    /// Queries whose hits the index and the scan counted differently.
+    pub disagreements: usize,
+}
+
+/// The latencies of one kind of query.
+#[derive(Debug, Clone)]
+pub struct QueryKind {
+    pub name: &'static str,
+    pub queries: Vec<String>,
+    /// Best of a few runs of each query, returning the first page of
+    /// results ([`crate::search::DEFAULT_RESULTS`]) and the totals, as the
+    /// search box does.
+    pub search: Vec<Duration>,
+    /// The same returning every result, each with its snippet and hits.
+    pub search_all: Vec<Duration>,
+    pub naive: Vec<Duration>,
+    pub hits: usize,
+}
+
+/// The pages of the search benchmark: `pages` synthetic pages, parsed.
+pub fn search_corpus(pages: usize) -> Vec<crate::Page> {
+    (0..pages as u64).map(|n| crate::parse_page(&crate::synth::page(3, n).text)).collect()
+}
+
+/// The texts of every field of every article, article by article.
+pub fn article_texts(pages: &[crate::Page]) -> Vec<Vec<&str>> {
+    pages
+        .iter()
+        .flat_map(|p| &p.articles)
+        .map(|a| crate::annotate::fields(a).into_iter().map(|(_, t)| t).collect())
+        .collect()
+}
+
+/// The queries of the search benchmark, by kind, drawn from the corpus
+/// itself: one character, two characters, phrases of four to twelve, two
+/// or three terms from one article, and strings that occur nowhere.
+pub fn search_queries(texts: &[Vec<&str>], per_kind: usize, seed: u64) -> Vec<(&'static str, Vec<String>)> {
+    use crate::text::is_han;
+    let mut rng = crate::synth::Rng::new(seed);
+    // A run of `len` characters from a random place of a random paragraph,
+    // whitespace left out; Han characters only when `han`.
+    let piece = |rng: &mut crate::synth::Rng, article: &[&str], len: usize, han: bool| loop {
+        let text: Vec<char> = article[rng.below(article.len())].chars().filter(|c| !c.is_whitespace()).collect();
+        if text.len() < len {
+            continue;
+        }
+        let at = rng.below(text.len() - len + 1);
+        let s: String = text[at..at + len].iter().collect();
+        if !han || s.chars().all(is_han) {
+            return s;
+        }
+    };
+    let article = |rng: &mut crate::synth::Rng| loop {
+        let a = &texts[rng.below(texts.len())];
+        if a.iter().map(|t| t.chars().count()).sum::<usize>() > 40 {
+            return a;
+        }
+    };
+    let rare: Vec<char> = ('\u{9F00}'..='\u{9FA5}').collect();
+    let mut kinds: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut make = |name, f: &mut dyn FnMut(&mut crate::synth::Rng) -> String| {
+        kinds.push((name, (0..per_kind).map(|_| f(&mut rng)).collect()));
+    };
+    make("one character", &mut |rng| {
+        let a = article(rng);
+        piece(rng, a, 1, true)
+    });
+    make("two characters", &mut |rng| {
+        let a = article(rng);
+        piece(rng, a, 2, true)
+    });
+    make("phrase of 4-12", &mut |rng| {
+        let a = article(rng);
+        let len = rng.between(4, 12);
+        piece(rng, a, len, false)
+    });
+    make("2-3 terms", &mut |rng| {
+        let a = article(rng);
+        let n = rng.between(2, 3);
+        (0..n)
+            .map(|_| {
+                let len = rng.between(2, 3);
+                piece(rng, a, len, true)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    make("no hit", &mut |rng| (0..3).map(|_| *rng.pick(&rare)).collect());
+    kinds
+}
+
+/// Hits of a query by scanning every field's folded text with `str::find`,
+/// overlapping occurrences included, with the query language's rules: the
+/// baseline the index is measured against. `articles`: each article's
+/// fields, folded.
+pub fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
+    let mut terms: Vec<(String, bool)> = Vec::new();
+    for t in crate::search::parse_query(query) {
+        let term = (crate::normalize::fold_str(&t.text), t.exclude);
+        if !term.0.is_empty() && !terms.contains(&term) {
+            terms.push(term);
+        }
+    }
+    if !terms.iter().any(|(_, exclude)| !exclude) {
+        return 0;
+    }
+    let count = |fields: &[String], term: &str| -> usize {
+        fields
+            .iter()
+            .map(|f| {
+                let (mut n, mut at) = (0, 0);
+                while let Some(i) = f[at..].find(term) {
+                    n += 1;
+                    at += i + f[at + i..].chars().next().map_or(1, char::len_utf8);
+                }
+                n
+            })
+            .sum()
+    };
+    let mut total = 0;
+    for fields in articles {
+        let mut hits = 0;
+        let mut matches = true;
+        for (term, exclude) in &terms {
+            let n = count(fields, term);
+            if *exclude == (n > 0) {
+                matches = false;
+                break;
+            }
+            if !exclude {
+                hits += n;
+            }
+        }
+        if matches {
+            total += hits;
+        }
+    }
+    total
+}
+
+/// Measures [`SearchReport`] on `pages` synthetic pages.
+#[cfg(feature = "embedded-dict")]
+pub fn search_throughput(pages: usize) -> SearchReport {
+    use crate::normalize::fold_str;
+    use crate::search::{SearchIndex, SearchOptions};
+    use crate::words::{Mode, Segmenter};
+
+    let segmenter = Segmenter::embedded();
+    let parsed = search_corpus(pages);
+    let texts = article_texts(&parsed);
+    let text_bytes = texts.iter().flatten().map(|t| t.len()).sum();
+    let mut index = SearchIndex::new();
+    let build = best_of(2, || {
+        index = SearchIndex::new();
+        for (id, p) in parsed.iter().enumerate() {
+            index.add(id as u32, p, &segmenter);
+        }
+    });
+    let bare_cut = best_of(2, || texts.iter().flatten().map(|t| segmenter.cut(t, Mode::Indexing).len()).sum::<usize>());
+    let fold_all = best_of(2, || texts.iter().flatten().map(|t| fold_str(t).len()).sum::<usize>());
+    let folded: Vec<Vec<String>> = texts.iter().map(|a| a.iter().map(|t| fold_str(t)).collect()).collect();
+    let page_of = |id: u32| parsed.get(id as usize);
+    let mut disagreements = 0;
+    let mut kinds = Vec::new();
+    for (name, queries) in search_queries(&texts, 50, 11) {
+        let mut kind = QueryKind {
+            name,
+            queries: Vec::new(),
+            search: Vec::new(),
+            search_all: Vec::new(),
+            naive: Vec::new(),
+            hits: 0,
+        };
+        for q in queries {
+            let found = index.search(&q, &segmenter, &SearchOptions::ALL, page_of);
+            let naive = naive_hits(&folded, &q);
+            if found.total_hits != naive {
+                disagreements += 1;
+            }
+            kind.hits += found.total_hits;
+            kind.search.push(best_of(3, || index.search(&q, &segmenter, &SearchOptions::default(), page_of)));
+            kind.search_all.push(best_of(3, || index.search(&q, &segmenter, &SearchOptions::ALL, page_of)));
+            kind.naive.push(best_of(3, || naive_hits(&folded, &q)));
+            kind.queries.push(q);
+        }
+        kinds.push(kind);
+    }
+    SearchReport {
+        pages,
+        articles: texts.len(),
+        text_bytes,
+        build,
+        bare_cut,
+        fold_all,
+        index_bytes: index.bytes(),
+        kinds,
+        disagreements,
+    }
+}
+
+/// The `p`-th percentile (0 to 100) of some durations.
+fn percentile(times: &[Duration], p: f64) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort_unstable();
+    let at = ((sorted.len() as f64 - 1.0) * p / 100.0).round() as usize;
+    sorted.get(at).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+impl fmt::Display for SearchReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mb = self.text_bytes as f64 / 1e6;
+        writeln!(f, "corpus: {} synthetic pages, {} articles, {mb:.2} MB of article text", self.pages, self.articles)?;
+        writeln!(
+            f,
+            "index build: {:.1} MB/s ({:.0} ms; bare jieba cut without HMM alone: {:.1} MB/s)",
+            mb_per_s(self.text_bytes, self.build),
+            ms(self.build),
+            mb_per_s(self.text_bytes, self.bare_cut)
+        )?;
+        writeln!(
+            f,
+            "index memory: {:.2} MB, {:.2} MB per MB of text",
+            self.index_bytes as f64 / 1e6,
+            self.index_bytes as f64 / self.text_bytes as f64
+        )?;
+        writeln!(
+            f,
+            "query latency, ms (best of 3 runs of each query; {} queries of each kind):",
+            self.kinds[0].queries.len()
+        )?;
+        writeln!(
+            f,
+            "  {:<15} {:>7} | {:>7} {:>7} | {:>7} {:>7} | {:>7} {:>7} | {:>8} {:>8}",
+            "kind", "hits", "p50", "p99", "all p50", "all p99", "scan p50", "scan p99", "speed-up", "(all)"
+        )?;
+        let merged = |f: fn(&QueryKind) -> &Vec<Duration>| -> Vec<Duration> {
+            self.kinds.iter().flat_map(|k| f(k).iter().copied()).collect()
+        };
+        let (search, search_all, naive) = (merged(|k| &k.search), merged(|k| &k.search_all), merged(|k| &k.naive));
+        let total_hits: usize = self.kinds.iter().map(|k| k.hits).sum();
+        let rows = self
+            .kinds
+            .iter()
+            .map(|k| (k.name, k.hits, &k.search[..], &k.search_all[..], &k.naive[..]))
+            .chain([("all queries", total_hits, &search[..], &search_all[..], &naive[..])]);
+        for (name, hits, search, all, naive) in rows {
+            let sum = |t: &[Duration]| t.iter().map(Duration::as_secs_f64).sum::<f64>().max(1e-12);
+            writeln!(
+                f,
+                "  {name:<15} {hits:>7} | {:>7.3} {:>7.3} | {:>7.3} {:>7.3} | {:>7.3} {:>7.3} | {:>7.1}x {:>7.1}x",
+                ms(percentile(search, 50.0)),
+                ms(percentile(search, 99.0)),
+                ms(percentile(all, 50.0)),
+                ms(percentile(all, 99.0)),
+                ms(percentile(naive, 50.0)),
+                ms(percentile(naive, 99.0)),
+                sum(naive) / sum(search),
+                sum(naive) / sum(all),
+            )?;
+        }
+        writeln!(
+            f,
+            "p50, p99: the first {} results and the totals; all: every result with its snippet and hits",
+            crate::search::DEFAULT_RESULTS
+        )?;
+        writeln!(
+            f,
+            "scan: str::find over every field's text, folded beforehand (folding it all takes {:.1} ms more a \
+             query); speed-up: total scan time over total search time",
+            ms(self.fold_all)
+        )?;
+        write!(f, "queries where index and scan counted different hits: {}", self.disagreements)
+    }
+}

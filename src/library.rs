@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::annotate::{self, ArticleWords, Corpus, Entity, Keyword, Terms};
 use crate::page::{Article, Page};
+use crate::search::{SearchIndex, SearchOptions, SearchResults};
 use crate::words::{self, DictionaryReport, Segmenter};
 
 /// How many keywords an article lists.
@@ -47,6 +48,8 @@ pub struct Library {
     corpus: Corpus,
     terms: Terms,
     next_id: u32,
+    /// The search index of every page loaded.
+    index: SearchIndex,
 }
 
 impl Library {
@@ -59,7 +62,14 @@ impl Library {
     /// A library that reads pages before its segmenter is ready (see
     /// [`Library::set_segmenter`]).
     pub fn without_words() -> Library {
-        Library { segmenter: None, pages: Vec::new(), corpus: Corpus::default(), terms: Terms::default(), next_id: 0 }
+        Library {
+            segmenter: None,
+            pages: Vec::new(),
+            corpus: Corpus::default(),
+            terms: Terms::default(),
+            next_id: 0,
+            index: SearchIndex::new(),
+        }
     }
 
     /// Gives the library its segmenter: the pages loaded so far are
@@ -68,10 +78,9 @@ impl Library {
         self.segmenter = Some(segmenter);
         self.terms = Terms::default();
         self.corpus = Corpus::default();
-        let pages: Vec<Page> = self.pages.iter().map(|p| p.page.clone()).collect();
         if let Some(seg) = self.segmenter.as_mut() {
-            for page in &pages {
-                let names = words::names_in_page(page, seg);
+            for p in &self.pages {
+                let names = words::names_in_page(&p.page, seg);
                 seg.learn_people(names.iter().map(String::as_str));
             }
         }
@@ -118,6 +127,7 @@ impl Library {
         let id = self.next_id;
         self.next_id += 1;
         self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
+        self.index.add(id, &self.pages[self.pages.len() - 1].page, &self.segmenter);
         id
     }
 
@@ -147,6 +157,7 @@ impl Library {
             .collect();
         for &i in &stale {
             self.resegment(i);
+            self.recut_index(i);
         }
         let known = self.segmenter.as_ref().map_or(0, |s| s.people().len());
         for p in &mut self.pages {
@@ -162,6 +173,7 @@ impl Library {
         for w in &page.words {
             self.corpus.remove(w);
         }
+        self.index.remove(id);
         true
     }
 
@@ -182,6 +194,7 @@ impl Library {
     fn resegment_all(&mut self) {
         for i in 0..self.pages.len() {
             self.resegment(i);
+            self.recut_index(i);
         }
     }
 
@@ -235,6 +248,30 @@ impl Library {
                 })
             })
             .collect()
+    }
+
+    /// Searches every article of every page loaded (see [`crate::search`]):
+    /// the first [`crate::search::DEFAULT_RESULTS`] matching articles, best
+    /// first, and how many there are in all.
+    pub fn search(&self, query: &str) -> SearchResults {
+        self.search_with(query, &SearchOptions::default())
+    }
+
+    /// [`Library::search`], returning the results `options` asks for
+    /// ([`SearchOptions::ALL`]: every one).
+    pub fn search_with(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        self.index.search(query, &self.segmenter, options, |id| self.page(id).map(|p| &p.page))
+    }
+
+    /// Cuts page `i` into words again for the search index, after the
+    /// segmenter changed.
+    fn recut_index(&mut self, i: usize) {
+        self.index.recut(self.pages[i].id, &self.pages[i].page, &self.segmenter);
+    }
+
+    /// The search index, for its size.
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.index
     }
 
     /// An article and its words.

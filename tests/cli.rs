@@ -184,3 +184,93 @@ fn html_writes_a_standalone_escaped_document() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&file).unwrap().matches("<article").count(), 6);
 }
+
+#[test]
+fn search_prints_ranked_articles_with_marked_snippets() {
+    let out = baozhi(&["search", SEED, "--", "義烏"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.contains("hits in 6 articles for 義烏"), "{first}");
+    let results: Vec<&str> = text.split("\n\n").skip(1).collect();
+    assert_eq!(results.len(), 6);
+    assert!(results[0].starts_with("1. 迪拜义乌中国小商品城获省级荣誉"), "{}", results[0]);
+    assert!(results[0].contains("seed-page.txt, article 2: score "), "{}", results[0]);
+    assert!(results.iter().all(|r| r.contains("【义乌】")), "{text}");
+    // Nothing found is not an error.
+    let out = baozhi(&["search", SEED, "--", "不存在的词语"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "0 hits in 0 articles for 不存在的词语");
+}
+
+#[test]
+fn search_json_offsets_index_into_the_field_text() {
+    let other = temp_file(
+        "other.txt",
+        "小商品城客流创新高\n\n本报讯 昨日，义 乌国际商贸城迎来客流高峰，Ｃｈｉｎａｇｏｏｄｓ平台\n订单同步增长。\n"
+            .as_bytes(),
+    );
+    let other = other.to_str().unwrap();
+    let out = baozhi(&["search", "--json", SEED, other, "--", "义乌", "-亚运"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&json), ["results", "total"]);
+    let pages = [
+        (SEED, baozhi::parse_page(&std::fs::read_to_string(SEED).unwrap())),
+        (other, baozhi::parse_page(&std::fs::read_to_string(other).unwrap())),
+    ];
+    let results = json["results"].as_array().unwrap();
+    // Two articles of the sample page mention the Asian Games: left out.
+    assert_eq!(results.len(), 5);
+    let mut total = 0;
+    for r in results {
+        assert_eq!(keys(r), ["article", "file", "hits", "score", "snippet", "title"]);
+        let file = r["file"].as_str().unwrap();
+        let page = &pages.iter().find(|(name, _)| *name == file).expect("a file given").1;
+        let article = &page.articles[r["article"].as_u64().unwrap() as usize];
+        assert_eq!(r["title"].as_str(), article.title.as_deref());
+        assert!(r["score"].as_f64().unwrap() > 0.0);
+        assert!(r["snippet"].as_str().unwrap().contains("</mark>"));
+        for h in r["hits"].as_array().unwrap() {
+            assert_eq!(keys(h), ["end", "field", "paragraph", "start"]);
+            let text = match (h["field"].as_str().unwrap(), h["paragraph"].as_u64()) {
+                ("paragraph", Some(i)) => article.paragraphs[i as usize].as_str(),
+                ("title", None) => article.title.as_deref().unwrap(),
+                ("subtitle", None) => article.subtitle.as_deref().unwrap(),
+                ("kicker", None) => article.kicker.as_deref().unwrap(),
+                other => panic!("unexpected field {other:?}"),
+            };
+            let (start, end) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+            let found: String = text.chars().skip(start).take(end - start).collect();
+            assert_eq!(baozhi::normalize::fold_str(&found), "义乌", "{found}");
+            total += 1;
+        }
+    }
+    assert_eq!(json["total"].as_u64(), Some(total));
+    // The OCR-spaced `义 乌` of the second file is found as it stands.
+    let spaced = results.iter().find(|r| r["file"] == other).unwrap();
+    assert_eq!(spaced["title"], "小商品城客流创新高");
+    assert_eq!(spaced["hits"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn search_usage_and_unreadable_files() {
+    let out = baozhi(&["search", SEED, "义乌"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("after --"), "{}", stderr(&out));
+    assert_eq!(baozhi(&["search", "--", "义乌"], None).status.code(), Some(1));
+    assert_refused(&baozhi(&["search", "/no/such/page.txt", "--", "义乌"], None), "no such file");
+}
+
+#[test]
+fn bench_search_reports_latency_memory_and_agreement() {
+    let out = baozhi(&["bench", "search", "--pages", "5"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = String::from_utf8(out.stdout).unwrap();
+    for needle in ["index build:", "MB/s", "per MB of text", "p99", "two characters", "no hit", "speed-up"] {
+        assert!(report.contains(needle), "{needle}: {report}");
+    }
+    assert!(report.trim_end().ends_with("counted different hits: 0"), "{report}");
+    assert_eq!(baozhi(&["bench", "search", "--pages", "0"], None).status.code(), Some(1));
+}

@@ -16,6 +16,10 @@ usage:
   baozhi words [--json] FILE...
                              each article's words (separated by /), its people, places
                              and organisations, and its keywords against all given pages
+  baozhi search [--json] FILE... -- QUERY
+                             the articles of the pages that match QUERY, best first, with
+                             a snippet and every hit: terms separated by spaces must all
+                             occur, \"a phrase\" is one term, -term leaves articles out
   baozhi segment             cut standard input into words, one line at a time, words
                              separated by single spaces (SIGHAN bakeoff format)
   baozhi names FILE          the people the page names, and how they are cut before and
@@ -28,6 +32,9 @@ usage:
                              pages, or on the given files
   baozhi bench words [--mb N]
                              segment + tag + annotate throughput against bare jieba cut
+  baozhi bench search [--pages N]
+                             search index build, memory and query latency on N (default
+                             1000) varied synthetic pages, against a naive scan
   baozhi help                show this
 
 Files are decoded from UTF-8, UTF-16 or GB18030/GBK (detected); the encoding
@@ -54,6 +61,7 @@ pub fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("parse") => parse(&args[1..]),
         Some("words") => words(&args[1..]),
+        Some("search") => search(&args[1..]),
         Some("segment") => segment(&args[1..]),
         Some("names") => names(&args[1..]),
         Some("html") => html(&args[1..]),
@@ -131,6 +139,7 @@ fn parse(args: &[String]) -> Result<(), Failure> {
 
 fn bench(args: &[String]) -> Result<(), Failure> {
     let (what, args) = match args.first().map(String::as_str) {
+        Some("search") => return bench_search(&args[1..]),
         Some("parse") => ("parse", &args[1..]),
         Some("words") => ("words", &args[1..]),
         _ => ("parse", args),
@@ -167,6 +176,20 @@ fn bench(args: &[String]) -> Result<(), Failure> {
     };
     let report = baozhi::bench::parse_throughput(&input);
     println!("{report}");
+    Ok(())
+}
+
+fn bench_search(args: &[String]) -> Result<(), Failure> {
+    let pages = match args {
+        [] => 1000,
+        [flag, n] if flag == "--pages" => n
+            .parse()
+            .ok()
+            .filter(|&n: &usize| (1..=100_000).contains(&n))
+            .ok_or_else(|| Failure::usage("bench search: --pages takes a number of pages, from 1 to 100000"))?,
+        _ => return Err(Failure::usage("bench search: takes only --pages N")),
+    };
+    println!("{}", baozhi::bench::search_throughput(pages));
     Ok(())
 }
 
@@ -273,6 +296,103 @@ fn words(args: &[String]) -> Result<(), Failure> {
     }
 }
 
+#[derive(serde::Serialize)]
+struct SearchJson {
+    total: usize,
+    results: Vec<SearchResultJson>,
+}
+
+#[derive(serde::Serialize)]
+struct SearchResultJson {
+    file: String,
+    article: usize,
+    title: Option<String>,
+    score: f64,
+    snippet: String,
+    hits: Vec<SearchHitJson>,
+}
+
+#[derive(serde::Serialize)]
+struct SearchHitJson {
+    field: &'static str,
+    paragraph: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+fn search(args: &[String]) -> Result<(), Failure> {
+    let Some(split) = args.iter().position(|a| a == "--") else {
+        return Err(Failure::usage("search: give the query after --: baozhi search FILE... -- QUERY"));
+    };
+    let json = args[..split].iter().any(|a| a == "--json");
+    let files: Vec<String> = args[..split].iter().filter(|a| *a != "--json").cloned().collect();
+    if files.is_empty() {
+        return Err(Failure::usage("search: which files? (use - for standard input)"));
+    }
+    let query = args[split + 1..].join(" ");
+    let library = load(&files)?;
+    let found = library.search_with(&query, &baozhi::search::SearchOptions::ALL);
+    let mut out = SearchJson { total: found.total_hits, results: Vec::new() };
+    let mut text_out = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        text_out,
+        "{} in {} for {query}",
+        plural(found.total_hits, "hit"),
+        plural(found.total_results, "article")
+    );
+    for (n, r) in found.results.iter().enumerate() {
+        let page = library.page(r.page).expect("results are of loaded pages");
+        let article = &page.page.articles[r.article];
+        let hits = r.hits.iter().map(|h| SearchHitJson {
+            field: h.field.name(),
+            paragraph: match h.field {
+                baozhi::annotate::Field::Paragraph(i) => Some(i),
+                _ => None,
+            },
+            start: h.start,
+            end: h.end,
+        });
+        if json {
+            out.results.push(SearchResultJson {
+                file: page.name.clone(),
+                article: r.article,
+                title: article.title.clone(),
+                score: r.score,
+                snippet: r.snippet.clone(),
+                hits: hits.collect(),
+            });
+        } else {
+            let title = article
+                .title
+                .clone()
+                .or_else(|| baozhi::render::derived_title(article).map(|t| format!("[{t}]")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                text_out,
+                "\n{}. {title}\n   {}, article {}: score {:.2}, {}\n   {}",
+                n + 1,
+                page.name,
+                r.article,
+                r.score,
+                plural(r.hits.len(), "hit"),
+                baozhi::search::snippet_text(&r.snippet, "【", "】")
+            );
+        }
+    }
+    if json {
+        print_json(&out)
+    } else {
+        print!("{text_out}");
+        Ok(())
+    }
+}
+
+/// `1 hit`, `2 hits`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
 fn segment(args: &[String]) -> Result<(), Failure> {
     if !args.is_empty() {
         return Err(Failure::usage("segment: reads standard input, takes no arguments"));
@@ -376,7 +496,8 @@ fn synth(args: &[String]) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("{dir}: {}", io_message(&e))))?;
     for i in 0..n {
         let path = format!("{dir}/page-{:04}.txt", i + 1);
-        std::fs::write(&path, baozhi::synth::page(42, i).text).map_err(|e| Failure::input(format!("{path}: {}", io_message(&e))))?;
+        std::fs::write(&path, baozhi::synth::page(42, i).text)
+            .map_err(|e| Failure::input(format!("{path}: {}", io_message(&e))))?;
     }
     Ok(())
 }
