@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::highlight::{Layer, Layers};
 use crate::library::Library;
-use crate::render::RenderOptions;
+use crate::render::{FieldHit, RenderOptions};
 use crate::words::Segmenter;
 
 /// Reports a panic in the console (the page then says that something
@@ -47,10 +47,47 @@ pub struct Annotations {
     pub keywords: Vec<crate::annotate::Keyword>,
 }
 
+/// A search hit as the page navigates it: numbered in results order, the
+/// number matching the `data-hit` of its `<mark>`.
+#[derive(Serialize, tsify::Tsify)]
+pub struct Hit {
+    pub id: u32,
+    pub page: u32,
+    pub article: usize,
+    #[serde(flatten)]
+    pub field: crate::annotate::Field,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An article found.
+#[derive(Serialize, tsify::Tsify)]
+pub struct Found {
+    pub page: u32,
+    pub article: usize,
+    pub score: f64,
+    /// HTML: hits in `<mark>`, everything else escaped.
+    pub snippet: String,
+    pub hits: Vec<Hit>,
+}
+
+/// The articles found, best first; at most [`SHOWN_RESULTS`] of them.
+#[derive(Serialize, tsify::Tsify)]
+pub struct SearchFound {
+    pub total_hits: usize,
+    pub total_results: usize,
+    pub results: Vec<Found>,
+}
+
+/// How many articles a search shows (the totals count them all).
+pub const SHOWN_RESULTS: usize = 200;
+
 /// The reader: pages, their words, search.
 #[wasm_bindgen]
 pub struct Reader {
     library: Library,
+    /// The hits of the latest search, by article, for highlighting.
+    hits: std::collections::HashMap<(u32, usize), Vec<FieldHit>>,
 }
 
 #[wasm_bindgen]
@@ -60,7 +97,7 @@ impl Reader {
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> Reader {
-        Reader { library: Library::without_words() }
+        Reader { library: Library::without_words(), hits: Default::default() }
     }
 
     /// Builds the segmenter from the packed dictionary
@@ -144,7 +181,8 @@ impl Reader {
 
     /// An article as HTML, with the given highlight layers (names as in
     /// the stylesheet: `hit`, `current`, `person`, `place`,
-    /// `organization`, `keyword`, `w`) and the id of the current hit.
+    /// `organization`, `keyword`, `w`), the hits of the latest search, and
+    /// the id of the current hit.
     #[wasm_bindgen(js_name = renderArticle)]
     pub fn render_article(
         &self,
@@ -152,13 +190,43 @@ impl Reader {
         article: usize,
         layers: Vec<String>,
         element_id: &str,
+        current: Option<u32>,
     ) -> Result<String, JsError> {
         let (a, _) = self.library.article(page, article).ok_or_else(|| no_article(page, article))?;
         let layers: Layers = layers.iter().filter_map(|l| Layer::from_name(l)).collect();
-        let keywords: Vec<String> = self.library.keywords(page, article).into_iter().map(|k| k.text).collect();
+        let keywords: Vec<String> = if layers.contains(Layer::Keyword) {
+            self.library.keywords(page, article).into_iter().map(|k| k.text).collect()
+        } else {
+            Vec::new()
+        };
         let tokens = self.library.tokens(page, article);
-        let opts = RenderOptions { layers, keywords: &keywords, hits: &[], current: None, id: element_id };
+        let hits = self.hits.get(&(page, article)).map_or(&[][..], Vec::as_slice);
+        let opts = RenderOptions { layers, keywords: &keywords, hits, current, id: element_id };
         Ok(crate::render::render_article(a, tokens.as_ref(), &opts))
+    }
+
+    /// Searches every page (see the core's `search` module for the query
+    /// language). The hits are kept for highlighting: `renderArticle`
+    /// marks them until the next search.
+    #[wasm_bindgen(unchecked_return_type = "SearchFound")]
+    pub fn search(&mut self, query: &str) -> Result<JsValue, JsError> {
+        let options = crate::search::SearchOptions { offset: 0, limit: Some(SHOWN_RESULTS) };
+        let found = self.library.search_with(query, &options);
+        self.hits.clear();
+        let mut next = 0u32;
+        let mut results = Vec::with_capacity(found.results.len());
+        for r in found.results {
+            let mut hits = Vec::with_capacity(r.hits.len());
+            for h in r.hits {
+                let id = next;
+                next += 1;
+                let field_hit = FieldHit { field: h.field, start: h.start, end: h.end, id };
+                self.hits.entry((h.page, h.article)).or_default().push(field_hit);
+                hits.push(Hit { id, page: h.page, article: h.article, field: h.field, start: h.start, end: h.end });
+            }
+            results.push(Found { page: r.page, article: r.article, score: r.score, snippet: r.snippet, hits });
+        }
+        to_js(&SearchFound { total_hits: found.total_hits, total_results: found.total_results, results })
     }
 
     /// An article's entities (with counts) and keywords (with scores).

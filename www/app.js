@@ -258,7 +258,9 @@ function trackReading() {
 async function runSearch(query, { keepCurrent = false } = {}) {
   const seq = ++state.searchSeq;
   state.query = query;
-  const results = query.trim() ? await core.search(query) : null;
+  // An empty query goes to the core too: it forgets the last hits.
+  const found = await core.search(query);
+  const results = query.trim() ? found : null;
   if (seq < state.shownSeq) return; // a newer answer is already shown
   state.shownSeq = seq;
   const previous = keepCurrent && state.current >= 0 ? state.hits[state.current] : null;
@@ -308,7 +310,10 @@ function renderResults() {
 
 function updateStatus() {
   const n = state.hits.length;
-  $("status").textContent = `${n ? state.current + 1 : 0} / ${n}`;
+  const all = state.results ? state.results.total_hits : 0;
+  // Beyond the articles shown, hits are counted but not visited.
+  const more = all > n ? ` (${all})` : "";
+  $("status").textContent = `${n ? state.current + 1 : 0} / ${n}${more}`;
   $("prev").disabled = $("next").disabled = n === 0;
 }
 
