@@ -30,6 +30,7 @@ const state = {
   pages: [], // PageInfo, in order
   contents: [], // ArticleSummary
   page: null, // id of the page shown
+  rendered: null, // id of the page whose articles are in the reading view
   article: null, // index of the article in focus on that page
   query: "",
   results: null, // SearchResults of the latest query
@@ -162,6 +163,7 @@ function layersForRender() {
 async function renderPage() {
   const main = $("reading");
   if (state.page === null) {
+    state.rendered = null;
     main.replaceChildren(el("p", { class: "note" }, "没有版面。打开或拖入版面文件，或粘贴文字。 No pages: open or drop page files, or paste text."));
     return;
   }
@@ -174,6 +176,7 @@ async function renderPage() {
   );
   // The core escapes every piece of page text in this HTML.
   main.innerHTML = html.join("");
+  state.rendered = state.page;
   main.setAttribute("aria-label", `阅读 Reading: ${state.pages.find((p) => p.id === state.page)?.name ?? ""}`);
   markCurrent();
 }
@@ -183,10 +186,9 @@ function articleId(page, article) {
 }
 
 async function showArticle(page, article, { scroll = true } = {}) {
-  const changedPage = state.page !== page;
   state.page = page;
   state.article = article;
-  if (changedPage) await renderPage();
+  if (state.rendered !== page) await renderPage();
   if (scroll) document.getElementById(articleId(page, article))?.scrollIntoView({ block: "start" });
   for (const a of document.querySelectorAll("#toc a[aria-current]")) a.removeAttribute("aria-current");
   const index = state.pages.findIndex((p) => p.id === page);
@@ -274,8 +276,11 @@ async function runSearch(query, { keepCurrent = false } = {}) {
   renderResults();
   updateStatus();
   writeHash();
+  // New results mean new marks: the page is drawn again, then the current
+  // hit is shown.
+  if (state.current >= 0) state.page = state.hits[state.current].page;
+  await renderPage();
   if (state.current >= 0) await goToHit(state.current);
-  else await renderPage();
 }
 
 function renderResults() {
@@ -322,7 +327,7 @@ async function goToHit(index) {
   state.current = (index + state.hits.length) % state.hits.length;
   const hit = state.hits[state.current];
   updateStatus();
-  if (state.page !== hit.page || !document.querySelector("#reading [data-hit]")) {
+  if (state.rendered !== hit.page) {
     state.page = hit.page;
     await renderPage();
   } else {
@@ -456,10 +461,10 @@ async function loadBatch(items) {
       await refreshContents();
     }
   }
-  state.batch = null;
-  showProgress(null);
   await core.catchUp();
   await refreshContents();
+  state.batch = null;
+  showProgress(null);
   if (first && items.some((i) => !i.key)) {
     await showArticle(first.id, 0);
     writeHash();

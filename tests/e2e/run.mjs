@@ -5,7 +5,9 @@
 // Screenshots go to target/screenshots/.
 
 import { chromium } from "playwright-core";
-import { readFile, mkdir } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { serve } from "./server.mjs";
 import { LAUNCH } from "./launch.mjs";
@@ -236,6 +238,139 @@ test("axe finds no serious or critical accessibility violations", async ({ brows
   assert(!found.length, `violations:\n  ${found.join("\n  ")}`);
 });
 
+// ---- issue 6: no server, many pages, privacy --------------------------------------
+
+test("pages show and substring search works before the dictionary arrives, words follow without a reload", async ({ page, base }) => {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/baozhi-dict.bin", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${base}/www/index.html`);
+  await page.getByRole("main").getByRole("article").first().waitFor();
+  assert(!(await page.getByText("词语功能已就绪").isVisible()), "word features are still loading");
+  await search(page, "迪拜");
+  assert((await page.locator("main mark.hit").count()) > 0, "substring search works at once");
+  assert((await page.locator("main .person").count()) === 0, "no entities yet");
+  release();
+  await page.getByText("词语功能已就绪").waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector("main .person"));
+  assert((await page.locator("main mark.hit").count()) > 0, "the hits stay");
+});
+
+test("the page asks nothing of any other origin and forbids inline scripts", async ({ page, base, allow }) => {
+  allow(/Executing inline script violates the following Content Security Policy/);
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await open(page, base);
+  await search(page, "安全");
+  await page.locator("#files").setInputFiles({ name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("标题\n\n本报讯 昨日，市里开会。\n") });
+  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: "x.txt" }).waitFor();
+  const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith("blob:") && !u.startsWith("data:"));
+  assert(!foreign.length, `requests to other origins: ${foreign.join(", ")}`);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert(/script-src 'self' 'wasm-unsafe-eval'/.test(csp) && !/unsafe-inline/.test(csp), `CSP: ${csp}`);
+  const ran = await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__inline = 1";
+    document.head.append(s);
+    return window.__inline === 1;
+  });
+  assert(!ran, "an inline script is refused");
+});
+
+test("a hundred pages load in the background with progress, and can be read and searched meanwhile", async ({ page, base }) => {
+  const dir = `${ROOT}target/e2e-pages`;
+  await rm(dir, { recursive: true, force: true });
+  execFileSync(`${ROOT}target/release/baozhi`, ["synth", "120", dir]);
+  const files = (await readdir(dir)).sort().map((f) => `${dir}/${f}`);
+  await open(page, base);
+  await page.locator("#files").setInputFiles(files);
+  const progress = page.getByRole("progressbar", { name: /载入版面/ });
+  await progress.waitFor();
+  // While it loads, the reader answers.
+  await searchBox(page).fill("王健");
+  await page.waitForFunction(() => document.querySelector("main mark.hit"), null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector("#progress").hidden, null, { timeout: 120000 });
+  const headings = await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { level: 3 }).count();
+  assert(headings === files.length + 1, `every page is listed (${headings})`);
+  assert((await page.getByRole("alert").textContent()).trim() === "", "no page failed");
+  // A word from the middle of the last page is found there.
+  const last = await readFile(files[files.length - 1], "utf8");
+  const word = last.split(/[\s，。、“”！？]+/).filter((w) => /^[\u4e00-\u9fff]{4,}$/.test(w))[3].slice(0, 4);
+  await search(page, word);
+  const results = await page.getByRole("region", { name: /搜索结果/ }).getByRole("button").count();
+  assert(results >= 1, `the new pages are searched for ${word}`);
+});
+
+test("a load can be stopped", async ({ page, base }) => {
+  const dir = `${ROOT}target/e2e-pages`;
+  const files = (await readdir(dir)).sort().map((f) => `${dir}/${f}`);
+  await open(page, base);
+  await page.locator("#files").setInputFiles(files);
+  await page.getByRole("button", { name: /取消 Cancel/ }).click();
+  await page.waitForFunction(() => document.querySelector("#progress").hidden, null, { timeout: 60000 });
+  const headings = await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { level: 3 }).count();
+  assert(headings < files.length + 1, `the load stopped early (${headings} pages)`);
+});
+
+test("opened pages and your words are still there on the next visit, until cleared", async ({ page, base }) => {
+  await open(page, base);
+  await page.locator("#files").setInputFiles({ name: "kept.txt", mimeType: "text/plain", buffer: Buffer.from("留存测试\n\n本报讯 昨日，档案馆开放日举行。\n") });
+  await page.getByRole("textbox", { name: /每行一个词/ }).fill("开放日 20000 n");
+  await page.getByRole("button", { name: /加入/ }).click();
+  await page.getByRole("button", { name: "删除 Remove 开放日" }).waitFor();
+  await page.reload();
+  await page.getByText("词语功能已就绪").waitFor({ timeout: 30000 });
+  const nav = page.getByRole("navigation", { name: /目录/ });
+  await nav.getByRole("heading", { name: "kept.txt" }).waitFor();
+  await page.getByRole("button", { name: "删除 Remove 开放日" }).waitFor();
+  await page.getByRole("button", { name: /清除保存的数据/ }).click();
+  await page.getByText("已清除").waitFor();
+  await page.reload();
+  await page.getByText("词语功能已就绪").waitFor({ timeout: 30000 });
+  assert((await nav.getByRole("heading", { name: "kept.txt" }).count()) === 0, "the page is gone after clearing");
+  assert((await page.getByRole("button", { name: "删除 Remove 开放日" }).count()) === 0, "the word is gone after clearing");
+});
+
+test("the data goes out as JSON and Markdown", async ({ page, base }) => {
+  await open(page, base);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
+  const data = JSON.parse(await readFile(await json.path(), "utf8"));
+  assert(data.pages[0].page.articles.length === sample.articles.length, "the JSON holds the parsed sample");
+  assert(JSON.stringify(data.pages[0].page) === JSON.stringify(sample), "in the parser's schema");
+  const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 Markdown" }).click()]);
+  const text = await readFile(await md.path(), "utf8");
+  assert(text.includes(`## ${sample.articles[2].title}`) && text.includes("**本报讯**"), "the Markdown has headlines and datelines");
+});
+
+async function openDist(page, url) {
+  await page.goto(url);
+  await page.getByRole("main").getByRole("article").first().waitFor({ timeout: 30000 });
+  await page.getByText("词语功能已就绪").waitFor({ timeout: 60000 });
+  assert((await page.getByRole("main").getByRole("article").count()) === sample.articles.length, "the sample renders");
+  await search(page, "王健");
+  assert((await page.locator("main mark.hit").count()) > 0, "search works");
+  await page.getByRole("checkbox", { name: /关键词/ }).check();
+  await page.waitForFunction(() => document.querySelector("main .keyword"));
+}
+
+test("the built site works opened from disk", async ({ page }) => {
+  assert(existsSync(`${ROOT}dist/index.html`), "dist/ is built (scripts/build-site)");
+  await openDist(page, `file://${ROOT}dist/index.html`);
+});
+
+test("the built site works from a static host under a sub-path", async ({ page, base }) => {
+  assert(existsSync(`${ROOT}dist/index.html`), "dist/ is built (scripts/build-site)");
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await openDist(page, `${base}/dist/index.html`);
+  const foreign = requests.filter((u) => !u.startsWith(`${base}/dist/`) && !u.startsWith("blob:") && !u.startsWith("data:"));
+  assert(!foreign.length, `everything comes from the site's folder: ${foreign.join(", ")}`);
+  assert(!requests.some((u) => u.includes("core-data")), "the embedded core is for file:// only");
+});
+
 // ---- the runner -------------------------------------------------------------------
 
 async function main() {
@@ -251,11 +386,15 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = [];
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    const allowed = [];
+    const allow = (pattern) => allowed.push(pattern);
+    page.on("console", (m) => {
+      if (m.type() === "error" && !allowed.some((p) => p.test(m.text()))) problems.push(`console: ${m.text()}`);
+    });
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     const started = Date.now();
     try {
-      await fn({ page, browser, base: server.url });
+      await fn({ page, browser, base: server.url, allow });
       assert(!problems.length, `the console has errors:\n  ${problems.join("\n  ")}`);
       console.log(`ok    ${name} (${Date.now() - started} ms)`);
     } catch (e) {
