@@ -137,17 +137,27 @@ function transferSize() {
   const dist = `${ROOT}dist`;
   if (!existsSync(dist)) return console.log("\n(dist/ not built: run scripts/build-site for the transfer size)");
   const rows = readdirSync(dist).map((f) => {
-    const data = readFileSync(`${dist}/${f}`);
-    const gz = gzipSync(data, { level: 9 }).length;
-    const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    return { f, raw: data.length, gz, br };
+    return { f, ...sized(`${dist}/${f}`) };
   });
   const kb = (n) => `${(n / 1024).toFixed(0)} KiB`.padStart(10);
+  const row = (name, r) => console.log(`  ${name.padEnd(40)} ${kb(r.raw)} ${kb(r.gz)} ${kb(r.br)}`);
   console.log("\ndist/ transfer size (raw, gzip -9, brotli -q 11):");
-  for (const r of rows) console.log(`  ${r.f.padEnd(34)} ${kb(r.raw)} ${kb(r.gz)} ${kb(r.br)}`);
+  for (const r of rows) row(r.f, r);
   const over = rows.filter((r) => !r.f.startsWith("core-data"));
-  const sum = (k) => over.reduce((n, r) => n + r[k], 0);
-  console.log(`  ${"downloaded over http (all but core-data)".padEnd(34)} ${kb(sum("raw"))} ${kb(sum("gz"))} ${kb(sum("br"))}`);
+  const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
+  const total = (list) => ({ raw: sum(list, "raw"), gz: sum(list, "gz"), br: sum(list, "br") });
+  row("downloaded over http (all but core-data)", total(over));
+  row("  of it, core and dictionary", total(over.filter((r) => /\.(wasm|bin)$/.test(r.f))));
+  row("peer: jieba-wasm (dictionary embedded)", sized(`${ROOT}node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm`));
+}
+
+function sized(file) {
+  const data = readFileSync(file);
+  return {
+    raw: data.length,
+    gz: gzipSync(data, { level: 9 }).length,
+    br: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
 }
 
 const server = await serve(ROOT);
