@@ -255,6 +255,7 @@ impl Segmenter {
     /// ([`Segmenter::tag_of`]).
     pub fn cut(&self, text: &str, mode: Mode) -> Vec<Token> {
         let hmm = mode == Mode::Reading;
+        #[allow(clippy::unnecessary_min_or_max)] // a no-op where usize is 32 bits, as in WebAssembly
         let mut end = text.len().min(MAX_SEGMENTED);
         while !text.is_char_boundary(end) {
             end -= 1;

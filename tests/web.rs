@@ -40,7 +40,7 @@ fn rendered_html_is_escaped_and_astral_characters_keep_their_place() {
     let text = "𠀀<script>alert(1)</script>\n\n本报讯 昨日，𠀀😀<img src=x onerror=alert(1)>王健在义乌。\n";
     let info = reader.load_text("hostile.txt", text).unwrap();
     let id = field(&info, "id").as_f64().unwrap() as u32;
-    let html = reader.render_article(id, 0, vec!["person".into(), "place".into()], "a").unwrap();
+    let html = reader.render_article(id, 0, vec!["person".into(), "place".into()], "a", None).unwrap();
     assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
     assert!(html.contains("&lt;script&gt;"), "{html}");
     // 义乌 follows an astral character and an emoji: offsets are characters.
@@ -62,19 +62,19 @@ fn word_features_arrive_with_the_dictionary() {
         .filter_map(|e| field(&e, "text").as_string())
         .collect();
     assert!(people.iter().any(|p| p == "叶帮锐"), "{people:?}");
-    let html = reader.render_article(id, 0, vec!["person".into()], "a").unwrap();
+    let html = reader.render_article(id, 0, vec!["person".into()], "a", None).unwrap();
     assert!(html.contains("<span class=\"person\">叶帮锐</span>"), "{html}");
 }
 
 #[wasm_bindgen_test]
 fn errors_reach_javascript_as_errors_with_the_core_message() {
     let mut reader = Reader::new();
-    let err = reader.load_bytes("page.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").err().expect("a PDF is refused");
+    let err = reader.load_bytes("page.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").expect_err("a PDF is refused");
     let js: JsValue = err.into();
     assert!(js.is_instance_of::<js_sys::Error>());
     let message = js_sys::Error::from(js).message().as_string().unwrap();
     assert!(message.contains("page.pdf") && message.contains("PDF"), "{message}");
-    let missing: JsValue = reader.render_article(9, 9, vec![], "x").err().unwrap().into();
+    let missing: JsValue = reader.render_article(9, 9, vec![], "x", None).err().unwrap().into();
     assert!(missing.is_instance_of::<js_sys::Error>());
     let early: JsValue = reader.add_user_words("词").err().unwrap().into();
     assert!(js_sys::Error::from(early).message().as_string().unwrap().contains("still loading"));
@@ -105,4 +105,27 @@ fn user_words_take_effect_and_can_be_removed() {
     assert_eq!(reader.user_words(), vec!["千万工程".to_string()]);
     assert!(reader.remove_user_word("千万工程").unwrap());
     assert!(reader.user_words().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn search_finds_every_hit_and_the_article_marks_them_with_the_current_one_apart() {
+    let mut reader = reader_with_words();
+    let info = reader.load_text("seed-page.txt", SAMPLE).unwrap();
+    let id = field(&info, "id").as_f64().unwrap() as u32;
+    let found = reader.search("王健").unwrap();
+    let total = field(&found, "total_hits").as_f64().unwrap() as usize;
+    // The search folds whitespace away, so it finds a name the columns wrapped.
+    let folded: String = SAMPLE.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(total, folded.matches("王健").count());
+    let results = js_sys::Array::from(&field(&found, "results"));
+    let first = results.get(0);
+    let article = field(&first, "article").as_f64().unwrap() as usize;
+    let hits = js_sys::Array::from(&field(&first, "hits"));
+    let current = field(&hits.get(0), "id").as_f64().unwrap() as u32;
+    let layers = vec!["hit".into(), "current".into()];
+    let html = reader.render_article(id, article, layers, "a", Some(current)).unwrap();
+    assert_eq!(html.matches("<mark class=\"hit").count(), hits.length() as usize, "{html}");
+    assert_eq!(html.matches("<mark class=\"hit current\"").count(), 1, "{html}");
+    // Markdown export holds the page's headlines.
+    assert!(reader.export_markdown().contains("深学践行"));
 }
