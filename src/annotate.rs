@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::page::Article;
+use crate::page::{Article, Page};
 use crate::text::is_han;
 use rustc_hash::FxHashMap;
 
@@ -130,6 +130,14 @@ pub struct ArticleTokens {
 /// places and organisations are.
 pub fn tokens(article: &Article, segmenter: &Segmenter) -> ArticleTokens {
     walk(article, segmenter, None).1
+}
+
+/// Analyses a whole page: the people it names are taught to the segmenter
+/// first, so that they come out whole, then each article is analysed.
+pub fn analyse_page(page: &Page, segmenter: &mut Segmenter, terms: &mut Terms) -> Vec<ArticleWords> {
+    let names = crate::words::names_in_page(page, segmenter);
+    segmenter.learn_people(names.iter().map(String::as_str));
+    page.articles.iter().map(|a| analyse(a, segmenter, terms)).collect()
 }
 
 /// Segments and annotates an article.

@@ -78,9 +78,13 @@ pub struct WordsRun {
     pub name: &'static str,
     pub bytes: usize,
     pub articles: usize,
-    /// Loading the parsed pages into a library (learning names, segmenting,
-    /// tagging, finding entities) and listing every article's keywords.
+    /// Learning each page's names, segmenting, tagging, finding entities
+    /// and counting terms ([`crate::annotate::analyse_page`]), then every
+    /// article's keywords against all.
     pub pipeline: Duration,
+    /// Loading the parsed pages into a [`crate::library::Library`]: the
+    /// pipeline plus the search index and catching up on learned names.
+    pub library: Duration,
     /// `jieba.cut(text, true)` over every text of every article.
     pub bare_cut: Duration,
     /// The same without the HMM (the indexing mode).
@@ -104,8 +108,8 @@ const REAL_PAGES: &[&str] = &[
 /// repeated) and of synthetic ones.
 #[cfg(feature = "embedded-dict")]
 pub fn words_throughput(bytes: usize) -> WordsReport {
-    use crate::annotate::fields;
-    use crate::library::Library;
+    use crate::annotate::{analyse_page, fields, Corpus, Terms};
+    use crate::library::{Library, KEYWORDS_PER_ARTICLE};
     use crate::words::Segmenter;
 
     let build = best_of(3, Segmenter::embedded);
@@ -134,23 +138,33 @@ pub fn words_throughput(bytes: usize) -> WordsReport {
         // Building the segmenter is measured apart, so each round starts
         // the clock after it.
         let rounds = (0..3).map(|_| {
-            let mut library = Library::new(Segmenter::embedded());
+            let mut segmenter = Segmenter::embedded();
+            let (mut terms, mut corpus) = (Terms::default(), Corpus::default());
             let start = Instant::now();
-            for (i, p) in pages.iter().enumerate() {
-                library.add_page(&i.to_string(), p.clone());
-            }
-            library.catch_up();
+            let words: Vec<_> = pages.iter().map(|p| analyse_page(p, &mut segmenter, &mut terms)).collect();
+            words.iter().flatten().for_each(|w| corpus.add(w));
             let mut n = 0;
-            for p in library.pages() {
-                for a in 0..p.page.articles.len() {
-                    n += library.keywords(p.id, a).len();
+            for (page, words) in pages.iter().zip(&words) {
+                for (a, w) in page.articles.iter().zip(words) {
+                    n += corpus.keywords(a, w, KEYWORDS_PER_ARTICLE).len();
                 }
             }
             black_box(n);
             start.elapsed()
         });
         let pipeline = rounds.min().expect("three rounds");
-        runs.push(WordsRun { name, bytes, articles, pipeline, bare_cut, bare_cut_no_hmm, segment_and_tag });
+        let rounds = (0..3).map(|_| {
+            let mut library = Library::new(Segmenter::embedded());
+            let start = Instant::now();
+            for (i, p) in pages.iter().enumerate() {
+                library.add_page(&i.to_string(), p.clone());
+            }
+            library.catch_up();
+            black_box(library.pages().len());
+            start.elapsed()
+        });
+        let library = rounds.min().expect("three rounds");
+        runs.push(WordsRun { name, bytes, articles, pipeline, library, bare_cut, bare_cut_no_hmm, segment_and_tag });
     }
     WordsReport { build, runs }
 }
@@ -183,6 +197,12 @@ impl fmt::Display for WordsReport {
                 "  segment + tag only:                  {:.1} MB/s ({:.0} ms)",
                 mb_per_s(r.bytes, r.segment_and_tag),
                 r.segment_and_tag.as_secs_f64() * 1e3
+            )?;
+            writeln!(
+                f,
+                "  load into a library (+ search index): {:.1} MB/s ({:.0} ms)",
+                mb_per_s(r.bytes, r.library),
+                r.library.as_secs_f64() * 1e3
             )?;
             writeln!(
                 f,

@@ -116,9 +116,7 @@ impl Library {
         let mut words = vec![ArticleWords::default(); page.articles.len()];
         let mut people_known = 0;
         if let Some(segmenter) = self.segmenter.as_mut() {
-            let names = words::names_in_page(&page, segmenter);
-            segmenter.learn_people(names.iter().map(String::as_str));
-            words = page.articles.iter().map(|a| annotate::analyse(a, segmenter, &mut self.terms)).collect();
+            words = annotate::analyse_page(&page, segmenter, &mut self.terms);
             for w in &words {
                 self.corpus.add(w);
             }
