@@ -34,21 +34,23 @@ async function emit(stem, ext, data) {
   return name;
 }
 
-/** Joins ES modules into one classic script: imports dropped (the
- * modules come in dependency order and share one scope), `export`
- * keywords removed, `import.meta.url` replaced by the page's address. */
+/** Links ES modules into one classic script. Each module runs in a
+ * function of its own and returns what it exports; `import { a } from
+ * "./x.js"` takes `a` from what x.js returned, so the modules must come in
+ * dependency order. `import.meta.url` becomes the page's address. */
 function classic(sources) {
   const body = sources
     .map(([name, code]) => {
-      const stripped = code
-        .replace(/^import\s[^;]+;\s*$/gm, "")
+      const exported = [...code.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)/gm)].map((m) => m[1]);
+      const linked = code
+        .replace(/^import\s*\{([^}]*)\}\s*from\s*"\.\/([^"]+)";\s*$/gm, (_, names, file) => `const {${names}} = modules[${JSON.stringify(file)}];`)
         .replace(/^export\s+(?=(async\s+)?function|const|let|class)/gm, "")
         .replace(/import\.meta\.url/g, "location.href");
-      if (/^\s*(import|export)\s/m.test(stripped)) throw new Error(`${name}: an import or export is left`);
-      return `// ---- ${name}\n${stripped}`;
+      if (/^\s*(import|export)\s/m.test(linked)) throw new Error(`${name}: an import or export is left`);
+      return `// ---- ${name}\nmodules[${JSON.stringify(name)}] = (() => {\n${linked}\nreturn { ${exported.join(", ")} };\n})();`;
     })
     .join("\n");
-  return `(() => {\n"use strict";\n${body}\n})();\n`;
+  return `(() => {\n"use strict";\nconst modules = {};\n${body}\n})();\n`;
 }
 
 await rm(DIST, { recursive: true, force: true });
@@ -63,6 +65,7 @@ const dictName = await emit("baozhi-dict", "bin", dict);
 // the message handling shared with the module worker, and a start that
 // waits for the page to say where the core is.
 const workerStart = `
+import { serve } from "./worker-core.js";
 const early = [];
 self.onmessage = (event) => {
   if (!event.data.init) {
@@ -72,12 +75,16 @@ self.onmessage = (event) => {
   const { wasm, dictionary } = event.data.init;
   serve(async () => {
     await wasm_bindgen({ module_or_path: typeof wasm === "string" ? fetch(wasm) : wasm });
-    const bytes = typeof dictionary === "string" ? fetch(dictionary).then((r) => r.arrayBuffer()) : Promise.resolve(dictionary);
+    const bytes = typeof dictionary === "string" ? fetch(dictionary).then(checked) : Promise.resolve(dictionary);
     return { Reader: wasm_bindgen.Reader, dictionary: () => bytes };
   });
   // Calls that came before the core: answered in order now.
   for (const e of early.splice(0)) self.onmessage(e);
 };
+function checked(response) {
+  if (!response.ok) throw new Error(\`cannot load the dictionary: HTTP \${response.status}\`);
+  return response.arrayBuffer();
+}
 `;
 const workerSource = [
   await read(`${pkgDir}/baozhi.js`),
@@ -118,11 +125,15 @@ globalThis.baozhiMakeWorker = () => {
   const worker = new Worker(url);
   if (location.protocol === "file:") {
     // From disk nothing can be fetched: the core comes in a script.
-    coreData().then((data) => {
-      const wasm = fromBase64(data.wasm);
-      const dictionary = fromBase64(data.dictionary);
-      worker.postMessage({ init: { wasm, dictionary } }, [wasm, dictionary]);
-    });
+    coreData().then(
+      (data) => {
+        const wasm = fromBase64(data.wasm);
+        const dictionary = fromBase64(data.dictionary);
+        worker.postMessage({ init: { wasm, dictionary } }, [wasm, dictionary]);
+      },
+      // Without its data the core cannot start: the page says so.
+      (e) => worker.onerror?.(new ErrorEvent("error", { message: e.message })),
+    );
   } else {
     worker.postMessage({ init: { wasm: wasmUrl, dictionary: dictUrl } });
   }

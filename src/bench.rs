@@ -108,8 +108,8 @@ const REAL_PAGES: &[&str] = &[
 /// repeated) and of synthetic ones.
 #[cfg(feature = "embedded-dict")]
 pub fn words_throughput(bytes: usize) -> WordsReport {
-    use crate::annotate::{analyse_page, fields, Corpus, Terms};
-    use crate::library::{Library, KEYWORDS_PER_ARTICLE};
+    use crate::annotate::{Corpus, Terms, analyse_page, fields};
+    use crate::library::{KEYWORDS_PER_ARTICLE, Library};
     use crate::words::Segmenter;
 
     let build = best_of(3, Segmenter::embedded);

@@ -226,6 +226,17 @@ impl Library {
         Ok(removed)
     }
 
+    /// Removes every word the user added and cuts every loaded page again,
+    /// once. Returns how many there were. Errors as
+    /// [`Library::remove_user_word`].
+    pub fn clear_user_words(&mut self) -> Result<usize, crate::Error> {
+        let removed = self.segmenter_mut()?.clear_user_words()?;
+        if removed > 0 {
+            self.resegment_all();
+        }
+        Ok(removed)
+    }
+
     /// The words the user added, in order (none before the segmenter is set).
     pub fn user_words(&self) -> &[String] {
         self.segmenter.as_ref().map_or(&[], |s| s.user_words())

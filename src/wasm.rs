@@ -252,6 +252,13 @@ impl Reader {
         Ok(self.library.remove_user_word(word)?)
     }
 
+    /// Removes every word the user added, and cuts every page again once.
+    /// Returns how many there were.
+    #[wasm_bindgen(js_name = clearUserWords)]
+    pub fn clear_user_words(&mut self) -> Result<usize, JsError> {
+        Ok(self.library.clear_user_words()?)
+    }
+
     /// The words the user added, in order.
     #[wasm_bindgen(js_name = userWords)]
     pub fn user_words(&self) -> Vec<String> {

@@ -353,14 +353,31 @@ impl Segmenter {
         if !self.user_words.iter().any(|w| w == word) {
             return Ok(false);
         }
-        self.user_words.retain(|w| w != word);
+        self.forget_user_words(|w| w == word)?;
+        Ok(true)
+    }
+
+    /// Removes every word the user added, with one rebuild. Returns how
+    /// many there were. Errors as [`Segmenter::remove_user_word`].
+    pub fn clear_user_words(&mut self) -> Result<usize, crate::Error> {
+        let count = self.user_words.len();
+        if count > 0 {
+            self.forget_user_words(|_| true)?;
+        }
+        Ok(count)
+    }
+
+    /// Rebuilds the dictionary without the user's words that `forget`
+    /// picks; the people learned from pages stay.
+    fn forget_user_words(&mut self, forget: impl Fn(&str) -> bool) -> Result<(), crate::Error> {
+        self.user_words.retain(|w| !forget(w));
         let added = std::mem::take(&mut self.added);
         (self.jieba, self.lexicon) = build(&self.base)?;
-        let keep_as_person = self.people.contains(word);
-        for w in added.into_iter().filter(|a| a.word != word || keep_as_person) {
+        let kept: Vec<_> = added.into_iter().filter(|a| !forget(&a.word) || self.people.contains(&a.word)).collect();
+        for w in kept {
             self.add(w);
         }
-        Ok(true)
+        Ok(())
     }
 
     /// Teaches the segmenter people's names, so that they come out whole
@@ -998,6 +1015,21 @@ mod tests {
         assert!(s.remove_user_word("千万工程").unwrap());
         assert_eq!(words(&s, text, Mode::Indexing), before);
         assert!(!s.remove_user_word("千万工程").unwrap());
+    }
+
+    #[test]
+    fn clearing_user_words_undoes_them_all_but_keeps_learned_people() {
+        let mut s = seg();
+        let text = "深学践行千万工程，浦江经验，叶帮锐讲话";
+        s.learn_people(["叶帮锐"]);
+        let before = words(&s, text, Mode::Indexing);
+        s.add_user_words("千万工程 50000\n浦江经验 50000");
+        assert_ne!(words(&s, text, Mode::Indexing), before);
+        assert_eq!(s.clear_user_words().unwrap(), 2);
+        assert!(s.user_words().is_empty());
+        assert_eq!(words(&s, text, Mode::Indexing), before);
+        assert!(before.contains(&"叶帮锐".to_string()), "{before:?}");
+        assert_eq!(s.clear_user_words().unwrap(), 0);
     }
 
     #[test]

@@ -105,6 +105,9 @@ fn user_words_take_effect_and_can_be_removed() {
     assert_eq!(reader.user_words(), vec!["千万工程".to_string()]);
     assert!(reader.remove_user_word("千万工程").unwrap());
     assert!(reader.user_words().is_empty());
+    reader.add_user_words("数字乡村\n共富工坊").unwrap();
+    assert_eq!(reader.clear_user_words().unwrap(), 2);
+    assert!(reader.user_words().is_empty());
 }
 
 #[wasm_bindgen_test]

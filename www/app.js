@@ -36,13 +36,14 @@ const state = {
   results: null, // SearchResults of the latest query
   hits: [], // every hit, in navigation order
   current: -1, // index into hits
-  searchSeq: 0, // the latest search sent; older answers are dropped
-  shownSeq: 0,
+  searchSeq: 0, // the latest search sent; answers to older ones are dropped
+  shownSeq: 0, // the search whose answer is shown
+  renderSeq: 0, // the latest drawing of the reading view; older ones are dropped
   words: false, // word features ready
   layers: new Set(settings.get("layers", ["person", "place", "organization"])),
   pasted: 0,
   saved: new Map(), // page id → key of the page kept in IndexedDB
-  batch: null, // the load under way: {total, done, cancelled}
+  batch: null, // the load under way: {items, total, done, cancelled, show, finished}
 };
 const storePromise = openStore();
 
@@ -51,7 +52,14 @@ const core = startCore({
   makeWorker: globalThis.baozhiMakeWorker,
   onReady: () => start(),
   onWords: () => wordsReady(),
-  onFailure: (error) => alertUser(`出错了 Something failed: ${error}`, { sticky: true }),
+  onWordsFailed: (error) => {
+    $("words-state").textContent = `词语功能无法使用 Word features unavailable: ${error}`;
+    alertUser(`词语功能无法使用，阅读和搜索照常 Word features unavailable (reading and search still work): ${error}`, { sticky: true });
+  },
+  onFailure: (error) => {
+    $("words-state").textContent = "阅读器出错，请重新载入页面 The reader failed: reload the page";
+    alertUser(`阅读器出错，请重新载入页面 The reader failed, reload the page: ${error}`, { sticky: true });
+  },
 });
 // For measurements and the browser console.
 globalThis.baozhi = { core, state };
@@ -85,11 +93,12 @@ function textOf(response) {
 }
 
 async function wordsReady() {
-  state.words = true;
-  $("words-state").textContent = "词语功能已就绪 Word features ready";
-  $("dict-input").disabled = false;
+  // Your kept words first, so that adding a word cannot overwrite them.
   const keptWords = await (await storePromise).words();
   if (keptWords.length) await core.addUserWords(keptWords.join("\n"));
+  state.words = true;
+  $("words-state").textContent = "词语功能已就绪 Word features ready";
+  $("dict-fields").disabled = false;
   await refreshContents();
   await renderUserWords();
   if (state.query) await runSearch(state.query, { keepCurrent: true });
@@ -108,7 +117,12 @@ async function refreshContents() {
     const head = el("div", { class: "toc-head" });
     head.append(el("h3", {}, page.name));
     const remove = el("button", { type: "button", class: "icon", "aria-label": `移除 ${page.name} Remove` }, "×");
-    remove.addEventListener("click", () => removePage(page.id));
+    remove.addEventListener("click", async () => {
+      await removePage(page.id);
+      // The focus goes to the page that took its place, or to the contents.
+      const next = $("toc").querySelectorAll(".toc-head button")[index] || $("toc").querySelector(".toc-head button:last-of-type");
+      (next || $("contents-h")).focus();
+    });
     head.append(remove);
     section.append(head);
     const list = el("ol");
@@ -160,25 +174,38 @@ function layersForRender() {
   return ["hit", "current", ...state.layers];
 }
 
+/** Draws the page in view. Resolves to whether this drawing is the one
+ * shown: a later call supersedes one still waiting for the core. */
 async function renderPage() {
+  const seq = ++state.renderSeq;
   const main = $("reading");
-  if (state.page === null) {
+  const page = state.page;
+  if (page === null) {
     state.rendered = null;
     main.replaceChildren(el("p", { class: "note" }, "没有版面。打开或拖入版面文件，或粘贴文字。 No pages: open or drop page files, or paste text."));
-    return;
+    return true;
   }
-  const articles = state.contents.filter((c) => c.page === state.page);
+  const articles = state.contents.filter((c) => c.page === page);
   const current = state.current >= 0 ? state.hits[state.current] : null;
-  const html = await Promise.all(
-    articles.map((a) =>
-      core.renderArticle(a.page, a.article, layersForRender(), articleId(a.page, a.article), current ? current.id : null),
-    ),
-  );
+  let html;
+  try {
+    html = await Promise.all(
+      articles.map((a) =>
+        core.renderArticle(a.page, a.article, layersForRender(), articleId(a.page, a.article), current ? current.id : null),
+      ),
+    );
+  } catch (e) {
+    // A page removed meanwhile: the newer drawing tells the rest.
+    if (seq !== state.renderSeq) return false;
+    throw e;
+  }
+  if (seq !== state.renderSeq) return false;
   // The core escapes every piece of page text in this HTML.
   main.innerHTML = html.join("");
-  state.rendered = state.page;
-  main.setAttribute("aria-label", `阅读 Reading: ${state.pages.find((p) => p.id === state.page)?.name ?? ""}`);
+  state.rendered = page;
+  main.setAttribute("aria-label", `阅读 Reading: ${state.pages.find((p) => p.id === page)?.name ?? ""}`);
   markCurrent();
+  return true;
 }
 
 function articleId(page, article) {
@@ -207,6 +234,8 @@ async function renderAnnotations() {
     return;
   }
   const { entities, keywords } = await core.annotations(state.page, state.article);
+  // A word chosen here keeps the focus on the same word in the new list.
+  const focused = box.contains(document.activeElement) ? document.activeElement.textContent : null;
   const groups = [
     ["person", "人物 People", entities.filter((e) => e.kind === "person")],
     ["place", "地点 Places", entities.filter((e) => e.kind === "place")],
@@ -230,6 +259,10 @@ async function renderAnnotations() {
       list.append(li);
     }
     box.append(list);
+  }
+  if (focused !== null) {
+    const same = [...box.querySelectorAll("button")].find((b) => b.textContent === focused);
+    (same || $("words-h")).focus();
   }
 }
 
@@ -257,14 +290,19 @@ function trackReading() {
 
 // ---- search ----------------------------------------------------------------------
 
-async function runSearch(query, { keepCurrent = false } = {}) {
+/** Searches and shows the answer, unless a newer search was sent
+ * meanwhile (the core keeps the hits of the latest search, so only its
+ * answer may be drawn). The current hit is the first one, or with
+ * `keepCurrent` the one that was current, or with `within` ({page,
+ * article}) the first in that article. `history` says how the address
+ * follows: "push", "replace" or "none". */
+async function runSearch(query, { keepCurrent = false, within = null, history = "push" } = {}) {
   const seq = ++state.searchSeq;
   state.query = query;
   // An empty query goes to the core too: it forgets the last hits.
   const found = await core.search(query);
+  if (seq !== state.searchSeq) return;
   const results = query.trim() ? found : null;
-  if (seq < state.shownSeq) return; // a newer answer is already shown
-  state.shownSeq = seq;
   const previous = keepCurrent && state.current >= 0 ? state.hits[state.current] : null;
   state.results = results;
   state.hits = results ? results.results.flatMap((r) => r.hits) : [];
@@ -272,15 +310,24 @@ async function runSearch(query, { keepCurrent = false } = {}) {
   if (previous) {
     const same = state.hits.findIndex((h) => h.page === previous.page && h.article === previous.article && h.start === previous.start);
     if (same >= 0) state.current = same;
+  } else if (within) {
+    // No current hit when the article asked for has none: Enter goes to the first.
+    state.current = state.hits.findIndex((h) => h.page === within.page && h.article === within.article);
   }
   renderResults();
   updateStatus();
-  writeHash();
   // New results mean new marks: the page is drawn again, then the current
   // hit is shown.
-  if (state.current >= 0) state.page = state.hits[state.current].page;
-  await renderPage();
+  const shown = state.current >= 0 ? state.hits[state.current] : within;
+  if (shown) {
+    state.page = shown.page;
+    state.article = shown.article;
+  }
+  if (!(await renderPage()) || seq !== state.searchSeq) return;
   if (state.current >= 0) await goToHit(state.current);
+  else if (within) await showArticle(within.page, within.article);
+  if (history !== "none") writeHash({ replace: history === "replace" });
+  state.shownSeq = seq;
 }
 
 function renderResults() {
@@ -322,6 +369,11 @@ function updateStatus() {
   $("prev").disabled = $("next").disabled = n === 0;
 }
 
+/** Next (1) or previous (-1) hit; from no current hit, the first or the last. */
+function stepHit(direction) {
+  return goToHit(state.current < 0 && direction < 0 ? -1 : state.current + direction);
+}
+
 async function goToHit(index) {
   if (!state.hits.length) return;
   state.current = (index + state.hits.length) % state.hits.length;
@@ -354,29 +406,42 @@ function setQuery(text) {
   runSearch(text);
 }
 
+/** Typing a query extends or shortens it: one entry in the history for
+ * the whole word typed, not one a keystroke. A different query (pasted,
+ * chosen from a list) gets its own entry. */
+function typedOn(previous, query) {
+  return previous !== "" && (query.startsWith(previous) || previous.startsWith(query));
+}
+
 // ---- the address: query and article in the hash ------------------------------------
 
-function writeHash() {
+function writeHash({ replace = false } = {}) {
   const params = new URLSearchParams();
   if (state.query) params.set("q", state.query);
   const index = state.pages.findIndex((p) => p.id === state.page);
   if (index >= 0) params.set("p", String(index));
   if (state.article !== null) params.set("a", String(state.article));
   const hash = `#${params.toString()}`;
-  if (location.hash !== hash) history.pushState(null, "", hash);
+  if (location.hash === hash) return;
+  if (replace) history.replaceState(null, "", hash);
+  else history.pushState(null, "", hash);
 }
 
+/** Shows what the address asks for: a page and article, a query (its
+ * current hit in that article where it has one). Anything unreadable in
+ * it is ignored. */
 async function followHash() {
   const params = new URLSearchParams(location.hash.slice(1));
   const query = params.get("q") || "";
-  const page = state.pages[Number(params.get("p"))];
-  const article = params.has("a") ? Number(params.get("a")) : null;
-  if (page) await showArticle(page.id, article ?? 0, { scroll: article !== null });
-  else await renderPage();
+  const number = (key) => (/^\d+$/.test(params.get(key) || "") ? Number(params.get(key)) : null);
+  const page = state.pages[number("p") ?? 0];
+  const article = page && number("a") !== null && number("a") < page.articles ? number("a") : null;
   if (query !== state.query) {
     $("q").value = query;
-    await runSearch(query);
-  }
+    const within = page && article !== null ? { page: page.id, article } : null;
+    await runSearch(query, { within, history: "none" });
+  } else if (page) await showArticle(page.id, article ?? 0, { scroll: article !== null });
+  else await renderPage();
 }
 
 // ---- your words ----------------------------------------------------------------------
@@ -393,6 +458,7 @@ async function renderUserWords() {
       await core.removeUserWord(w);
       await saveWords();
       await afterWordsChanged();
+      $("dict-input").focus();
     });
     li.append(remove);
     list.append(li);
@@ -412,9 +478,14 @@ async function afterWordsChanged() {
 
 // ---- opening pages ----------------------------------------------------------------------
 
+/** Opens files: File objects, or {file, name} where the name is not the
+ * file's own (files of a dropped folder, named by their path in it). */
 async function openFiles(files) {
   await loadBatch(
-    files.map((file) => ({ name: file.webkitRelativePath || file.name, read: () => file.arrayBuffer(), keep: true })),
+    files.map((f) => {
+      const file = f.file || f;
+      return { name: f.name && f.file ? f.name : file.webkitRelativePath || file.name, read: () => file.arrayBuffer(), keep: true };
+    }),
   );
 }
 
@@ -425,33 +496,57 @@ async function openText(text) {
 
 /** Loads pages one by one in the worker, with progress and a way to stop;
  * the pages already loaded can be read and searched meanwhile. Each item
- * is {name, read() → ArrayBuffer or text, keep (save it), key (kept as)}. */
+ * is {name, read() → ArrayBuffer or text, keep (save it), key (kept as)}.
+ * Pages the user opened are shown when the batch is done; pages restored
+ * from an earlier visit just join the contents. */
 async function loadBatch(items) {
+  const opened = items.some((i) => i.key === undefined);
   if (state.batch) {
     // One batch at a time: this one joins the queue of the one under way.
     state.batch.items.push(...items);
     state.batch.total += items.length;
-    return;
+    state.batch.show ||= opened;
+    return state.batch.finished;
   }
-  const batch = (state.batch = { items: [...items], total: items.length, done: 0, cancelled: false });
+  let finish;
+  const batch = (state.batch = {
+    items: [...items],
+    total: items.length,
+    done: 0,
+    cancelled: false,
+    show: opened,
+    finished: new Promise((resolve) => (finish = resolve)),
+  });
+  try {
+    await loadItems(batch);
+  } finally {
+    state.batch = null;
+    showProgress(null);
+    finish();
+  }
+}
+
+async function loadItems(batch) {
   const store = await storePromise;
   showProgress(batch);
   let first = null;
   let shown = 0;
   while (batch.items.length && !batch.cancelled) {
     const item = batch.items.shift();
+    let saved = null; // the key this load saved the page under
     try {
       const data = await item.read();
-      let key = item.key;
       if (item.keep && store.available) {
-        key = await store.savePage(typeof data === "string" ? { name: item.name, text: data } : { name: item.name, bytes: data.slice(0) });
+        saved = await store.savePage(typeof data === "string" ? { name: item.name, text: data } : { name: item.name, bytes: data.slice(0) });
       }
       const info = typeof data === "string" ? await core.loadText(item.name, data) : await core.loadBytes(item.name, data);
+      const key = saved ?? item.key;
       if (key !== undefined && key !== null) state.saved.set(info.id, key);
-      first ??= info;
+      if (item.key === undefined) first ??= info;
     } catch (e) {
       alertUser(e.message.startsWith(item.name) ? e.message : `${item.name}: ${e.message}`);
-      if (item.keep && item.key === undefined) await forgetFailed(store, item.name);
+      // A page that could not be read is not kept for the next visit.
+      if (saved !== null) await store.removePage(saved);
     }
     batch.done++;
     showProgress(batch);
@@ -463,21 +558,16 @@ async function loadBatch(items) {
   }
   await core.catchUp();
   await refreshContents();
-  state.batch = null;
-  showProgress(null);
-  if (first && items.some((i) => !i.key)) {
-    await showArticle(first.id, 0);
-    writeHash();
+  if (first && batch.show) {
+    state.page = first.id;
+    state.article = 0;
   }
-  if (state.query) await runSearch(state.query, { keepCurrent: true });
-  else await renderPage();
-}
-
-/** A page that could not be read is not kept for the next visit. */
-async function forgetFailed(store, name) {
-  const kept = await store.pages();
-  const last = kept.filter((p) => p.name === name).pop();
-  if (last) await store.removePage(last.key);
+  if (state.query) await runSearch(state.query, { keepCurrent: !first, within: first && { page: first.id, article: 0 } });
+  else {
+    await renderPage();
+    if (first) await showArticle(first.id, 0);
+  }
+  if (first) writeHash();
 }
 
 function showProgress(batch) {
@@ -487,9 +577,10 @@ function showProgress(batch) {
     return;
   }
   bar.hidden = false;
-  bar.setAttribute("aria-valuemin", "0");
-  bar.setAttribute("aria-valuemax", String(batch.total));
-  bar.setAttribute("aria-valuenow", String(batch.done));
+  const meter = $("progress-bar");
+  meter.setAttribute("aria-valuemin", "0");
+  meter.setAttribute("aria-valuemax", String(batch.total));
+  meter.setAttribute("aria-valuenow", String(batch.done));
   $("progress-text").textContent = `正在载入版面 Loading pages: ${batch.done} / ${batch.total}`;
 }
 
@@ -499,7 +590,7 @@ async function droppedFiles(dataTransfer) {
   if (!entries.some((e) => e.isDirectory)) return [...dataTransfer.files];
   const files = [];
   const walk = async (entry) => {
-    if (entry.isFile) files.push(await new Promise((ok, fail) => entry.file(ok, fail)));
+    if (entry.isFile) files.push({ file: await new Promise((ok, fail) => entry.file(ok, fail)), name: entry.fullPath.replace(/^\//, "") });
     else if (entry.isDirectory) {
       const reader = entry.createReader();
       for (;;) {
@@ -513,16 +604,37 @@ async function droppedFiles(dataTransfer) {
   return files.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Files of a folder in the order of their paths. */
+function byPath(files) {
+  return files.sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name));
+}
+
 // ---- messages ----------------------------------------------------------------------
 
+/** A confirmation, said politely and gone after a while. */
+function notify(message) {
+  const box = el("div", { class: "alert notice" });
+  box.append(el("p", {}, message));
+  $("notices").append(box);
+  setTimeout(() => box.remove(), 6000);
+}
+
+/** A problem: announced at once, and kept until dismissed when sticky. */
 function alertUser(message, { sticky = false } = {}) {
   const box = el("div", { class: "alert" });
   box.append(el("p", {}, message));
   const close = el("button", { type: "button", class: "icon", "aria-label": "关闭 Dismiss" }, "×");
-  close.addEventListener("click", () => box.remove());
+  close.addEventListener("click", () => removeKeepingFocus(box, $("reading")));
   box.append(close);
   $("alerts").append(box);
-  if (!sticky) setTimeout(() => box.remove(), 12000);
+  if (!sticky) setTimeout(() => removeKeepingFocus(box, $("reading")), 12000);
+}
+
+/** Removes a node; if it held the focus, the focus goes to `then`. */
+function removeKeepingFocus(node, then) {
+  const had = node.contains(document.activeElement);
+  node.remove();
+  if (had) then.focus();
 }
 
 // ---- a small element builder: text stays text ------------------------------------------
@@ -547,24 +659,34 @@ function download(name, text, type) {
 
 function wire() {
   // A failed call shows as a message, never as a frozen page.
+  // It stays in the console too; once the core has stopped, its own
+  // message says it all.
+  const reported = new Set();
   window.addEventListener("unhandledrejection", (e) => {
-    e.preventDefault();
-    alertUser(`出错了 Something failed: ${e.reason?.message || e.reason}`);
+    const message = e.reason?.message || String(e.reason);
+    if (core.dead || reported.has(message)) return;
+    reported.add(message);
+    alertUser(`出错了 Something failed: ${message}`);
   });
   const q = $("q");
-  q.addEventListener("input", () => runSearch(q.value));
+  const searchTyped = () => runSearch(q.value, { history: typedOn(state.query, q.value) ? "replace" : "push" });
+  // While an input method composes, the box holds pinyin: search when it is done.
+  q.addEventListener("input", (e) => {
+    if (!e.isComposing) searchTyped();
+  });
+  q.addEventListener("compositionend", searchTyped);
   q.addEventListener("keydown", (e) => {
     if (e.key === "Enter") {
       e.preventDefault();
-      goToHit(state.current + (e.shiftKey ? -1 : 1));
+      stepHit(e.shiftKey ? -1 : 1);
     } else if (e.key === "Escape") {
       e.preventDefault();
       q.value = "";
       runSearch("");
     }
   });
-  $("next").addEventListener("click", () => goToHit(state.current + 1));
-  $("prev").addEventListener("click", () => goToHit(state.current - 1));
+  $("next").addEventListener("click", () => stepHit(1));
+  $("prev").addEventListener("click", () => stepHit(-1));
   document.addEventListener("keydown", (e) => {
     const typing = e.target.closest?.("input, textarea, select, [contenteditable]");
     if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -630,20 +752,25 @@ function wire() {
   });
   $("open-folder").addEventListener("click", () => $("folder").click());
   $("folder").addEventListener("change", (e) => {
-    openFiles([...e.target.files].sort((a, b) => a.name.localeCompare(b.name)));
+    openFiles(byPath([...e.target.files]));
     e.target.value = "";
   });
   $("cancel").addEventListener("click", () => {
     if (state.batch) state.batch.cancelled = true;
   });
   $("clear-saved").addEventListener("click", async () => {
+    // A load under way would keep saving pages: it stops first.
+    if (state.batch) {
+      state.batch.cancelled = true;
+      await state.batch.finished;
+    }
     await (await storePromise).clear();
     for (const id of [...state.saved.keys()]) await core.removePage(id);
     state.saved.clear();
-    for (const w of await core.userWords()) await core.removeUserWord(w);
+    if (state.words) await core.clearUserWords();
     await refreshContents();
     await afterWordsChanged();
-    alertUser("已清除保存的版面和词语 Saved pages and words cleared");
+    notify("已清除保存的版面和词语 Saved pages and words cleared");
   });
   document.addEventListener("paste", (e) => {
     if (e.target.closest?.("input, textarea")) return;
@@ -654,10 +781,11 @@ function wire() {
     }
   });
 
-  $("dict-input").disabled = true;
   $("dict-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const input = $("dict-input");
+    const fields = $("dict-fields");
+    fields.disabled = true;
     try {
       const report = await core.addUserWords(input.value);
       await saveWords();
@@ -668,6 +796,9 @@ function wire() {
       await afterWordsChanged();
     } catch (err) {
       $("dict-report").textContent = err.message;
+    } finally {
+      fields.disabled = false;
+      input.focus();
     }
   });
 
@@ -677,14 +808,22 @@ function wire() {
     writeHash();
     try {
       await navigator.clipboard.writeText(location.href);
-      alertUser("链接已复制 Link copied");
+      notify("链接已复制 Link copied");
     } catch {
       alertUser(`复制失败，请手动复制 Copy by hand: ${location.href}`);
     }
   });
-  $("menu").addEventListener("click", () => {
-    const open = document.body.classList.toggle("show-contents");
+  const showContents = (open) => {
+    document.body.classList.toggle("show-contents", open);
     $("menu").setAttribute("aria-expanded", String(open));
+    if (open) $("toc").querySelector("a")?.focus();
+  };
+  $("menu").addEventListener("click", () => showContents(!document.body.classList.contains("show-contents")));
+  $("contents").addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && document.body.classList.contains("show-contents")) {
+      showContents(false);
+      $("menu").focus();
+    }
   });
 
   $("toc").addEventListener("click", (e) => {
@@ -694,7 +833,7 @@ function wire() {
     const params = new URLSearchParams(link.getAttribute("href").slice(1));
     const page = state.pages[Number(params.get("p"))];
     if (!page) return;
-    document.body.classList.remove("show-contents");
+    if (document.body.classList.contains("show-contents")) showContents(false);
     showArticle(page.id, Number(params.get("a"))).then(writeHash);
   });
   window.addEventListener("popstate", () => followHash());

@@ -24,23 +24,32 @@ export async function openStore() {
   } catch {
     db = null;
   }
-  const tx = (store, mode, fn) => {
+  // Resolves with the request's result once the transaction has committed
+  // (a write can still fail after its request succeeded: a full disk).
+  const tx = (stores, mode, fn) => {
     if (!db) return Promise.resolve(null);
-    const t = db.transaction(store, mode);
-    return request(fn(t.objectStore(store)));
+    return new Promise((resolve, reject) => {
+      const t = db.transaction(stores, mode);
+      const r = fn(t);
+      t.oncomplete = () => resolve(r ? r.result : null);
+      t.onabort = t.onerror = () => reject(t.error || new Error("IndexedDB transaction failed"));
+    });
   };
+  const one = (store, mode, fn) => tx(store, mode, (t) => fn(t.objectStore(store)));
   return {
     available: Boolean(db),
     /** Keeps a page ({name, bytes} or {name, text}); resolves to its key. */
-    savePage: (page) => tx("pages", "readwrite", (s) => s.add({ ...page, saved: Date.now() })),
-    removePage: (key) => tx("pages", "readwrite", (s) => s.delete(key)),
+    savePage: (page) => one("pages", "readwrite", (s) => s.add({ ...page, saved: Date.now() })),
+    removePage: (key) => one("pages", "readwrite", (s) => s.delete(key)),
     /** The pages kept, in the order they were saved. */
-    pages: async () => (await tx("pages", "readonly", (s) => s.getAll())) || [],
-    saveWords: (lines) => tx("words", "readwrite", (s) => s.put(lines, "user")),
-    words: async () => (await tx("words", "readonly", (s) => s.get("user"))) || [],
-    clear: async () => {
-      await tx("pages", "readwrite", (s) => s.clear());
-      await tx("words", "readwrite", (s) => s.clear());
-    },
+    pages: async () => (await one("pages", "readonly", (s) => s.getAll())) || [],
+    saveWords: (lines) => one("words", "readwrite", (s) => s.put(lines, "user")),
+    words: async () => (await one("words", "readonly", (s) => s.get("user"))) || [],
+    /** Forgets every page and word, in one transaction. */
+    clear: () =>
+      tx(["pages", "words"], "readwrite", (t) => {
+        t.objectStore("pages").clear();
+        t.objectStore("words").clear();
+      }),
   };
 }

@@ -3,16 +3,22 @@
 //
 // Protocol: the page posts {id, method, args}; the worker answers
 // {id, result} or {id, error}. It also posts events: {event: "ready"} once
-// pages can be read and searched for substrings, {event: "words"} once the
-// dictionary is loaded (word-aware ranking, highlights, annotations), and
-// {event: "failed", error} if the core cannot start.
+// pages can be read and searched for substrings; {event: "words"} once the
+// dictionary is loaded (word-aware ranking, highlights, annotations), or
+// {event: "words-failed", error} if it cannot be; and {event: "failed",
+// error} if the core cannot start or has stopped (a panic traps the
+// WebAssembly, after which nothing it holds can be trusted).
 //
 // Methods run in the order they arrive, so a page load is done before a
 // search posted after it.
 
 export function serve(load) {
   let reader = null;
-  let words = false;
+  let stopped = false;
+  const failed = (error) => {
+    stopped = true;
+    postMessage({ event: "failed", error });
+  };
   const started = (async () => {
     const core = await load();
     reader = new core.Reader();
@@ -22,12 +28,11 @@ export function serve(load) {
       .dictionary()
       .then((bytes) => {
         reader.setDictionary(new Uint8Array(bytes));
-        words = true;
         postMessage({ event: "words" });
       })
-      .catch((e) => postMessage({ event: "failed", error: `word features unavailable: ${message(e)}` }));
+      .catch((e) => postMessage({ event: "words-failed", error: message(e) }));
   })();
-  started.catch((e) => postMessage({ event: "failed", error: message(e) }));
+  started.catch((e) => failed(message(e)));
 
   const methods = {
     loadText: (name, text) => reader.loadText(name, text),
@@ -43,17 +48,16 @@ export function serve(load) {
     },
     pages: () => reader.pages(),
     contents: () => reader.contents(),
-    article: (page, article) => reader.article(page, article),
     renderArticle: (page, article, layers, elementId, current) =>
       reader.renderArticle(page, article, layers, elementId, current ?? undefined),
     annotations: (page, article) => reader.annotations(page, article),
     search: (query) => reader.search(query),
     addUserWords: (text) => reader.addUserWords(text),
     removeUserWord: (word) => reader.removeUserWord(word),
+    clearUserWords: () => reader.clearUserWords(),
     userWords: () => reader.userWords(),
     exportJson: () => reader.exportJson(),
     exportMarkdown: () => reader.exportMarkdown(),
-    hasWords: () => words,
   };
 
   let queue = started;
@@ -62,13 +66,17 @@ export function serve(load) {
     queue = queue
       .catch(() => {})
       .then(() => {
+        if (stopped) throw new Error("the reader's core has stopped");
         const run = methods[method];
         if (!run) throw new Error(`unknown method ${method}`);
         return run(...(args || []));
       })
       .then(
         (result) => postMessage({ id, result }),
-        (e) => postMessage({ id, error: message(e) }),
+        (e) => {
+          postMessage({ id, error: message(e) });
+          if (e instanceof WebAssembly.RuntimeError && !stopped) failed(`the reader's core stopped: ${message(e)}`);
+        },
       );
   };
 }

@@ -51,10 +51,15 @@ async function open(page, base, hash = "") {
 const searchBox = (page) => page.getByRole("searchbox", { name: /搜索/ });
 const statusLine = (page) => page.getByRole("status", { name: /Hits/ });
 
+/** Types a query and waits until its own answer is shown (not the
+ * previous query's, which may still have hits on screen). */
 async function search(page, query) {
   await searchBox(page).fill(query);
   await page.waitForFunction(
-    (q) => document.querySelector("#q").value === q && !/^0 \/ 0$/.test(document.querySelector("#status").textContent),
+    (q) => {
+      const s = window.baozhi.state;
+      return s.query === q && s.shownSeq === s.searchSeq;
+    },
     query,
     { timeout: 10000 },
   );
@@ -98,7 +103,7 @@ test("next and previous move the current hit and scroll it into view", async ({ 
   const currentTop = () => page.locator("main mark.current").first().evaluate((m) => m.getBoundingClientRect().top);
   await page.getByRole("button", { name: /Next hit/ }).click();
   await page.getByRole("button", { name: /Next hit/ }).click();
-  assert((await statusLine(page).textContent()).startsWith("3 /"), "two steps forward");
+  assert((await statusLine(page).textContent()).startsWith("3 /"), `two steps forward: ${await statusLine(page).textContent()}`);
   const top = await currentTop();
   const height = await page.evaluate(() => innerHeight);
   assert(top > 0 && top < height, `the current hit is in view (top ${top})`);
@@ -142,8 +147,47 @@ test("the query and the open article live in the address and Back works", async 
   const shared = await page.context().newPage();
   await open(shared, base, "#q=%E6%B6%88%E9%98%B2&p=0&a=4");
   await shared.waitForFunction(() => document.querySelector("#q").value === "消防");
-  await shared.waitForFunction(() => document.querySelector("main mark.hit"));
+  await shared.waitForFunction(() => document.querySelector("main mark.current"));
+  // The hit shown is in the article the link names, and in view.
+  const where = await shared.locator("main mark.current").first().evaluate((m) => ({
+    article: m.closest("article").id,
+    top: m.getBoundingClientRect().top,
+  }));
+  assert(where.article.endsWith("-4"), `the current hit is in article 4: ${where.article}`);
+  assert(where.top > 0 && where.top < 900, `and in view (top ${where.top})`);
   await shared.close();
+});
+
+test("typing a query letter by letter ends on that query's hits, drawn once", async ({ page, base }) => {
+  await open(page, base);
+  await searchBox(page).pressSequentially("安全生产", { delay: 0 });
+  await page.waitForFunction(() => {
+    const s = window.baozhi.state;
+    return s.query === "安全生产" && s.shownSeq === s.searchSeq;
+  });
+  const want = sampleTexts().reduce((n, t) => n + count(t, "安全生产"), 0);
+  const status = (await statusLine(page).textContent()).trim();
+  assert(status === `1 / ${want}`, `status ${status}, want 1 / ${want}`);
+  // Every mark in the text is a hit of this query, numbered as its hits are.
+  const marks = await page.locator("main mark.hit").evaluateAll((ms) => ms.map((m) => [m.textContent, Number(m.dataset.hit)]));
+  const ids = await page.evaluate(() => window.baozhi.state.hits.map((h) => h.id));
+  assert(marks.length >= 1, "the hits are marked");
+  for (const [text, id] of marks) {
+    assert("安全生产".includes(text), `a mark of another query: ${text}`);
+    assert(ids.includes(id), `a mark numbered for another answer: ${id}`);
+  }
+});
+
+test("without the dictionary the page still reads and searches, and says why", async ({ page, base, allow, expectAlert }) => {
+  allow(/Failed to load resource/);
+  expectAlert(/Word features unavailable/);
+  await page.route(/baozhi-dict\.bin$/, (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(`${base}/www/index.html`);
+  await page.getByRole("article").first().waitFor();
+  await page.getByText(/词语功能无法使用/).first().waitFor();
+  await search(page, "王健");
+  assert((await page.locator("main mark.hit").count()) > 0, "substring search works");
+  assert(await page.getByRole("textbox", { name: /每行一个词/ }).isDisabled(), "your words wait for the dictionary");
 });
 
 test("slash focuses the search box and Escape clears it", async ({ page, base }) => {
@@ -164,20 +208,23 @@ async function openFile(page, name, bytes, mimeType = "text/plain") {
 
 test("a GB18030 file and a UTF-16 file open correctly", async ({ page, base }) => {
   await open(page, base);
-  const want = await readFile(`${ROOT}tests/fixtures/encodings/page-utf8.txt`, "utf8");
-  for (const file of ["page-gb18030.txt", "page-utf16le.txt"]) {
+  // The same page in three encodings reads the same, astral character and all.
+  const read = [];
+  for (const file of ["page-utf8.txt", "page-gb18030.txt", "page-utf16le.txt"]) {
     await openFile(page, file, await readFile(`${ROOT}tests/fixtures/encodings/${file}`));
     const nav = page.getByRole("navigation", { name: /目录/ });
     await nav.getByRole("heading", { name: file }).waitFor();
-    const main = page.getByRole("main");
+    const main = page.getByRole("main", { name: new RegExp(file.replace(".", "\\.")) });
     await main.getByRole("heading", { name: "编码测试" }).waitFor();
-    const body = await main.getByRole("article").first().textContent();
-    assert(body.includes("“书香义乌”阅读活动，共有300余名市民参加。𠀀字也能读出。"), `${file} reads: ${body}`);
-    assert(want.includes("𠀀"), "the fixture holds an astral character");
+    read.push(await main.getByRole("article").first().textContent());
   }
+  assert(read[0].includes("“书香义乌”阅读活动，共有300余名市民参加。𠀀字也能读出。"), `UTF-8 reads: ${read[0]}`);
+  assert(read[1] === read[0], `GB18030 reads as UTF-8 does: ${read[1]}`);
+  assert(read[2] === read[0], `UTF-16 reads as UTF-8 does: ${read[2]}`);
 });
 
-test("a PDF gives a clear error and the page keeps working", async ({ page, base }) => {
+test("a PDF gives a clear error and the page keeps working", async ({ page, base, expectAlert }) => {
+  expectAlert(/scan\.pdf/);
   await open(page, base);
   await openFile(page, "scan.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << >> endobj\n", "application/pdf");
   const alert = page.getByRole("alert");
@@ -188,21 +235,31 @@ test("a PDF gives a clear error and the page keeps working", async ({ page, base
   assert((await page.locator("main mark.hit").count()) > 0, "search still works");
 });
 
-test("markup in a page shows as text and nothing runs", async ({ page, base }) => {
+test("markup in a page or its file name shows as text and nothing runs", async ({ browser, base, watch }) => {
+  // Without the Content-Security-Policy, which would block an inline
+  // handler anyway: what is tested is that no element is made of page text.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  watch(page);
   let dialogs = 0;
   page.on("dialog", (d) => {
     dialogs++;
     d.dismiss();
   });
   await open(page, base);
+  const scripts = await page.locator("script").count();
   const hostile = "警惕<script>alert(1)</script>标题\n\n本报讯 昨日，<img src=x onerror=alert(1)>出现在版面上，&amp; 也照原样。\n";
-  await openFile(page, "hostile.txt", hostile);
+  const name = "<img src=y onerror=alert(2)>.txt";
+  await openFile(page, name, hostile);
+  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name }).waitFor();
   const article = page.getByRole("main").getByRole("article").first();
   await article.getByText("<img src=x onerror=alert(1)>", { exact: false }).waitFor();
   assert((await article.textContent()).includes("<script>alert(1)</script>"), "the script tag is text");
-  assert((await page.locator("main img, main script").count()) === 0, "no element was made from the page's markup");
-  await search(page, "alert");
+  await search(page, "onerror");
+  assert((await page.locator("#result-list").textContent()).includes("<img"), "the snippet shows the markup as text");
   await page.waitForTimeout(300);
+  assert((await page.locator("img").count()) === 0, "no image element was made from the page's text");
+  assert((await page.locator("script").count()) === scripts, "no script element was made from the page's text");
   assert(dialogs === 0, "nothing ran");
 });
 
@@ -313,6 +370,9 @@ test("a load can be stopped", async ({ page, base }) => {
   await page.waitForFunction(() => document.querySelector("#progress").hidden, null, { timeout: 60000 });
   const headings = await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { level: 3 }).count();
   assert(headings < files.length + 1, `the load stopped early (${headings} pages)`);
+  // The reader goes on: a page opened afterwards loads and shows.
+  await openFile(page, "after.txt", "停止之后\n\n本报讯 取消载入之后，新打开的版面照常显示。\n");
+  await page.getByRole("main").getByRole("heading", { name: "停止之后" }).waitFor();
 });
 
 test("opened pages and your words are still there on the next visit, until cleared", async ({ page, base }) => {
@@ -388,14 +448,34 @@ async function main() {
     const problems = [];
     const allowed = [];
     const allow = (pattern) => allowed.push(pattern);
-    page.on("console", (m) => {
-      if (m.type() === "error" && !allowed.some((p) => p.test(m.text()))) problems.push(`console: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    const expected = [];
+    const expectAlert = (pattern) => expected.push(pattern);
+    const watched = [];
+    // Console errors, uncaught exceptions and alerts the test did not expect
+    // fail it.
+    const watch = (p) => {
+      watched.push(p);
+      p.on("console", (m) => {
+        if (m.type() === "error" && !allowed.some((r) => r.test(m.text()))) problems.push(`console: ${m.text()}`);
+      });
+      p.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      p.addInitScript(() => {
+        window.__alerts = [];
+        new MutationObserver((records) => {
+          for (const r of records)
+            for (const n of r.addedNodes) if (n.nodeType === 1 && n.parentElement?.id === "alerts") window.__alerts.push(n.textContent);
+        }).observe(document, { childList: true, subtree: true });
+      });
+    };
+    watch(page);
     const started = Date.now();
     try {
-      await fn({ page, browser, base: server.url, allow });
-      assert(!problems.length, `the console has errors:\n  ${problems.join("\n  ")}`);
+      await fn({ page, browser, base: server.url, allow, expectAlert, watch });
+      for (const p of watched) {
+        const alerts = p.isClosed() ? [] : await p.evaluate(() => window.__alerts || []).catch(() => []);
+        for (const a of alerts) if (!expected.some((r) => r.test(a))) problems.push(`alert: ${a}`);
+      }
+      assert(!problems.length, `the console has errors or the page alerted:\n  ${problems.join("\n  ")}`);
       console.log(`ok    ${name} (${Date.now() - started} ms)`);
     } catch (e) {
       failed++;
