@@ -112,7 +112,7 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
         if cross_head {
             let Unit::Headline(h) = unit else { unreachable!() };
             let text = h.lines.into_iter().next().map(|l| l.text).unwrap_or_default();
-            out.push(Unit::Paragraph(Paragraph { text, dateline: false, caption: false }));
+            out.push(Unit::Paragraph(Paragraph { text, dateline: false }));
         } else {
             out.push(unit);
         }
@@ -120,21 +120,32 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
     out
 }
 
-/// The bodies next to slot `k`: the nearest before and after it, reached
-/// across bylines and leftovers only (and across headlines, for bylines).
-fn neighbours(slots: &[Slot], k: usize, across_headlines: bool) -> (Option<usize>, Option<usize>) {
-    let passable = |s: &Slot| match s {
-        Slot::Byline(_) | Slot::Leftover(_) => true,
-        Slot::Headline(_) => across_headlines,
-        Slot::Body(_) => false,
+/// For each slot that `pick` names (a headline's or byline's index), the
+/// bodies nearest before and after it, reached across bylines and
+/// leftovers only (and across headlines, with `across_headlines`). Two
+/// passes over the slots, so a page of many bylines stays linear.
+fn sides(
+    slots: &[Slot],
+    across_headlines: bool,
+    pick: impl Fn(&Slot) -> Option<usize>,
+) -> Vec<(usize, Option<usize>, Option<usize>)> {
+    let nearest = |order: &mut dyn Iterator<Item = usize>| {
+        let mut found = vec![None; slots.len()];
+        let mut last = None;
+        for k in order {
+            found[k] = last;
+            last = match &slots[k] {
+                Slot::Body(b) => Some(*b),
+                Slot::Byline(_) | Slot::Leftover(_) => last,
+                Slot::Headline(_) if across_headlines => last,
+                Slot::Headline(_) => None,
+            };
+        }
+        found
     };
-    let find = |mut it: Box<dyn Iterator<Item = &Slot> + '_>| {
-        it.find(|s| !passable(s)).and_then(|s| match s {
-            Slot::Body(b) => Some(*b),
-            _ => None,
-        })
-    };
-    (find(Box::new(slots[..k].iter().rev())), find(Box::new(slots[k + 1..].iter())))
+    let before = nearest(&mut (0..slots.len()));
+    let after = nearest(&mut (0..slots.len()).rev());
+    slots.iter().enumerate().filter_map(|(k, s)| pick(s).map(|i| (i, before[k], after[k]))).collect()
 }
 
 /// How many character pairs of an article's lead a headline is compared
@@ -160,17 +171,10 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
         second: Option<usize>,
         margin: f32,
     }
-    let sides: Vec<(usize, Option<usize>, Option<usize>)> = slots
-        .iter()
-        .enumerate()
-        .filter_map(|(k, s)| match s {
-            Slot::Headline(h) => {
-                let (prev, next) = neighbours(slots, k, false);
-                Some((*h, prev, next))
-            }
-            _ => None,
-        })
-        .collect();
+    let sides = sides(slots, false, |s| match s {
+        Slot::Headline(h) => Some(*h),
+        _ => None,
+    });
     // The page's layout: a headline with text only after it is printed
     // above its article; one with text only before it, below.
     let above = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
@@ -209,17 +213,10 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
 }
 
 fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
-    let sides: Vec<(usize, Option<usize>, Option<usize>)> = slots
-        .iter()
-        .enumerate()
-        .filter_map(|(k, s)| match s {
-            Slot::Byline(b) => {
-                let (prev, next) = neighbours(slots, k, true);
-                Some((*b, prev, next))
-            }
-            _ => None,
-        })
-        .collect();
+    let sides = sides(slots, true, |s| match s {
+        Slot::Byline(b) => Some(*b),
+        _ => None,
+    });
     let leading = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
     let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].bracketed).count();
     let backwards = trailing > leading;
@@ -247,7 +244,8 @@ fn byline_line(b: &Byline) -> String {
 /// first (a title wrapped over two lines) and no blank line or dash sets
 /// them apart. With two units the narrower, set in the larger type, is the
 /// title: a kicker stands above it, a subtitle below. With three or more,
-/// the first is the kicker unless it is the narrowest.
+/// the first is the kicker, then title and subtitle, unless it is narrower
+/// than the second: then it is the title and the rest the subtitle.
 fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<String>) {
     struct Part {
         text: String,

@@ -56,10 +56,12 @@ pub fn article_markdown(article: &Article) -> String {
         let credit = article.credit.as_deref().map(|c| format!(" {}", escape_markdown(c))).unwrap_or_default();
         out.push_str(&format!("*{}{credit}*\n\n", escape_markdown(b)));
     }
-    for (i, p) in article.paragraphs.iter().enumerate() {
-        if let (0, Some(d)) = (i, &article.dateline) {
-            out.push_str(&format!("**{}** ", escape_markdown(d)));
-        }
+    if let Some(d) = &article.dateline {
+        // It opens the first paragraph, or stands alone in an article of none.
+        out.push_str(&format!("**{}**", escape_markdown(d)));
+        out.push_str(if article.paragraphs.is_empty() { "\n\n" } else { " " });
+    }
+    for p in &article.paragraphs {
         out.push_str(&escape_markdown(p));
         out.push_str("\n\n");
     }
@@ -90,6 +92,13 @@ mod tests {
         let md = markdown([("p1.txt", &page)]);
         assert!(md.starts_with("# p1.txt\n\n## 市区新增三处停车场\n\n"), "{md}");
         assert!(md.contains("**本报讯（记者 张三）** 昨日，记者从市交通局获悉，\\*新增\\*三处停车场。"), "{md}");
+    }
+
+    #[test]
+    fn a_dateline_with_no_paragraph_after_it_is_kept() {
+        let page = crate::parse_page("市区新增三处停车场\n\n本报讯\n");
+        let md = markdown([("p", &page)]);
+        assert!(md.contains("**本报讯**"), "{md}");
     }
 
     #[test]

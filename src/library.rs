@@ -73,16 +73,18 @@ impl Library {
     }
 
     /// Gives the library its segmenter: the pages loaded so far are
-    /// segmented and annotated now.
-    pub fn set_segmenter(&mut self, segmenter: Segmenter) {
+    /// segmented and annotated now, each knowing the names of all.
+    pub fn set_segmenter(&mut self, mut segmenter: Segmenter) {
+        for p in &self.pages {
+            let names = words::names_in_page(&p.page, &segmenter);
+            segmenter.learn_people(names.iter().map(String::as_str));
+        }
         self.segmenter = Some(segmenter);
         self.terms = Terms::default();
         self.corpus = Corpus::default();
-        if let Some(seg) = self.segmenter.as_mut() {
-            for p in &self.pages {
-                let names = words::names_in_page(&p.page, seg);
-                seg.learn_people(names.iter().map(String::as_str));
-            }
+        // Nothing of theirs is counted in the new corpus yet.
+        for p in &mut self.pages {
+            p.words.clear();
         }
         self.resegment_all();
     }
@@ -278,11 +280,6 @@ impl Library {
         self.index.recut(self.pages[i].id, &self.pages[i].page, &self.segmenter);
     }
 
-    /// The search index, for its size.
-    pub fn search_index(&self) -> &SearchIndex {
-        &self.index
-    }
-
     /// An article and its words.
     pub fn article(&self, page: u32, article: usize) -> Option<(&Article, &ArticleWords)> {
         let p = self.page(page)?;
@@ -347,6 +344,23 @@ mod tests {
         lib.set_segmenter(Segmenter::embedded());
         assert_eq!(lib.keywords(id, 0)[0].text, "二手车");
         assert!(lib.entities(id, 0).iter().any(|e| e.text == "叶帮锐"));
+    }
+
+    #[test]
+    fn keywords_are_the_same_whether_pages_came_before_the_segmenter_or_after() {
+        let pages = [
+            "二手车出口\n\n本报讯 今年二手车出口增长很快。\n\n港口扩建\n\n本报讯 港口扩建工程开工。\n",
+            "社区食堂\n\n本报讯 社区食堂开张，老人用餐方便。\n\n公园开放\n\n本报讯 城市公园对外开放。\n",
+        ];
+        let mut before = Library::without_words();
+        let mut after = Library::new(Segmenter::embedded());
+        let ids: Vec<(u32, u32)> = pages.iter().map(|p| (before.add_text("p", p), after.add_text("p", p))).collect();
+        before.set_segmenter(Segmenter::embedded());
+        for (b, a) in ids {
+            for article in 0..2 {
+                assert_eq!(before.keywords(b, article), after.keywords(a, article));
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Pass 1: one page of raw text → classified lines.
 //!
-//! Splits on every kind of line end (LF, CRLF, CR, NEL, LS, PS), normalises
+//! Splits on every kind of line end (LF, CRLF, CR, VT, NEL, LS, PS), normalises
 //! each line's whitespace, measures it, and recognises the lines that are
 //! complete in themselves: blanks, bylines and page furniture. Everything
 //! else is text for the reflow pass.

@@ -6,8 +6,9 @@
 
 use crate::text::is_han;
 
-/// Job titles that introduce the names in a byline or dateline credit,
-/// longest first so that `本报记者` wins over `记者`.
+/// Job titles that introduce the names in a byline or dateline credit; a
+/// title comes before any shorter one it ends with, so that `本报记者` wins
+/// over `记者`.
 const ROLES: &[&str] = &[
     "本报特约撰稿人",
     "全媒体记者",
@@ -152,7 +153,7 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
     }
 }
 
-/// Recognises a byline line such as `▢ 全媒体记者 张云飞 文/摄`,
+/// Recognises a byline line such as `▢ 全媒体记者 李四 文/摄`,
 /// `本报记者 张三 通讯员 李四`, `（记者 张三）` or `张三 摄`.
 pub fn parse_byline(line: &str) -> Option<Byline> {
     let mut s = line.trim();

@@ -6,11 +6,11 @@
 //! and its place maps straight back (see [`fold_with_offsets`]):
 //!
 //! - whitespace (and the invisible format characters OCR leaves, such as
-//!   U+200B) is dropped, in text and query alike: `实施 20` finds `实施20`,
-//!   and `义乌` finds an OCR-spaced `义 乌`;
+//!   U+200B) is dropped, in text and query alike: `成立 20` finds `成立20`,
+//!   and `杭州` finds an OCR-spaced `杭 州`;
 //! - full-width forms become their ASCII counterparts (`Ｃｈｉｎａ`, `２０２３`);
 //! - letters are lower-cased, where lower case is one character;
-//! - traditional Chinese characters become simplified ones (`義烏` → `义乌`),
+//! - traditional Chinese characters become simplified ones (`廣場` → `广场`),
 //!   by the character table of the `fast2s` crate, taken character by
 //!   character: its few context rules (`乾隆` stays, `乾燥` becomes `干燥`)
 //!   would fold a character differently in a query and in a page, and a

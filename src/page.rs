@@ -26,7 +26,7 @@ pub struct Article {
     pub title: Option<String>,
     /// The line below the title (副题).
     pub subtitle: Option<String>,
-    /// The byline without its ornament and trailing credit: `全媒体记者 王婷`.
+    /// The byline without its ornament and trailing credit: `全媒体记者 张三`.
     pub byline: Option<String>,
     /// The people named in the byline and the dateline.
     pub authors: Vec<String>,

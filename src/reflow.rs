@@ -54,8 +54,6 @@ pub struct Paragraph {
     pub text: String,
     /// Opens with a dateline (`本报讯`…), so it starts an article.
     pub dateline: bool,
-    /// A photo caption (`图为…`).
-    pub caption: bool,
 }
 
 /// How many width samples to take on each side of a line.
@@ -482,7 +480,6 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             open_paragraph = Some(Paragraph {
                 text: String::with_capacity(lines[piece.start..piece.end].iter().map(|l| l.text.len()).sum()),
                 dateline,
-                caption: marks::starts_caption(first),
             });
         }
         let para = open_paragraph.as_mut().expect("a paragraph is open");

@@ -8,7 +8,7 @@
 //! ([`suffix`]). Every occurrence of a folded query term in a page is then
 //! one run of the page's array, found by two binary searches: recall is
 //! that of an exact substring scan by construction — `段简` finds
-//! `一段简单`, `义乌` an OCR-spaced `义 乌`, and the words a page broke
+//! `一段简单`, `杭州` an OCR-spaced `杭 州`, and the words a page broke
 //! across lines are whole again in the reflowed paragraphs indexed. The
 //! pages worth searching are picked first by a bit-sliced Bloom filter of
 //! each page's characters and character pairs ([`signature`]), so a query

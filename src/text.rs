@@ -113,8 +113,9 @@ pub fn is_open_end(c: char) -> bool {
 }
 
 /// Does the text end a sentence? `。` `！` `？` `…`, optionally followed by
-/// closing quotes or brackets; an ASCII `.` only after a letter, so that
-/// `3.` or `No.` wrapped mid-number is not taken for an end.
+/// closing quotes or brackets; an ASCII `.` only after a lowercase
+/// letter, so that `3.` or `NO.` wrapped before a number is not taken for an
+/// end.
 pub fn ends_sentence(s: &str) -> bool {
     let mut rev = s.chars().rev().skip_while(|&c| is_closer(c));
     match rev.next() {
@@ -132,7 +133,7 @@ pub fn ends_open(s: &str) -> bool {
 /// Appends a wrapped line to a paragraph. A line break between two Latin
 /// words (no East Asian character in the word before or the word after)
 /// becomes a space, unless the first ends with a hyphen; anywhere else it
-/// disappears, as it does between Chinese characters (`实施20` + `周年`).
+/// disappears, as it does between Chinese characters (`成立20` + `周年`).
 pub fn push_joined(out: &mut String, next: &str) {
     // Whether a word (a run without whitespace) is non-empty and free of
     // East Asian characters, reading it from the line break outwards and
@@ -180,8 +181,8 @@ fn is_ascii_word(c: char) -> bool {
 
 /// Normalises the whitespace of one line: trims it, turns every inner run of
 /// whitespace into one space, and drops the run altogether where it sits
-/// between an East Asian character and ASCII (`实施 20` → `实施20`), which
-/// is where OCR invents spaces. Other spaces (`迎亚运 讲文明`) are kept.
+/// between an East Asian character and ASCII (`成立 20` → `成立20`), which
+/// is where OCR invents spaces. Other spaces (`学文化 促发展`) are kept.
 pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = line.trim();
     let needs_work = trimmed.char_indices().any(|(i, c)| {
@@ -225,11 +226,6 @@ fn space_is_noise(s: &str, i: usize) -> bool {
 /// (a full-width space counts two).
 pub fn width_of_leading_space(s: &str) -> u32 {
     s.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum()
-}
-
-/// Counts the Han characters of a string.
-pub fn han_count(s: &str) -> usize {
-    s.chars().filter(|&c| is_han(c)).count()
 }
 
 /// The share of the Han character pairs of `head` that also occur in

@@ -8,13 +8,13 @@
 //! can be rebuilt when a word is removed.
 //!
 //! Two modes, measured on real pages (see README): **reading** uses jieba's
-//! HMM, which joins unknown words such as names (`叶帮锐`) that the
+//! HMM, which joins unknown words such as names (`周振国`) that the
 //! dictionary alone splits into characters; **indexing** does not, so that
 //! a query and the text it is found in are cut the same way whatever their
 //! context (the HMM decides by context), and because the index needs no
 //! guessing: substring search finds what the words miss.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jieba_rs::Jieba;
 use serde::{Serialize, Serializer};
@@ -196,7 +196,13 @@ pub struct Segmenter {
     /// Looked up once per token, which costs less than jieba's `tag`.
     lexicon: Lexicon,
     base: std::borrow::Cow<'static, [u8]>,
+    /// Every word added to jieba, once each, in the order first added.
     added: Vec<AddedWord>,
+    /// Where each added word is in `added`.
+    added_at: HashMap<String, usize>,
+    /// At least the sum of every frequency jieba holds (its own sum is a
+    /// `usize`: 32 bits in WebAssembly).
+    freq_total: u64,
     /// Words the user added, in order, as they wrote them.
     user_words: Vec<String>,
     /// Names learned from pages: always people, whatever the dictionary says.
@@ -223,12 +229,14 @@ impl Segmenter {
     /// Bytes that are not a packed dictionary ([`crate::dict`]).
     pub fn from_packed(packed: impl Into<std::borrow::Cow<'static, [u8]>>) -> Result<Segmenter, crate::Error> {
         let base = packed.into();
-        let (jieba, lexicon) = build(&base)?;
+        let (jieba, lexicon, freq_total) = build(&base)?;
         Ok(Segmenter {
             jieba,
             lexicon,
             base,
             added: Vec::new(),
+            added_at: HashMap::new(),
+            freq_total,
             user_words: Vec::new(),
             people: HashSet::new(),
             people_order: Vec::new(),
@@ -372,7 +380,8 @@ impl Segmenter {
     fn forget_user_words(&mut self, forget: impl Fn(&str) -> bool) -> Result<(), crate::Error> {
         self.user_words.retain(|w| !forget(w));
         let added = std::mem::take(&mut self.added);
-        (self.jieba, self.lexicon) = build(&self.base)?;
+        self.added_at.clear();
+        (self.jieba, self.lexicon, self.freq_total) = build(&self.base)?;
         let kept: Vec<_> = added.into_iter().filter(|a| !forget(&a.word) || self.people.contains(&a.word)).collect();
         for w in kept {
             self.add(w);
@@ -406,7 +415,12 @@ impl Segmenter {
 
     fn add(&mut self, word: AddedWord) {
         // A word must at least beat the characters it is made of.
-        let freq = word.freq.unwrap_or_else(|| self.jieba.suggest_freq(&word.word).max(MIN_ADDED_FREQ));
+        let wanted = word.freq.unwrap_or_else(|| self.jieba.suggest_freq(&word.word).max(MIN_ADDED_FREQ));
+        let previous = self.added_at.get(&word.word).and_then(|&i| self.added[i].freq).unwrap_or(0);
+        let others = self.freq_total - previous as u64;
+        // Within jieba's budget, so that its sum cannot overflow.
+        let freq = wanted.min(FREQ_BUDGET.saturating_sub(others).try_into().unwrap_or(usize::MAX)).max(1);
+        self.freq_total = others + freq as u64;
         self.jieba.add_word(&word.word, Some(freq), Some(word.tag.as_deref().unwrap_or("x")));
         let tag = match &word.tag {
             Some(t) => Tag::from_name(t),
@@ -414,10 +428,20 @@ impl Segmenter {
         };
         let tag = if self.people.contains(&word.word) { Tag::PERSON } else { tag };
         self.lexicon.insert(&word.word, tag);
-        self.added.retain(|a| a.word != word.word);
-        self.added.push(AddedWord { freq: Some(freq), ..word });
+        let index = *self.added_at.entry(word.word.clone()).or_insert(self.added.len());
+        let word = AddedWord { freq: Some(freq), ..word };
+        if index == self.added.len() {
+            self.added.push(word);
+        } else {
+            self.added[index] = word;
+        }
     }
 }
+
+/// What the frequencies of all words together may reach: half of what a
+/// 32-bit `usize` holds, where jieba sums them. Jieba's own dictionary
+/// takes about 60 million; words added beyond the budget get less.
+const FREQ_BUDGET: u64 = u32::MAX as u64 / 2;
 
 /// The least frequency an added word gets: enough to win over splitting it
 /// in ordinary contexts, as a user who adds a word expects.
@@ -426,17 +450,20 @@ const MIN_ADDED_FREQ: usize = 2000;
 /// A bare jieba built from a packed dictionary, with nothing added: the
 /// baseline of the benchmarks.
 pub fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
-    build(packed).map(|(jieba, _)| jieba)
+    build(packed).map(|(jieba, _, _)| jieba)
 }
 
-/// Jieba and the tag table from a packed dictionary.
-fn build(packed: &[u8]) -> Result<(Jieba, Lexicon), crate::Error> {
+/// Jieba, the tag table and the sum of the frequencies from a packed
+/// dictionary.
+fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     let text = crate::dict::unpack(packed).map_err(|message| crate::Error::Dictionary { message })?;
     let mut lexicon = Lexicon::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
     let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
+    let mut total = 0u64;
     for line in text.lines() {
         let mut parts = line.split(' ');
-        if let (Some(word), Some(_freq), tag) = (parts.next(), parts.next(), parts.next()) {
+        if let (Some(word), Some(freq), tag) = (parts.next(), parts.next(), parts.next()) {
+            total += freq.parse::<u64>().unwrap_or(0);
             let name = tag.unwrap_or("");
             if name != last.0 {
                 last = (name, Tag::from_name(name));
@@ -446,7 +473,7 @@ fn build(packed: &[u8]) -> Result<(Jieba, Lexicon), crate::Error> {
     }
     let jieba =
         Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary { message: e.to_string() })?;
-    Ok((jieba, lexicon))
+    Ok((jieba, lexicon, total))
 }
 
 /// Every word the segmenter knows — the dictionary's, then the added
@@ -708,7 +735,7 @@ fn guess_tag(word: &str) -> Tag {
     }
 }
 
-/// Job titles after which a name follows (`市委书记王健`).
+/// Job titles after which a name follows (`市委书记李明`).
 const TITLES: &[&str] = &[
     "书记",
     "市长",
@@ -754,15 +781,15 @@ const TITLES: &[&str] = &[
     "秘书长",
 ];
 
-/// Words that follow a person's name (`王健指出`, `王健主持`).
+/// Words that follow a person's name (`李明指出`, `李明主持`).
 const AFTER_NAME: &[&str] = &[
     "指出", "强调", "表示", "介绍", "认为", "要求", "透露", "坦言", "告诉", "说", "称", "主持", "出席", "参加", "关于",
     "调研", "会见", "会谈", "看望", "慰问", "带队", "率队", "一行", "同志", "先生", "女士", "等",
 ];
 
 /// The people a page names: its authors, the names in lists
-/// (`叶帮锐、唐剑刚、蒋涛作交流发言`), names after a title (`市委书记王健主持`)
-/// and names before a verb of speech (`王健指出`). Found by these general
+/// (`张三、李四、王五作交流发言`), names after a title (`市委书记李明主持`)
+/// and names before a verb of speech (`李明指出`). Found by these general
 /// patterns, checked against the dictionary so that common words are not
 /// taken for names.
 pub fn names_in_page(page: &Page, segmenter: &Segmenter) -> Vec<String> {
@@ -1015,6 +1042,20 @@ mod tests {
         assert!(s.remove_user_word("千万工程").unwrap());
         assert_eq!(words(&s, text, Mode::Indexing), before);
         assert!(!s.remove_user_word("千万工程").unwrap());
+    }
+
+    #[test]
+    fn huge_frequencies_stay_within_what_jieba_can_sum_on_32_bits() {
+        let mut s = seg();
+        let lines: String = (0..20).map(|i| format!("测试词{i} 1000000000\n")).collect();
+        assert_eq!(s.add_user_words(&lines).added.len(), 20);
+        // Beyond the budget a word still gets a frequency of 1.
+        assert!(s.freq_total <= FREQ_BUDGET + 20, "{}", s.freq_total);
+        // Adding a word again replaces its frequency rather than adding to it.
+        let before = s.freq_total;
+        s.add_user_words("测试词0 5");
+        assert!(s.freq_total < before);
+        assert!(words(&s, "测试词3", Mode::Indexing).contains(&"测试词3".to_string()));
     }
 
     #[test]

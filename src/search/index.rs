@@ -80,8 +80,8 @@ pub struct PageIndex {
     /// every separator too, so that a field's end is a word's end. Empty
     /// while there is no segmenter.
     starts: Box<[u64]>,
-    /// The number of words of each article (of characters, while there is
-    /// no segmenter).
+    /// The number of words of each article (of folded text units, UTF-16,
+    /// while there is no segmenter).
     pub lengths: Box<[u32]>,
 }
 
