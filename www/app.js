@@ -77,6 +77,8 @@ async function start() {
   }
   await refreshContents();
   await followHash();
+  // The first article is up: now the segmenter may take the worker's time.
+  core.loadWords();
   // The pages kept from earlier visits.
   const store = await storePromise;
   const kept = await store.pages();

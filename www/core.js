@@ -50,6 +50,7 @@ export function startCore({ workerUrl, makeWorker, onReady, onWords, onWordsFail
     loadBytes: (name, buffer) => call("loadBytes", [name, buffer], [buffer]),
     removePage: (id) => call("removePage", [id]),
     catchUp: () => call("catchUp"),
+    loadWords: () => call("loadWords"),
     memoryBytes: () => call("memoryBytes"),
     timeSegment: (text, rounds) => call("timeSegment", [text, rounds]),
     pages: () => call("pages"),

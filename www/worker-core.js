@@ -9,6 +9,10 @@
 // error} if the core cannot start or has stopped (a panic traps the
 // WebAssembly, after which nothing it holds can be trusted).
 //
+// The dictionary downloads from the start, but the segmenter is built
+// (a few hundred milliseconds of work) only when the page calls
+// `loadWords`, after it has shown its first article.
+//
 // Methods run in the order they arrive, so a page load is done before a
 // search posted after it.
 
@@ -19,18 +23,13 @@ export function serve(load) {
     stopped = true;
     postMessage({ event: "failed", error });
   };
+  let dictionary = null;
   const started = (async () => {
     const core = await load();
     reader = new core.Reader();
+    dictionary = core.dictionary();
+    dictionary.catch(() => {}); // reported by loadWords
     postMessage({ event: "ready" });
-    // The dictionary arrives while pages are already shown.
-    core
-      .dictionary()
-      .then((bytes) => {
-        reader.setDictionary(new Uint8Array(bytes));
-        postMessage({ event: "words" });
-      })
-      .catch((e) => postMessage({ event: "words-failed", error: message(e) }));
   })();
   started.catch((e) => failed(message(e)));
 
@@ -58,26 +57,44 @@ export function serve(load) {
     userWords: () => reader.userWords(),
     exportJson: () => reader.exportJson(),
     exportMarkdown: () => reader.exportMarkdown(),
+    // Returns at once: the segmenter is built in its turn among the calls
+    // once the dictionary is here, and the "words" event says when.
+    loadWords: () => {
+      dictionary.then(
+        (bytes) =>
+          enqueue(() => {
+            reader.setDictionary(new Uint8Array(bytes));
+            postMessage({ event: "words" });
+          }).catch((e) => postMessage({ event: "words-failed", error: message(e) })),
+        (e) => postMessage({ event: "words-failed", error: message(e) }),
+      );
+      return null;
+    },
   };
 
+  // Everything runs in order, one thing at a time.
   let queue = started;
+  const enqueue = (run) => {
+    const done = queue.catch(() => {}).then(() => {
+      if (stopped) throw new Error("the reader's core has stopped");
+      return run();
+    });
+    queue = done;
+    return done.catch((e) => {
+      if (e instanceof WebAssembly.RuntimeError && !stopped) failed(`the reader's core stopped: ${message(e)}`);
+      throw e;
+    });
+  };
   self.onmessage = ({ data }) => {
     const { id, method, args } = data;
-    queue = queue
-      .catch(() => {})
-      .then(() => {
-        if (stopped) throw new Error("the reader's core has stopped");
-        const run = methods[method];
-        if (!run) throw new Error(`unknown method ${method}`);
-        return run(...(args || []));
-      })
-      .then(
-        (result) => postMessage({ id, result }),
-        (e) => {
-          postMessage({ id, error: message(e) });
-          if (e instanceof WebAssembly.RuntimeError && !stopped) failed(`the reader's core stopped: ${message(e)}`);
-        },
-      );
+    enqueue(() => {
+      const run = methods[method];
+      if (!run) throw new Error(`unknown method ${method}`);
+      return run(...(args || []));
+    }).then(
+      (result) => postMessage({ id, result }),
+      (e) => postMessage({ id, error: message(e) }),
+    );
   };
 }
 
