@@ -176,34 +176,16 @@ impl fmt::Display for WordsReport {
             let pipeline = mb_per_s(r.bytes, r.pipeline);
             let bare = mb_per_s(r.bytes, r.bare_cut);
             writeln!(f, "{}: {:.1} MB of article text, {} articles", r.name, r.bytes as f64 / 1e6, r.articles)?;
-            writeln!(
-                f,
-                "  segment + tag + annotate + keywords: {pipeline:.1} MB/s ({:.0} ms)",
-                r.pipeline.as_secs_f64() * 1e3
-            )?;
-            writeln!(
-                f,
-                "  bare jieba cut (HMM):                {bare:.1} MB/s ({:.0} ms)",
-                r.bare_cut.as_secs_f64() * 1e3
-            )?;
-            writeln!(
-                f,
-                "  bare jieba cut (no HMM):             {:.1} MB/s ({:.0} ms)",
-                mb_per_s(r.bytes, r.bare_cut_no_hmm),
-                r.bare_cut_no_hmm.as_secs_f64() * 1e3
-            )?;
-            writeln!(
-                f,
-                "  segment + tag only:                  {:.1} MB/s ({:.0} ms)",
-                mb_per_s(r.bytes, r.segment_and_tag),
-                r.segment_and_tag.as_secs_f64() * 1e3
-            )?;
-            writeln!(
-                f,
-                "  load into a library (+ search index): {:.1} MB/s ({:.0} ms)",
-                mb_per_s(r.bytes, r.library),
-                r.library.as_secs_f64() * 1e3
-            )?;
+            for (label, time) in [
+                ("segment + tag + annotate + keywords:", r.pipeline),
+                ("bare jieba cut (HMM):", r.bare_cut),
+                ("bare jieba cut (no HMM):", r.bare_cut_no_hmm),
+                ("segment + tag only:", r.segment_and_tag),
+                ("load into a library (+ search index):", r.library),
+            ] {
+                let (rate, ms) = (mb_per_s(r.bytes, time), time.as_secs_f64() * 1e3);
+                writeln!(f, "  {label:<37} {rate:.1} MB/s ({ms:.0} ms)")?;
+            }
             writeln!(
                 f,
                 "  ratio to bare cut: {:.2} (segment + tag only: {:.2})",
