@@ -166,7 +166,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             let word = t.text(text);
             let (id, tag) = match segmenter.known(word) {
                 Some(k) => (Some(k.id), k.tag),
-                None => (None, segmenter.tag_of(word)),
+                None => (None, crate::words::guess_tag_of(word)),
             };
             t.tag = tag;
             // A single character is neither an entity nor a keyword.

@@ -688,7 +688,7 @@ fn is_surname(c: char) -> bool {
 }
 
 /// A tag for a word the dictionary does not have.
-fn guess_tag_of(word: &str) -> Tag {
+pub(crate) fn guess_tag_of(word: &str) -> Tag {
     if word.is_ascii() { ascii_tag(word) } else { guess_tag(word) }
 }
 
