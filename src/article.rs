@@ -20,6 +20,13 @@ struct Body {
     bylines: Vec<usize>,
 }
 
+impl Body {
+    /// Its text stops where a column break cut it, to go on elsewhere.
+    fn open_end(&self) -> bool {
+        self.paragraphs.last().is_some_and(|p| p.open_end)
+    }
+}
+
 /// One slot of the page, in order: a body, or a mark waiting to be attached.
 enum Slot {
     Body(usize),
@@ -40,26 +47,47 @@ pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut V
     let mut headlines: Vec<Headline> = Vec::new();
     let mut bylines: Vec<Byline> = Vec::new();
     let mut slots: Vec<Slot> = Vec::new();
-    let mut open = false;
+    // The body that the next paragraph goes on, if any.
+    let mut open: Option<usize> = None;
     for unit in units {
         match unit {
             Unit::Paragraph(p) => {
-                if !open || p.dateline {
+                // A paragraph that a column break cut off goes on in a block
+                // opening with a full line, wherever the page prints it:
+                // the latest body left open takes it.
+                let target = if p.dateline {
+                    None
+                } else if p.continues_earlier {
+                    bodies.iter().rposition(|b| b.open_end()).or(open)
+                } else {
+                    open
+                };
+                let Some(b) = target else {
                     bodies.push(Body::default());
                     slots.push(Slot::Body(bodies.len() - 1));
-                    open = true;
+                    bodies.last_mut().expect("just pushed").paragraphs.push(p);
+                    open = Some(bodies.len() - 1);
+                    continue;
+                };
+                let body = &mut bodies[b];
+                match body.paragraphs.last_mut() {
+                    Some(last) if p.continues_earlier && last.open_end => {
+                        text::push_joined(&mut last.text, &p.text);
+                        last.open_end = p.open_end;
+                    }
+                    _ => body.paragraphs.push(p),
                 }
-                bodies.last_mut().expect("a body is open").paragraphs.push(p);
+                open = Some(b);
             }
             Unit::Headline(h) => {
                 headlines.push(h);
                 slots.push(Slot::Headline(headlines.len() - 1));
-                open = false;
+                open = None;
             }
             Unit::Byline(b) => {
                 bylines.push(b);
                 slots.push(Slot::Byline(bylines.len() - 1));
-                open = false;
+                open = None;
             }
             // Furniture sits in the margins; it does not interrupt a body.
             Unit::Furniture(f) => slots.push(Slot::Leftover(f)),
@@ -112,7 +140,7 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
         if cross_head {
             let Unit::Headline(h) = unit else { unreachable!() };
             let text = h.lines.into_iter().next().map(|l| l.text).unwrap_or_default();
-            out.push(Unit::Paragraph(Paragraph { text, dateline: false }));
+            out.push(Unit::Paragraph(Paragraph { text, ..Paragraph::default() }));
         } else {
             out.push(unit);
         }

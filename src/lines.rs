@@ -28,6 +28,9 @@ pub struct Line<'a> {
     pub indent: u32,
     /// Width of `text`, in half-em units.
     pub width: u32,
+    /// Width of the line as printed, gaps included (see
+    /// [`text::printed_width`]): whether a line fills its column.
+    pub printed: u32,
     pub kind: LineKind,
 }
 
@@ -77,6 +80,7 @@ fn classify(raw: &str) -> Line<'_> {
     let text = text::normalize_line(raw);
     let facts = marks::LineFacts::of(&text);
     let width = facts.width;
+    let printed = text::printed_width(raw);
     let kind = if text.is_empty() {
         LineKind::Blank
     } else if let Some(b) = marks::parse_byline(&text) {
@@ -86,7 +90,7 @@ fn classify(raw: &str) -> Line<'_> {
     } else {
         LineKind::Text
     };
-    Line { text, indent, width, kind }
+    Line { text, indent, width, printed, kind }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

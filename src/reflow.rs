@@ -49,11 +49,19 @@ impl Headline {
 }
 
 /// A reflowed paragraph.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paragraph {
     pub text: String,
     /// Opens with a dateline (`本报讯`…), so it starts an article.
     pub dateline: bool,
+    /// Opens a block (after a blank line) with a line that fills its
+    /// column: the middle of a paragraph whose start was printed in another
+    /// column, which the assembly looks for.
+    pub continues_earlier: bool,
+    /// Ends its block without ending the paragraph: its last line stops in
+    /// mid-sentence or fills the column, so the text may go on in a later
+    /// block.
+    pub open_end: bool,
 }
 
 /// How many width samples to take on each side of a line.
@@ -71,9 +79,36 @@ const MAX_HEADLINE_LINES: usize = 5;
 /// Reflows one page.
 pub fn reflow(lines: &[Line<'_>]) -> Vec<Unit> {
     let columns = column_widths(lines);
-    let pieces = cut_pieces(lines, &columns);
+    let indents = sets_paragraphs_in(lines, &columns);
+    let pieces = cut_pieces(lines, &columns, indents);
     let roles = resolve_headlines(lines, &columns, &pieces);
-    emit(lines, &columns, &pieces, &roles)
+    emit(lines, &columns, &pieces, &roles, indents)
+}
+
+/// Does the page set a paragraph's first line in (as most pages printed
+/// in columns do), so that a block opening with a full line is the middle
+/// of a paragraph? Told from the paragraph ends inside blocks: a short
+/// line that ends a sentence, then the next line, set in or not. Pages
+/// that mark paragraphs with blank lines instead show no such pairs, or
+/// full lines after them.
+fn sets_paragraphs_in(lines: &[Line<'_>], columns: &[Column]) -> bool {
+    let (mut set_in, mut flush) = (0, 0);
+    for i in 1..lines.len().saturating_sub(1) {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        if !a.is_text() || !b.is_text() || !lines[i - 1].is_text() {
+            continue;
+        }
+        if !ends_paragraph(&a.text) || !is_short(a, columns[i].ending()) || !lines.get(i + 2).is_some_and(Line::is_text)
+        {
+            continue;
+        }
+        if fills(b, columns[i + 1].opening()) {
+            flush += 1;
+        } else if !is_very_short(b, columns[i + 1].opening()) {
+            set_in += 1;
+        }
+    }
+    set_in >= 2 && set_in >= 2 * flush
 }
 
 /// The width of the column a line sits in, in half-ems: the median width
@@ -143,6 +178,16 @@ fn column_widths(lines: &[Line<'_>]) -> Vec<Column> {
     }
     out
 }
+
+/// Does the line fill its column, as a line inside a paragraph does (not
+/// set in by a paragraph's indent, nor stopped short by its end)?
+fn fills(line: &Line<'_>, column: Option<u32>) -> bool {
+    column.is_some_and(|w| line.printed + FULL_WITHIN > w)
+}
+
+/// A line at most this many half-ems narrower than its column fills it
+/// (ragged-right setting and line-start rules leave up to a character).
+const FULL_WITHIN: u32 = 3;
 
 fn is_short(line: &Line<'_>, column: Option<u32>) -> bool {
     column.is_none_or(|w| line.width + SHORT_BY <= w)
@@ -240,7 +285,7 @@ struct Piece {
 
 /// Cuts the text lines into pieces at certain paragraph ends and at
 /// headline-shaped lines that stand out from the column.
-fn cut_pieces(lines: &[Line<'_>], columns: &[Column]) -> Vec<Piece> {
+fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut fresh = true;
     let mut i = 0;
@@ -258,7 +303,10 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column]) -> Vec<Piece> {
             LineKind::Text => {}
         }
         let mut start = i;
-        let mut piece_fresh = fresh;
+        // Where paragraphs are set in, text left open before a blank line
+        // may go on in any later block, so a headline may stand here,
+        // unless the line fills the column as the text going on would.
+        let mut piece_fresh = fresh || (indents && !fills(&lines[i], columns[i].opening()));
         loop {
             let a = &lines[i];
             let next = lines.get(i + 1).filter(|l| l.is_text());
@@ -271,7 +319,17 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column]) -> Vec<Piece> {
             }
             i += 1;
         }
-        let piece = make_piece(lines, start, i + 1, piece_fresh);
+        // On a page that sets paragraphs in, a line set in by the indent
+        // under the end of a paragraph, with nothing after it in the block,
+        // opens a paragraph that the column break cut off.
+        let opens_cut_paragraph = indents
+            && start == i
+            && start > 0
+            && lines[start - 1].is_text()
+            && ends_paragraph(&lines[start - 1].text)
+            && !text::ends_sentence(&lines[i].text)
+            && is_indent_short(&lines[i], columns[i - 1].ending());
+        let piece = make_piece(lines, start, i + 1, piece_fresh && !opens_cut_paragraph);
         fresh = piece.candidate || ends_paragraph(&lines[i].text);
         pieces.push(piece);
         i += 1;
@@ -423,7 +481,7 @@ fn text_near<'a>(lines: impl Iterator<Item = &'a Line<'a>>) -> String {
 }
 
 /// Builds the units from the pieces.
-fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &[bool]) -> Vec<Unit> {
+fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &[bool], indents: bool) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut line_idx = 0;
     let mut open_paragraph: Option<Paragraph> = None;
@@ -431,6 +489,9 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
     // Whether the open paragraph may take the next piece as its
     // continuation (a column break in mid-sentence).
     let mut continues = false;
+    // Whether the open paragraph's last line leaves it open (see
+    // `Paragraph::open_end`), and whether that line ended its block.
+    let mut last_open = false;
     for (k, piece) in pieces.iter().enumerate() {
         // Hard lines between the previous piece and this one.
         let mut saw_blank = false;
@@ -438,12 +499,12 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             match &lines[line_idx].kind {
                 LineKind::Blank => saw_blank = true,
                 LineKind::Byline(b) => {
-                    flush(&mut units, &mut open_paragraph, &mut open_headline);
+                    flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
                     units.push(Unit::Byline(b.clone()));
                     continues = false;
                 }
                 LineKind::Furniture => {
-                    flush(&mut units, &mut open_paragraph, &mut open_headline);
+                    flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
                     units.push(Unit::Furniture(lines[line_idx].text.to_string()));
                     continues = false;
                 }
@@ -453,7 +514,8 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         }
         line_idx = piece.end;
         if is_headline[k] {
-            if let Some(p) = open_paragraph.take() {
+            if let Some(mut p) = open_paragraph.take() {
+                p.open_end = last_open;
                 units.push(Unit::Paragraph(finish(p)));
             }
             let block = open_headline.get_or_insert_with(|| Headline { lines: Vec::new() });
@@ -472,14 +534,25 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         }
         let first = &lines[piece.start].text;
         let dateline = marks::starts_with_dateline(first);
-        let join = continues && open_paragraph.is_some() && !dateline && saw_blank;
+        // A block that opens with a full line goes on with a paragraph
+        // begun elsewhere; one whose first line is set in opens a new one.
+        // (Only on pages that set paragraphs in, and only where the first
+        // line is not also the paragraph's last, which may stop anywhere.)
+        let block_start = saw_blank || piece.start == 0 || !lines[piece.start - 1].is_text();
+        let judged = indents && block_start && !dateline && piece.end - piece.start > 1;
+        let set_in = judged && !fills(&lines[piece.start], columns[piece.start].opening());
+        let full_start = judged && !set_in;
+        let join = continues && open_paragraph.is_some() && !dateline && saw_blank && !set_in;
         if !join {
-            if let Some(p) = open_paragraph.take() {
+            if let Some(mut p) = open_paragraph.take() {
+                p.open_end = last_open;
                 units.push(Unit::Paragraph(finish(p)));
             }
             open_paragraph = Some(Paragraph {
                 text: String::with_capacity(lines[piece.start..piece.end].iter().map(|l| l.text.len()).sum()),
                 dateline,
+                continues_earlier: full_start,
+                open_end: false,
             });
         }
         let para = open_paragraph.as_mut().expect("a paragraph is open");
@@ -490,23 +563,27 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         let cross_head = piece.end - piece.start == 1
             && is_cross_head(&last.text)
             && is_short(last, columns[piece.end - 1].opening());
-        continues = !ends_paragraph(&last.text) && !cross_head && after(lines, piece) == After::Blank;
+        let block_end = after(lines, piece) != After::Break;
+        last_open = block_end
+            && !cross_head
+            && (!ends_paragraph(&last.text) || (indents && fills(last, columns[piece.end - 1].ending())));
+        continues = last_open && after(lines, piece) == After::Blank;
     }
     // Hard lines after the last piece.
     for line in &lines[line_idx..] {
         match &line.kind {
             LineKind::Byline(b) => {
-                flush(&mut units, &mut open_paragraph, &mut open_headline);
+                flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
                 units.push(Unit::Byline(b.clone()));
             }
             LineKind::Furniture => {
-                flush(&mut units, &mut open_paragraph, &mut open_headline);
+                flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
                 units.push(Unit::Furniture(line.text.to_string()));
             }
             _ => {}
         }
     }
-    flush(&mut units, &mut open_paragraph, &mut open_headline);
+    flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
     units
 }
 
@@ -517,8 +594,9 @@ fn finish(mut p: Paragraph) -> Paragraph {
     p
 }
 
-fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mut Option<Headline>) {
-    if let Some(p) = paragraph.take() {
+fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mut Option<Headline>, open: bool) {
+    if let Some(mut p) = paragraph.take() {
+        p.open_end = open;
         units.push(Unit::Paragraph(finish(p)));
     }
     if let Some(h) = headline.take() {
@@ -617,7 +695,7 @@ mod debug {
             std::fs::read_to_string(std::env::var("PAGE").unwrap_or("tests/fixtures/seed-page.txt".into())).unwrap();
         let lines = crate::lines::split_lines(&t);
         let cols = super::column_widths(&lines);
-        let pieces = super::cut_pieces(&lines, &cols);
+        let pieces = super::cut_pieces(&lines, &cols, super::sets_paragraphs_in(&lines, &cols));
         for p in &pieces {
             eprintln!(
                 "piece {}..{} cand={} first={:?} w={} col={:?}",

@@ -42,7 +42,9 @@ pub fn char_width(c: char) -> u32 {
     if c.is_ascii() {
         return u32::from(!c.is_ascii_control());
     }
-    if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF60}') {
+    // Curly quotes take a full em in CJK fonts, as they are set in Chinese text.
+    if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF60}' | '“' | '”' | '‘' | '’')
+    {
         return 2;
     }
     if is_cjk(c)
@@ -59,6 +61,27 @@ pub fn char_width(c: char) -> u32 {
 /// Display width of a string in half-em units.
 pub fn width(s: &str) -> u32 {
     s.chars().map(char_width).sum()
+}
+
+/// Width of a raw line as it was printed, in half-em units: like [`width`],
+/// with every inner run of whitespace counted as one half-em, since a gap
+/// the typesetter left around a Latin run (`3 月`) takes room in the column
+/// even where [`normalize_line`] drops it.
+pub fn printed_width(line: &str) -> u32 {
+    let mut w = 0;
+    let mut in_space = false;
+    for c in line.trim().chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                w += 1;
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            w += char_width(c);
+        }
+    }
+    w
 }
 
 fn is_combining(c: char) -> bool {

@@ -1,6 +1,7 @@
 //! Every `tests/fixtures/NAME.txt` with a `NAME.expected.json` beside it
 //! parses to exactly that JSON. The fixtures are our own pages, written to
-//! cover layouts the sample does not: headlines above their text, page
+//! cover layouts the sample does not: headlines above their text, a body that a
+//! column break interrupts with another article, page
 //! furniture, agency datelines, bylines at the end, cross-heads, prose
 //! with no newspaper marks, several pages in one file.
 //!
