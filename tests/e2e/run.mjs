@@ -431,6 +431,19 @@ test("the built site works from a static host under a sub-path", async ({ page, 
   assert(!requests.some((u) => u.includes("core-data")), "the embedded core is for file:// only");
 });
 
+test("every method of the core's Reader is callable from the page, and an unknown one fails by name", async ({ page, base }) => {
+  await open(page, base);
+  // `article` and `hasWords` are bindings the page itself never calls.
+  const [first, words] = await page.evaluate(async () => {
+    const { core, state } = window.baozhi;
+    return [await core.article(state.pages[0].id, 2), await core.hasWords()];
+  });
+  assert(first.title === sample.articles[2].title, `the article as the parser gives it: ${first.title}`);
+  assert(words === true, "hasWords answers");
+  const refused = await page.evaluate(() => Promise.all(["noSuchMethod", "free", "__destroy_into_raw"].map((m) => window.baozhi.core[m]().then(() => "answered", (e) => e.message))));
+  assert(JSON.stringify(refused) === JSON.stringify(["unknown method noSuchMethod", "unknown method free", "unknown method __destroy_into_raw"]), `refused: ${refused}`);
+});
+
 // ---- the runner -------------------------------------------------------------------
 
 async function main() {
