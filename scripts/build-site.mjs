@@ -4,8 +4,10 @@
 // opened straight from disk (file://).
 //
 // Browsers refuse module scripts and fetching files from a file:// page, so
-// dist/ uses classic scripts only: the page's modules joined into one
-// script, and the core worker started from a blob whose source is in a
+// dist/ uses classic scripts only: the page's modules (www/main.js and
+// what it imports, in the order the imports require) joined into one
+// script, and the core worker (www/site-worker.js and what it imports,
+// after wasm-bindgen's glue) started from a blob whose source is in a
 // script of its own. Over http the worker downloads the .wasm and the
 // dictionary; from disk it gets them from core-data.*.js, which holds them
 // in base64 and which the page only loads there.
@@ -15,6 +17,7 @@
 
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { posix } from "node:path";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const [pkgDir, dictFile] = process.argv.slice(2);
@@ -34,16 +37,42 @@ async function emit(stem, ext, data) {
   return name;
 }
 
-/** Links ES modules into one classic script. Each module runs in a
- * function of its own and returns what it exports; `import { a } from
- * "./x.js"` takes `a` from what x.js returned, so the modules must come in
- * dependency order. `import.meta.url` becomes the page's address. */
+const IMPORT = /^import\s*\{([^}]*)\}\s*from\s*"(\.{1,2}\/[^"]+)";\s*$/gm;
+
+/** The module at `from` names as `spec`, as a path under www/. */
+function resolveIn(from, spec) {
+  return posix.normalize(posix.join(posix.dirname(from), spec));
+}
+
+/** The modules of www/ that `entries` need, each after the ones it
+ * imports (a depth-first walk of the `import` lines); an import circle is
+ * an error. Resolves to [path, source] pairs. */
+async function ordered(entries) {
+  const order = [];
+  const state = new Map(); // path → "visiting" | "done"
+  const visit = async (path, chain) => {
+    if (state.get(path) === "done") return;
+    if (state.get(path) === "visiting") throw new Error(`import circle: ${[...chain, path].join(" → ")}`);
+    state.set(path, "visiting");
+    const code = await read(`${ROOT}www/${path}`);
+    for (const [, , spec] of code.matchAll(IMPORT)) await visit(resolveIn(path, spec), [...chain, path]);
+    state.set(path, "done");
+    order.push([path, code]);
+  };
+  for (const entry of entries) await visit(entry, []);
+  return order;
+}
+
+/** Links ES modules, in dependency order, into one classic script. Each
+ * module runs in a function of its own and returns what it exports;
+ * `import { a } from "./x.js"` takes `a` from what x.js returned.
+ * `import.meta.url` becomes the page's address. */
 function classic(sources) {
   const body = sources
     .map(([name, code]) => {
       const exported = [...code.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)/gm)].map((m) => m[1]);
       const linked = code
-        .replace(/^import\s*\{([^}]*)\}\s*from\s*"\.\/([^"]+)";\s*$/gm, (_, names, file) => `const {${names}} = modules[${JSON.stringify(file)}];`)
+        .replace(IMPORT, (_, names, spec) => `const {${names}} = modules[${JSON.stringify(resolveIn(name, spec))}];`)
         .replace(/^export\s+(?=(async\s+)?function|const|let|class)/gm, "")
         .replace(/import\.meta\.url/g, "location.href");
       if (/^\s*(import|export)\s/m.test(linked)) throw new Error(`${name}: an import or export is left`);
@@ -62,37 +91,8 @@ const wasmName = await emit("baozhi", "wasm", wasm);
 const dictName = await emit("baozhi-dict", "bin", dict);
 
 // The worker: wasm-bindgen's no-modules glue (a `wasm_bindgen` global),
-// the message handling shared with the module worker, and a start that
-// waits for the page to say where the core is.
-const workerStart = `
-import { serve } from "./worker-core.js";
-const early = [];
-self.onmessage = (event) => {
-  if (!event.data.init) {
-    early.push(event);
-    return;
-  }
-  const { wasm, dictionary } = event.data.init;
-  serve(async () => {
-    await wasm_bindgen({ module_or_path: typeof wasm === "string" ? fetch(wasm) : wasm });
-    const bytes = typeof dictionary === "string" ? fetch(dictionary).then(checked) : Promise.resolve(dictionary);
-    return { Reader: wasm_bindgen.Reader, dictionary: () => bytes };
-  });
-  // Calls that came before the core: answered in order now.
-  for (const e of early.splice(0)) self.onmessage(e);
-};
-function checked(response) {
-  if (!response.ok) throw new Error(\`cannot load the dictionary: HTTP \${response.status}\`);
-  return response.arrayBuffer();
-}
-`;
-const workerSource = [
-  await read(`${pkgDir}/baozhi.js`),
-  classic([
-    ["worker-core.js", await read(`${ROOT}www/worker-core.js`)],
-    ["start", workerStart],
-  ]),
-].join("\n");
+// then www/site-worker.js and what it imports.
+const workerSource = [await read(`${pkgDir}/baozhi.js`), classic(await ordered(["site-worker.js"]))].join("\n");
 const workerName = await emit("core-worker", "js", `self.BAOZHI_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n`);
 const dataName = await emit(
   "core-data",
@@ -100,55 +100,13 @@ const dataName = await emit(
   `self.BAOZHI_CORE_DATA = { wasm: "${wasm.toString("base64")}", dictionary: "${dict.toString("base64")}" };\n`,
 );
 
-// The page's start: make the worker from its source, and hand it the core.
-const boot = `
-const wasmUrl = new URL(${JSON.stringify(wasmName)}, location.href).href;
-const dictUrl = new URL(${JSON.stringify(dictName)}, location.href).href;
-function fromBase64(text) {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes.buffer;
-}
-function coreData() {
-  if (self.BAOZHI_CORE_DATA) return Promise.resolve(self.BAOZHI_CORE_DATA);
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = ${JSON.stringify(dataName)};
-    script.onload = () => resolve(self.BAOZHI_CORE_DATA);
-    script.onerror = () => reject(new Error("cannot load ${dataName}"));
-    document.head.append(script);
-  });
-}
-globalThis.baozhiMakeWorker = () => {
-  const url = URL.createObjectURL(new Blob([self.BAOZHI_WORKER_SOURCE], { type: "text/javascript" }));
-  const worker = new Worker(url);
-  if (location.protocol === "file:") {
-    // From disk nothing can be fetched: the core comes in a script.
-    coreData().then(
-      (data) => {
-        const wasm = fromBase64(data.wasm);
-        const dictionary = fromBase64(data.dictionary);
-        worker.postMessage({ init: { wasm, dictionary } }, [wasm, dictionary]);
-      },
-      // Without its data the core cannot start: the page says so.
-      (e) => worker.onerror?.(new ErrorEvent("error", { message: e.message })),
-    );
-  } else {
-    worker.postMessage({ init: { wasm: wasmUrl, dictionary: dictUrl } });
-  }
-  return worker;
-};
-`;
+// The page: the site's file names for www/site-boot.js, which makes the
+// worker, then main.js and what it imports.
+const site = { wasm: wasmName, dictionary: dictName, data: dataName };
 const appName = await emit(
   "app",
   "js",
-  classic([
-    ["boot", boot],
-    ["core.js", await read(`${ROOT}www/core.js`)],
-    ["store.js", await read(`${ROOT}www/store.js`)],
-    ["app.js", await read(`${ROOT}www/app.js`)],
-  ]),
+  `self.BAOZHI_SITE = ${JSON.stringify(site)};\n${classic(await ordered(["site-boot.js", "main.js"]))}`,
 );
 
 const readerCss = await emit("reader", "css", await read(`${ROOT}www/reader.css`));
@@ -163,7 +121,7 @@ const replacements = [
   ['href="icon.svg"', `href="${icon}"`],
   ['href="reader.css"', `href="${readerCss}"`],
   ['href="app.css"', `href="${appCss}"`],
-  ['<script type="module" src="app.js"></script>', `<script src="${workerName}" defer></script>\n<script src="${appName}" defer></script>`],
+  ['<script type="module" src="main.js"></script>', `<script src="${workerName}" defer></script>\n<script src="${appName}" defer></script>`],
   ["</body>", `<template id="sample-page">${escapeHtml(sample)}</template>\n</body>`],
 ];
 for (const [from, to] of replacements) {

@@ -1,7 +1,10 @@
-// The page's handle on the core worker: promise-returning calls, and the
-// worker's events. A core that fails to start or stops (a panic in the
-// core, a worker that dies) is reported through onFailure, once; calls made
-// afterwards fail at once.
+// The page's handle on the core worker. Every method of the core's Reader
+// (src/wasm.rs) is a method here that returns a promise: `core.search(q)`
+// posts {method: "search", args: [q]} and resolves to the Reader's answer
+// (see worker-core.js). ArrayBuffers passed are transferred, not copied.
+// A core that fails to start or stops (a panic in the core, a worker that
+// dies) is reported through onFailure, once; calls made afterwards fail at
+// once.
 
 export function startCore({ workerUrl, makeWorker, onReady, onWords, onWordsFailed, onFailure }) {
   const worker = makeWorker ? makeWorker() : new Worker(workerUrl, { type: "module" });
@@ -18,11 +21,9 @@ export function startCore({ workerUrl, makeWorker, onReady, onWords, onWordsFail
     onFailure(error);
   };
 
+  const events = { ready: () => onReady(), words: () => onWords(), "words-failed": (d) => onWordsFailed(d.error), failed: (d) => fail(d.error) };
   worker.onmessage = ({ data }) => {
-    if (data.event === "ready") return onReady();
-    if (data.event === "words") return onWords();
-    if (data.event === "words-failed") return onWordsFailed(data.error);
-    if (data.event === "failed") return fail(data.error);
+    if (data.event) return events[data.event]?.(data);
     const call = pending.get(data.id);
     if (!call) return;
     pending.delete(data.id);
@@ -34,36 +35,25 @@ export function startCore({ workerUrl, makeWorker, onReady, onWords, onWordsFail
     fail(`the reader's core stopped: ${e.message || "unknown error"}`);
   };
 
-  const call = (method, args = [], transfer = []) =>
+  const call = (method, args) =>
     new Promise((resolve, reject) => {
       if (dead) return reject(new Error(dead));
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, method, args }, transfer);
+      worker.postMessage({ id, method, args }, args.filter((a) => a instanceof ArrayBuffer));
     });
 
-  return {
-    get dead() {
-      return dead !== null;
+  const methods = new Map();
+  return new Proxy(
+    {},
+    {
+      get(_, name) {
+        if (name === "dead") return dead !== null;
+        // Not a thenable, not a method for symbols (inspection, printing).
+        if (typeof name !== "string" || name === "then") return undefined;
+        if (!methods.has(name)) methods.set(name, (...args) => call(name, args));
+        return methods.get(name);
+      },
     },
-    loadText: (name, text) => call("loadText", [name, text]),
-    loadBytes: (name, buffer) => call("loadBytes", [name, buffer], [buffer]),
-    removePage: (id) => call("removePage", [id]),
-    catchUp: () => call("catchUp"),
-    loadWords: () => call("loadWords"),
-    memoryBytes: () => call("memoryBytes"),
-    timeSegment: (text, rounds) => call("timeSegment", [text, rounds]),
-    pages: () => call("pages"),
-    contents: () => call("contents"),
-    renderArticle: (page, article, layers, elementId, current) =>
-      call("renderArticle", [page, article, layers, elementId, current]),
-    annotations: (page, article) => call("annotations", [page, article]),
-    search: (query) => call("search", [query]),
-    addUserWords: (text) => call("addUserWords", [text]),
-    removeUserWord: (word) => call("removeUserWord", [word]),
-    clearUserWords: () => call("clearUserWords"),
-    userWords: () => call("userWords"),
-    exportJson: () => call("exportJson"),
-    exportMarkdown: () => call("exportMarkdown"),
-  };
+  );
 }

@@ -7,7 +7,7 @@
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { serve } from "./server.mjs";
 import { LAUNCH } from "./launch.mjs";
@@ -278,9 +278,11 @@ test("your words join the dictionary and can be removed", async ({ page, base })
   assert(!(await whole()), "the word is gone");
 });
 
-test("axe finds no serious or critical accessibility violations", async ({ browser, base }) => {
+test("axe finds no serious or critical accessibility violations", async ({ browser, base, watch }) => {
+  // Without the CSP, which refuses axe's script; watched as every page is.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
+  watch(page);
   await open(page, base);
   await search(page, "王健");
   const axe = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -291,7 +293,6 @@ test("axe finds no serious or critical accessibility violations", async ({ brows
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0].target.join(" ")}`);
   });
-  await context.close();
   assert(!found.length, `violations:\n  ${found.join("\n  ")}`);
 });
 
@@ -431,6 +432,199 @@ test("the built site works from a static host under a sub-path", async ({ page, 
   assert(!requests.some((u) => u.includes("core-data")), "the embedded core is for file:// only");
 });
 
+test("every method of the core's Reader is callable from the page, and an unknown one fails by name", async ({ page, base }) => {
+  await open(page, base);
+  // `article` and `hasWords` are bindings the page itself never calls.
+  const [first, words] = await page.evaluate(async () => {
+    const { core, state } = window.baozhi;
+    return [await core.article(state.pages[0].id, 2), await core.hasWords()];
+  });
+  assert(first.title === sample.articles[2].title, `the article as the parser gives it: ${first.title}`);
+  assert(words === true, "hasWords answers");
+  const refused = await page.evaluate(() => Promise.all(["noSuchMethod", "free", "__destroy_into_raw"].map((m) => window.baozhi.core[m]().then(() => "answered", (e) => e.message))));
+  assert(JSON.stringify(refused) === JSON.stringify(["unknown method noSuchMethod", "unknown method free", "unknown method __destroy_into_raw"]), `refused: ${refused}`);
+});
+
+// ---- the views' features: a phone, opening pages, reading settings, links -----------
+
+/** A page of our own making, in the shape of a newspaper page. */
+const ownPage = (title, body) => `${title}\n\n本报讯 ${body}\n`;
+
+test("on a phone nothing is cut off and the contents open from ☰ and lead to an article", async ({ browser, base, watch }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  watch(page);
+  await open(page, base);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= 390, `the page is no wider than the screen (${width} px)`);
+  for (const name of [/文件夹 Folder/, /打开 Open/, /A\+/, /目录 Contents/]) {
+    const box = await page.getByRole("banner").getByRole("button", { name }).boundingBox();
+    assert(box && box.x >= 0 && box.x + box.width <= 390, `the ${name} button is on screen: ${JSON.stringify(box)}`);
+  }
+  await page.screenshot({ path: `${SHOTS}/reader-phone.png` });
+  const menu = page.getByRole("button", { name: /目录 Contents/ });
+  const nav = page.getByRole("navigation", { name: /目录/ });
+  assert(!(await nav.isVisible()), "the contents wait behind ☰");
+  await menu.click();
+  assert((await menu.getAttribute("aria-expanded")) === "true", "☰ says the contents are open");
+  const title = sample.articles[3].title;
+  await nav.getByRole("link", { name: title }).click();
+  assert(!(await nav.isVisible()), "choosing an article closes the contents");
+  const heading = page.getByRole("main").getByRole("heading", { name: title });
+  await page.waitForFunction((t) => {
+    const h = [...document.querySelectorAll("main h2")].find((e) => e.textContent.includes(t));
+    const top = h?.getBoundingClientRect().top;
+    return top !== undefined && top >= 0 && top < innerHeight / 2;
+  }, title);
+  assert(await heading.isVisible(), "the article is shown");
+  assert((await menu.getAttribute("aria-expanded")) === "false", "☰ says the contents are closed");
+  assert(decodeURIComponent(page.url()).includes("a=3"), `the address names the article: ${page.url()}`);
+});
+
+test("files dropped on the page open", async ({ page, base }) => {
+  await open(page, base);
+  const dataTransfer = await page.evaluateHandle(
+    ([name, text]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: "text/plain" }));
+      return dt;
+    },
+    ["dropped.txt", ownPage("拖放测试", "昨日，一份版面被拖进了阅读器。")],
+  );
+  await page.dispatchEvent("main", "dragenter", { dataTransfer });
+  await page.getByText("松开以打开版面文件").waitFor();
+  await page.dispatchEvent("main", "drop", { dataTransfer });
+  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: "dropped.txt" }).waitFor();
+  await page.getByRole("main", { name: /dropped\.txt/ }).getByRole("heading", { name: "拖放测试" }).waitFor();
+  assert(!(await page.getByText("松开以打开版面文件").isVisible()), "the drop hint is gone");
+});
+
+test("Folder opens every page of a folder, in the order of their paths", async ({ page, base }) => {
+  const dir = `${ROOT}target/e2e-folder/版面`;
+  await rm(`${ROOT}target/e2e-folder`, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(`${dir}/02.txt`, ownPage("第二版", "第二版的消息。"));
+  await writeFile(`${dir}/01.txt`, ownPage("第一版", "第一版的消息。"));
+  await open(page, base);
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: /文件夹 Folder/ }).click()]);
+  await chooser.setFiles(dir);
+  const nav = page.getByRole("navigation", { name: /目录/ });
+  await nav.getByRole("heading", { name: "版面/02.txt" }).waitFor();
+  const pages = await nav.getByRole("heading", { level: 3 }).allTextContents();
+  assert(JSON.stringify(pages.slice(1)) === JSON.stringify(["版面/01.txt", "版面/02.txt"]), `the folder's pages in order: ${pages}`);
+  await page.getByRole("main", { name: /版面\/01\.txt/ }).getByRole("heading", { name: "第一版" }).waitFor();
+});
+
+/** Pastes text, as Ctrl+V does, on the element `selector` names. */
+async function paste(page, selector, text) {
+  await page.evaluate(
+    ([selector, text]) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData("text/plain", text);
+      document.querySelector(selector).dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+    },
+    [selector, text],
+  );
+}
+
+test("text pasted outside a text field opens as a page, and pasted into the search box searches", async ({ page, base }) => {
+  await open(page, base);
+  await paste(page, "main", ownPage("粘贴测试", "昨日，一段文字被粘贴进了阅读器。"));
+  const nav = page.getByRole("navigation", { name: /目录/ });
+  await nav.getByRole("heading", { name: "粘贴 Pasted 1" }).waitFor();
+  await page.getByRole("main", { name: /粘贴 Pasted 1/ }).getByRole("heading", { name: "粘贴测试" }).waitFor();
+  await searchBox(page).focus();
+  await paste(page, "#q", "王健");
+  await page.waitForTimeout(300);
+  assert((await nav.getByRole("heading", { level: 3 }).count()) === 2, "text pasted into the search box opens no page");
+});
+
+test("A− and A+ change the text size, kept for the next visit", async ({ page, base }) => {
+  await open(page, base);
+  const size = () => page.getByRole("main").getByRole("article").first().locator("p").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const before = await size();
+  await page.getByRole("button", { name: /A\+/ }).click();
+  await page.getByRole("button", { name: /A\+/ }).click();
+  const larger = await size();
+  assert(larger > before, `A+ makes the text larger (${before} → ${larger})`);
+  await page.reload();
+  await page.getByRole("article").first().waitFor();
+  assert((await size()) === larger, "the size is kept");
+  for (let i = 0; i < 4; i++) await page.getByRole("button", { name: /A−/ }).click();
+  const smaller = await size();
+  assert(smaller < before, `A− makes it smaller (${before} → ${smaller})`);
+});
+
+test("the sepia theme colours the page, and print shows the articles alone", async ({ page, base }) => {
+  await open(page, base);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.getByRole("combobox", { name: /配色/ }).selectOption("sepia");
+  const sepia = await background();
+  assert(sepia !== light && sepia === "rgb(244, 236, 216)", `sepia paper (${light} → ${sepia})`);
+  await page.screenshot({ path: `${SHOTS}/reader-sepia.png` });
+  await search(page, "王健");
+  await page.emulateMedia({ media: "print" });
+  for (const [role, name] of [["banner", undefined], ["navigation", /目录/], ["complementary", /词语/]]) {
+    assert(!(await page.getByRole(role, { name }).isVisible()), `print leaves out the ${role}`);
+  }
+  const articles = page.getByRole("main").getByRole("article");
+  assert((await articles.count()) === sample.articles.length && (await articles.first().isVisible()), "print shows the articles");
+  const hit = await page.locator("main mark.hit").first().evaluate((m) => getComputedStyle(m).textDecorationLine);
+  assert(hit === "underline", `a hit prints underlined, not shaded (${hit})`);
+  assert((await background()) === "rgb(255, 255, 255)", "print is on white paper");
+});
+
+test("Copy link copies the address of the query and the article in view", async ({ page, base }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+  await open(page, base);
+  await search(page, "亚运");
+  await page.getByRole("button", { name: /复制链接 Copy link/ }).click();
+  await page.getByRole("status", { name: /消息 Notices/ }).getByText("链接已复制").waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert(copied === page.url(), `the address is copied: ${copied}`);
+  const shared = await page.context().newPage();
+  await open(shared, base, new URL(copied).hash);
+  await shared.waitForFunction(() => document.querySelector("main mark.current"));
+  assert((await searchBox(shared).inputValue()) === "亚运", "the link opens the same query");
+  await shared.close();
+});
+
+test("next and previous go across pages, and each page is drawn with its hit", async ({ page, base }) => {
+  await open(page, base);
+  await openFile(page, "second.txt", ownPage("第二版", "昨日，王健在第二版上也出现了。"));
+  await page.getByRole("main", { name: /second\.txt/ }).waitFor();
+  await search(page, "王健");
+  const total = Number((await statusLine(page).textContent()).split("/")[1]);
+  const inSample = sampleTexts().reduce((n, t) => n + count(t, "王健"), 0);
+  assert(total === inSample + 1, `hits on both pages: ${total}`);
+  const shown = [];
+  for (let i = 0; i < total; i++) {
+    await page.getByRole("button", { name: /Next hit/ }).click();
+    await page.waitForFunction((k) => document.querySelector("#status").textContent.startsWith(`${k} /`), ((i + 1) % total) + 1);
+    const main = page.getByRole("main");
+    await page.waitForFunction(() => {
+      const m = document.querySelector("main mark.current");
+      return m && m.getBoundingClientRect().top >= 0 && m.getBoundingClientRect().bottom <= innerHeight;
+    });
+    shown.push(await main.getAttribute("aria-label"));
+  }
+  assert(shown.some((l) => l.includes("second.txt")) && shown.some((l) => l.includes("seed-page.txt")), `both pages shown: ${shown}`);
+  // Back from the first hit: the last one, on its own page.
+  const pageOf = (k) =>
+    page.evaluate((k) => {
+      const s = window.baozhi.state;
+      return s.pages.find((p) => p.id === s.hits[k].page).name;
+    }, k);
+  await page.getByRole("button", { name: /Previous hit/ }).click();
+  await page.waitForFunction((n) => document.querySelector("#status").textContent.startsWith(`${n} /`), total);
+  await page.getByRole("main", { name: new RegExp(await pageOf(total - 1)) }).locator("mark.current").first().waitFor();
+  await page.getByRole("button", { name: /Next hit/ }).click();
+  await page.getByRole("main", { name: new RegExp(await pageOf(0)) }).locator("mark.current").first().waitFor();
+  assert((await statusLine(page).textContent()).startsWith("1 /"), "and forward again to the first");
+});
+
+
 // ---- the runner -------------------------------------------------------------------
 
 async function main() {
@@ -471,8 +665,10 @@ async function main() {
     const started = Date.now();
     try {
       await fn({ page, browser, base: server.url, allow, expectAlert, watch });
+      // A watched page must still be open here: its alerts are read from it.
       for (const p of watched) {
-        const alerts = p.isClosed() ? [] : await p.evaluate(() => window.__alerts || []).catch(() => []);
+        assert(!p.isClosed(), "a watched page was closed before its alerts were checked");
+        const alerts = p.url() === "about:blank" ? [] : await p.evaluate(() => window.__alerts);
         for (const a of alerts) if (!expected.some((r) => r.test(a))) problems.push(`alert: ${a}`);
       }
       assert(!problems.length, `the console has errors or the page alerted:\n  ${problems.join("\n  ")}`);
@@ -483,7 +679,8 @@ async function main() {
       if (problems.length) console.log(`      console:\n        ${problems.join("\n        ")}`);
       await page.screenshot({ path: `${SHOTS}/failed-${name.replace(/\W+/g, "-")}.png` }).catch(() => {});
     }
-    await context.close();
+    // The contexts the test made for its watched pages close with its own.
+    for (const c of new Set([context, ...watched.map((p) => p.context())])) await c.close();
   }
   await browser.close();
   await server.close();

@@ -1,0 +1,179 @@
+// Opening pages: Open (several files), Folder (every file in a folder, in
+// the order of their paths), drag and drop (files or folders), paste
+// (text pasted outside a text field). Pages load one by one in the
+// worker, with a progress bar and Cancel; what is loaded can be read and
+// searched meanwhile. Offers `loadPages` (the start uses it for the pages
+// kept from earlier visits).
+
+import { $ } from "./dom.js";
+
+export function loader(view) {
+  const { core, state } = view;
+  const bar = $("progress");
+  let pasted = 0;
+
+  /** Loads pages in a batch. Each item is {name, read() → ArrayBuffer or
+   * text, keep (save it), key (kept as)}. Pages the user opened are shown
+   * when the batch is done; pages restored from an earlier visit just join
+   * the contents. */
+  async function loadPages(items) {
+    const opened = items.some((i) => i.key === undefined);
+    if (state.batch) {
+      // One batch at a time: this one joins the queue of the one under way.
+      state.batch.items.push(...items);
+      state.batch.total += items.length;
+      state.batch.show ||= opened;
+      return state.batch.finished;
+    }
+    let finish;
+    const batch = (state.batch = {
+      items: [...items],
+      total: items.length,
+      done: 0,
+      cancelled: false,
+      show: opened,
+      finished: new Promise((resolve) => (finish = resolve)),
+    });
+    try {
+      await loadItems(batch);
+    } finally {
+      state.batch = null;
+      showProgress(null);
+      finish();
+    }
+  }
+  view.offer("loadPages", loadPages);
+
+  async function loadItems(batch) {
+    const store = await view.store;
+    showProgress(batch);
+    let first = null;
+    let shown = 0;
+    while (batch.items.length && !batch.cancelled) {
+      const item = batch.items.shift();
+      let saved = null; // the key this load saved the page under
+      try {
+        const data = await item.read();
+        if (item.keep && store.available) {
+          saved = await store.savePage(typeof data === "string" ? { name: item.name, text: data } : { name: item.name, bytes: data.slice(0) });
+        }
+        const info = typeof data === "string" ? await core.loadText(item.name, data) : await core.loadBytes(item.name, data);
+        const key = saved ?? item.key;
+        if (key !== undefined && key !== null) state.saved.set(info.id, key);
+        if (item.key === undefined) first ??= info;
+      } catch (e) {
+        view.alert(e.message.startsWith(item.name) ? e.message : `${item.name}: ${e.message}`);
+        // A page that could not be read is not kept for the next visit.
+        if (saved !== null) await store.removePage(saved);
+      }
+      batch.done++;
+      showProgress(batch);
+      // The contents follow along, but not more often than twice a second.
+      if (Date.now() - shown > 500) {
+        shown = Date.now();
+        await view.refreshContents();
+      }
+    }
+    await core.catchUp();
+    if (first && batch.show) {
+      state.page = first.id;
+      state.article = 0;
+    }
+    await view.refresh({ keepCurrent: !first, within: first && { page: first.id, article: 0 } });
+    if (first && !state.query) await view.show(first.id, 0);
+    if (first) view.writeAddress?.();
+  }
+
+  function showProgress(batch) {
+    if (!batch) {
+      bar.hidden = true;
+      return;
+    }
+    bar.hidden = false;
+    const meter = $("progress-bar");
+    meter.setAttribute("aria-valuemin", "0");
+    meter.setAttribute("aria-valuemax", String(batch.total));
+    meter.setAttribute("aria-valuenow", String(batch.done));
+    $("progress-text").textContent = `正在载入版面 Loading pages: ${batch.done} / ${batch.total}`;
+  }
+
+  /** Opens files: File objects, or {file, name} where the name is not the
+   * file's own (files of a dropped folder, named by their path in it). */
+  const openFiles = (files) =>
+    loadPages(
+      files.map((f) => {
+        const file = f.file || f;
+        return { name: f.name && f.file ? f.name : file.webkitRelativePath || file.name, read: () => file.arrayBuffer(), keep: true };
+      }),
+    );
+
+  view.listen($("open"), "click", () => $("files").click());
+  view.listen($("files"), "change", (e) => {
+    const files = [...e.target.files];
+    e.target.value = "";
+    return openFiles(files);
+  });
+  view.listen($("open-folder"), "click", () => $("folder").click());
+  view.listen($("folder"), "change", (e) => {
+    const files = byPath([...e.target.files]);
+    e.target.value = "";
+    return openFiles(files);
+  });
+  view.listen($("cancel"), "click", () => {
+    if (state.batch) state.batch.cancelled = true;
+  });
+
+  const drop = $("drop");
+  let depth = 0;
+  view.listen(document, "dragenter", (e) => {
+    if (![...e.dataTransfer.types].includes("Files")) return;
+    depth++;
+    drop.hidden = false;
+  });
+  view.listen(document, "dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) drop.hidden = true;
+  });
+  document.addEventListener("dragover", (e) => e.preventDefault());
+  view.listen(document, "drop", async (e) => {
+    e.preventDefault();
+    depth = 0;
+    drop.hidden = true;
+    const files = await droppedFiles(e.dataTransfer);
+    if (files.length) await openFiles(files);
+  });
+
+  view.listen(document, "paste", (e) => {
+    if (e.target.closest?.("input, textarea")) return;
+    const text = e.clipboardData.getData("text/plain");
+    if (!text.trim()) return;
+    e.preventDefault();
+    pasted += 1;
+    return loadPages([{ name: `粘贴 Pasted ${pasted}`, read: async () => text, keep: true }]);
+  });
+}
+
+/** Lists the files of dropped folders too. */
+async function droppedFiles(dataTransfer) {
+  const entries = [...dataTransfer.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.some((e) => e.isDirectory)) return [...dataTransfer.files];
+  const files = [];
+  const walk = async (entry) => {
+    if (entry.isFile) files.push({ file: await new Promise((ok, fail) => entry.file(ok, fail)), name: entry.fullPath.replace(/^\//, "") });
+    else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+        if (!batch.length) break;
+        for (const e of batch) await walk(e);
+      }
+    }
+  };
+  for (const e of entries) await walk(e);
+  return files.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Files of a folder in the order of their paths. */
+function byPath(files) {
+  return files.sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name));
+}

@@ -1,0 +1,81 @@
+// The reading view: the articles of the page in view, as the core renders
+// them (escaped HTML with the highlight layers and the hits), the current
+// hit drawn apart and scrolled to, and which article is being read.
+
+import { $, el } from "./dom.js";
+
+export const articleId = (page, article) => `a-${page}-${article}`;
+
+export function reading(view) {
+  const { core, state } = view;
+  const main = $("reading");
+  let seq = 0; // the latest drawing; older ones are dropped
+
+  view.on("draw", async () => {
+    const mine = ++seq;
+    const page = state.page;
+    if (page === null) {
+      state.rendered = null;
+      main.replaceChildren(el("p", { class: "note" }, "没有版面。打开或拖入版面文件，或粘贴文字。 No pages: open or drop page files, or paste text."));
+      return true;
+    }
+    const articles = state.contents.filter((c) => c.page === page);
+    const current = state.current >= 0 ? state.hits[state.current] : null;
+    const layers = ["hit", "current", ...state.layers];
+    let html;
+    try {
+      html = await Promise.all(
+        articles.map((a) => core.renderArticle(a.page, a.article, layers, articleId(a.page, a.article), current ? current.id : null)),
+      );
+    } catch (e) {
+      // A page removed meanwhile: the newer drawing tells the rest.
+      if (mine !== seq) return false;
+      throw e;
+    }
+    if (mine !== seq) return false;
+    // The core escapes every piece of page text in this HTML.
+    main.innerHTML = html.join("");
+    state.rendered = page;
+    main.setAttribute("aria-label", `阅读 Reading: ${state.pages.find((p) => p.id === page)?.name ?? ""}`);
+    markCurrent();
+    return true;
+  });
+
+  view.on("hit", () => {
+    markCurrent();
+    const hit = state.hits[state.current];
+    if (hit) main.querySelector(`mark[data-hit="${hit.id}"]`)?.scrollIntoView({ block: "center" });
+  });
+
+  view.on("article", ({ scroll }) => {
+    if (scroll && state.page !== null && state.article !== null) $(articleId(state.page, state.article))?.scrollIntoView({ block: "start" });
+  });
+
+  // The current hit is drawn apart by moving the class, without drawing again.
+  function markCurrent() {
+    for (const m of main.querySelectorAll("mark.current")) m.classList.remove("current");
+    if (state.current < 0) return;
+    const hit = state.hits[state.current];
+    for (const m of main.querySelectorAll(`mark[data-hit="${hit.id}"]`)) m.classList.add("current");
+  }
+
+  // Which article is being read: the one nearest the top of the view.
+  const seen = new Map();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) seen.set(e.target.id, e.isIntersecting ? e.boundingClientRect.top : null);
+      const visible = [...seen.entries()].filter(([, top]) => top !== null).sort((a, b) => Math.abs(a[1]) - Math.abs(b[1]));
+      if (!visible.length) return;
+      const [, page, article] = visible[0][0].split("-").map(Number);
+      if (page !== state.page || article === state.article) return;
+      state.article = article;
+      view.emit("article", { scroll: false });
+    },
+    { rootMargin: "0px 0px -60% 0px" },
+  );
+  new MutationObserver(() => {
+    seen.clear();
+    observer.disconnect();
+    for (const a of main.querySelectorAll("article.article")) observer.observe(a);
+  }).observe(main, { childList: true });
+}
