@@ -43,7 +43,7 @@ fn make(args: &[String]) -> Result<(), String> {
     let pages: usize = option(args, "--pages", 300)?;
     let seed: u64 = option(args, "--seed", 1)?;
     let out: PathBuf = option(args, "--out", PathBuf::from(format!("target/realtool/s{seed}")))?;
-    let batch: usize = option(args, "--batch", 25)?;
+    let batch: usize = option(args, "--batch", 50)?;
     let tools = realtool::Tools::find()?;
     let report = realtool::build(&tools, pages, seed, &out, batch).map_err(|e| e.to_string())?;
     println!(

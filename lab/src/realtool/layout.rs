@@ -44,11 +44,14 @@ impl Sheet {
                 gap_mm: rng.between(3, 6) as f64,
                 cols: rng.between(3, 8),
                 body_pt: rng.between(84, 110) as f64 / 10.0,
-                line_height: rng.between(135, 170) as f64 / 100.0,
+                // pdftotext keeps a column's lines together only while they are
+                // closer than about 1.45 × the font size; past that it reads
+                // across the columns line by line.
+                line_height: rng.between(120, 140) as f64 / 100.0,
                 serif: rng.chance(0.6),
                 justify: rng.chance(0.2),
             };
-            if (9..=24).contains(&s.chars_per_line(1)) {
+            if (10..=24).contains(&s.chars_per_line(1)) {
                 return s;
             }
         }
@@ -137,6 +140,9 @@ figure .box { background: #bbb; }
 figure p { margin: 1mm 0 0 0; font-size: 0.85em; text-indent: 0; line-height: 1.35; }
 .brief { break-inside: auto; margin-bottom: 2.5mm; }
 .brief .kick { font-weight: bold; font-size: 1em; }
+/* Bold type is set in the sans: Chromium embeds a synthetic bold of the
+   serif as Type 3 fonts, which pdftotext boxes badly. */
+.mast .paper, .title, .rh, .brief .kick, .body b { font-family: 'WenQuanYi Zen Hei'; }
 .foot { display: flex; gap: 8mm; border-top: 0.3mm solid #000; margin-top: auto; padding-top: 2mm; font-size: 8.5pt; }
 "#;
 
@@ -147,9 +153,11 @@ pub const SCRIPT: &str = r#"
   var sheets = document.querySelectorAll('.sheet');
   for (var i = 0; i < sheets.length; i++) {
     var s = sheets[i];
-    var h = Math.ceil(s.getBoundingClientRect().height * 25.4 / 96) + 2;
-    s.style.height = h + 'mm';
-    css += '@page ' + s.dataset.page + ' { size: ' + s.dataset.w + 'mm ' + h + 'mm; margin: 0 }\n';
+    // Whole inches, so that every sheet starts at the same sub-pixel
+    // offset whatever stands before it in a batch.
+    var h = Math.ceil((s.getBoundingClientRect().height + 4) / 96) * 96;
+    s.style.height = h + 'px';
+    css += '@page ' + s.dataset.page + ' { size: ' + s.dataset.w + 'mm ' + h + 'px; margin: 0 }\n';
   }
   var st = document.createElement('style');
   st.textContent = css;
@@ -188,9 +196,11 @@ pub fn page(id: &str, rng: &mut Rng, writer: &mut Writer) -> LaidOut {
     let font = if sheet.serif { SERIF } else { SANS };
     let _ = writeln!(
         b.html,
-        "<section class=\"sheet\" data-page=\"{id}\" data-w=\"{w}\" style=\"page: {id}; width: {w}mm; min-height: {h}mm; \
+        "<section class=\"sheet\" data-page=\"{id}\" data-w=\"{w}\" data-cols=\"{cols}\" data-gap=\"{gap}\" style=\"page: {id}; width: {w}mm; min-height: {h}mm; \
          padding: {m}mm; font-family: '{font}'; font-size: {pt}pt; line-height: {lh}; text-align: {align};\">",
         w = sheet.width_mm,
+        cols = sheet.cols,
+        gap = sheet.gap_mm,
         h = sheet.nominal_height_mm,
         m = sheet.margin_mm,
         pt = sheet.body_pt,

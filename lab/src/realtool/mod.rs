@@ -195,19 +195,22 @@ pub fn build(tools: &Tools, count: usize, seed: u64, out: &Path, batch: usize) -
         std::fs::write(&html, layout::document(&sections)).map_err(io)?;
         let _ = std::fs::remove_file(&pdf);
         print_pdf(tools, &html, &pdf, &work.join("profile"))?;
-        let texts = extract(tools, &pdf)?;
-        if texts.len() != pages.len() {
+        let sheets = extract(tools, &pdf)?.len();
+        if sheets != pages.len() {
             return Err(BuildError(format!(
-                "pages {}..{}: the PDF has {} pages for {} sheets (a sheet overflowed its paper)",
+                "pages {}..{}: the PDF has {sheets} pages for {} sheets (a sheet overflowed its paper)",
                 first + 1,
                 first + pages.len(),
-                texts.len(),
                 pages.len()
             )));
         }
         run(Command::new(&tools.pdfseparate).arg(&pdf).arg(work.join("p%d.pdf")))?;
-        for (i, (mut p, text)) in pages.into_iter().zip(texts).enumerate() {
-            std::fs::rename(work.join(format!("p{}.pdf", i + 1)), out.join(format!("{}.pdf", p.name))).map_err(io)?;
+        for (i, mut p) in pages.into_iter().enumerate() {
+            let page_pdf = out.join(format!("{}.pdf", p.name));
+            std::fs::rename(work.join(format!("p{}.pdf", i + 1)), &page_pdf).map_err(io)?;
+            // The text of the page's own PDF: what anyone extracting the
+            // kept file gets (fonts are shared differently in a batch).
+            let text = extract(tools, &page_pdf)?.concat();
             order_by_text(&mut p.label, &text);
             let (missing, extra) = score::char_diff(&text, &p.label);
             if missing + extra > 0 {
