@@ -8,14 +8,16 @@
 
 use baozhi_lab::realtool::{self, score};
 
-const PAGES: usize = 16;
+const PAGES: usize = 20;
 const SEED: u64 = 11;
 
-/// Today's parser on this set, less at most two points.
-const FLOOR_ARTICLE_F1: f64 = 0.0;
-const FLOOR_HEADLINE_F1: f64 = 0.0;
-const FLOOR_TITLE_ACC: f64 = 0.0;
-const FLOOR_PARAGRAPH_F1: f64 = 0.0;
+/// Today's parser on this set, less at most two points (measured: article
+/// F1 0.4988, headline F1 0.3580, title accuracy 0.2479, paragraph F1
+/// 0.6052 with Chromium 156 and poppler 22.12).
+const FLOOR_ARTICLE_F1: f64 = 0.48;
+const FLOOR_HEADLINE_F1: f64 = 0.34;
+const FLOOR_TITLE_ACC: f64 = 0.23;
+const FLOOR_PARAGRAPH_F1: f64 = 0.59;
 
 #[test]
 fn real_tool_pages_are_labelled_exactly_and_parsed_above_the_floor() {
@@ -49,7 +51,7 @@ fn real_tool_pages_are_labelled_exactly_and_parsed_above_the_floor() {
 
     let metrics: Vec<score::Metrics> =
         pages.iter().map(|p| score::score(&p.text, &p.label, &baozhi::parse_page(&p.text))).collect();
-    let m = score::means(&metrics);
+    let m = score::means(&metrics).rounded();
     println!(
         "parser on {} real-tool pages: article F1 {:.4}, headline F1 {:.4}, title accuracy {:.4}, paragraph F1 {:.4}, lost {}, extra {}",
         m.pages, m.article_f1, m.headline_f1, m.title_acc, m.paragraph_f1, m.lost_chars, m.extra_chars

@@ -110,7 +110,7 @@ fn score_dir(args: &[String]) -> Result<(), String> {
                 v
             })
             .collect();
-        let out = serde_json::json!({ "pages": pages, "means": means });
+        let out = serde_json::json!({ "pages": pages, "means": means.rounded() });
         println!("{}", serde_json::to_string_pretty(&out).expect("json"));
         return Ok(());
     }

@@ -141,7 +141,7 @@ figure p { margin: 1mm 0 0 0; font-size: 0.85em; text-indent: 0; line-height: 1.
 .brief { break-inside: auto; margin-bottom: 2.5mm; }
 .brief .kick { font-weight: bold; font-size: 1em; }
 /* Bold type is set in the sans: Chromium embeds a synthetic bold of the
-   serif as Type 3 fonts, which pdftotext boxes badly. */
+   serif as Type 3 fonts, one per 256 glyphs. */
 .mast .paper, .title, .rh, .brief .kick, .body b { font-family: 'WenQuanYi Zen Hei'; }
 .foot { display: flex; gap: 8mm; border-top: 0.3mm solid #000; margin-top: auto; padding-top: 2mm; font-size: 8.5pt; }
 "#;

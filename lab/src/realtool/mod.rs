@@ -12,8 +12,28 @@
 //! the dateline's; a title set on two lines is one title; articles are
 //! listed in the order in which their body first appears in the text.
 //!
+//! Leftovers are one string per printed item (furniture, running head,
+//! caption); the scorer reads the label's leftovers only for the character
+//! check.
+//!
 //! Pages are printed in batches (one Chromium run per batch, one `@page`
-//! size per sheet), then split into one PDF per page by `pdfseparate`.
+//! size per sheet, about seven times faster than one run per page), split
+//! into one PDF per page by `pdfseparate`, and each page's text is what
+//! `pdftotext` reads from its own PDF. A set is reproducible from its seed
+//! and batch size: Chromium shares fonts across a batch differently, and
+//! `pdftotext` then orders a word or two differently on about one page in
+//! fifty (the labels do not change).
+//!
+//! Lines are spaced 1.20–1.40: from about 1.45 × the font size `pdftotext`
+//! no longer holds a column's lines together and reads across the columns
+//! line by line. Bold type is set in the sans, since Chromium embeds a
+//! synthetic bold of the serif as Type 3 fonts.
+//!
+//! ```text
+//! cargo run --release -p baozhi-lab --bin realtool -- make --pages 300 --seed 1 --out target/realtool/s1
+//! cargo run --release -p baozhi-lab --bin realtool -- score target/realtool/s1
+//! cargo run --release -p baozhi-lab --bin realtool -- score ../shared/corpus
+//! ```
 
 pub mod layout;
 pub mod score;

@@ -232,9 +232,10 @@ pub struct Means {
     pub extra_chars: usize,
 }
 
+/// The means, unrounded (the table prints them to three places).
 pub fn means(pages: &[Metrics]) -> Means {
     let n = pages.len().max(1) as f64;
-    let mean = |f: fn(&Metrics) -> f64| round4(pages.iter().map(f).sum::<f64>() / n);
+    let mean = |f: fn(&Metrics) -> f64| pages.iter().map(f).sum::<f64>() / n;
     Means {
         pages: pages.len(),
         article_f1: mean(|m| m.article_f1),
@@ -246,6 +247,22 @@ pub fn means(pages: &[Metrics]) -> Means {
         paragraph_f1: mean(|m| m.paragraph_f1),
         lost_chars: pages.iter().map(|m| m.lost_chars).sum(),
         extra_chars: pages.iter().map(|m| m.extra_chars).sum(),
+    }
+}
+
+impl Means {
+    /// Rounded to four places, as `score_all.sh` writes its JSON line.
+    pub fn rounded(&self) -> Means {
+        Means {
+            article_f1: round4(self.article_f1),
+            headline_f1: round4(self.headline_f1),
+            title_acc: round4(self.title_acc),
+            roles_acc: round4(self.roles_acc),
+            authors_acc: round4(self.authors_acc),
+            dateline_acc: round4(self.dateline_acc),
+            paragraph_f1: round4(self.paragraph_f1),
+            ..self.clone()
+        }
     }
 }
 
