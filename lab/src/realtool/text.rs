@@ -371,7 +371,7 @@ fn byline(rng: &mut Rng) -> Byline {
         credit: None,
         at_end,
     };
-    match rng.below(12) {
+    match rng.below(15) {
         0 => plain(format!("记者 {a} 通讯员 {b}"), vec![a, b]),
         1 => plain(format!("本报记者 {a}"), vec![a]),
         2 => plain(format!("本报记者 {a} {b}"), vec![a, b]),
@@ -406,6 +406,16 @@ fn byline(rng: &mut Rng) -> Byline {
             let printed = format!("（{} 摄）", names.join(" "));
             Byline { text: printed.clone(), printed, authors: names, credit: None, at_end: true }
         }
+        11 => plain(format!("本报赴{}特派记者 {a}", place(rng)), vec![a]),
+        // Collective bylines name no one.
+        12 => plain(format!("{}报道组", place(rng)), Vec::new()),
+        13 => Byline {
+            text: "本报评论员".into(),
+            printed: "本报评论员".into(),
+            authors: Vec::new(),
+            credit: None,
+            at_end,
+        },
         _ => plain(format!("记者 {a} {b} 通讯员 {c}"), vec![a, b, c]),
     }
 }
@@ -464,11 +474,11 @@ mod tests {
     }
 
     #[test]
-    fn a_byline_names_its_authors() {
+    fn a_byline_names_its_authors_unless_collective() {
         let mut rng = Rng::new(5);
         for _ in 0..200 {
             let b = byline(&mut rng);
-            assert!(!b.authors.is_empty());
+            assert!(!b.authors.is_empty() || b.text.ends_with("报道组") || b.text == "本报评论员", "{b:?}");
             assert!(b.authors.iter().all(|a| b.text.contains(a.as_str())), "{b:?}");
             assert!(b.printed.contains(b.text.as_str()), "{b:?}");
         }
