@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::page::{Article, Page};
+use crate::model::{Article, Page};
 use crate::text::is_han;
 use rustc_hash::FxHashMap;
 

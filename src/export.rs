@@ -1,6 +1,6 @@
 //! Getting data out: pages as JSON (the parser's schema) and as Markdown.
 
-use crate::page::{Article, Page};
+use crate::model::{Article, Page};
 use crate::render::derived_title;
 
 /// Pages as JSON: `{"pages": [{"name", "page": <Page>}]}`, each page in the

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::annotate::{self, ArticleWords, Corpus, Entity, Keyword, Terms};
-use crate::page::{Article, Page};
+use crate::model::{Article, Page};
 use crate::search::{SearchIndex, SearchOptions, SearchResults};
 use crate::words::{self, DictionaryReport, Segmenter};
 

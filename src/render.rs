@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use crate::annotate::{ArticleTokens, Field, fields};
 use crate::highlight::{Layer, Layers, Mark, spans};
-use crate::page::Article;
+use crate::model::Article;
 use crate::words::EntityKind;
 
 /// Escapes text for HTML element content and attribute values.

@@ -50,8 +50,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::annotate::{Field, field_text};
+use crate::model::Page;
 use crate::normalize::{fold, fold_keeping_spaces};
-use crate::page::Page;
 use crate::render::escape_into;
 use crate::words::{Mode, Segmenter};
 
@@ -517,7 +517,7 @@ pub fn snippet_text(snippet: &str, open: &str, close: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::page::Article;
+    use crate::model::Article;
 
     fn segmenter() -> Segmenter {
         Segmenter::embedded()

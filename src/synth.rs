@@ -9,7 +9,7 @@
 //! mid-sentence, OCR spaces around digits, furniture at top and bottom).
 //! Each page comes with the [`Page`] the parser should produce.
 
-use crate::page::{Article, Page};
+use crate::model::{Article, Page};
 use crate::text;
 
 /// A small deterministic generator (SplitMix64), so that corpora are

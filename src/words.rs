@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use jieba_rs::Jieba;
 use serde::{Serialize, Serializer};
 
-use crate::page::Page;
+use crate::model::Page;
 use crate::text::is_han;
 
 /// Part-of-speech tags of jieba's dictionary (ICTCLAS style), plus `eng`

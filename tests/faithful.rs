@@ -43,7 +43,7 @@ fn unfaithfulness(input: &str) -> Option<String> {
     }
     let mut wrong: Vec<String> = balance
         .into_iter()
-        .filter(|&(c, n)| n < 0 || (n > 0 && !baozhi::marks::is_ornament(c)))
+        .filter(|&(c, n)| n < 0 || (n > 0 && !baozhi::parse::is_ornament(c)))
         .map(|(c, n)| format!("{c:?} {}", if n > 0 { format!("lost {n}") } else { format!("invented {}", -n) }))
         .collect();
     wrong.sort();

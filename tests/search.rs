@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 
 use baozhi::annotate::{Field, fields};
 use baozhi::library::Library;
+use baozhi::model::{Article, Page};
 use baozhi::normalize::fold_with_offsets;
-use baozhi::page::{Article, Page};
 use baozhi::search::{SearchOptions, SearchResults};
 use baozhi::words::Segmenter;
 use common::fixture;

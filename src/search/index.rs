@@ -3,8 +3,8 @@
 //! characters, and where the segmenter's words start.
 
 use crate::annotate::{Field, fields};
+use crate::model::Page;
 use crate::normalize::{fold, fold_keeping_spaces};
-use crate::page::Page;
 use crate::words::{Mode, Segmenter};
 
 use super::suffix::{SuffixArray, sort_suffixes};
