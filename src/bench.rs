@@ -108,8 +108,9 @@ const REAL_PAGES: &[&str] = &[
 /// repeated) and of synthetic ones.
 #[cfg(feature = "embedded-dict")]
 pub fn words_throughput(bytes: usize) -> WordsReport {
-    use crate::annotate::{Corpus, Terms, analyse_page, fields};
+    use crate::annotate::{Corpus, Terms, analyse_page};
     use crate::library::{KEYWORDS_PER_ARTICLE, Library};
+    use crate::model::fields;
     use crate::words::Segmenter;
 
     let build = best_of(3, Segmenter::embedded);
@@ -244,7 +245,7 @@ pub fn article_texts(pages: &[crate::Page]) -> Vec<Vec<&str>> {
     pages
         .iter()
         .flat_map(|p| &p.articles)
-        .map(|a| crate::annotate::fields(a).into_iter().map(|(_, t)| t).collect())
+        .map(|a| crate::model::fields(a).into_iter().map(|(_, t)| t).collect())
         .collect()
 }
 
@@ -313,7 +314,7 @@ pub fn search_queries(texts: &[Vec<&str>], per_kind: usize, seed: u64) -> Vec<(&
 pub fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
     let mut terms: Vec<(String, bool)> = Vec::new();
     for t in crate::search::parse_query(query) {
-        let term = (crate::normalize::fold_str(&t.text), t.exclude);
+        let term = (crate::text::fold::fold_str(&t.text), t.exclude);
         if !term.0.is_empty() && !terms.contains(&term) {
             terms.push(term);
         }
@@ -358,8 +359,8 @@ pub fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
 /// Measures [`SearchReport`] on `pages` synthetic pages.
 #[cfg(feature = "embedded-dict")]
 pub fn search_throughput(pages: usize) -> SearchReport {
-    use crate::normalize::fold_str;
     use crate::search::{SearchIndex, SearchOptions};
+    use crate::text::fold::fold_str;
     use crate::words::{Mode, Segmenter};
 
     let segmenter = Segmenter::embedded();

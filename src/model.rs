@@ -35,3 +35,84 @@ pub struct Article {
     /// Reflowed paragraphs, the dateline taken off the first.
     pub paragraphs: Vec<String>,
 }
+
+/// Where a piece of text sits in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase", tag = "field", content = "index")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Field {
+    Kicker,
+    Title,
+    Subtitle,
+    Byline,
+    Dateline,
+    Paragraph(usize),
+}
+
+impl Field {
+    /// The field's name, as the CLI and the bindings spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Kicker => "kicker",
+            Field::Title => "title",
+            Field::Subtitle => "subtitle",
+            Field::Byline => "byline",
+            Field::Dateline => "dateline",
+            Field::Paragraph(_) => "paragraph",
+        }
+    }
+
+    /// Is it part of the headline block?
+    pub fn is_headline(self) -> bool {
+        matches!(self, Field::Kicker | Field::Title | Field::Subtitle)
+    }
+}
+
+/// The texts of an article in reading order, each with its field.
+pub fn fields(article: &Article) -> Vec<(Field, &str)> {
+    let mut out = Vec::with_capacity(article.paragraphs.len() + 5);
+    for (field, text) in [
+        (Field::Kicker, &article.kicker),
+        (Field::Title, &article.title),
+        (Field::Subtitle, &article.subtitle),
+        (Field::Byline, &article.byline),
+        (Field::Dateline, &article.dateline),
+    ] {
+        if let Some(t) = text {
+            out.push((field, t.as_str()));
+        }
+    }
+    out.extend(article.paragraphs.iter().enumerate().map(|(i, p)| (Field::Paragraph(i), p.as_str())));
+    out
+}
+
+/// The text of one field of an article.
+pub fn field_text(article: &Article, field: Field) -> Option<&str> {
+    match field {
+        Field::Kicker => article.kicker.as_deref(),
+        Field::Title => article.title.as_deref(),
+        Field::Subtitle => article.subtitle.as_deref(),
+        Field::Byline => article.byline.as_deref(),
+        Field::Dateline => article.dateline.as_deref(),
+        Field::Paragraph(i) => article.paragraphs.get(i).map(String::as_str),
+    }
+}
+
+/// A title for an article printed without one: the start of its first
+/// sentence, after a short opening clause such as `昨日，`, at most 20
+/// characters. The page shows it marked as derived.
+pub fn derived_title(article: &Article) -> Option<String> {
+    let first = article.paragraphs.first()?;
+    let sentence: &str = first.split(['。', '！', '？', '!', '?']).next().unwrap_or(first);
+    let mut rest = sentence;
+    let short_opening = |(opening, after): &(&str, &str)| opening.chars().count() < 5 && !after.is_empty();
+    if let Some((_, after)) = sentence.split_once(['，', ',']).filter(short_opening) {
+        rest = after;
+    }
+    let rest = rest.trim();
+    let title: String = rest.chars().take(20).collect();
+    if title.is_empty() {
+        return None;
+    }
+    Some(if title.chars().count() < first.chars().count() { format!("{title}…") } else { title })
+}

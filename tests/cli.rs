@@ -243,7 +243,7 @@ fn search_json_offsets_index_into_the_field_text() {
             };
             let (start, end) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
             let found: String = text.chars().skip(start).take(end - start).collect();
-            assert_eq!(baozhi::normalize::fold_str(&found), "义乌", "{found}");
+            assert_eq!(baozhi::text::fold::fold_str(&found), "义乌", "{found}");
             total += 1;
         }
     }

@@ -3,9 +3,9 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use baozhi::highlight::{Layer, Layers};
+use baozhi::html::RenderOptions;
+use baozhi::html::{Layer, Layers};
 use baozhi::library::Library;
-use baozhi::render::RenderOptions;
 use baozhi::words::{EntityKind, Mode, Segmenter};
 
 const USAGE: &str = "\
@@ -242,7 +242,7 @@ fn words(args: &[String]) -> Result<(), Failure> {
             let mut tokens = Vec::new();
             let mut offset = 0;
             for (field, toks) in &shown.tokens {
-                let baozhi::annotate::Field::Paragraph(p) = field else { continue };
+                let baozhi::model::Field::Paragraph(p) = field else { continue };
                 let text = &article.paragraphs[*p];
                 tokens.extend(toks.iter().filter(|t| !t.text(text).trim().is_empty()).map(|t| TokenJson {
                     text: t.text(text).to_string(),
@@ -256,10 +256,10 @@ fn words(args: &[String]) -> Result<(), Failure> {
             if !json {
                 use std::fmt::Write as _;
                 let title =
-                    article.title.clone().or_else(|| baozhi::render::derived_title(article).map(|t| format!("[{t}]")));
+                    article.title.clone().or_else(|| baozhi::model::derived_title(article).map(|t| format!("[{t}]")));
                 let _ = writeln!(text_out, "== {}", title.unwrap_or_default());
                 for (field, toks) in &shown.tokens {
-                    let Some(text) = baozhi::annotate::field_text(article, *field) else { continue };
+                    let Some(text) = baozhi::model::field_text(article, *field) else { continue };
                     let cut: Vec<&str> = toks.iter().map(|t| t.text(text)).filter(|w| !w.trim().is_empty()).collect();
                     let _ = writeln!(text_out, "{:>9}: {}", field.name(), cut.join(" / "));
                 }
@@ -347,7 +347,7 @@ fn search(args: &[String]) -> Result<(), Failure> {
         let hits = r.hits.iter().map(|h| SearchHitJson {
             field: h.field.name(),
             paragraph: match h.field {
-                baozhi::annotate::Field::Paragraph(i) => Some(i),
+                baozhi::model::Field::Paragraph(i) => Some(i),
                 _ => None,
             },
             start: h.start,
@@ -366,7 +366,7 @@ fn search(args: &[String]) -> Result<(), Failure> {
             let title = article
                 .title
                 .clone()
-                .or_else(|| baozhi::render::derived_title(article).map(|t| format!("[{t}]")))
+                .or_else(|| baozhi::model::derived_title(article).map(|t| format!("[{t}]")))
                 .unwrap_or_default();
             let _ = writeln!(
                 text_out,
@@ -466,21 +466,21 @@ fn html(args: &[String]) -> Result<(), Failure> {
             let id = format!("a{i}");
             let opts = RenderOptions { layers, keywords: &keywords, id: &id, ..RenderOptions::default() };
             let shown = library.tokens(page.id, i);
-            body.push_str(&baozhi::render::render_article(article, shown.as_ref(), &opts));
+            body.push_str(&baozhi::html::render_article(article, shown.as_ref(), &opts));
             body.push('\n');
         }
         if !page.page.leftovers.is_empty() {
             body.push_str("<aside class=\"leftovers\"><h2>页面其他文字 (not in any article)</h2>");
             for l in &page.page.leftovers {
                 body.push_str("<p>");
-                body.push_str(&baozhi::render::escape(l));
+                body.push_str(&baozhi::html::escape(l));
                 body.push_str("</p>");
             }
             body.push_str("</aside>\n");
         }
     }
     let title = std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
-    let doc = baozhi::render::render_document(&title, STYLESHEET, &body);
+    let doc = baozhi::html::render_document(&title, STYLESHEET, &body);
     match output {
         Some(out) => std::fs::write(&out, doc).map_err(|e| Failure::input(format!("{out}: {}", io_message(&e)))),
         None => {
