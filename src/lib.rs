@@ -25,10 +25,6 @@ pub mod search;
 pub mod text;
 pub mod words;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod bench;
-pub mod synth;
-
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

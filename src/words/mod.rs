@@ -27,7 +27,7 @@ use serde::Serialize;
 
 pub use lexicon::Known;
 use lexicon::Lexicon;
-pub use names::{FoundName, NameSource, cut_around, find_names, name_shaped, names_in_page};
+pub use names::{FoundName, NameSource, SURNAMES, cut_around, find_names, name_shaped, names_in_page};
 pub(crate) use tags::guess_tag_of;
 pub use tags::{EntityKind, Tag, TagSet};
 pub use user::{DictionaryReport, LineError};
@@ -273,6 +273,7 @@ const MIN_ADDED_FREQ: usize = 2000;
 
 /// A bare jieba built from a packed dictionary, with nothing added: the
 /// baseline of the benchmarks.
+#[cfg(feature = "measure")]
 pub fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
     build(packed).map(|(jieba, _, _)| jieba)
 }
