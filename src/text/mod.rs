@@ -6,9 +6,11 @@
 //! classifies characters or decides where whitespace goes.
 
 mod decode;
+mod first_chars;
 pub mod fold;
 
 pub use decode::{Decoded, decode};
+pub use first_chars::FirstChars;
 
 /// A Han ideograph (CJK Unified Ideographs and their extensions, including
 /// the astral planes, compatibility ideographs and `〇`).

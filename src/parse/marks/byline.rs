@@ -1,7 +1,7 @@
 //! Bylines: who wrote or photographed an article (`▢ 全媒体记者 李四 文/摄`,
 //! `（记者 张三）`), and the ornament glyphs that decorate them.
 
-use crate::text::is_han;
+use crate::text::{FirstChars, is_han};
 
 /// Job titles that introduce the names in a byline or dateline credit; a
 /// title comes before any shorter one it ends with, so that `本报记者` wins
@@ -86,32 +86,8 @@ fn strip_prefix_any<'a>(s: &'a str, words: &[&'static str]) -> Option<(&'static 
 /// Can a [`ROLES`] or [`CREDITS`] word start with this character? Skips
 /// most positions at once.
 fn starts_role_or_credit(c: char) -> bool {
-    matches!(
-        c,
-        '本' | '全'
-            | '融'
-            | '新'
-            | '中'
-            | '首'
-            | '见'
-            | '特'
-            | '实'
-            | '摄'
-            | '驻'
-            | '通'
-            | '评'
-            | '撰'
-            | '记'
-            | '作'
-            | '口'
-            | '整'
-            | '采'
-            | '文'
-            | '图'
-            | '报'
-            | '供'
-            | '绘'
-    )
+    const FIRST: FirstChars = FirstChars::of(&[ROLES, CREDITS]);
+    FIRST.contains(c)
 }
 
 fn is_name_char(c: char) -> bool {

@@ -2,7 +2,7 @@
 //! and section, the editors' credits.
 
 use super::dateline::date_len;
-use crate::text::is_han;
+use crate::text::{FirstChars, is_han};
 
 const FURNITURE_WORDS: &[&str] = &[
     "责任编辑",
@@ -130,25 +130,8 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
 
 /// Can a [`FURNITURE_WORDS`] word start with this character?
 fn starts_furniture_word(c: char) -> bool {
-    matches!(
-        c,
-        '责' | '美'
-            | '校'
-            | '版'
-            | '排'
-            | '组'
-            | '审'
-            | '值'
-            | '首'
-            | '视'
-            | '统'
-            | '邮'
-            | '广'
-            | '零'
-            | '社'
-            | '新'
-            | '发'
-    )
+    const FIRST: FirstChars = FirstChars::of(&[FURNITURE_WORDS]);
+    FIRST.contains(c)
 }
 
 /// A section name set at the top of a page: `要闻`, `体育`, `国内新闻`.
