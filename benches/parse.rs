@@ -14,7 +14,7 @@ fn parse(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(sample.len() as u64));
     g.bench_function("sample page", |b| b.iter(|| baozhi::parse_page(black_box(sample))));
     for mb in [1, 10] {
-        let input = baozhi::synth::corpus_of_size(mb * 1_000_000, 1);
+        let input = baozhi_lab::synth::corpus_of_size(mb * 1_000_000, 1);
         g.throughput(Throughput::Bytes(input.len() as u64));
         g.bench_function(format!("{mb} MB of synthetic pages"), |b| b.iter(|| baozhi::parse_page(black_box(&input))));
         g.bench_function(format!("{mb} MB split into lines"), |b| {

@@ -7,10 +7,10 @@
 
 use std::hint::black_box;
 
-use baozhi::bench::{article_texts, naive_hits, search_corpus, search_queries};
-use baozhi::normalize::fold_str;
 use baozhi::search::{SearchIndex, SearchOptions};
+use baozhi::text::fold::fold_str;
 use baozhi::words::Segmenter;
+use baozhi_lab::bench::{article_texts, naive_hits, search_corpus, search_queries};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn search(c: &mut Criterion) {

@@ -12,6 +12,8 @@ pub enum Error {
     Undecodable { encoding: &'static str, bad: usize },
     /// The dictionary data does not read.
     Dictionary { message: String },
+    /// A line of dictionary text (jieba's, or the user's words) does not read.
+    DictionaryLine { line: usize, message: String },
     /// A word feature was asked for before the dictionary was loaded.
     WordsNotReady,
 }
@@ -28,6 +30,7 @@ impl fmt::Display for Error {
                 "cannot decode the text: read as {encoding}, {bad} characters are invalid; save it as UTF-8, UTF-16 or GB18030"
             ),
             Error::Dictionary { message } => write!(f, "cannot load the dictionary: {message}"),
+            Error::DictionaryLine { line, message } => write!(f, "line {line}: {message}"),
             Error::WordsNotReady => write!(f, "the dictionary is still loading; word features are not ready yet"),
         }
     }

@@ -1,7 +1,7 @@
 //! Getting data out: pages as JSON (the parser's schema) and as Markdown.
 
-use crate::page::{Article, Page};
-use crate::render::derived_title;
+use crate::model::derived_title;
+use crate::model::{Article, Page};
 
 /// Pages as JSON: `{"pages": [{"name", "page": <Page>}]}`, each page in the
 /// parser's schema.

@@ -1,35 +1,34 @@
 //! baozhi (报纸) reads Chinese newspaper pages given as raw text, the way OCR
 //! or `pdftotext` writes them, and turns them into articles.
 //!
-//! The work is done in passes, one module each:
-//! [`lines`] classifies the lines of a page, [`reflow`] rejoins wrapped
-//! lines into paragraphs and finds headlines, [`article`] attaches
-//! headlines and bylines to their articles. [`parse_page`] runs them all.
+//! The modules follow the pipeline:
+//!
+//! - [`text`]: bytes → text ([`decode`]), character facts, folding for search;
+//! - [`parse`]: text → [`Page`] of [`Article`]s ([`parse_page`]; the types in [`model`]);
+//! - [`words`]: the segmenter (jieba, tags, the user's words, names);
+//! - [`annotate`]: an article's words → entities and keywords;
+//! - [`search`]: an index over pages, queries → ranked results;
+//! - [`html`]: articles → HTML with highlight layers;
+//! - [`library`] holds the loaded pages and ties the stages together;
+//!   [`export`] writes articles out; `wasm` binds it all for the browser.
+//!
+//! Every fallible function returns the one [`Error`].
 
 pub mod annotate;
-pub mod article;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod bench;
-pub mod decode;
-pub mod dict;
 pub mod error;
 pub mod export;
-pub mod highlight;
+pub mod html;
 pub mod library;
-pub mod lines;
-pub mod marks;
-pub mod normalize;
-pub mod page;
-pub mod reflow;
-pub mod render;
+pub mod model;
+pub mod parse;
 pub mod search;
-pub mod synth;
 pub mod text;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use decode::{Decoded, decode};
 pub use error::Error;
-pub use page::{Article, Page, parse_page};
+pub use model::{Article, Page};
+pub use parse::parse_page;
+pub use text::{Decoded, decode};

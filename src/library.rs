@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::annotate::{self, ArticleWords, Corpus, Entity, Keyword, Terms};
-use crate::page::{Article, Page};
+use crate::model::{Article, Page};
 use crate::search::{SearchIndex, SearchOptions, SearchResults};
 use crate::words::{self, DictionaryReport, Segmenter};
 
@@ -149,7 +149,7 @@ impl Library {
                 let page = &self.pages[i];
                 let newer = page.people_known.saturating_sub(oldest);
                 page.page.articles.iter().any(|a| {
-                    annotate::fields(a)
+                    crate::model::fields(a)
                         .iter()
                         .any(|(_, t)| automaton.find_iter(*t).any(|m| m.pattern().as_usize() >= newer))
                 })
@@ -253,7 +253,7 @@ impl Library {
                     page: p.id,
                     article: i,
                     title: a.title.clone(),
-                    derived_title: if a.title.is_none() { crate::render::derived_title(a) } else { None },
+                    derived_title: if a.title.is_none() { crate::model::derived_title(a) } else { None },
                     byline: a.byline.clone(),
                     paragraphs: a.paragraphs.len(),
                 })
@@ -374,7 +374,7 @@ mod tests {
                 .tokens
                 .iter()
                 .flat_map(|(f, ts)| {
-                    let text = annotate::field_text(a, *f).unwrap().to_string();
+                    let text = crate::model::field_text(a, *f).unwrap().to_string();
                     ts.iter().map(move |t| t.text(&text).to_string()).collect::<Vec<_>>()
                 })
                 .collect::<Vec<_>>()

@@ -10,9 +10,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::highlight::{Layer, Layers};
+use crate::html::{FieldHit, RenderOptions};
+use crate::html::{Layer, Layers};
 use crate::library::Library;
-use crate::render::{FieldHit, RenderOptions};
 use crate::words::Segmenter;
 
 /// Reports a panic in the console (the page then says that something
@@ -55,7 +55,7 @@ pub struct Hit {
     pub page: u32,
     pub article: usize,
     #[serde(flatten)]
-    pub field: crate::annotate::Field,
+    pub field: crate::model::Field,
     pub start: usize,
     pub end: usize,
 }
@@ -202,7 +202,7 @@ impl Reader {
         let tokens = self.library.tokens(page, article);
         let hits = self.hits.get(&(page, article)).map_or(&[][..], Vec::as_slice);
         let opts = RenderOptions { layers, keywords: &keywords, hits, current, id: element_id };
-        Ok(crate::render::render_article(a, tokens.as_ref(), &opts))
+        Ok(crate::html::render_article(a, tokens.as_ref(), &opts))
     }
 
     /// Searches every page (see the core's `search` module for the query

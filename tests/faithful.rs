@@ -43,7 +43,7 @@ fn unfaithfulness(input: &str) -> Option<String> {
     }
     let mut wrong: Vec<String> = balance
         .into_iter()
-        .filter(|&(c, n)| n < 0 || (n > 0 && !baozhi::marks::is_ornament(c)))
+        .filter(|&(c, n)| n < 0 || (n > 0 && !baozhi::parse::is_ornament(c)))
         .map(|(c, n)| format!("{c:?} {}", if n > 0 { format!("lost {n}") } else { format!("invented {}", -n) }))
         .collect();
     wrong.sort();
@@ -79,7 +79,7 @@ fn fixtures_are_faithful() {
 #[test]
 fn synthetic_pages_are_faithful() {
     for n in 0..200 {
-        assert_faithful(&baozhi::synth::page(3, n).text);
+        assert_faithful(&baozhi_lab::synth::page(3, n).text);
     }
 }
 
@@ -227,7 +227,7 @@ fn hostile_inputs_neither_panic_nor_lose_text() {
 
 #[test]
 fn fifty_megabytes_parse() {
-    let big = baozhi::synth::corpus_of_size(50_000_000, 9);
+    let big = baozhi_lab::synth::corpus_of_size(50_000_000, 9);
     let page = parse_page(&big);
     assert!(page.articles.len() > 10_000);
 }

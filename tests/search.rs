@@ -8,11 +8,11 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use baozhi::annotate::{Field, fields};
 use baozhi::library::Library;
-use baozhi::normalize::fold_with_offsets;
-use baozhi::page::{Article, Page};
+use baozhi::model::{Article, Page};
+use baozhi::model::{Field, fields};
 use baozhi::search::{SearchOptions, SearchResults};
+use baozhi::text::fold::fold_with_offsets;
 use baozhi::words::Segmenter;
 use common::fixture;
 use proptest::prelude::*;
@@ -61,7 +61,7 @@ fn scan(lib: &Library, query: &str) -> BTreeSet<Place> {
 /// The text of a hit, as the reader sees it in the field.
 fn hit_text(lib: &Library, (page, article, field, start, end): Place) -> String {
     let a = &lib.page(page).unwrap().page.articles[article];
-    baozhi::annotate::field_text(a, field).unwrap().chars().skip(start).take(end - start).collect()
+    baozhi::model::field_text(a, field).unwrap().chars().skip(start).take(end - start).collect()
 }
 
 /// Characters a page and a query are made of: Han, traditional forms,

@@ -1,11 +1,11 @@
-//! The parser on synthetic pages of many layouts (see `baozhi::synth`):
+//! The parser on synthetic pages of many layouts (see `baozhi_lab::synth`):
 //! how often it gets each part right, reported and held above a floor.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use baozhi::parse_page;
-use baozhi::synth;
+use baozhi_lab::synth;
 
 /// Share of pages, articles and titles that come out exactly right.
 #[derive(Debug, Default)]

@@ -43,8 +43,29 @@ fn rendered_html_is_escaped_and_astral_characters_keep_their_place() {
     let html = reader.render_article(id, 0, vec!["person".into(), "place".into()], "a", None).unwrap();
     assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
     assert!(html.contains("&lt;script&gt;"), "{html}");
-    // 义乌 follows an astral character and an emoji: offsets are characters.
     assert!(html.contains("😀&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+
+    // 义乌 follows an astral character and an emoji: the hit's offsets count
+    // characters (code points), not UTF-16 units as JavaScript strings do.
+    let found = reader.search("义乌").unwrap();
+    let result = js_sys::Array::from(&field(&found, "results")).get(0);
+    let hits = js_sys::Array::from(&field(&result, "hits"));
+    assert_eq!(hits.length(), 1);
+    let hit = hits.get(0);
+    assert_eq!(field(&hit, "field").as_string().as_deref(), Some("paragraph"));
+    let index = field(&hit, "index").as_f64().unwrap() as u32;
+    let (start, end) = (field(&hit, "start").as_f64().unwrap() as usize, field(&hit, "end").as_f64().unwrap() as usize);
+    let article = reader.article(id, 0).unwrap();
+    let paragraph = js_sys::Array::from(&field(&article, "paragraphs")).get(index).as_string().unwrap();
+    let before = &paragraph[..paragraph.find("义乌").unwrap()];
+    assert!(before.contains("𠀀😀"), "{paragraph}");
+    assert_eq!((start, end), (before.chars().count(), before.chars().count() + 2));
+    assert_ne!(start, before.encode_utf16().count());
+    // The mark the page scrolls to wraps exactly those characters.
+    let current = field(&hit, "id").as_f64().unwrap() as u32;
+    let html = reader.render_article(id, 0, vec!["hit".into(), "current".into()], "a", Some(current)).unwrap();
+    assert!(html.contains("alert(1)&gt;王健在<mark"), "{html}");
+    assert!(html.contains(">义乌</mark>。"), "{html}");
 }
 
 #[wasm_bindgen_test]

@@ -20,7 +20,7 @@ fuzz_target!(|input: &str| {
         .flat_map(str::chars)
         .filter(|c| !c.is_whitespace())
         .count();
-    let given = input.chars().filter(|c| !c.is_whitespace() && !baozhi::marks::is_ornament(*c)).count();
-    let ornaments = input.chars().filter(|c| baozhi::marks::is_ornament(*c)).count();
+    let given = input.chars().filter(|c| !c.is_whitespace() && !baozhi::parse::is_ornament(*c)).count();
+    let ornaments = input.chars().filter(|c| baozhi::parse::is_ornament(*c)).count();
     assert!(kept >= given && kept <= given + ornaments, "kept {kept} of {given} (+{ornaments} ornaments)");
 });

@@ -2,9 +2,9 @@
 //! each field lies in it and how its positions map back to the page's
 //! characters, and where the segmenter's words start.
 
-use crate::annotate::{Field, fields};
-use crate::normalize::{fold, fold_keeping_spaces};
-use crate::page::Page;
+use crate::model::Page;
+use crate::model::{Field, fields};
+use crate::text::fold::{fold, fold_keeping_spaces};
 use crate::words::{Mode, Segmenter};
 
 use super::suffix::{SuffixArray, sort_suffixes};

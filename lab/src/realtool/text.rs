@@ -7,8 +7,8 @@
 //! names, places, roles, datelines and furniture come from the short lists
 //! below. Nothing here is taken from a real page.
 
+use crate::synth;
 use baozhi::Article;
-use baozhi::synth;
 
 pub use synth::Rng;
 

@@ -17,7 +17,9 @@
 //! compressor (gzip, brotli) find more repetition.
 //!
 //! This file is also compiled into `build.rs`, so it depends on nothing
-//! else in the crate.
+//! else in the crate but the error type (`src/error.rs`, also included there).
+
+use crate::error::Error;
 
 const MAGIC: &[u8; 4] = b"BZD1";
 
@@ -25,13 +27,16 @@ const MAGIC: &[u8; 4] = b"BZD1";
 ///
 /// # Errors
 /// A line whose frequency is not a whole number, given as `line N: …`.
-pub fn pack(text: &str) -> Result<Vec<u8>, String> {
+pub fn pack(text: &str) -> Result<Vec<u8>, Error> {
     let mut entries: Vec<(&str, u64, &str)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let mut parts = line.split_whitespace();
         let Some(word) = parts.next() else { continue };
         let freq = match parts.next() {
-            Some(f) => f.parse().map_err(|_| format!("line {}: frequency is not a whole number: {f:?}", n + 1))?,
+            Some(f) => f.parse().map_err(|_| Error::DictionaryLine {
+                line: n + 1,
+                message: format!("frequency is not a whole number: {f:?}"),
+            })?,
             None => 0,
         };
         entries.push((word, freq, parts.next().unwrap_or("")));
@@ -80,6 +85,10 @@ fn put(out: &mut Vec<u8>, mut n: u64) {
     }
 }
 
+fn damaged(message: &str) -> Error {
+    Error::Dictionary { message: message.to_string() }
+}
+
 /// Reads a packed dictionary.
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -87,21 +96,25 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn number(&mut self) -> Result<u64, String> {
+    fn number(&mut self) -> Result<u64, Error> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
-            let byte = *self.bytes.get(self.at).ok_or("the dictionary is cut short")?;
+            let byte = *self.bytes.get(self.at).ok_or_else(|| damaged("the dictionary is cut short"))?;
             self.at += 1;
             n |= u64::from(byte & 0x7F) << shift;
             if byte & 0x80 == 0 {
                 return Ok(n);
             }
         }
-        Err("the dictionary has a malformed number".into())
+        Err(damaged("the dictionary has a malformed number"))
     }
 
-    fn bytes(&mut self, len: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("the dictionary is cut short")?;
+    fn bytes(&mut self, len: usize) -> Result<&'a [u8], Error> {
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| damaged("the dictionary is cut short"))?;
         let slice = &self.bytes[self.at..end];
         self.at = end;
         Ok(slice)
@@ -113,20 +126,20 @@ impl<'a> Reader<'a> {
 ///
 /// # Errors
 /// Bytes that are not a packed dictionary, or one that is damaged.
-pub fn unpack(bytes: &[u8]) -> Result<String, String> {
+pub fn unpack(bytes: &[u8]) -> Result<String, Error> {
     if !bytes.starts_with(MAGIC) {
-        return Err("not a baozhi dictionary (it does not start with BZD1)".into());
+        return Err(damaged("not a baozhi dictionary (it does not start with BZD1)"));
     }
     let mut r = Reader { bytes, at: MAGIC.len() };
     let tag_count = r.number()? as usize;
     let mut tags = Vec::with_capacity(tag_count.min(1024));
     for _ in 0..tag_count {
         let len = r.number()? as usize;
-        tags.push(std::str::from_utf8(r.bytes(len)?).map_err(|_| "a tag is not UTF-8")?);
+        tags.push(std::str::from_utf8(r.bytes(len)?).map_err(|_| damaged("a tag is not UTF-8"))?);
     }
     let count = r.number()? as usize;
     if count > bytes.len() {
-        return Err("the dictionary claims more words than it can hold".into());
+        return Err(damaged("the dictionary claims more words than it can hold"));
     }
     let mut words: Vec<(usize, usize)> = Vec::with_capacity(count);
     let mut text = Vec::with_capacity(bytes.len() * 2);
@@ -135,7 +148,7 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
         let shared = r.number()? as usize;
         let rest = r.number()? as usize;
         if shared > prev.len() {
-            return Err("the dictionary is damaged (a word shares more than the one before has)".into());
+            return Err(damaged("the dictionary is damaged (a word shares more than the one before has)"));
         }
         let start = text.len();
         text.extend_from_within(prev.start..prev.start + shared);
@@ -150,8 +163,8 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
     }
     let mut out = String::with_capacity(text.len() * 2);
     for (i, &(start, end)) in words.iter().enumerate() {
-        let word = std::str::from_utf8(&text[start..end]).map_err(|_| "a word is not UTF-8")?;
-        let tag = *tags.get(r.number()? as usize).ok_or("the dictionary is damaged (unknown tag)")?;
+        let word = std::str::from_utf8(&text[start..end]).map_err(|_| damaged("a word is not UTF-8"))?;
+        let tag = *tags.get(r.number()? as usize).ok_or_else(|| damaged("the dictionary is damaged (unknown tag)"))?;
         out.push_str(word);
         out.push(' ');
         out.push_str(&freqs[i].to_string());
@@ -177,7 +190,7 @@ mod tests {
 
     #[test]
     fn bad_frequencies_name_their_line() {
-        assert_eq!(pack("好 1 a\n坏 x a\n").unwrap_err(), "line 2: frequency is not a whole number: \"x\"");
+        assert_eq!(pack("好 1 a\n坏 x a\n").unwrap_err().to_string(), "line 2: frequency is not a whole number: \"x\"");
     }
 
     #[test]

@@ -27,7 +27,7 @@ fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     path
 }
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-page.txt");
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/seed-page.txt");
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -90,12 +90,34 @@ fn unreadable_inputs_exit_2_with_one_line() {
 }
 
 #[test]
-fn wrong_usage_exits_1_with_help() {
+fn wrong_usage_exits_1_naming_the_bad_argument() {
     let out = baozhi(&["frobnicate"], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("unknown command"));
-    assert!(stderr(&out).contains("usage:"));
-    assert_eq!(baozhi(&["parse"], None).status.code(), Some(1));
+    assert!(stderr(&out).contains("unrecognized subcommand 'frobnicate'"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Usage:"), "{}", stderr(&out));
+    let out = baozhi(&["parse"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("<FILE>"), "{}", stderr(&out));
+    let out = baozhi(&["bench", "--mb", "lots"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("'lots' for '--mb <N>'"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn help_and_version_exit_0_on_standard_output() {
+    let out = baozhi(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), format!("baozhi {}", env!("CARGO_PKG_VERSION")));
+    let out = baozhi(&["--help"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8(out.stdout).unwrap();
+    for command in ["parse", "words", "search", "segment", "names", "html", "dictionary", "synth", "bench"] {
+        assert!(help.contains(&format!("  {command} ")), "{command}: {help}");
+    }
+    let out = baozhi(&["search", "--help"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("baozhi search [--json] FILE... -- QUERY..."));
 }
 
 #[test]
@@ -243,7 +265,7 @@ fn search_json_offsets_index_into_the_field_text() {
             };
             let (start, end) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
             let found: String = text.chars().skip(start).take(end - start).collect();
-            assert_eq!(baozhi::normalize::fold_str(&found), "义乌", "{found}");
+            assert_eq!(baozhi::text::fold::fold_str(&found), "义乌", "{found}");
             total += 1;
         }
     }

@@ -1,17 +1,17 @@
 //! In-page search over every article loaded: never misses what the
 //! browser's find bar would find, and ranks like a search engine.
 //!
-//! **Finding.** Each page's articles are folded ([`crate::normalize`]:
+//! **Finding.** Each page's articles are folded ([`crate::text::fold`]:
 //! whitespace dropped, full width to ASCII, lower case, traditional to
 //! simplified) field by field into one UTF-16 text, fields separated by a
 //! code unit no folded text has, and a suffix array is sorted over it
-//! ([`suffix`]). Every occurrence of a folded query term in a page is then
+//! (`suffix`). Every occurrence of a folded query term in a page is then
 //! one run of the page's array, found by two binary searches: recall is
 //! that of an exact substring scan by construction — `段简` finds
 //! `一段简单`, `杭州` an OCR-spaced `杭 州`, and the words a page broke
 //! across lines are whole again in the reflowed paragraphs indexed. The
 //! pages worth searching are picked first by a bit-sliced Bloom filter of
-//! each page's characters and character pairs ([`signature`]), so a query
+//! each page's characters and character pairs (`signature`), so a query
 //! costs a few binary searches per page that may hold it, not one per page
 //! loaded. Every page is indexed on its own: loading one adds its arrays
 //! and its filter column, removing one drops them, nothing else is rebuilt.
@@ -49,10 +49,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::annotate::{Field, field_text};
-use crate::normalize::{fold, fold_keeping_spaces};
-use crate::page::Page;
-use crate::render::escape_into;
+use crate::html::escape_into;
+use crate::model::Page;
+use crate::model::{Field, field_text};
+use crate::text::fold::{fold, fold_keeping_spaces};
 use crate::words::{Mode, Segmenter};
 
 use index::{PageIndex, SEPARATOR};
@@ -517,7 +517,7 @@ pub fn snippet_text(snippet: &str, open: &str, close: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::page::Article;
+    use crate::model::Article;
 
     fn segmenter() -> Segmenter {
         Segmenter::embedded()

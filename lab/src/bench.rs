@@ -19,6 +19,10 @@ pub fn best_of<T>(rounds: usize, mut f: impl FnMut() -> T) -> Duration {
         .expect("at least one round")
 }
 
+/// Told what a long measurement is doing, one message a step, for a
+/// progress display; `&|_| {}` shows nothing.
+pub type Progress<'a> = &'a dyn Fn(&str);
+
 fn mb_per_s(bytes: usize, t: Duration) -> f64 {
     bytes as f64 / 1e6 / t.as_secs_f64().max(1e-9)
 }
@@ -33,17 +37,20 @@ pub struct ParseReport {
     pub growth_10x: f64,
 }
 
-/// Times [`crate::parse_page`] on `input`, and on its first tenth for the
+/// Times [`baozhi::parse_page`] on `input`, and on its first tenth for the
 /// growth ratio.
-pub fn parse_throughput(input: &str) -> ParseReport {
+pub fn parse_throughput(input: &str, progress: Progress) -> ParseReport {
     let rounds = if input.len() > 50_000_000 { 2 } else { 5 };
-    let parse = best_of(rounds, || crate::parse_page(input));
+    progress("parsing");
+    let parse = best_of(rounds, || baozhi::parse_page(input));
+    progress("splitting lines");
     let split_lines = best_of(rounds, || input.lines().map(str::len).sum::<usize>());
     let mut cut = input.len() / 10;
     while !input.is_char_boundary(cut) {
         cut -= 1;
     }
-    let tenth = best_of(rounds * 2, || crate::parse_page(&input[..cut]));
+    progress("parsing a tenth");
+    let tenth = best_of(rounds * 2, || baozhi::parse_page(&input[..cut]));
     ParseReport {
         bytes: input.len(),
         parse,
@@ -71,6 +78,8 @@ pub struct WordsReport {
     /// Building the segmenter: unpacking the dictionary and loading jieba.
     pub build: Duration,
     pub runs: Vec<WordsRun>,
+    /// Why the real pages were left out, when they could not be read.
+    pub skipped: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -79,53 +88,81 @@ pub struct WordsRun {
     pub bytes: usize,
     pub articles: usize,
     /// Learning each page's names, segmenting, tagging, finding entities
-    /// and counting terms ([`crate::annotate::analyse_page`]), then every
+    /// and counting terms ([`baozhi::annotate::analyse_page`]), then every
     /// article's keywords against all.
     pub pipeline: Duration,
-    /// Loading the parsed pages into a [`crate::library::Library`]: the
+    /// Loading the parsed pages into a [`baozhi::library::Library`]: the
     /// pipeline plus the search index and catching up on learned names.
     pub library: Duration,
     /// `jieba.cut(text, true)` over every text of every article.
     pub bare_cut: Duration,
     /// The same without the HMM (the indexing mode).
     pub bare_cut_no_hmm: Duration,
-    /// [`crate::words::Segmenter::segment`] (cut and tag) over the same texts.
+    /// [`baozhi::words::Segmenter::segment`] (cut and tag) over the same texts.
     pub segment_and_tag: Duration,
 }
 
-/// Real pages for benchmarks: the fixtures, whose words are real Chinese.
+/// Where the real pages of the words benchmark are: the repository's test
+/// fixtures, whose words are real Chinese. Read from disk when the
+/// benchmark runs, never embedded.
+pub const REAL_PAGES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+
+/// The fixtures the words benchmark reads from [`REAL_PAGES_DIR`].
 const REAL_PAGES: &[&str] = &[
-    include_str!("../tests/fixtures/seed-page.txt"),
-    include_str!("../tests/fixtures/headline-above-furniture.txt"),
-    include_str!("../tests/fixtures/datelines-and-bylines.txt"),
-    include_str!("../tests/fixtures/one-long-article.txt"),
-    include_str!("../tests/fixtures/plain-prose.txt"),
-    include_str!("../tests/fixtures/multi-page.txt"),
-    include_str!("../tests/fixtures/headline-tight-above-body.txt"),
+    "seed-page.txt",
+    "headline-above-furniture.txt",
+    "datelines-and-bylines.txt",
+    "one-long-article.txt",
+    "plain-prose.txt",
+    "multi-page.txt",
+    "headline-tight-above-body.txt",
 ];
+
+/// The real pages, or why there are none.
+fn real_pages() -> Result<Vec<String>, String> {
+    REAL_PAGES
+        .iter()
+        .map(|name| {
+            let path = format!("{REAL_PAGES_DIR}/{name}");
+            std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))
+        })
+        .collect()
+}
 
 /// Measures [`WordsReport`] on about `bytes` of real pages (the fixtures,
 /// repeated) and of synthetic ones.
-#[cfg(feature = "embedded-dict")]
-pub fn words_throughput(bytes: usize) -> WordsReport {
-    use crate::annotate::{Corpus, Terms, analyse_page, fields};
-    use crate::library::{KEYWORDS_PER_ARTICLE, Library};
-    use crate::words::Segmenter;
+pub fn words_throughput(bytes: usize, progress: Progress) -> WordsReport {
+    use baozhi::annotate::{Corpus, Terms, analyse_page};
+    use baozhi::library::{KEYWORDS_PER_ARTICLE, Library};
+    use baozhi::model::fields;
+    use baozhi::words::Segmenter;
 
+    progress("building the segmenter");
     let build = best_of(3, Segmenter::embedded);
+    progress("parsing the pages");
     let mut real = Vec::new();
-    let mut size = 0;
-    while size < bytes {
-        for p in REAL_PAGES {
-            size += p.len();
-            real.push(crate::parse_page(p));
+    let skipped = match real_pages() {
+        Ok(pages) => {
+            let mut size = 0;
+            while size < bytes {
+                for p in &pages {
+                    size += p.len();
+                    real.push(baozhi::parse_page(p));
+                }
+            }
+            None
         }
-    }
-    let synthetic: Vec<crate::Page> =
-        crate::synth::corpus_of_size(bytes, 5).split('\u{0C}').map(crate::parse_page).collect();
-    let jieba = crate::words::build_jieba(crate::words::embedded_dictionary()).expect("embedded dictionary");
+        Err(why) => Some(why),
+    };
+    let synthetic: Vec<baozhi::Page> =
+        crate::synth::corpus_of_size(bytes, 5).split('\u{0C}').map(baozhi::parse_page).collect();
+    let jieba = baozhi::words::build_jieba(baozhi::words::embedded_dictionary()).expect("embedded dictionary");
     let mut runs = Vec::new();
     for (name, pages) in [("real pages", real), ("synthetic pages", synthetic)] {
+        if pages.is_empty() {
+            continue;
+        }
+        progress(name);
         let texts: Vec<&str> =
             pages.iter().flat_map(|p| p.articles.iter()).flat_map(|a| fields(a).into_iter().map(|(_, t)| t)).collect();
         let bytes = texts.iter().map(|t| t.len()).sum();
@@ -133,8 +170,9 @@ pub fn words_throughput(bytes: usize) -> WordsReport {
         let bare_cut = best_of(3, || texts.iter().map(|t| jieba.cut(t, true).len()).sum::<usize>());
         let bare_cut_no_hmm = best_of(3, || texts.iter().map(|t| jieba.cut(t, false).len()).sum::<usize>());
         let segmenter = Segmenter::embedded();
-        let segment_and_tag =
-            best_of(3, || texts.iter().map(|t| segmenter.segment(t, crate::words::Mode::Reading).len()).sum::<usize>());
+        let segment_and_tag = best_of(3, || {
+            texts.iter().map(|t| segmenter.segment(t, baozhi::words::Mode::Reading).len()).sum::<usize>()
+        });
         // Building the segmenter is measured apart, so each round starts
         // the clock after it.
         let rounds = (0..3).map(|_| {
@@ -166,12 +204,15 @@ pub fn words_throughput(bytes: usize) -> WordsReport {
         let library = rounds.min().expect("three rounds");
         runs.push(WordsRun { name, bytes, articles, pipeline, library, bare_cut, bare_cut_no_hmm, segment_and_tag });
     }
-    WordsReport { build, runs }
+    WordsReport { build, runs, skipped }
 }
 
 impl fmt::Display for WordsReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "build segmenter: {:.0} ms (unpack dictionary + load jieba)", self.build.as_secs_f64() * 1e3)?;
+        if let Some(why) = &self.skipped {
+            writeln!(f, "real pages: skipped, cannot read {why}")?;
+        }
         for r in &self.runs {
             let pipeline = mb_per_s(r.bytes, r.pipeline);
             let bare = mb_per_s(r.bytes, r.bare_cut);
@@ -225,7 +266,7 @@ pub struct QueryKind {
     pub name: &'static str,
     pub queries: Vec<String>,
     /// Best of a few runs of each query, returning the first page of
-    /// results ([`crate::search::DEFAULT_RESULTS`]) and the totals, as the
+    /// results ([`baozhi::search::DEFAULT_RESULTS`]) and the totals, as the
     /// search box does.
     pub search: Vec<Duration>,
     /// The same returning every result, each with its snippet and hits.
@@ -235,16 +276,16 @@ pub struct QueryKind {
 }
 
 /// The pages of the search benchmark: `pages` synthetic pages, parsed.
-pub fn search_corpus(pages: usize) -> Vec<crate::Page> {
-    (0..pages as u64).map(|n| crate::parse_page(&crate::synth::page(3, n).text)).collect()
+pub fn search_corpus(pages: usize) -> Vec<baozhi::Page> {
+    (0..pages as u64).map(|n| baozhi::parse_page(&crate::synth::page(3, n).text)).collect()
 }
 
 /// The texts of every field of every article, article by article.
-pub fn article_texts(pages: &[crate::Page]) -> Vec<Vec<&str>> {
+pub fn article_texts(pages: &[baozhi::Page]) -> Vec<Vec<&str>> {
     pages
         .iter()
         .flat_map(|p| &p.articles)
-        .map(|a| crate::annotate::fields(a).into_iter().map(|(_, t)| t).collect())
+        .map(|a| baozhi::model::fields(a).into_iter().map(|(_, t)| t).collect())
         .collect()
 }
 
@@ -252,7 +293,7 @@ pub fn article_texts(pages: &[crate::Page]) -> Vec<Vec<&str>> {
 /// itself: one character, two characters, phrases of four to twelve, two
 /// or three terms from one article, and strings that occur nowhere.
 pub fn search_queries(texts: &[Vec<&str>], per_kind: usize, seed: u64) -> Vec<(&'static str, Vec<String>)> {
-    use crate::text::is_han;
+    use baozhi::text::is_han;
     let mut rng = crate::synth::Rng::new(seed);
     // A run of `len` characters from a random place of a random paragraph,
     // whitespace left out; Han characters only when `han`.
@@ -312,8 +353,8 @@ pub fn search_queries(texts: &[Vec<&str>], per_kind: usize, seed: u64) -> Vec<(&
 /// fields, folded.
 pub fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
     let mut terms: Vec<(String, bool)> = Vec::new();
-    for t in crate::search::parse_query(query) {
-        let term = (crate::normalize::fold_str(&t.text), t.exclude);
+    for t in baozhi::search::parse_query(query) {
+        let term = (baozhi::text::fold::fold_str(&t.text), t.exclude);
         if !term.0.is_empty() && !terms.contains(&term) {
             terms.push(term);
         }
@@ -356,16 +397,17 @@ pub fn naive_hits(articles: &[Vec<String>], query: &str) -> usize {
 }
 
 /// Measures [`SearchReport`] on `pages` synthetic pages.
-#[cfg(feature = "embedded-dict")]
-pub fn search_throughput(pages: usize) -> SearchReport {
-    use crate::normalize::fold_str;
-    use crate::search::{SearchIndex, SearchOptions};
-    use crate::words::{Mode, Segmenter};
+pub fn search_throughput(pages: usize, progress: Progress) -> SearchReport {
+    use baozhi::search::{SearchIndex, SearchOptions};
+    use baozhi::text::fold::fold_str;
+    use baozhi::words::{Mode, Segmenter};
 
+    progress("parsing the pages");
     let segmenter = Segmenter::embedded();
     let parsed = search_corpus(pages);
     let texts = article_texts(&parsed);
     let text_bytes = texts.iter().flatten().map(|t| t.len()).sum();
+    progress("indexing");
     let mut index = SearchIndex::new();
     let build = best_of(2, || {
         index = SearchIndex::new();
@@ -380,6 +422,7 @@ pub fn search_throughput(pages: usize) -> SearchReport {
     let mut disagreements = 0;
     let mut kinds = Vec::new();
     for (name, queries) in search_queries(&texts, 50, 11) {
+        progress(&format!("{name} queries"));
         let mut kind = QueryKind {
             name,
             queries: Vec::new(),
@@ -482,7 +525,7 @@ impl fmt::Display for SearchReport {
         writeln!(
             f,
             "p50, p99: the first {} results and the totals; all: every result with its snippet and hits",
-            crate::search::DEFAULT_RESULTS
+            baozhi::search::DEFAULT_RESULTS
         )?;
         writeln!(
             f,

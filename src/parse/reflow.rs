@@ -9,8 +9,8 @@
 //! not the column's) and by what surrounds them (a byline, a dateline, the
 //! end of the page, or the lead they share words with).
 
-use crate::lines::{Line, LineKind};
-use crate::marks::{self, Byline};
+use super::lines::{Line, LineKind};
+use super::marks::{self, Byline};
 use crate::text;
 
 /// A stretch of the page in reading order.
@@ -607,7 +607,7 @@ fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mu
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::lines::split_lines;
+    use crate::parse::lines::split_lines;
 
     fn outline(page: &str) -> Vec<String> {
         reflow(&split_lines(page))
@@ -693,7 +693,7 @@ mod debug {
     fn dump_seed() {
         let t =
             std::fs::read_to_string(std::env::var("PAGE").unwrap_or("tests/fixtures/seed-page.txt".into())).unwrap();
-        let lines = crate::lines::split_lines(&t);
+        let lines = crate::parse::lines::split_lines(&t);
         let cols = super::column_widths(&lines);
         let pieces = super::cut_pieces(&lines, &cols, super::sets_paragraphs_in(&lines, &cols));
         for p in &pieces {

@@ -1,7 +1,16 @@
-//! Character classes, display widths and the whitespace rules every pass shares.
+//! Text before it is a page: decoding bytes ([`decode`]), folding for
+//! search ([`fold`]), and here the character classes, display widths and
+//! whitespace rules every stage shares.
 //!
 //! The parser may change whitespace only, so everything here either
 //! classifies characters or decides where whitespace goes.
+
+mod decode;
+mod first_chars;
+pub mod fold;
+
+pub use decode::{Decoded, decode};
+pub use first_chars::FirstChars;
 
 /// A Han ideograph (CJK Unified Ideographs and their extensions, including
 /// the astral planes, compatibility ideographs and `〇`).

@@ -7,9 +7,9 @@
 //! very bottom above it); elsewhere the words a headline shares with each
 //! candidate's lead decide, as a reader would.
 
-use crate::marks::{self, Byline};
-use crate::page::Article;
-use crate::reflow::{Headline, Paragraph, Unit};
+use super::marks::{self, Byline};
+use super::reflow::{Headline, Paragraph, Unit};
+use crate::model::Article;
 use crate::text;
 
 /// Paragraphs of one article, before headline and byline are attached.
@@ -387,7 +387,7 @@ fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Arti
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::reflow::HeadlineLine;
+    use crate::parse::reflow::HeadlineLine;
 
     fn block(lines: &[(&str, bool)]) -> Headline {
         Headline {

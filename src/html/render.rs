@@ -5,35 +5,11 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use crate::annotate::{ArticleTokens, Field, fields};
-use crate::highlight::{Layer, Layers, Mark, spans};
-use crate::page::Article;
+use super::escape::{escape, escape_into};
+use super::highlight::{Layer, Layers, Mark, spans};
+use crate::annotate::ArticleTokens;
+use crate::model::{Article, Field, derived_title, fields};
 use crate::words::EntityKind;
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_into(out: &mut String, text: &str) {
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&text[last..]);
-}
-
-pub fn escape(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
-    escape_into(&mut s, text);
-    s
-}
 
 /// Renders a text with marks (character offsets) into HTML.
 pub fn render_text(text: &str, marks: &[Mark]) -> String {
@@ -134,25 +110,6 @@ fn field_marks(
         }
     }
     marks
-}
-
-/// A title for an article printed without one: the start of its first
-/// sentence, after a short opening clause such as `昨日，`, at most 20
-/// characters. The page shows it marked as derived.
-pub fn derived_title(article: &Article) -> Option<String> {
-    let first = article.paragraphs.first()?;
-    let sentence: &str = first.split(['。', '！', '？', '!', '?']).next().unwrap_or(first);
-    let mut rest = sentence;
-    let short_opening = |(opening, after): &(&str, &str)| opening.chars().count() < 5 && !after.is_empty();
-    if let Some((_, after)) = sentence.split_once(['，', ',']).filter(short_opening) {
-        rest = after;
-    }
-    let rest = rest.trim();
-    let title: String = rest.chars().take(20).collect();
-    if title.is_empty() {
-        return None;
-    }
-    Some(if title.chars().count() < first.chars().count() { format!("{title}…") } else { title })
 }
 
 /// Renders an article: headline block, byline, dateline and paragraphs.

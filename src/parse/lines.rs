@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::marks::{self, Byline};
+use super::marks::{self, Byline};
 use crate::text;
 
 /// What a line is, as far as it can be told from the line alone.

@@ -1,0 +1,221 @@
+//! Annotation: an article's words, its people, places and organisations,
+//! and its keywords against the other articles loaded.
+//!
+//! Keywords are TF-IDF over the loaded articles, not TextRank: what a
+//! reader scanning a page wants is what sets an article apart from its
+//! neighbours, which is what inverse document frequency measures; TextRank
+//! ranks words within one article by co-occurrence and would put the same
+//! generic news words (`工作`, `发展`) on top of every article. The IDF
+//! comes from the pages loaded, so no IDF table has to be shipped (jieba's
+//! `tfidf` feature would add about 3 MB to the WebAssembly).
+
+mod entities;
+mod keywords;
+
+use serde::Serialize;
+
+use crate::model::{Article, Field, Page, field_text, fields};
+use crate::words::{EntityKind, Mode, Segmenter, Token};
+use entities::entity_kind;
+use keywords::is_keyword_candidate;
+pub use keywords::{Corpus, TermCount, Terms};
+
+/// A named entity in one place of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EntitySpan {
+    pub field: Field,
+    /// Character offsets into the field's text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+}
+
+/// A named entity of an article, with how often it occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Entity {
+    pub text: String,
+    pub kind: EntityKind,
+    pub count: usize,
+}
+
+/// A keyword of an article and its TF-IDF score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Keyword {
+    pub text: String,
+    pub score: f64,
+}
+
+/// What a library keeps of an article's words: its entities and its
+/// keyword candidates. The tokens themselves are cut again when an article
+/// is shown ([`tokens`]): that costs well under a millisecond an article,
+/// where keeping every token of a thousand pages would cost memory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleWords {
+    /// Entities by kind, then by count (most first), then text.
+    pub entities: Vec<Entity>,
+    /// The keyword candidates, by id, with their counts.
+    pub term_counts: Vec<TermCount>,
+}
+
+/// An article's words where they stand: for showing and highlighting.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleTokens {
+    /// Reading-mode tokens of each field, in the order of [`fields`].
+    pub tokens: Vec<(Field, Vec<Token>)>,
+    pub entity_spans: Vec<EntitySpan>,
+}
+
+/// Cuts an article for showing: its tokens, tagged, and where its people,
+/// places and organisations are.
+pub fn tokens(article: &Article, segmenter: &Segmenter) -> ArticleTokens {
+    walk(article, segmenter, None).1
+}
+
+/// Analyses a whole page: the people it names are taught to the segmenter
+/// first, so that they come out whole, then each article is analysed.
+pub fn analyse_page(page: &Page, segmenter: &mut Segmenter, terms: &mut Terms) -> Vec<ArticleWords> {
+    let names = crate::words::names_in_page(page, segmenter);
+    segmenter.learn_people(names.iter().map(String::as_str));
+    page.articles.iter().map(|a| analyse(a, segmenter, terms)).collect()
+}
+
+/// Segments and annotates an article.
+pub fn analyse(article: &Article, segmenter: &Segmenter, terms: &mut Terms) -> ArticleWords {
+    walk(article, segmenter, Some(terms)).0
+}
+
+/// Cuts and tags an article's texts, finding its entities; with `terms`,
+/// counts its keyword candidates and keeps no tokens, without, keeps the
+/// tokens and entity spans and counts nothing.
+fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>) -> (ArticleWords, ArticleTokens) {
+    if let Some(terms) = terms.as_deref_mut() {
+        terms.follow(segmenter);
+    }
+    let counting = terms.is_some();
+    let mut words = ArticleWords::default();
+    let mut shown = ArticleTokens::default();
+    // Keyword candidates and entities as met; sorted and counted at the end.
+    let mut candidates: Vec<TermCount> = Vec::with_capacity(256);
+    let mut mentions: Vec<(u32, EntityKind, Field, u32, u32)> = Vec::new();
+    for (field, text) in fields(article) {
+        let mut tokens = segmenter.cut(text, Mode::Reading);
+        // Bylines and datelines name their people; the rest is prose.
+        let prose = matches!(field, Field::Paragraph(_)) || field.is_headline();
+        for t in &mut tokens {
+            let word = t.text(text);
+            let (id, tag) = match segmenter.known(word) {
+                Some(k) => (Some(k.id), k.tag),
+                None => (None, crate::words::guess_tag_of(word)),
+            };
+            t.tag = tag;
+            // A single character is neither an entity nor a keyword.
+            if t.end - t.start < 2 {
+                continue;
+            }
+            let entity =
+                if tag.entity().is_some() { entity_kind(word, tag, segmenter.is_learned_person(word)) } else { None };
+            let keyword = counting && prose && is_keyword_candidate(word, tag, (t.end - t.start) as usize);
+            if entity.is_none() && !keyword {
+                continue;
+            }
+            let id = match (id, terms.as_deref_mut()) {
+                (Some(id), _) => id,
+                (None, Some(terms)) => terms.unknown_id(word),
+                (None, None) => 0,
+            };
+            if keyword && !terms.as_deref().is_some_and(|terms| terms.is_stop(id)) {
+                candidates.push(TermCount { id, count: 1, field, start: t.byte_start, end: t.byte_end });
+            }
+            if let Some(kind) = entity {
+                if counting {
+                    mentions.push((id, kind, field, t.byte_start, t.byte_end));
+                } else {
+                    shown.entity_spans.push(EntitySpan { field, start: t.start as usize, end: t.end as usize, kind });
+                }
+            }
+        }
+        if !counting {
+            shown.tokens.push((field, tokens));
+        }
+    }
+    candidates.sort_by_key(|c| c.id);
+    for c in candidates {
+        match words.term_counts.last_mut() {
+            Some(last) if last.id == c.id => last.count += 1,
+            _ => words.term_counts.push(c),
+        }
+    }
+    mentions.sort_by_key(|m| (m.0, m.1));
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut last: Option<(u32, EntityKind)> = None;
+    for (id, kind, field, start, end) in mentions {
+        if last == Some((id, kind)) {
+            entities.last_mut().expect("an entity is open").count += 1;
+            continue;
+        }
+        last = Some((id, kind));
+        let text = field_text(article, field).map_or("", |t| &t[start as usize..end as usize]);
+        entities.push(Entity { text: text.to_string(), kind, count: 1 });
+    }
+    entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.text.cmp(&b.text)));
+    words.entities = entities;
+    (words, shown)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::keywords::STOP_WORDS;
+    use super::*;
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            title: Some("义乌市委召开深改会".into()),
+            byline: Some("记者 叶帮锐".into()),
+            authors: vec!["叶帮锐".into()],
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn entities_are_counted_by_kind() {
+        let mut s = Segmenter::embedded();
+        s.learn_people(["叶帮锐"]);
+        let a = article(&["叶帮锐在杭州市调研，叶帮锐指出，北京大学和杭州市要加强合作。"]);
+        let w = analyse(&a, &s, &mut Terms::default());
+        let find = |t: &str| w.entities.iter().find(|e| e.text == t).cloned();
+        assert_eq!(find("叶帮锐"), Some(Entity { text: "叶帮锐".into(), kind: EntityKind::Person, count: 3 }));
+        assert_eq!(find("杭州市").map(|e| (e.kind, e.count)), Some((EntityKind::Place, 2)));
+        assert_eq!(find("北京大学").map(|e| e.kind), Some(EntityKind::Organization));
+        // Spans point at the text.
+        for span in &tokens(&a, &s).entity_spans {
+            let text = field_text(&a, span.field).unwrap();
+            let got: String = text.chars().skip(span.start).take(span.end - span.start).collect();
+            assert!(w.entities.iter().any(|e| e.text == got), "{got}");
+        }
+    }
+
+    #[test]
+    fn keywords_set_an_article_apart_from_the_others() {
+        let s = Segmenter::embedded();
+        let mut terms = Terms::default();
+        let first =
+            article(&["二手车出口工作要拉高标杆，二手车出口要加强场地保障，做好二手车检测。会议要求抓好工作。"]);
+        let a = analyse(&first, &s, &mut terms);
+        let b = analyse(&article(&["消防安全检查要抓好，会议要求各部门加强消防安全工作。"]), &s, &mut terms);
+        let mut corpus = Corpus::default();
+        corpus.add(&a);
+        corpus.add(&b);
+        let top: Vec<String> = corpus.keywords(&first, &a, 3).into_iter().map(|k| k.text).collect();
+        assert_eq!(top[0], "二手车", "{top:?}");
+        assert!(!top.contains(&"会议".to_string()) && !top.contains(&"工作".to_string()), "{top:?}");
+        for k in corpus.keywords(&first, &a, 50) {
+            assert!(!k.text.chars().any(|c| c.is_ascii_digit() || "，。、".contains(c)), "{k:?}");
+            assert!(!STOP_WORDS.contains(&k.text.as_str()), "{k:?}");
+        }
+        corpus.remove(&b);
+        assert_eq!(corpus.documents(), 1);
+    }
+}

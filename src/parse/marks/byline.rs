@@ -1,0 +1,257 @@
+//! Bylines: who wrote or photographed an article (`▢ 全媒体记者 李四 文/摄`,
+//! `（记者 张三）`), and the ornament glyphs that decorate them.
+
+use crate::text::{FirstChars, is_han};
+
+/// Job titles that introduce the names in a byline or dateline credit; a
+/// title comes before any shorter one it ends with, so that `本报记者` wins
+/// over `记者`.
+const ROLES: &[&str] = &[
+    "本报特约撰稿人",
+    "全媒体记者",
+    "融媒体记者",
+    "新华社记者",
+    "中新社记者",
+    "本报通讯员",
+    "本报实习生",
+    "本报评论员",
+    "特约评论员",
+    "本报记者",
+    "首席记者",
+    "见习记者",
+    "特约记者",
+    "实习记者",
+    "摄影记者",
+    "驻站记者",
+    "特派记者",
+    "首席编辑",
+    "通讯员",
+    "实习生",
+    "评论员",
+    "撰稿人",
+    "记者",
+    "撰稿",
+    "摄影",
+    "作者",
+    "口述",
+    "整理",
+    "采写",
+    "文/图",
+    "文/摄",
+    "图/文",
+    "摄/文",
+    "文图",
+    "图文",
+];
+
+/// Bylines that name no one: an editorial voice.
+const COLLECTIVE: &[&str] = &["本报评论员", "特约评论员", "评论员", "本报编辑部", "本报记者", "本报通讯员"];
+
+/// Words after the names that say what the named people did.
+const CREDITS: &[&str] = &[
+    "文/图", "文/摄", "图/文", "摄/文", "文图", "图文", "摄影", "报道", "整理", "采写", "供图", "摄", "图", "文", "绘",
+];
+
+/// A byline: who wrote or photographed an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    /// The line without its ornament glyph and without the trailing credit.
+    pub text: String,
+    /// The people named.
+    pub authors: Vec<String>,
+    /// A trailing credit such as `文/摄` or `摄`.
+    pub credit: Option<String>,
+    /// Printed in brackets, as at the end of an article: `（记者 张三）`.
+    pub bracketed: bool,
+}
+
+/// A glyph that decorates the start of a byline (`▢`, `■`, `◆`…): geometric
+/// shapes, dingbats and the like. It is the one thing the parser may drop.
+pub fn is_ornament(c: char) -> bool {
+    matches!(c,
+        '\u{25A0}'..='\u{25FF}'
+        | '\u{2600}'..='\u{27BF}'
+        | '\u{2B1B}'..='\u{2B55}'
+        | '\u{2022}' | '\u{2023}' | '\u{2043}' | '\u{203B}'
+        | '\u{2192}' | '\u{21D2}')
+}
+
+fn strip_prefix_any<'a>(s: &'a str, words: &[&'static str]) -> Option<(&'static str, &'a str)> {
+    if !s.chars().next().is_some_and(starts_role_or_credit) {
+        return None;
+    }
+    words.iter().find_map(|w| s.strip_prefix(w).map(|rest| (*w, rest)))
+}
+
+/// Can a [`ROLES`] or [`CREDITS`] word start with this character? Skips
+/// most positions at once.
+fn starts_role_or_credit(c: char) -> bool {
+    const FIRST: FirstChars = FirstChars::of(&[ROLES, CREDITS]);
+    FIRST.contains(c)
+}
+
+fn is_name_char(c: char) -> bool {
+    is_han(c) || matches!(c, '·' | '•' | '・' | '．')
+}
+
+/// Reads people's names: runs of Han separated by spaces, `、`, `，` or `/`,
+/// stopping before another role word. Returns the names and what follows.
+fn read_names(mut s: &str) -> (Vec<String>, &str) {
+    let mut names = Vec::new();
+    loop {
+        let trimmed = s.trim_start_matches([' ', '、', '，', ',', '/', '／', '：', ':']);
+        if strip_prefix_any(trimmed, ROLES).is_some() && !names.is_empty() {
+            return (names, s);
+        }
+        let mut end = 0;
+        for (i, c) in trimmed.char_indices() {
+            if !is_name_char(c) || (end > 0 && strip_prefix_any(&trimmed[i..], ROLES).is_some()) {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        if end == 0 {
+            return (names, s);
+        }
+        let name = &trimmed[..end];
+        let han = name.chars().filter(|&c| is_han(c)).count();
+        // A Chinese name is two to four characters; transliterated ones
+        // are joined with a middle dot.
+        let transliterated = name.contains(['·', '•', '・', '．']) && han <= 12;
+        if !((2..=4).contains(&han) || transliterated) {
+            return (names, s);
+        }
+        names.push(name.to_string());
+        s = &trimmed[end..];
+    }
+}
+
+/// Recognises a byline line such as `▢ 全媒体记者 李四 文/摄`,
+/// `本报记者 张三 通讯员 李四`, `（记者 张三）` or `张三 摄`.
+pub fn parse_byline(line: &str) -> Option<Byline> {
+    let mut s = line.trim();
+    if s.len() > 60 * 4 {
+        return None;
+    }
+    if let Some(c) = s.chars().next().filter(|&c| is_ornament(c)) {
+        s = s[c.len_utf8()..].trim_start();
+    }
+    // A byline opens with a role or a bracket, or ends with a credit.
+    let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '('));
+    let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
+    if !(opens || credit_last) {
+        return None;
+    }
+    if s.is_empty() || s.chars().count() > 60 || s.chars().any(|c| matches!(c, '。' | '；' | '！' | '？' | '“' | '”'))
+    {
+        return None;
+    }
+    let (inner, bracketed) = match s.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')'])) {
+        Some(inner) => (inner.trim(), true),
+        None => (s, false),
+    };
+    let mut authors = Vec::new();
+    let mut rest = inner;
+    let mut roles = 0;
+    loop {
+        let t = rest.trim_start_matches([' ', '、', '，', ',']);
+        let Some((_, after)) = strip_prefix_any(t, ROLES) else {
+            break;
+        };
+        let (names, after_names) = read_names(after.trim_start_matches(['：', ':', '/', '／']));
+        if names.is_empty() {
+            // A role with nobody after it: could be a credit (`张三 文/图`).
+            break;
+        }
+        roles += 1;
+        authors.extend(names);
+        rest = after_names;
+    }
+    if roles == 0 && COLLECTIVE.contains(&inner) {
+        return Some(Byline { text: s.to_string(), authors: Vec::new(), credit: None, bracketed });
+    }
+    if roles == 0 {
+        // Names first, then what they did: `张三 李四 摄`.
+        let (names, after) = read_names(inner);
+        if names.is_empty() || !after.starts_with(' ') {
+            return None;
+        }
+        authors = names;
+        rest = after;
+    }
+    let rest = rest.trim();
+    let credit = if rest.is_empty() {
+        None
+    } else if CREDITS.contains(&rest) {
+        Some(rest.to_string())
+    } else {
+        return None;
+    };
+    if roles == 0 && credit.is_none() {
+        return None;
+    }
+    let text = if bracketed {
+        s.to_string()
+    } else {
+        let body = match &credit {
+            Some(c) => s[..s.len() - c.len()].trim_end(),
+            None => s,
+        };
+        body.to_string()
+    };
+    Some(Byline { text, authors, credit: if bracketed { None } else { credit }, bracketed })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn byline(s: &str) -> (String, Vec<String>, Option<String>) {
+        let b = parse_byline(s).unwrap_or_else(|| panic!("not a byline: {s}"));
+        (b.text, b.authors, b.credit)
+    }
+
+    #[test]
+    fn bylines_with_ornaments_roles_and_credits() {
+        assert_eq!(byline("▢ 全媒体记者 王婷"), ("全媒体记者 王婷".into(), vec!["王婷".into()], None));
+        assert_eq!(
+            byline(" ▢ 全媒体记者 张云飞 文/摄"),
+            ("全媒体记者 张云飞".into(), vec!["张云飞".into()], Some("文/摄".into()))
+        );
+        assert_eq!(
+            byline("本报记者 张三 通讯员 李四"),
+            ("本报记者 张三 通讯员 李四".into(), vec!["张三".into(), "李四".into()], None)
+        );
+        assert_eq!(
+            byline("记者 欧阳明月、王五"),
+            ("记者 欧阳明月、王五".into(), vec!["欧阳明月".into(), "王五".into()], None)
+        );
+        assert_eq!(
+            byline("■记者张三通讯员李四"),
+            ("记者张三通讯员李四".into(), vec!["张三".into(), "李四".into()], None)
+        );
+        assert_eq!(byline("实习生 赵六"), ("实习生 赵六".into(), vec!["赵六".into()], None));
+        assert_eq!(byline("张三 摄"), ("张三".into(), vec!["张三".into()], Some("摄".into())));
+        assert_eq!(byline("摄影 买买提·艾力"), ("摄影 买买提·艾力".into(), vec!["买买提·艾力".into()], None));
+        assert_eq!(byline("本报评论员"), ("本报评论员".into(), vec![], None));
+        let b = parse_byline("（记者 张三）").unwrap();
+
+        assert!(b.bracketed);
+        assert_eq!(b.authors, vec!["张三".to_string()]);
+    }
+
+    #[test]
+    fn prose_and_headlines_are_not_bylines() {
+        for s in [
+            "记者从市人力社保局获悉，下周起",
+            "记者见面会今日举行",
+            "张三丰",
+            "学思想 强调研 保安全",
+            "市委书记王健主持会议并讲话。",
+            "文明城市创建",
+            "图书馆 开放",
+        ] {
+            assert_eq!(parse_byline(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Marks that open a paragraph inside an article: photo captions (`图为…`)
+//! and list markers (`一、`, `（二）`).
+
+use crate::text::is_han;
+
+/// A photo caption: `图为…`, `上图：…`, `▲ …`.
+pub fn starts_caption(line: &str) -> bool {
+    let s = line.trim_start();
+    s.starts_with("图为")
+        || s.starts_with("图注")
+        || s.starts_with('▲')
+        || ["图：", "图:", "上图：", "下图：", "左图：", "右图：", "上图:", "下图:", "左图:", "右图:"]
+            .iter()
+            .any(|p| s.starts_with(p))
+}
+
+/// A list marker that opens a cross-head inside an article: `一、`,
+/// `（二）`, `3.`, `①`, `■`.
+pub fn starts_enumerator(line: &str) -> bool {
+    let s = line.trim_start();
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if matches!(first, '①'..='⑳' | '■' | '◆' | '●' | '◇' | '□' | '★' | '☆' | '◎' | '▶' | '►') {
+        return true;
+    }
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let body = s.strip_prefix(['（', '(']);
+    if let Some(b) = body {
+        let n = b.chars().take_while(|&c| numeral(c) || c.is_ascii_digit()).count();
+        return n > 0 && b.chars().nth(n).is_some_and(|c| matches!(c, '）' | ')'));
+    }
+    let n = s.chars().take_while(|&c| numeral(c)).count();
+    if n > 0 {
+        return s.chars().nth(n) == Some('、');
+    }
+    let d = s.chars().take_while(|c| c.is_ascii_digit()).count();
+    d > 0
+        && d <= 2
+        && s.chars().nth(d).is_some_and(|c| matches!(c, '、' | '．' | '.'))
+        && s.chars().nth(d + 1).is_some_and(is_han)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_and_enumerators() {
+        assert!(starts_caption("图为活动现场。"));
+        assert!(starts_caption("▲ 志愿者在清扫"));
+        assert!(!starts_caption("图书馆开放时间"));
+        assert!(starts_enumerator("一、坚持党建引领"));
+        assert!(starts_enumerator("（二）强化保障"));
+        assert!(starts_enumerator("3.加强监管"));
+        assert!(!starts_enumerator("2023年第三期"));
+        assert!(!starts_enumerator("一批城镇"));
+    }
+}

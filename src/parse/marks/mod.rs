@@ -1,0 +1,15 @@
+//! Recognisers for the marks a newspaper puts around its articles: bylines,
+//! datelines, page furniture, photo captions and list markers.
+//!
+//! Each works on one normalised line (or the start of a reflowed paragraph)
+//! and knows nothing of the page around it; the passes weigh the evidence.
+
+mod byline;
+mod caption;
+mod dateline;
+mod furniture;
+
+pub use byline::{Byline, is_ornament, parse_byline};
+pub use caption::{starts_caption, starts_enumerator};
+pub use dateline::{match_dateline, starts_with_dateline};
+pub use furniture::{LineFacts, furniture};

@@ -1,0 +1,130 @@
+//! The lexicon: every word the segmenter knows, with an id and a tag, in
+//! one compact hash table.
+
+use super::tags::Tag;
+
+/// Every word the segmenter knows — the dictionary's, then the added
+/// ones — with an id (its number in that order) and a tag.
+///
+/// The index is open addressing over 16-byte slots holding a 64-bit hash
+/// of the word, its id and its tag. The words themselves are not stored,
+/// so a lookup touches one slot of one compact table instead of chasing a
+/// pointer to each key; a word outside the table would be mistaken for one
+/// in it only if their 64-bit hashes matched.
+#[derive(Debug, Clone)]
+pub(super) struct Lexicon {
+    slots: Vec<Slot>,
+    len: usize,
+    pub(super) tags: Vec<Tag>,
+    /// Ids of single Han characters (U+4E00 to U+9FFF), by code point: half
+    /// the tokens of Chinese text, looked up without hashing.
+    single: Box<[u32]>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// 0 for an empty slot.
+    key: u64,
+    id: u32,
+    tag: Tag,
+}
+
+const NO_ID: u32 = u32::MAX;
+
+/// A word the segmenter knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// Stable while the dictionary is not rebuilt (see [`super::Segmenter::remove_user_word`]).
+    pub id: u32,
+    pub tag: Tag,
+}
+
+impl Lexicon {
+    pub(super) fn with_capacity(words: usize) -> Lexicon {
+        Lexicon {
+            slots: vec![Slot::default(); (words * 4 / 3).max(16).next_power_of_two()],
+            len: 0,
+            tags: Vec::with_capacity(words),
+            single: vec![NO_ID; 0x9FFF - 0x4E00 + 1].into_boxed_slice(),
+        }
+    }
+
+    /// The hash a word is filed under (never 0).
+    fn key(word: &str) -> u64 {
+        // FNV-1a, then a 64-bit finaliser to spread the bits.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in word.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= h >> 29;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^= h >> 32;
+        h | 1
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn position(&self, key: u64) -> (usize, bool) {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> 20) as usize & mask;
+        loop {
+            match self.slots[i].key {
+                0 => return (i, false),
+                k if k == key => return (i, true),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn single_index(word: &str) -> Option<usize> {
+        let mut chars = word.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c @ '\u{4E00}'..='\u{9FFF}'), None) => Some(c as usize - 0x4E00),
+            _ => None,
+        }
+    }
+
+    pub(super) fn get(&self, word: &str) -> Option<Known> {
+        match Self::single_index(word) {
+            Some(i) => {
+                Some(self.single[i]).filter(|&id| id != NO_ID).map(|id| Known { id, tag: self.tags[id as usize] })
+            }
+            None => match self.position(Self::key(word)) {
+                (i, true) => Some(Known { id: self.slots[i].id, tag: self.slots[i].tag }),
+                _ => None,
+            },
+        }
+    }
+
+    /// Adds a word, or gives a known one a new tag. Returns its id.
+    pub(super) fn insert(&mut self, word: &str, tag: Tag) -> u32 {
+        if let Some(i) = Self::single_index(word) {
+            if self.single[i] == NO_ID {
+                self.single[i] = self.tags.len() as u32;
+                self.tags.push(tag);
+            }
+            let id = self.single[i];
+            self.tags[id as usize] = tag;
+            return id;
+        }
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let grown = vec![Slot::default(); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, grown);
+            for s in old.into_iter().filter(|s| s.key != 0) {
+                let (i, _) = self.position(s.key);
+                self.slots[i] = s;
+            }
+        }
+        let key = Self::key(word);
+        let (i, present) = self.position(key);
+        if present {
+            self.slots[i].tag = tag;
+            self.tags[self.slots[i].id as usize] = tag;
+            return self.slots[i].id;
+        }
+        let id = self.tags.len() as u32;
+        self.tags.push(tag);
+        self.slots[i] = Slot { key, id, tag };
+        self.len += 1;
+        id
+    }
+}

@@ -1,0 +1,450 @@
+//! Words: segmentation with jieba, part-of-speech tags, the user's
+//! dictionary, and the names the page itself teaches.
+//!
+//! One [`Segmenter`] serves everything. It is built from the packed
+//! dictionary ([`crate::words::dict`]) — natively the one embedded in the binary,
+//! in the browser the one the page downloads — and holds, besides jieba,
+//! the words added to it (the user's and the learned names), so that it
+//! can be rebuilt when a word is removed.
+//!
+//! Two modes, measured on real pages (see README): **reading** uses jieba's
+//! HMM, which joins unknown words such as names (`周振国`) that the
+//! dictionary alone splits into characters; **indexing** does not, so that
+//! a query and the text it is found in are cut the same way whatever their
+//! context (the HMM decides by context), and because the index needs no
+//! guessing: substring search finds what the words miss.
+
+pub mod dict;
+mod lexicon;
+mod names;
+mod tags;
+mod user;
+
+use std::collections::{HashMap, HashSet};
+
+use jieba_rs::Jieba;
+use serde::Serialize;
+
+pub use lexicon::Known;
+use lexicon::Lexicon;
+pub use names::{FoundName, NameSource, SURNAMES, cut_around, find_names, name_shaped, names_in_page};
+pub(crate) use tags::guess_tag_of;
+pub use tags::{EntityKind, Tag, TagSet};
+pub use user::{DictionaryReport, LineError};
+
+/// How text is cut into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// For reading, highlighting and annotation: jieba with its HMM.
+    Reading,
+    /// For the search index and queries: the dictionary alone.
+    Indexing,
+}
+
+/// A word of a text, with its place in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Character (Unicode scalar) offsets into the text.
+    pub start: u32,
+    pub end: u32,
+    /// Byte offsets into the text.
+    #[serde(skip)]
+    pub byte_start: u32,
+    #[serde(skip)]
+    pub byte_end: u32,
+    pub tag: Tag,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.byte_start as usize..self.byte_end as usize]
+    }
+
+    /// Character offsets as a range.
+    pub fn chars(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Texts up to this many bytes are segmented (offsets are 32-bit); a
+/// longer one (a single paragraph of 4 GB) is cut there.
+const MAX_SEGMENTED: usize = u32::MAX as usize;
+
+/// A word added to the dictionary: by the user, or learned from a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AddedWord {
+    word: String,
+    freq: Option<usize>,
+    tag: Option<String>,
+}
+
+/// The segmenter: jieba with the packed dictionary, the user's words and
+/// the learned names.
+pub struct Segmenter {
+    jieba: Jieba,
+    /// The tag of every word of the dictionary and of every word added: the
+    /// learned names as people, the user's words with the tag they gave.
+    /// Looked up once per token, which costs less than jieba's `tag`.
+    lexicon: Lexicon,
+    base: std::borrow::Cow<'static, [u8]>,
+    /// Every word added to jieba, once each, in the order first added.
+    added: Vec<AddedWord>,
+    /// Where each added word is in `added`.
+    added_at: HashMap<String, usize>,
+    /// At least the sum of every frequency jieba holds (its own sum is a
+    /// `usize`: 32 bits in WebAssembly).
+    freq_total: u64,
+    /// Words the user added, in order, as they wrote them.
+    user_words: Vec<String>,
+    /// Names learned from pages: always people, whatever the dictionary says.
+    people: HashSet<String>,
+    people_order: Vec<String>,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter").field("added", &self.added.len()).field("people", &self.people.len()).finish()
+    }
+}
+
+/// The packed dictionary embedded in the binary.
+#[cfg(feature = "embedded-dict")]
+pub fn embedded_dictionary() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/dict.bin"))
+}
+
+impl Segmenter {
+    /// Builds a segmenter from a packed dictionary.
+    ///
+    /// # Errors
+    /// Bytes that are not a packed dictionary ([`crate::words::dict`]).
+    pub fn from_packed(packed: impl Into<std::borrow::Cow<'static, [u8]>>) -> Result<Segmenter, crate::Error> {
+        let base = packed.into();
+        let (jieba, lexicon, freq_total) = build(&base)?;
+        Ok(Segmenter {
+            jieba,
+            lexicon,
+            base,
+            added: Vec::new(),
+            added_at: HashMap::new(),
+            freq_total,
+            user_words: Vec::new(),
+            people: HashSet::new(),
+            people_order: Vec::new(),
+        })
+    }
+
+    /// Builds a segmenter from the embedded dictionary.
+    #[cfg(feature = "embedded-dict")]
+    pub fn embedded() -> Segmenter {
+        Segmenter::from_packed(embedded_dictionary()).expect("the embedded dictionary is well formed")
+    }
+
+    /// Cuts text into words with their tags.
+    pub fn segment(&self, text: &str, mode: Mode) -> Vec<Token> {
+        let mut tokens = self.cut(text, mode);
+        for t in &mut tokens {
+            t.tag = self.tag_of(t.text(text));
+        }
+        tokens
+    }
+
+    /// Cuts text into words, leaving their tags unknown ([`Tag::UNKNOWN`]),
+    /// for callers that look tags up once per distinct word
+    /// ([`Segmenter::tag_of`]).
+    pub fn cut(&self, text: &str, mode: Mode) -> Vec<Token> {
+        let hmm = mode == Mode::Reading;
+        #[allow(clippy::unnecessary_min_or_max)] // a no-op where usize is 32 bits, as in WebAssembly
+        let mut end = text.len().min(MAX_SEGMENTED);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.jieba
+            .cut(&text[..end], hmm)
+            .into_iter()
+            .map(|t| Token {
+                start: t.start as u32,
+                end: t.end as u32,
+                byte_start: t.byte_start as u32,
+                byte_end: t.byte_end as u32,
+                tag: Tag::UNKNOWN,
+            })
+            .collect()
+    }
+
+    /// The tag of a word: the dictionary's (or the user's, or person for a
+    /// learned name); for a word the dictionary lacks, a guess.
+    pub fn tag_of(&self, word: &str) -> Tag {
+        match self.lexicon.get(word) {
+            Some(known) => known.tag,
+            None => guess_tag_of(word),
+        }
+    }
+
+    /// The id and tag of a word the dictionary has (or that was added).
+    pub fn known(&self, word: &str) -> Option<Known> {
+        self.lexicon.get(word)
+    }
+
+    /// How many words the segmenter knows: ids are below this.
+    pub fn known_words(&self) -> usize {
+        self.lexicon.tags.len()
+    }
+
+    /// Cuts text into words, in the format of the SIGHAN bakeoffs: words
+    /// separated by single spaces (whitespace in the text is dropped).
+    pub fn segment_line(&self, line: &str, mode: Mode) -> String {
+        let mut out = String::with_capacity(line.len() * 2);
+        for t in self.segment(line, mode) {
+            let w = t.text(line);
+            if w.trim().is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
+
+    /// Is the word in the dictionary (jieba's, the user's or learned)?
+    pub fn knows(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Teaches the segmenter people's names, so that they come out whole
+    /// and tagged as people. Returns the names that were new to it.
+    pub fn learn_people<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let mut new = Vec::new();
+        for name in names {
+            if self.people.insert(name.to_string()) {
+                new.push(name.to_string());
+                self.people_order.push(name.to_string());
+                self.add(AddedWord { word: name.to_string(), freq: None, tag: Some("nr".into()) });
+            }
+        }
+        new
+    }
+
+    /// Was the word learned as a person's name?
+    pub fn is_learned_person(&self, word: &str) -> bool {
+        !self.people.is_empty() && self.people.contains(word)
+    }
+
+    /// The names learned so far, in the order learned.
+    pub fn people(&self) -> &[String] {
+        &self.people_order
+    }
+
+    fn add(&mut self, word: AddedWord) {
+        // A word must at least beat the characters it is made of.
+        let wanted = word.freq.unwrap_or_else(|| self.jieba.suggest_freq(&word.word).max(MIN_ADDED_FREQ));
+        let previous = self.added_at.get(&word.word).and_then(|&i| self.added[i].freq).unwrap_or(0);
+        let others = self.freq_total - previous as u64;
+        // Within jieba's budget, so that its sum cannot overflow.
+        let freq = wanted.min(FREQ_BUDGET.saturating_sub(others).try_into().unwrap_or(usize::MAX)).max(1);
+        self.freq_total = others + freq as u64;
+        self.jieba.add_word(&word.word, Some(freq), Some(word.tag.as_deref().unwrap_or("x")));
+        let tag = match &word.tag {
+            Some(t) => Tag::from_name(t),
+            None => self.tag_of(&word.word),
+        };
+        let tag = if self.people.contains(&word.word) { Tag::PERSON } else { tag };
+        self.lexicon.insert(&word.word, tag);
+        let index = *self.added_at.entry(word.word.clone()).or_insert(self.added.len());
+        let word = AddedWord { freq: Some(freq), ..word };
+        if index == self.added.len() {
+            self.added.push(word);
+        } else {
+            self.added[index] = word;
+        }
+    }
+}
+
+/// What the frequencies of all words together may reach: half of what a
+/// 32-bit `usize` holds, where jieba sums them. Jieba's own dictionary
+/// takes about 60 million; words added beyond the budget get less.
+const FREQ_BUDGET: u64 = u32::MAX as u64 / 2;
+
+/// The least frequency an added word gets: enough to win over splitting it
+/// in ordinary contexts, as a user who adds a word expects.
+const MIN_ADDED_FREQ: usize = 2000;
+
+/// A bare jieba built from a packed dictionary, with nothing added: the
+/// baseline of the benchmarks.
+#[cfg(feature = "measure")]
+pub fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
+    build(packed).map(|(jieba, _, _)| jieba)
+}
+
+/// Jieba, the tag table and the sum of the frequencies from a packed
+/// dictionary.
+fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
+    let text = dict::unpack(packed)?;
+    let mut lexicon = Lexicon::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+    let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
+    let mut total = 0u64;
+    for line in text.lines() {
+        let mut parts = line.split(' ');
+        if let (Some(word), Some(freq), tag) = (parts.next(), parts.next(), parts.next()) {
+            total += freq.parse::<u64>().unwrap_or(0);
+            let name = tag.unwrap_or("");
+            if name != last.0 {
+                last = (name, Tag::from_name(name));
+            }
+            lexicon.insert(word, last.1);
+        }
+    }
+    let jieba =
+        Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary { message: e.to_string() })?;
+    Ok((jieba, lexicon, total))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::tags::TAGS;
+    use super::*;
+
+    fn seg() -> Segmenter {
+        Segmenter::embedded()
+    }
+
+    fn words(s: &Segmenter, text: &str, mode: Mode) -> Vec<String> {
+        s.segment(text, mode).iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn the_lexicon_finds_what_it_holds_and_grows() {
+        let mut t = Lexicon::with_capacity(2);
+        for i in 0..1000 {
+            assert_eq!(t.insert(&format!("词{i}"), Tag(i as u8 % 50)), i);
+        }
+        t.insert("一", Tag::PLACE);
+        for i in 0..1000 {
+            assert_eq!(t.get(&format!("词{i}")), Some(Known { id: i, tag: Tag(i as u8 % 50) }));
+        }
+        assert_eq!(t.get("没有"), None);
+        assert_eq!(t.insert("词7", Tag::PLACE), 7);
+        assert_eq!(t.get("词7").map(|k| k.tag), Some(Tag::PLACE));
+        assert_eq!(t.get("一"), Some(Known { id: 1000, tag: Tag::PLACE }));
+        assert_eq!(t.tags.len(), 1001);
+    }
+
+    #[test]
+    fn tags_are_sorted_for_lookup() {
+        assert!(TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Tag::from_name("ns"), Tag::PLACE);
+        assert_eq!(Tag::from_name("nonsense"), Tag::UNKNOWN);
+    }
+
+    #[test]
+    fn tokens_carry_char_and_byte_positions() {
+        let s = seg();
+        let text = "𠀀义乌市场😀繁荣";
+        let tokens = s.segment(text, Mode::Reading);
+        let rebuilt: String = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(rebuilt, text);
+        for t in &tokens {
+            assert_eq!(text.chars().skip(t.start as usize).take(t.chars().len()).collect::<String>(), t.text(text));
+        }
+    }
+
+    #[test]
+    fn the_hmm_joins_unknown_names_only_when_reading() {
+        let s = seg();
+        let text = "市委书记王健主持会议";
+        assert!(words(&s, text, Mode::Reading).contains(&"王健".to_string()));
+        assert!(!words(&s, text, Mode::Indexing).contains(&"王健".to_string()));
+    }
+
+    #[test]
+    fn learned_names_come_out_whole_and_as_people() {
+        let mut s = seg();
+        let text = "叶帮锐、唐剑刚、蒋涛、丁艳丽、邵春洪作交流发言";
+        assert!(!words(&s, text, Mode::Reading).contains(&"丁艳丽".to_string()));
+        s.learn_people(["叶帮锐", "丁艳丽", "邵春洪"]);
+        for mode in [Mode::Reading, Mode::Indexing] {
+            let tokens = s.segment(text, mode);
+            for name in ["叶帮锐", "丁艳丽", "邵春洪"] {
+                let t = tokens.iter().find(|t| t.text(text) == name).unwrap_or_else(|| panic!("{name} in {mode:?}"));
+                assert_eq!(t.tag, Tag::PERSON);
+            }
+        }
+    }
+
+    #[test]
+    fn user_words_load_line_by_line_and_report_bad_lines() {
+        let mut s = seg();
+        let report = s.add_user_words("浦江经验 5000 nz\n\n# a comment\n千万工程\n坏行 abc\n好词 n\n多 1 n extra\n");
+        assert_eq!(report.added, ["浦江经验", "千万工程", "好词"]);
+        assert_eq!(report.errors.iter().map(|e| e.line).collect::<Vec<_>>(), [5, 7]);
+        assert!(report.errors[0].message.contains("frequency or a tag"), "{:?}", report.errors);
+        let text = "深学践行千万工程浦江经验";
+        let w = words(&s, text, Mode::Indexing);
+        assert!(w.contains(&"浦江经验".to_string()) && w.contains(&"千万工程".to_string()), "{w:?}");
+        assert_eq!(s.user_words(), ["浦江经验", "千万工程", "好词"]);
+    }
+
+    #[test]
+    fn removing_a_user_word_undoes_it() {
+        let mut s = seg();
+        let text = "深学践行千万工程";
+        let before = words(&s, text, Mode::Indexing);
+        s.add_user_words("千万工程 50000");
+        assert!(words(&s, text, Mode::Indexing).contains(&"千万工程".to_string()));
+        assert!(s.remove_user_word("千万工程").unwrap());
+        assert_eq!(words(&s, text, Mode::Indexing), before);
+        assert!(!s.remove_user_word("千万工程").unwrap());
+    }
+
+    #[test]
+    fn huge_frequencies_stay_within_what_jieba_can_sum_on_32_bits() {
+        let mut s = seg();
+        let lines: String = (0..20).map(|i| format!("测试词{i} 1000000000\n")).collect();
+        assert_eq!(s.add_user_words(&lines).added.len(), 20);
+        // Beyond the budget a word still gets a frequency of 1.
+        assert!(s.freq_total <= FREQ_BUDGET + 20, "{}", s.freq_total);
+        // Adding a word again replaces its frequency rather than adding to it.
+        let before = s.freq_total;
+        s.add_user_words("测试词0 5");
+        assert!(s.freq_total < before);
+        assert!(words(&s, "测试词3", Mode::Indexing).contains(&"测试词3".to_string()));
+    }
+
+    #[test]
+    fn clearing_user_words_undoes_them_all_but_keeps_learned_people() {
+        let mut s = seg();
+        let text = "深学践行千万工程，浦江经验，叶帮锐讲话";
+        s.learn_people(["叶帮锐"]);
+        let before = words(&s, text, Mode::Indexing);
+        s.add_user_words("千万工程 50000\n浦江经验 50000");
+        assert_ne!(words(&s, text, Mode::Indexing), before);
+        assert_eq!(s.clear_user_words().unwrap(), 2);
+        assert!(s.user_words().is_empty());
+        assert_eq!(words(&s, text, Mode::Indexing), before);
+        assert!(before.contains(&"叶帮锐".to_string()), "{before:?}");
+        assert_eq!(s.clear_user_words().unwrap(), 0);
+    }
+
+    #[test]
+    fn names_are_found_by_pattern() {
+        let page = crate::parse_page(
+            "本报讯 昨日，市委书记王健主持会议并讲话。叶帮锐、唐剑刚、蒋涛、丁艳丽、邵春洪作交流发言。丁政、陈小忠等其他成员参加会议。王健指出，要做好工作。教育、卫生、文化方面的投入持续加大。\n",
+        );
+        let s = seg();
+        let names = names_in_page(&page, &s);
+        for n in ["王健", "叶帮锐", "唐剑刚", "蒋涛", "丁艳丽", "邵春洪", "丁政", "陈小忠"] {
+            assert!(names.contains(&n.to_string()), "{n} missing from {names:?}");
+        }
+        for not in ["卫生", "文化", "邵春洪作", "王健主"] {
+            assert!(!names.contains(&not.to_string()), "{not} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn sighan_format_is_words_and_single_spaces() {
+        let s = seg();
+        assert_eq!(s.segment_line("我们 在 义乌。", Mode::Indexing), "我们 在 义乌 。");
+    }
+}
