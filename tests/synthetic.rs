@@ -59,12 +59,12 @@ fn synthetic_layouts_parse_mostly_right() {
     if std::env::var_os("SHOW").is_some() {
         eprintln!("{}", examples.join("\n\n=========\n\n"));
     }
-    // Floors under the scores measured when this test was written (about
-    // 75 % exact pages, 95 % of articles and titles, 89 % of paragraphs on
-    // seeds 11, 12, 99 and 2024), to catch regressions, not to tune to.
-    assert!(pct(s.exact_pages, s.pages) >= 65.0, "{report}");
-    assert!(pct(s.found_articles, s.articles) >= 90.0, "{report}");
-    assert!(pct(s.titles_right, s.articles) >= 90.0, "{report}");
+    // Floors two points under the scores measured on seed 11 (72.2 % exact
+    // pages, 94.5 % of articles, 93.4 % of titles, 87.2 % of paragraphs),
+    // to catch regressions, not to tune to; raise them as the parser does.
+    assert!(pct(s.exact_pages, s.pages) >= 70.0, "{report}");
+    assert!(pct(s.found_articles, s.articles) >= 92.5, "{report}");
+    assert!(pct(s.titles_right, s.articles) >= 91.5, "{report}");
     assert!(pct(s.paragraphs_right, s.articles) >= 85.0, "{report}");
 }
 

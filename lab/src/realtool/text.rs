@@ -160,11 +160,16 @@ impl Writer {
         self.pool.pop().expect("the pool was just filled")
     }
 
-    fn paragraphs(&mut self, rng: &mut Rng, min_chars: usize, max_chars: usize) -> Vec<String> {
+    /// Paragraphs of roughly `min_chars..max_chars`, beginning with
+    /// `lead`'s (so a story's body echoes its own headline, as news does),
+    /// then more of the text model's.
+    fn paragraphs(&mut self, lead: Vec<String>, rng: &mut Rng, min_chars: usize, max_chars: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut total = 0;
+        let mut next = Some(lead);
         while total < min_chars {
-            for p in self.draw().paragraphs {
+            let source = next.take().unwrap_or_else(|| self.draw().paragraphs);
+            for p in source {
                 if total >= min_chars && (total >= max_chars || rng.chance(0.3)) {
                     break;
                 }
@@ -191,14 +196,21 @@ impl Writer {
     }
 
     fn title(&mut self, rng: &mut Rng, max: usize) -> String {
+        self.titled(rng, max).0
+    }
+
+    /// An article of the text model with a title of 4 to `max` characters
+    /// (a longer one cut), and that article's paragraphs.
+    fn titled(&mut self, rng: &mut Rng, max: usize) -> (String, Vec<String>) {
         loop {
-            let t = self.draw().title.unwrap_or_default();
+            let a = self.draw();
+            let t = a.title.unwrap_or_default();
             let n = t.chars().count();
             if n >= 4 && n <= max {
-                return t;
+                return (t, a.paragraphs);
             }
             if n > max && !t.contains(' ') && rng.chance(0.5) {
-                return t.chars().take(max).collect();
+                return (t.chars().take(max).collect(), a.paragraphs);
             }
         }
     }
@@ -217,7 +229,8 @@ impl Writer {
 
     /// A full story of roughly `min..max` body characters.
     pub fn story(&mut self, rng: &mut Rng, min: usize, max: usize) -> Story {
-        let title = (!rng.chance(0.08)).then(|| self.title(rng, 22));
+        let (headline, lead) = self.titled(rng, 22);
+        let title = (!rng.chance(0.08)).then_some(headline);
         let has_title = title.is_some();
         let kicker = (has_title && rng.chance(0.2)).then(|| {
             let k = self.title(rng, 18);
@@ -228,7 +241,7 @@ impl Writer {
             1 => self.sentence(40).trim_end_matches('。').to_string(),
             _ => self.title(rng, 20),
         });
-        let paragraphs = self.paragraphs(rng, min, max);
+        let paragraphs = self.paragraphs(lead, rng, min, max);
         let (dateline, dateline_authors, byline) = self.credits(rng, false);
         Story { kicker, title, subtitle, byline, dateline, dateline_authors, paragraphs, photo: None }
     }
@@ -241,8 +254,9 @@ impl Writer {
             1 => Some(format!("{}{}", place(rng), rng.pick(&["县", "市", "区", "镇"]))),
             _ => None,
         };
-        let title = Some(self.title(rng, 14));
-        let paragraphs = self.paragraphs(rng, 40, 160);
+        let (headline, lead) = self.titled(rng, 14);
+        let title = Some(headline);
+        let paragraphs = self.paragraphs(lead, rng, 40, 160);
         let (dateline, dateline_authors, byline) = self.credits(rng, true);
         Story { kicker, title, subtitle: None, byline, dateline, dateline_authors, paragraphs, photo: None }
     }
