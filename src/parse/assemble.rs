@@ -266,6 +266,30 @@ fn byline_line(b: &Byline) -> String {
     }
 }
 
+/// A headline line of at most this many characters (closing marks aside)
+/// is the end of the line above it, wrapped.
+const MAX_REMAINDER_CHARS: usize = 3;
+
+/// A headline part of at most this many characters over a longer one only
+/// names a place or a topic (`巴西`, `县域经济`): a kicker, not a title.
+const MAX_LABEL_CHARS: usize = 4;
+
+/// How many half-ems a headline's wrapped line may be wider than the line
+/// above it (line-start rules move a character or a quote mark down).
+const WRAP_SLACK: u32 = 4;
+
+/// Does a headline line end with a bracketed tag that closes a title, such
+/// as `（人民时评）` or `(国际视点)`?
+fn ends_with_tag(s: &str) -> bool {
+    let Some(body) = s.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    body.rfind(['（', '(']).is_some_and(|open| {
+        let inner = &body[open..];
+        (2..=12).contains(&inner.chars().count()) && !inner.contains(['，', '。', ','])
+    })
+}
+
 /// Kicker, title and subtitle from a headline block's lines.
 ///
 /// Lines run together into one unit when the second is not wider than the
@@ -280,27 +304,45 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
         width: u32,
         last_width: u32,
         dash: bool,
+        /// Its last line is the short end of a wrapped line: it is done.
+        closed: bool,
     }
     let mut parts: Vec<Part> = Vec::new();
     for line in &h.lines {
         let dash = line.text.starts_with(['—', '－', '-', '─']);
+        // The last few characters of a headline that wrapped (`…被判处` /
+        // `死刑`, `…（人民时` / `评）`): too short to stand as a headline.
+        let remainder =
+            line.text.chars().filter(|&c| !text::is_closer(c) && !text::is_terminal(c)).count() <= MAX_REMAINDER_CHARS;
         // A line much narrower than a wide one above it is a title under
         // its kicker, not the title's second line.
         let under_kicker = |p: &Part| p.last_width >= 32 && p.last_width * 5 >= line.width * 8;
+        // A wrapped headline's lines are about as wide as each other (in a
+        // narrow column a line may come out a character wider than the
+        // one above it); a wider line opens the next part.
+        let wraps = |p: &Part| remainder || (line.width <= p.last_width + WRAP_SLACK && !under_kicker(p));
         let continues = parts.last().is_some_and(|p| {
             !line.blank_before
                 && !dash
-                && line.width <= p.last_width
-                && !under_kicker(p)
+                && !p.closed
+                && wraps(p)
                 && !p.text.ends_with(['！', '？', '：', '!', '?', ':'])
+                && !ends_with_tag(&p.text)
         });
         if continues {
             let p = parts.last_mut().expect("checked above");
             text::push_joined(&mut p.text, &line.text);
+            p.closed = remainder || line.width * 2 < p.last_width;
             p.width = p.width.max(line.width);
             p.last_width = line.width;
         } else {
-            parts.push(Part { text: line.text.clone(), width: line.width, last_width: line.width, dash });
+            parts.push(Part {
+                text: line.text.clone(),
+                width: line.width,
+                last_width: line.width,
+                dash,
+                closed: false,
+            });
         }
     }
     let join = |ps: &[Part]| -> Option<String> {
@@ -314,9 +356,17 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     if let Some(d) = parts.iter().skip(1).position(|p| p.dash).map(|i| i + 1) {
         return (join(&parts[..d - 1]), join(&parts[d - 1..d]), join(&parts[d..]));
     }
+    // A first part that leads in (`…——`, `…：`) or only names a place or
+    // a topic (a few characters over a longer line) is the kicker.
+    let leads_in = |p: &Part, next: &Part| {
+        p.text.ends_with(['—', '：', ':'])
+            || (p.text.chars().count() <= MAX_LABEL_CHARS && next.width > p.width && !p.text.contains(' '))
+    };
     match parts.len() {
         0 => (None, None, None),
         1 => (None, join(&parts), None),
+        2 if leads_in(&parts[0], &parts[1]) => (join(&parts[..1]), join(&parts[1..]), None),
+        _ if leads_in(&parts[0], &parts[1]) => (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..])),
         2 => {
             if parts[0].width <= parts[1].width {
                 (None, join(&parts[..1]), join(&parts[1..]))
@@ -431,6 +481,34 @@ mod tests {
         assert_eq!(
             roles(&[("春耕备耕正当时", false), ("我市三万亩早稻完成育秧", true), ("——农技人员下田指导", true)]),
             (s("春耕备耕正当时"), s("我市三万亩早稻完成育秧"), s("——农技人员下田指导"))
+        );
+    }
+
+    #[test]
+    fn a_place_or_a_lead_in_over_the_title_is_the_kicker() {
+        assert_eq!(
+            roles(&[("巴西", false), ("雨林保护区面积十年扩大一倍", true)]),
+            (s("巴西"), s("雨林保护区面积十年扩大一倍"), None)
+        );
+        assert_eq!(
+            roles(&[("新学期新气象——", false), ("城区三所新校今秋开学", true)]),
+            (s("新学期新气象——"), s("城区三所新校今秋开学"), None)
+        );
+    }
+
+    #[test]
+    fn a_wrapped_title_ends_with_its_short_last_line() {
+        assert_eq!(
+            roles(&[
+                ("全市春季植树活动累计栽下各类苗", false),
+                ("木", false),
+                ("志愿者三千余人参加植树并认领养护责任区", false)
+            ]),
+            (None, s("全市春季植树活动累计栽下各类苗木"), s("志愿者三千余人参加植树并认领养护责任区"))
+        );
+        assert_eq!(
+            roles(&[("城郊公路改造", false), ("完成过半（民生", false), ("观察）", false), ("年底前全线通车", false)]),
+            (None, s("城郊公路改造完成过半（民生观察）"), s("年底前全线通车"))
         );
     }
 

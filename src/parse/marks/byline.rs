@@ -83,6 +83,32 @@ fn strip_prefix_any<'a>(s: &'a str, words: &[&'static str]) -> Option<(&'static 
     words.iter().find_map(|w| s.strip_prefix(w).map(|rest| (*w, rest)))
 }
 
+/// Strips the job title that opens `s`: one of [`ROLES`], or a reporter
+/// posted or sent abroad (`本报驻印度记者`, `本报赴希腊特派记者`,
+/// `驻联合国记者`), whose place varies.
+fn strip_role(s: &str) -> Option<&str> {
+    if let Some((_, rest)) = strip_prefix_any(s, ROLES) {
+        return Some(rest);
+    }
+    let t = ["本报", "新华社", "中新社"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    let t = t.strip_prefix(['驻', '赴'])?;
+    let at = t.find("记者")?;
+    let place = t[..at].strip_suffix("特派").unwrap_or(&t[..at]);
+    let places = place.chars().count();
+    ((1..=MAX_POST_CHARS).contains(&places) && place.chars().all(is_han)).then(|| &t[at + "记者".len()..])
+}
+
+/// The longest place a posted reporter's title names (`委内瑞拉`, `联合国`).
+const MAX_POST_CHARS: usize = 8;
+
+/// A byline that names a team, not people (`某某报道组`).
+fn is_team(s: &str) -> bool {
+    s.strip_suffix("报道组").is_some_and(|place| {
+        let n = place.chars().count();
+        (1..=MAX_POST_CHARS).contains(&n) && place.chars().all(is_han)
+    })
+}
+
 /// Can a [`ROLES`] or [`CREDITS`] word start with this character? Skips
 /// most positions at once.
 fn starts_role_or_credit(c: char) -> bool {
@@ -100,12 +126,12 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
     let mut names = Vec::new();
     loop {
         let trimmed = s.trim_start_matches([' ', '、', '，', ',', '/', '／', '：', ':']);
-        if strip_prefix_any(trimmed, ROLES).is_some() && !names.is_empty() {
+        if strip_role(trimmed).is_some() && !names.is_empty() {
             return (names, s);
         }
         let mut end = 0;
         for (i, c) in trimmed.char_indices() {
-            if !is_name_char(c) || (end > 0 && strip_prefix_any(&trimmed[i..], ROLES).is_some()) {
+            if !is_name_char(c) || (end > 0 && strip_role(&trimmed[i..]).is_some()) {
                 break;
             }
             end = i + c.len_utf8();
@@ -137,9 +163,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         s = s[c.len_utf8()..].trim_start();
     }
     // A byline opens with a role or a bracket, or ends with a credit.
-    let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '('));
+    let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '(' | '驻' | '赴'));
     let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
-    if !(opens || credit_last) {
+    if !(opens || credit_last || is_team(s)) {
         return None;
     }
     if s.is_empty() || s.chars().count() > 60 || s.chars().any(|c| matches!(c, '。' | '；' | '！' | '？' | '“' | '”'))
@@ -155,7 +181,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let mut roles = 0;
     loop {
         let t = rest.trim_start_matches([' ', '、', '，', ',']);
-        let Some((_, after)) = strip_prefix_any(t, ROLES) else {
+        let Some(after) = strip_role(t) else {
             break;
         };
         let (names, after_names) = read_names(after.trim_start_matches(['：', ':', '/', '／']));
@@ -167,7 +193,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         authors.extend(names);
         rest = after_names;
     }
-    if roles == 0 && COLLECTIVE.contains(&inner) {
+    if roles == 0 && (COLLECTIVE.contains(&inner) || is_team(inner)) {
         return Some(Byline { text: s.to_string(), authors: Vec::new(), credit: None, bracketed });
     }
     if roles == 0 {
@@ -238,6 +264,18 @@ mod tests {
 
         assert!(b.bracketed);
         assert_eq!(b.authors, vec!["张三".to_string()]);
+    }
+
+    #[test]
+    fn reporters_posted_abroad_and_teams() {
+        assert_eq!(byline("本报驻开罗记者 王五"), ("本报驻开罗记者 王五".into(), vec!["王五".into()], None));
+        assert_eq!(byline("本报赴某国特派记者 赵六"), ("本报赴某国特派记者 赵六".into(), vec!["赵六".into()], None));
+        assert_eq!(
+            byline("本报驻东京记者 张三 驻联合国记者 李四"),
+            ("本报驻东京记者 张三 驻联合国记者 李四".into(), vec!["张三".into(), "李四".into()], None)
+        );
+        assert_eq!(byline("城南报道组"), ("城南报道组".into(), vec![], None));
+        assert!(parse_byline("驻地部队官兵记者会").is_none());
     }
 
     #[test]
