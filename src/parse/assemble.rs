@@ -8,7 +8,7 @@
 //! candidate's lead decide, as a reader would.
 
 use super::marks::{self, Byline};
-use super::reflow::{Headline, Paragraph, Unit};
+use super::reflow::{Headline, Paragraph, Unit, ends_with_tag};
 use crate::model::Article;
 use crate::text;
 
@@ -277,18 +277,6 @@ const MAX_LABEL_CHARS: usize = 4;
 /// How many half-ems a headline's wrapped line may be wider than the line
 /// above it (line-start rules move a character or a quote mark down).
 const WRAP_SLACK: u32 = 4;
-
-/// Does a headline line end with a bracketed tag that closes a title, such
-/// as `（人民时评）` or `(国际视点)`?
-fn ends_with_tag(s: &str) -> bool {
-    let Some(body) = s.strip_suffix(['）', ')']) else {
-        return false;
-    };
-    body.rfind(['（', '(']).is_some_and(|open| {
-        let inner = &body[open..];
-        (2..=12).contains(&inner.chars().count()) && !inner.contains(['，', '。', ','])
-    })
-}
 
 /// Kicker, title and subtitle from a headline block's lines.
 ///

@@ -255,6 +255,18 @@ fn headline_shaped(s: &str) -> bool {
     headline_shape(s).is_some()
 }
 
+/// Does a headline line end with a bracketed tag that closes a title, such
+/// as `（人民时评）` or `(国际视点)`?
+pub(super) fn ends_with_tag(s: &str) -> bool {
+    let Some(body) = s.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    body.rfind(['（', '(']).is_some_and(|open| {
+        let inner = &body[open..];
+        (2..=12).contains(&inner.chars().count()) && !inner.contains(['，', '。', ','])
+    })
+}
+
 /// A line that can only be a headline when it stands in the column: no
 /// sentence punctuation at all.
 fn headline_only(s: &str) -> bool {
@@ -455,6 +467,10 @@ fn cut_by_column_break(lines: &[Line<'_>], columns: &[Column], piece: &Piece, ne
         return false;
     }
     let head: String = (piece.start..piece.end).map(|i| lines[i].text.as_ref()).collect();
+    if ends_with_tag(&head) {
+        // A column's name in brackets closes a headline, never a line of prose.
+        return false;
+    }
     if !headline_only(&head) {
         // A comma, and the shape of a column: prose.
         return true;

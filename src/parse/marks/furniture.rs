@@ -109,7 +109,10 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
     if chars <= 4 && (s.starts_with("星期") || s.starts_with("周")) && contains_weekday(s) {
         return true;
     }
-    if all_han && is_section_name(s) {
+    if is_mail_line(s) {
+        return true;
+    }
+    if (all_han || s.contains(['·', '・', '•'])) && is_section_name(s) {
         return true;
     }
     if !digit && !s.is_ascii() {
@@ -137,11 +140,73 @@ fn starts_furniture_word(c: char) -> bool {
 /// A section name set at the top of a page: `要闻`, `体育`, `国内新闻`.
 fn is_section_name(s: &str) -> bool {
     const SECTIONS: &[&str] = &[
-        "要闻", "新闻", "综合", "时评", "评论", "副刊", "专刊", "专版", "视点", "观察", "财经", "体育", "国际", "国内",
-        "民生", "社会", "文化", "经济", "健康", "教育", "法治", "科技", "旅游", "城事", "县域", "乡村", "文体", "理论",
+        "要闻",
+        "新闻",
+        "综合",
+        "时评",
+        "评论",
+        "副刊",
+        "专刊",
+        "专版",
+        "视点",
+        "观察",
+        "财经",
+        "体育",
+        "国际",
+        "国内",
+        "民生",
+        "社会",
+        "文化",
+        "经济",
+        "健康",
+        "教育",
+        "法治",
+        "科技",
+        "旅游",
+        "城事",
+        "县域",
+        "乡村",
+        "文体",
+        "理论",
+        "时事",
+        "聚焦",
+        "热点",
+        "深度",
+        "特稿",
+        "环球",
+        "军事",
+        "三农",
+        "生活",
+        "消费",
+        "读书",
+        "娱乐",
+        "公益",
+        "港澳台",
     ];
     const KINDS: &[&str] = &["新闻", "要闻", "评论", "时评", "副刊", "专刊", "专版", "视点", "观察"];
-    SECTIONS.contains(&s) || (s.chars().count() == 4 && KINDS.iter().any(|k| s.ends_with(k)))
+    SECTIONS.contains(&s) || (s.chars().count() == 4 && KINDS.iter().any(|k| s.ends_with(k))) || is_section_pair(s)
+}
+
+/// A section and its subsection joined by a middle dot (`县市·平安`,
+/// `城市·科技`), as page heads print them: two short runs of characters.
+fn is_section_pair(s: &str) -> bool {
+    let mut parts = s.split(['·', '・', '•']);
+    let short = |p: Option<&str>| p.is_some_and(|p| (2..=4).contains(&p.chars().count()) && p.chars().all(is_han));
+    short(parts.next()) && short(parts.next()) && parts.next().is_none()
+}
+
+/// An e-mail address, alone or after its label (`本版邮箱：a@b.cn`).
+fn is_mail_line(s: &str) -> bool {
+    let address = s.rsplit([' ', '：', ':']).next().unwrap_or(s);
+    let Some((user, host)) = address.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && host.contains('.')
+        && address.is_ascii()
+        && !address.contains(char::is_whitespace)
+        && s.chars().count() <= 48
+        && s[..s.len() - address.len()].chars().all(|c| !matches!(c, '，' | '。' | ','))
 }
 
 fn contains_weekday(s: &str) -> bool {
@@ -164,7 +229,8 @@ fn has_full_date(s: &str) -> bool {
 fn is_page_number(t: &str) -> bool {
     let t = t.trim_matches(['-', '—', '–', ' ']);
     let inner = t.strip_prefix('第').unwrap_or(t);
-    let inner = inner.strip_suffix(['版', '页']).map(|x| (x, true));
+    let inner =
+        inner.strip_suffix(['版', '页']).map(|x| (x.trim_start_matches(|c: char| c.is_ascii_uppercase()), true));
     match inner {
         Some((digits, _)) => {
             !digits.is_empty()
@@ -202,6 +268,9 @@ mod tests {
             "国内新闻",
             "体育",
             "www.example.cn",
+            "B15版",
+            "县市·平安",
+            "本版邮箱：news@example.cn",
         ] {
             assert!(is_furniture(s), "{s}");
         }
@@ -213,6 +282,8 @@ mod tests {
             "3个安全生产专项监督检查组",
             "聚焦民生",
             "简讯",
+            "请发送邮件至 a@example.cn，我们将回复",
+            "中国·东盟博览会开幕",
         ] {
             assert!(!is_furniture(s), "{s}");
         }
