@@ -139,6 +139,19 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
         if end == 0 {
             return (names, s);
         }
+        // A name that a line break split (`戴` / `佳瑞`, joined with a space
+        // inside brackets): one character, a space, and the rest.
+        if trimmed[..end].chars().count() == 1
+            && let Some(rest) = trimmed[end..].strip_prefix(' ')
+        {
+            let more: usize = rest.chars().take_while(|&c| is_name_char(c)).map(char::len_utf8).sum();
+            let more_chars = rest[..more].chars().count();
+            if (1..=3).contains(&more_chars) && strip_role(rest).is_none() {
+                names.push(format!("{}{}", &trimmed[..end], &rest[..more]));
+                s = &rest[more..];
+                continue;
+            }
+        }
         let name = &trimmed[..end];
         let han = name.chars().filter(|&c| is_han(c)).count();
         // A Chinese name is two to four characters; transliterated ones
@@ -264,6 +277,12 @@ mod tests {
 
         assert!(b.bracketed);
         assert_eq!(b.authors, vec!["张三".to_string()]);
+    }
+
+    #[test]
+    fn a_name_split_by_a_line_break_is_one_name() {
+        let b = parse_byline("（记者 王五 实习生赵 小六）").unwrap();
+        assert_eq!(b.authors, vec!["王五".to_string(), "赵小六".to_string()]);
     }
 
     #[test]

@@ -77,7 +77,10 @@ pub fn match_dateline(text: &str) -> Option<Dateline> {
     let separated = matches!(next, None | Some(' ' | '（' | '(' | '　' | '：' | ':'));
     // Guard against prose such as `合作社用电量`: a dateline has a date, or
     // is the paper's own, or stands apart from the text after it.
-    if !(own_paper || date > 0 || separated) || place > 6 && date == 0 {
+    // `某某网讯` needs no date or gap: the agency's name runs straight into
+    // the marker, which prose does not do.
+    let web_notice = place == 0 && date == 0 && agency >= 3 && head[i] == '讯' && head[agency - 1] == '网';
+    if !(own_paper || date > 0 || separated || web_notice) || place > 6 && date == 0 {
         return None;
     }
     i += marker;
@@ -119,13 +122,14 @@ mod tests {
         assert_eq!(cut("新华社北京5月26日电（记者 张三）国务院"), Some("新华社北京5月26日电（记者 张三）".into()));
         assert_eq!(cut("某某网5月26日讯(通讯员 张三)近日"), Some("某某网5月26日讯(通讯员 张三)".into()));
         assert_eq!(cut("央视网消息 据"), Some("央视网消息".into()));
+        assert_eq!(cut("某某网讯近日，市里"), Some("某某网讯".into()));
         assert_eq!(cut("新华社北京电 国家"), Some("新华社北京电".into()));
         assert_eq!(match_dateline("本报讯（记者 张三）昨日").unwrap().authors, vec!["张三".to_string()]);
     }
 
     #[test]
     fn prose_is_not_a_dateline() {
-        for s in ["合作社用电量增长", "报社电话", "本期活动以", "网上讯息", "新华社记者张三报道"]
+        for s in ["合作社用电量增长", "报社电话", "本期活动以", "网上讯息", "上网讯息多", "新华社记者张三报道"]
         {
             assert_eq!(match_dateline(s), None, "{s}");
         }
