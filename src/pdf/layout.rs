@@ -90,7 +90,7 @@ fn is_wide(s: &str) -> bool {
 
 /// Glyphs → lines: banded by baseline, then split along each band.
 fn lines(glyphs: &[Glyph]) -> Vec<Line> {
-    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| !is_blank(g) && g.size > 0.0 && g.size.is_finite()).collect();
+    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.size > 0.0 && g.size.is_finite()).collect();
     order.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines = Vec::new();
     let mut start = 0;
@@ -108,35 +108,54 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
     lines
 }
 
+/// A line being built: the line, where its pen stands, and whether a
+/// space glyph was drawn since its last character.
+struct Open {
+    line: Line,
+    end: f32,
+    space: bool,
+}
+
 /// One baseline's glyphs, left to right → lines, split at gutters and
-/// changes of type size.
+/// changes of type size. Space glyphs join what they sit between (and
+/// become one space); they never start a line.
 fn split_band(band: &[&Glyph], lines: &mut Vec<Line>) {
-    let mut current: Option<(Line, f32)> = None; // the line, where its pen stands
+    let mut current: Option<Open> = None;
     for g in band {
-        if let Some((line, end)) = current.as_mut() {
-            let gap = g.x - *end;
+        let blank = is_blank(g);
+        if let Some(open) = current.as_mut() {
+            let gap = g.x - open.end;
+            let line = &mut open.line;
             let size = line.size.max(g.size);
-            let ratio = line.size.max(g.size) / line.size.min(g.size);
-            if gap <= GUTTER * size && ratio <= SIZE_STEP {
-                let previous_wide = is_wide(&line.text[line.text.len() - last_char_len(&line.text)..]);
-                let space = if previous_wide && is_wide(&g.text) { 0.45 } else { 0.15 };
-                if gap > space * size {
-                    line.text.push(' ');
+            let ratio = size / line.size.min(g.size);
+            if gap <= GUTTER * size && (blank || ratio <= SIZE_STEP) {
+                if blank {
+                    open.space = true;
+                } else {
+                    let previous_wide = is_wide(&line.text[line.text.len() - last_char_len(&line.text)..]);
+                    let space = if previous_wide && is_wide(&g.text) { 0.45 } else { 0.15 };
+                    if open.space || gap > space * size {
+                        line.text.push(' ');
+                    }
+                    line.text.push_str(&g.text);
+                    line.x1 = g.x + g.advance;
+                    open.space = false;
                 }
-                line.text.push_str(&g.text);
-                *end = end.max(g.x + g.advance);
-                line.x1 = *end;
+                open.end = open.end.max(g.x + g.advance);
                 continue;
             }
         }
-        if let Some((line, _)) = current.take() {
-            lines.push(line);
+        if blank {
+            continue;
+        }
+        if let Some(open) = current.take() {
+            lines.push(open.line);
         }
         let line = Line { x0: g.x, x1: g.x + g.advance, y: g.y, size: g.size, text: g.text.clone() };
-        current = Some((line, g.x + g.advance));
+        current = Some(Open { line, end: g.x + g.advance, space: false });
     }
-    if let Some((line, _)) = current {
-        lines.push(line);
+    if let Some(open) = current {
+        lines.push(open.line);
     }
 }
 
@@ -193,8 +212,10 @@ fn continues(block: &Block, line: &Line, rules: &[Rule]) -> bool {
             return false;
         }
     }
-    let overlap = last.x1.min(line.x1) - last.x0.max(line.x0);
-    let narrower = (last.x1 - last.x0).min(line.x1 - line.x0);
+    // Across the column the block fills so far (a paragraph's short last
+    // line and the next one, set in, need not overlap each other).
+    let overlap = block.x1.min(line.x1) - block.x0.max(line.x0);
+    let narrower = (block.x1 - block.x0).min(line.x1 - line.x0);
     if overlap < 0.5 * narrower {
         return false;
     }

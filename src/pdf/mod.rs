@@ -80,11 +80,18 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
 }
 
 fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
-    let sheets = read::read(bytes, limits)?;
+    let drawn = read::read(bytes, limits)?;
+    let sheets = &drawn.sheets;
     let glyphs: usize = sheets.iter().map(|s| s.glyphs.len()).sum();
     let unmapped: usize = sheets.iter().map(|s| s.unmapped).sum();
     if glyphs == 0 {
-        return Err(if unmapped > 0 { Error::PdfNoUnicode } else { Error::PdfOnlyImages });
+        return Err(if drawn.repaired {
+            Error::PdfUnreadable { reason: "the file is truncated or damaged" }
+        } else if unmapped > 0 {
+            Error::PdfNoUnicode
+        } else {
+            Error::PdfOnlyImages
+        });
     }
     let mut text = String::new();
     for (i, sheet) in sheets.iter().enumerate() {
@@ -99,6 +106,6 @@ fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
 /// Every character of the text layer, in the order the pages draw them
 /// (what a faithful parse must account for).
 pub fn text_layer(bytes: &[u8]) -> Result<String, Error> {
-    let sheets = read::read(bytes, &Limits::default())?;
-    Ok(sheets.iter().flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str())).collect())
+    let drawn = read::read(bytes, &Limits::default())?;
+    Ok(drawn.sheets.iter().flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str())).collect())
 }

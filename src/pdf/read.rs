@@ -55,6 +55,8 @@ impl Rule {
 /// A rule is at most this thick, and at least this long (points).
 const RULE_THICKNESS: f32 = 3.0;
 const RULE_LENGTH: f32 = 20.0;
+/// Rules kept on one page (more is no newspaper).
+const MAX_RULES: usize = 100_000;
 
 /// The glyphs of one page.
 #[derive(Debug, Clone, Default)]
@@ -66,8 +68,17 @@ pub struct Sheet {
     pub unmapped: usize,
 }
 
+/// What a PDF draws: its pages' glyphs.
+#[derive(Debug, Default)]
+pub struct Drawn {
+    pub sheets: Vec<Sheet>,
+    /// The file's cross-reference table was rebuilt by scanning it: it is
+    /// truncated or damaged, and what is left of it may be little.
+    pub repaired: bool,
+}
+
 /// Reads every page's glyphs.
-pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Error> {
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Drawn, Error> {
     let options = lopdf::LoadOptions { max_decompressed_size: Some(limits.stream_bytes), ..Default::default() };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| load_error(&e))?;
     if doc.is_encrypted() && !doc.was_encrypted() {
@@ -86,7 +97,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Error> {
     for &page_id in pages.values() {
         sheets.push(read_page(&doc, page_id, &mut fonts, &mut budget, limits)?);
     }
-    Ok(sheets)
+    Ok(Drawn { sheets, repaired: doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) })
 }
 
 /// lopdf's error, as the reason a PDF cannot be read.
@@ -479,7 +490,9 @@ impl<'a> Walk<'a, '_> {
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 let rules = std::mem::take(&mut self.path);
-                self.sheet.rules.extend(rules.into_iter().filter(|r| r.is_horizontal() || r.is_vertical()));
+                if self.sheet.rules.len() < MAX_RULES {
+                    self.sheet.rules.extend(rules.into_iter().filter(|r| r.is_horizontal() || r.is_vertical()));
+                }
                 self.point = None;
             }
             "n" => {
