@@ -28,6 +28,8 @@ pub enum Error {
     /// A PDF over one of the limits that keep a hostile file from hanging
     /// the reader.
     PdfTooLarge { what: &'static str, limit: usize },
+    /// A PDF given to a build without the `pdf` feature.
+    PdfNotBuilt,
 }
 
 impl fmt::Display for Error {
@@ -55,6 +57,9 @@ impl fmt::Display for Error {
                 write!(f, "this PDF is too large to read safely: more than {limit} {what}")
             }
             Error::PdfTooLarge { what, .. } => write!(f, "this PDF is too large to read safely: too many {what}"),
+            Error::PdfNotBuilt => {
+                write!(f, "this build of baozhi does not read PDFs; extract the page's text first, e.g. with pdftotext")
+            }
         }
     }
 }

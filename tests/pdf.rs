@@ -3,7 +3,7 @@
 //! glyph is. Layout (a headline over two columns), several pages, and the
 //! bad inputs: no text layer, fonts without Unicode, a password, a
 //! truncated or damaged file, limits — each one line, none a panic.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "pdf"))]
 
 use baozhi::pdf::{Limits, parse_pdf_with, text_layer};
 use baozhi::{Error, parse_pdf};

@@ -13,7 +13,9 @@
 //! Faithful as the text path is: every character of the text layer ends up
 //! in the page, whitespace aside ([`text_layer`] gives those characters).
 
+#[cfg(feature = "pdf")]
 mod layout;
+#[cfg(feature = "pdf")]
 mod read;
 
 use crate::Error;
@@ -79,6 +81,12 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
     pdf_text_with(bytes, &Limits::default())
 }
 
+#[cfg(not(feature = "pdf"))]
+fn pdf_text_with(_: &[u8], _: &Limits) -> Result<String, Error> {
+    Err(Error::PdfNotBuilt)
+}
+
+#[cfg(feature = "pdf")]
 fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
     let drawn = read::read(bytes, limits)?;
     let sheets = &drawn.sheets;
@@ -105,6 +113,7 @@ fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
 
 /// Every character of the text layer, in the order the pages draw them
 /// (what a faithful parse must account for).
+#[cfg(feature = "pdf")]
 pub fn text_layer(bytes: &[u8]) -> Result<String, Error> {
     let drawn = read::read(bytes, &Limits::default())?;
     Ok(drawn.sheets.iter().flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str())).collect())
