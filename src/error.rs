@@ -16,6 +16,20 @@ pub enum Error {
     DictionaryLine { line: usize, message: String },
     /// A word feature was asked for before the dictionary was loaded.
     WordsNotReady,
+    /// A PDF whose pages have no text layer (a scan).
+    PdfOnlyImages,
+    /// A PDF that draws text in fonts that do not say which characters
+    /// they are (no `ToUnicode` map).
+    PdfNoUnicode,
+    /// A PDF locked with a password needed to open it.
+    PdfLocked,
+    /// A PDF that cannot be read: truncated, damaged, not a PDF inside.
+    PdfUnreadable { reason: &'static str },
+    /// A PDF over one of the limits that keep a hostile file from hanging
+    /// the reader.
+    PdfTooLarge { what: &'static str, limit: usize },
+    /// A PDF given to a build without the `pdf` feature.
+    PdfNotBuilt,
 }
 
 impl fmt::Display for Error {
@@ -32,6 +46,20 @@ impl fmt::Display for Error {
             Error::Dictionary { message } => write!(f, "cannot load the dictionary: {message}"),
             Error::DictionaryLine { line, message } => write!(f, "line {line}: {message}"),
             Error::WordsNotReady => write!(f, "the dictionary is still loading; word features are not ready yet"),
+            Error::PdfOnlyImages => write!(f, "this PDF has only images; baozhi reads PDFs with a text layer"),
+            Error::PdfNoUnicode => write!(
+                f,
+                "this PDF's fonts do not say which characters they draw (no ToUnicode map); baozhi cannot read its text"
+            ),
+            Error::PdfLocked => write!(f, "this PDF is locked with a password; open it and save an unlocked copy"),
+            Error::PdfUnreadable { reason } => write!(f, "cannot read this PDF: {reason}"),
+            Error::PdfTooLarge { what, limit } if *limit > 0 => {
+                write!(f, "this PDF is too large to read safely: more than {limit} {what}")
+            }
+            Error::PdfTooLarge { what, .. } => write!(f, "this PDF is too large to read safely: too many {what}"),
+            Error::PdfNotBuilt => {
+                write!(f, "this build of baozhi does not read PDFs; extract the page's text first, e.g. with pdftotext")
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! - [`text`]: bytes → text ([`decode`]), character facts, folding for search;
 //! - [`parse`]: text → [`Page`] of [`Article`]s ([`parse_page`]; the types in [`model`]);
+//! - [`pdf`]: a PDF's text layer → text in reading order → [`Page`] ([`parse_pdf`]);
 //! - [`words`]: the segmenter (jieba, tags, the user's words, names);
 //! - [`annotate`]: an article's words → entities and keywords;
 //! - [`search`]: an index over pages, queries → ranked results;
@@ -21,6 +22,7 @@ pub mod html;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod pdf;
 pub mod search;
 pub mod text;
 pub mod words;
@@ -31,4 +33,5 @@ pub mod wasm;
 pub use error::Error;
 pub use model::{Article, Page};
 pub use parse::parse_page;
+pub use pdf::parse_pdf;
 pub use text::{Decoded, decode};

@@ -124,10 +124,16 @@ impl Reader {
     }
 
     /// Loads a page given as the bytes of a file, decoding them as the CLI
-    /// does (UTF-8, UTF-16, GB18030…). A file that is not text is an error
-    /// that says what it looks like.
+    /// does (UTF-8, UTF-16, GB18030…), or, for a PDF (by its `%PDF-`
+    /// signature), reading its text layer. A file that is not text, or a PDF
+    /// without a readable text layer, is an error in one line.
     #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "PageInfo")]
     pub fn load_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        if crate::pdf::is_pdf(bytes) {
+            let page = crate::parse_pdf(bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
+            let id = self.library.add_page(name, page);
+            return to_js(&self.info(id, Some("PDF")));
+        }
         let decoded = crate::decode(bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
         let id = self.library.add_text(name, &decoded.text);
         to_js(&self.info(id, Some(decoded.encoding)))

@@ -27,9 +27,8 @@ impl Failure {
     }
 }
 
-/// Reads and decodes a page file (`-` is standard input), reporting the
-/// encoding on standard error.
-pub fn read_page(path: &str) -> Result<String, Failure> {
+/// Reads a file's bytes (`-` is standard input), with the name to report.
+pub fn read_bytes(path: &str) -> Result<(Vec<u8>, &str), Failure> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -43,10 +42,32 @@ pub fn read_page(path: &str) -> Result<String, Failure> {
         }
         std::fs::read(path).map_err(|e| Failure::input(format!("{path}: {}", io_message(&e))))?
     };
-    let name = if path == "-" { "standard input" } else { path };
-    let decoded = baozhi::decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    Ok((bytes, if path == "-" { "standard input" } else { path }))
+}
+
+/// Reads and decodes a page file given as text, reporting the encoding on
+/// standard error.
+pub fn read_text(path: &str) -> Result<String, Failure> {
+    let (bytes, name) = read_bytes(path)?;
+    decode(&bytes, name)
+}
+
+fn decode(bytes: &[u8], name: &str) -> Result<String, Failure> {
+    let decoded = baozhi::decode(bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     eprintln!("baozhi: {name}: read as {}", decoded.encoding);
     Ok(decoded.text)
+}
+
+/// Reads and parses a page file: a PDF (known by its `%PDF-` signature)
+/// through its text layer, anything else as text.
+pub fn read_page(path: &str) -> Result<baozhi::Page, Failure> {
+    let (bytes, name) = read_bytes(path)?;
+    if baozhi::pdf::is_pdf(&bytes) {
+        let page = baozhi::parse_pdf(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+        eprintln!("baozhi: {name}: read as PDF");
+        return Ok(page);
+    }
+    Ok(baozhi::parse_page(&decode(&bytes, name)?))
 }
 
 /// `io::Error` messages without the "(os error 2)" tail.
@@ -75,8 +96,7 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
 pub fn load(files: &[String]) -> Result<Library, Failure> {
     let mut library = Library::new(Segmenter::embedded());
     for f in files {
-        let text = read_page(f)?;
-        library.add_text(f, &text);
+        library.add_page(f, read_page(f)?);
     }
     library.catch_up();
     Ok(library)

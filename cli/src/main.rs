@@ -19,8 +19,10 @@ struct Cli {
 
 const AFTER_HELP: &str = "\
 Files are decoded from UTF-8, UTF-16 or GB18030/GBK (detected); the encoding
-used is reported on standard error. Exit status: 0 on success, 2 when an
-input cannot be read or is not text, 1 on wrong usage.";
+used is reported on standard error. A PDF (known by its %PDF- signature) is
+read through its text layer. Exit status: 0 on success, 2 when an input
+cannot be read, is not text or is a PDF without a readable text layer, 1 on
+wrong usage.";
 
 #[derive(Debug, Subcommand)]
 enum Command {

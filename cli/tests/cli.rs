@@ -296,3 +296,66 @@ fn bench_search_reports_latency_memory_and_agreement() {
     assert!(report.trim_end().ends_with("counted different hits: 0"), "{report}");
     assert_eq!(baozhi(&["bench", "search", "--pages", "0"], None).status.code(), Some(1));
 }
+
+/// A one-page PDF drawing `content` (a content stream) with Helvetica as
+/// `/F1`, its cross-reference table written out.
+fn one_page_pdf(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out
+}
+
+#[test]
+fn a_pdf_is_read_through_its_text_layer_by_every_command_that_takes_a_page() {
+    let pdf = one_page_pdf(
+        "BT /F1 24 Tf 50 700 Td (City opens three parks) Tj ET\nBT /F1 10 Tf 50 660 Td (The city said on Monday that three parks open in May.) Tj ET",
+    );
+    let path = temp_file("parks.pdf", &pdf);
+    let path = path.to_str().unwrap();
+    let out = baozhi(&["parse", path], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("read as PDF"), "{}", stderr(&out));
+    let page: baozhi::Page = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page, baozhi::parse_pdf(&pdf).unwrap());
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(json.contains("City opens three parks") && json.contains("three parks open in May."), "{json}");
+    for args in [&["search", path, "--", "parks"][..], &["html", path], &["words", path], &["names", path]] {
+        let out = baozhi(args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let out = baozhi(&["parse", "-"], Some(&pdf));
+    assert_eq!(serde_json::from_slice::<baozhi::Page>(&out.stdout).unwrap(), page);
+}
+
+#[test]
+fn a_pdf_without_a_text_layer_exits_2_with_one_line() {
+    let scan = temp_file("scan.pdf", &one_page_pdf("q 600 0 0 800 0 0 cm 0.5 g 0 0 1 1 re f Q"));
+    assert_refused(
+        &baozhi(&["parse", scan.to_str().unwrap()], None),
+        "this PDF has only images; baozhi reads PDFs with a text layer",
+    );
+    let pdf = one_page_pdf("BT /F1 10 Tf 50 660 Td (Some text) Tj ET");
+    let truncated = temp_file("truncated.pdf", &pdf[..pdf.len() / 3]);
+    for command in ["parse", "words", "html"] {
+        let out = baozhi(&[command, truncated.to_str().unwrap()], None);
+        assert_refused(&out, "PDF");
+    }
+}

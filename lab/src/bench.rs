@@ -71,6 +71,81 @@ impl fmt::Display for ParseReport {
     }
 }
 
+/// PDF pages a second: `baozhi::parse_pdf` (read, lay out, parse), beside
+/// `pdftotext` (one process a file, as a user runs it) and `pdftotext`
+/// followed by `baozhi::parse_page`, on the same files in the same run.
+#[derive(Debug, Clone)]
+pub struct PdfReport {
+    pub files: usize,
+    pub pages: usize,
+    pub bytes: usize,
+    pub parse_pdf: Duration,
+    /// `None` when `pdftotext` is not on PATH.
+    pub pdftotext: Option<Duration>,
+    pub pdftotext_and_parse: Option<Duration>,
+    /// Files `parse_pdf` refused, with its message.
+    pub refused: Vec<String>,
+}
+
+/// Times the PDF readers over `files` (name, bytes).
+pub fn pdf_throughput(files: &[(String, Vec<u8>)], progress: Progress) -> PdfReport {
+    let rounds = 3;
+    let pages: usize =
+        files.iter().map(|(_, b)| baozhi::pdf::pdf_text(b).map_or(0, |t| t.split('\u{0C}').count())).sum();
+    let refused: Vec<String> =
+        files.iter().filter_map(|(n, b)| baozhi::parse_pdf(b).err().map(|e| format!("{n}: {e}"))).collect();
+    progress("baozhi parse_pdf");
+    let parse_pdf = best_of(rounds, || files.iter().map(|(_, b)| baozhi::parse_pdf(b).is_ok() as usize).sum::<usize>());
+    let pdftotext = |then_parse: bool| {
+        let run = |name: &str| {
+            let out = std::process::Command::new("pdftotext").args(["-enc", "UTF-8", name, "-"]).output().ok()?;
+            out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        };
+        files.iter().all(|(n, _)| run(n).is_some()).then(|| {
+            best_of(rounds, || {
+                for (n, _) in files {
+                    let text = run(n).unwrap_or_default();
+                    if then_parse {
+                        black_box(baozhi::parse_page(&text));
+                    }
+                }
+            })
+        })
+    };
+    progress("pdftotext");
+    let only = pdftotext(false);
+    progress("pdftotext + parse_page");
+    let and_parse = pdftotext(true);
+    PdfReport {
+        files: files.len(),
+        pages,
+        bytes: files.iter().map(|(_, b)| b.len()).sum(),
+        parse_pdf,
+        pdftotext: only,
+        pdftotext_and_parse: and_parse,
+        refused,
+    }
+}
+
+impl fmt::Display for PdfReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let per_s = |t: Duration| self.pages as f64 / t.as_secs_f64().max(1e-9);
+        let ms = |t: Duration| t.as_secs_f64() * 1e3 / self.pages.max(1) as f64;
+        writeln!(f, "input:        {} PDF files, {} pages, {:.1} MB", self.files, self.pages, self.bytes as f64 / 1e6)?;
+        write!(f, "parse_pdf:    {:.1} pages/s ({:.2} ms a page)", per_s(self.parse_pdf), ms(self.parse_pdf))?;
+        for (name, t) in [("pdftotext:   ", self.pdftotext), ("pdftotext + parse_page:", self.pdftotext_and_parse)] {
+            match t {
+                Some(t) => write!(f, "\n{name} {:.1} pages/s ({:.2} ms a page)", per_s(t), ms(t))?,
+                None => write!(f, "\n{name} not measured (pdftotext not on PATH)")?,
+            }
+        }
+        for r in &self.refused {
+            write!(f, "\nrefused: {r}")?;
+        }
+        Ok(())
+    }
+}
+
 /// Segment + tag + annotate throughput, against bare jieba `cut` (with
 /// its HMM, as the reading mode uses it) on the same texts.
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::io::{Failure, read_page};
+use crate::io::{Failure, read_bytes, read_text};
 
 /// Measure throughput: parse (the default), words or search
 #[derive(Debug, clap::Args)]
@@ -30,7 +30,8 @@ struct ParseArgs {
     /// Megabytes of synthetic pages (up to 4096)
     #[arg(long, value_name = "N", default_value = "10", value_parser = megabytes)]
     mb: f64,
-    /// Page files to parse instead of synthetic pages
+    /// Page files to parse instead of synthetic pages; PDFs are timed
+    /// beside pdftotext on the same files
     files: Vec<String>,
 }
 
@@ -59,6 +60,10 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let what = args.what.unwrap_or(What::Parse(args.parse));
     let spinner = Spinner::new();
     let report = match what {
+        What::Parse(a) if pdfs(&a.files)?.is_some() => {
+            let files = pdfs(&a.files)?.unwrap_or_default();
+            baozhi_lab::bench::pdf_throughput(&files, &|s| spinner.step(s)).to_string()
+        }
         What::Parse(a) => {
             let input = if a.files.is_empty() {
                 spinner.step("making synthetic pages");
@@ -66,7 +71,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
             } else {
                 let mut all = String::new();
                 for f in &a.files {
-                    all.push_str(&read_page(f)?);
+                    all.push_str(&read_text(f)?);
                     all.push('\u{0C}');
                 }
                 all
@@ -79,6 +84,22 @@ pub fn run(args: Args) -> Result<(), Failure> {
     drop(spinner);
     println!("{report}");
     Ok(())
+}
+
+/// Files by name with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The files' bytes when they are all PDFs (by their signature).
+fn pdfs(files: &[String]) -> Result<Option<Files>, Failure> {
+    let mut out = Vec::new();
+    for f in files {
+        let (bytes, _) = read_bytes(f)?;
+        if !baozhi::pdf::is_pdf(&bytes) {
+            return Ok(None);
+        }
+        out.push((f.clone(), bytes));
+    }
+    Ok((!out.is_empty()).then_some(out))
 }
 
 /// A progress spinner on standard error with the current step, shown only

@@ -7,7 +7,7 @@ use crate::io::{Failure, io_message, load, write_failed};
 /// A standalone, readable HTML rendering of the page
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The page file (- for standard input)
+    /// The page file: text, or a PDF with a text layer (- for standard input)
     file: String,
     /// Write the HTML to this file instead of standard output
     #[arg(short, value_name = "OUT")]

@@ -6,13 +6,12 @@ use crate::io::{Failure, read_page};
 /// segmenter learns them
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The page file (- for standard input)
+    /// The page file: text, or a PDF with a text layer (- for standard input)
     file: String,
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    let text = read_page(&args.file)?;
-    let page = baozhi::parse_page(&text);
+    let page = read_page(&args.file)?;
     let before = Segmenter::embedded();
     let mut after = Segmenter::embedded();
     let found = baozhi::words::find_names(&page, &before);

@@ -9,7 +9,7 @@ pub struct Args {
     /// Print JSON: every result with its hits (character offsets into the field)
     #[arg(long)]
     json: bool,
-    /// The page files (- for standard input)
+    /// The page files: text, or PDFs with a text layer (- for standard input)
     #[arg(required = true)]
     files: Vec<String>,
     /// The query, after --

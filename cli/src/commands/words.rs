@@ -10,7 +10,7 @@ pub struct Args {
     /// joined by newlines, entities and keywords
     #[arg(long)]
     json: bool,
-    /// The page files (- for standard input)
+    /// The page files: text, or PDFs with a text layer (- for standard input)
     #[arg(required = true)]
     files: Vec<String>,
 }

@@ -1,18 +1,20 @@
 //! Builds and scores real-tool pages.
 //!
 //!     realtool make --pages 300 --seed 1 --out target/realtool/s1 [--batch 25]
-//!     realtool score DIR [--json] [--write-pred DIR]
+//!     realtool score DIR [--pdf] [--json] [--write-pred DIR]
 //!
 //! `score` parses every `X.txt` of DIR that has an `X.expected.json` with
 //! `baozhi::parse_page` and scores it with the metrics of the shared
-//! corpus's score.py; DIR may be a built set or `../shared/corpus`.
+//! corpus's score.py; DIR may be a built set or `../shared/corpus`. With
+//! `--pdf` it parses `X.pdf` instead with `baozhi::parse_pdf`, against the
+//! same labels, the characters checked against the PDF's text layer.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use baozhi_lab::realtool::{self, score};
 
-const USAGE: &str = "usage: realtool make [--pages N] [--seed S] [--out DIR] [--batch B]\n       realtool html [--pages N] [--seed S] [--out FILE]   (one HTML of all the sheets, no tools needed)\n       realtool score DIR [--json] [--write-pred DIR]";
+const USAGE: &str = "usage: realtool make [--pages N] [--seed S] [--out DIR] [--batch B]\n       realtool html [--pages N] [--seed S] [--out FILE]   (one HTML of all the sheets, no tools needed)\n       realtool score DIR [--pdf] [--json] [--write-pred DIR]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -78,6 +80,7 @@ fn html(args: &[String]) -> Result<(), String> {
 fn score_dir(args: &[String]) -> Result<(), String> {
     let dir = args.first().filter(|a| !a.starts_with("--")).ok_or(USAGE)?;
     let json = args.iter().any(|a| a == "--json");
+    let pdf = args.iter().any(|a| a == "--pdf");
     let pred_dir = match args.iter().position(|a| a == "--write-pred") {
         Some(i) => Some(PathBuf::from(args.get(i + 1).ok_or(USAGE)?)),
         None => None,
@@ -91,13 +94,20 @@ fn score_dir(args: &[String]) -> Result<(), String> {
     }
     let mut rows = Vec::new();
     for page in &pages {
-        let pred = baozhi::parse_page(&page.text);
+        let (source, pred) = if pdf {
+            let base = std::path::Path::new(dir);
+            let base = if base.join("pages").is_dir() { base.join("pages") } else { base.to_path_buf() };
+            let path = base.join(format!("{}.pdf", page.name));
+            realtool::parse_pdf_file(&path)?
+        } else {
+            (page.text.clone(), baozhi::parse_page(&page.text))
+        };
         if let Some(p) = &pred_dir {
             let path = p.join(format!("{}.pred.json", page.name));
             std::fs::write(&path, serde_json::to_string(&pred).expect("a page serialises"))
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
-        rows.push((page.name.clone(), score::score(&page.text, &page.label, &pred)));
+        rows.push((page.name.clone(), score::score(&source, &page.label, &pred)));
     }
     let metrics: Vec<score::Metrics> = rows.iter().map(|(_, m)| m.clone()).collect();
     let means = score::means(&metrics);

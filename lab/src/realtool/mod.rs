@@ -277,6 +277,15 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Labelled>, String> {
         .collect()
 }
 
+/// Parses a page's PDF: the PDF's text layer (what the parse must account
+/// for) and the parse.
+pub fn parse_pdf_file(path: &Path) -> Result<(String, Page), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let layer = baozhi::pdf::text_layer(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let page = baozhi::parse_pdf(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((layer, page))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,382 @@
+//! Glyphs → text in reading order.
+//!
+//! 1. Lines: glyphs on one baseline, split where a gap wider than about a
+//!    character (a column gutter) or a change of type size parts them.
+//! 2. Blocks: a line joins the block whose last line sits just above it, in
+//!    the same type size, overlapping it across, with no rule between (a
+//!    column's run of body lines; a headline set on two lines).
+//! 3. Order: the page is cut recursively (an XY cut) — first at rules that
+//!    run across the whole region, then at gutters that run down all of
+//!    it, then at gaps across it; the pieces are read left to right and top
+//!    to bottom, so a headline comes right above the columns it heads.
+//! 4. Text: a line a line, a blank line between blocks, the first line of
+//!    a paragraph set in by two ideographic spaces where the page sets it
+//!    in (the text parser reads both).
+
+use super::read::{Glyph, Rule, Sheet};
+
+/// A line of text on one baseline.
+#[derive(Debug, Clone)]
+struct Line {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    text: String,
+}
+
+/// Lines of one type size running down one column.
+#[derive(Debug, Clone)]
+struct Block {
+    lines: Vec<Line>,
+    x0: f32,
+    x1: f32,
+    top: f32,
+    bottom: f32,
+}
+
+impl Block {
+    fn new(line: Line) -> Block {
+        let mut b = Block { lines: Vec::new(), x0: f32::MAX, x1: f32::MIN, top: f32::MAX, bottom: f32::MIN };
+        b.push(line);
+        b
+    }
+
+    fn push(&mut self, line: Line) {
+        self.x0 = self.x0.min(line.x0);
+        self.x1 = self.x1.max(line.x1);
+        self.top = self.top.min(line.y - line.size * ASCENT);
+        self.bottom = self.bottom.max(line.y + line.size * DESCENT);
+        self.lines.push(line);
+    }
+
+    fn last(&self) -> &Line {
+        &self.lines[self.lines.len() - 1]
+    }
+
+    fn size(&self) -> f32 {
+        self.lines[0].size
+    }
+}
+
+/// How far a glyph reaches above and below its baseline, in sizes.
+const ASCENT: f32 = 0.9;
+const DESCENT: f32 = 0.2;
+
+/// Writes a sheet's text in reading order.
+pub fn write(sheet: &Sheet, out: &mut String) {
+    let lines = lines(&sheet.glyphs);
+    let blocks = blocks(lines, &sheet.rules);
+    let mut order = Vec::with_capacity(blocks.len());
+    let all: Vec<usize> = (0..blocks.len()).collect();
+    cut(&blocks, all, &sheet.rules, &mut order, 0);
+    for (n, &b) in order.iter().enumerate() {
+        if n > 0 {
+            out.push_str("\n\n");
+        }
+        write_block(&blocks[b], out);
+    }
+    out.push('\n');
+}
+
+fn is_blank(g: &Glyph) -> bool {
+    g.text.chars().all(char::is_whitespace)
+}
+
+/// Is it set full width (a CJK character or punctuation)?
+fn is_wide(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| crate::text::width(&c.to_string()) >= 2)
+}
+
+/// Glyphs → lines: banded by baseline, then split along each band.
+fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.size > 0.0 && g.size.is_finite()).collect();
+    order.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < order.len() {
+        let anchor = order[start];
+        let mut end = start + 1;
+        while end < order.len() && order[end].y - anchor.y <= 0.3 * anchor.size.min(order[end].size) {
+            end += 1;
+        }
+        let band = &mut order[start..end];
+        band.sort_by(|a, b| a.x.total_cmp(&b.x));
+        split_band(band, &mut lines);
+        start = end;
+    }
+    lines
+}
+
+/// A line being built: the line, where its pen stands, and whether a
+/// space glyph was drawn since its last character.
+struct Open {
+    line: Line,
+    end: f32,
+    space: bool,
+}
+
+/// One baseline's glyphs, left to right → lines, split at gutters and
+/// changes of type size. Space glyphs join what they sit between (and
+/// become one space); they never start a line.
+fn split_band(band: &[&Glyph], lines: &mut Vec<Line>) {
+    let mut current: Option<Open> = None;
+    for g in band {
+        let blank = is_blank(g);
+        if let Some(open) = current.as_mut() {
+            let gap = g.x - open.end;
+            let line = &mut open.line;
+            let size = line.size.max(g.size);
+            let ratio = size / line.size.min(g.size);
+            if gap <= GUTTER * size && (blank || ratio <= SIZE_STEP) {
+                if blank {
+                    open.space = true;
+                } else {
+                    let previous_wide = is_wide(&line.text[line.text.len() - last_char_len(&line.text)..]);
+                    let space = if previous_wide && is_wide(&g.text) { 0.45 } else { 0.15 };
+                    if open.space || gap > space * size {
+                        line.text.push(' ');
+                    }
+                    line.text.push_str(&g.text);
+                    line.x1 = g.x + g.advance;
+                    open.space = false;
+                }
+                open.end = open.end.max(g.x + g.advance);
+                continue;
+            }
+        }
+        if blank {
+            continue;
+        }
+        if let Some(open) = current.take() {
+            lines.push(open.line);
+        }
+        let line = Line { x0: g.x, x1: g.x + g.advance, y: g.y, size: g.size, text: g.text.clone() };
+        current = Some(Open { line, end: g.x + g.advance, space: false });
+    }
+    if let Some(open) = current {
+        lines.push(open.line);
+    }
+}
+
+fn last_char_len(s: &str) -> usize {
+    s.chars().next_back().map_or(0, char::len_utf8)
+}
+
+/// A gap wider than this many sizes parts a line (a gutter).
+const GUTTER: f32 = 0.9;
+/// Sizes further apart than this ratio are different type.
+const SIZE_STEP: f32 = 1.15;
+
+/// Lines → blocks, top to bottom.
+fn blocks(mut lines: Vec<Line>, rules: &[Rule]) -> Vec<Block> {
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut blocks: Vec<Block> = Vec::new();
+    // Blocks still open, to keep the search short on a long page.
+    let mut open: Vec<usize> = Vec::new();
+    for line in lines {
+        open.retain(|&b| line.y - blocks[b].last().y <= 2.5 * blocks[b].size());
+        let best = open
+            .iter()
+            .copied()
+            .filter(|&b| continues(&blocks[b], &line, rules))
+            .min_by(|&a, &b| (line.y - blocks[a].last().y).total_cmp(&(line.y - blocks[b].last().y)));
+        match best {
+            Some(b) => blocks[b].push(line),
+            None => {
+                blocks.push(Block::new(line));
+                open.push(blocks.len() - 1);
+            }
+        }
+    }
+    blocks
+}
+
+/// Does `line` go on `block`: the next baseline down, the same type,
+/// across the same column, no rule between?
+fn continues(block: &Block, line: &Line, rules: &[Rule]) -> bool {
+    let last = block.last();
+    let size = last.size.max(line.size);
+    if size / last.size.min(line.size) > SIZE_STEP {
+        return false;
+    }
+    let step = line.y - last.y;
+    if step < 0.6 * size || step > 2.0 * size {
+        return false;
+    }
+    // Lines of a block are evenly spaced: a wider step is a new paragraph
+    // set apart, or the next story.
+    if block.lines.len() >= 2 {
+        let before = last.y - block.lines[block.lines.len() - 2].y;
+        if step > before * 1.3 + 0.5 {
+            return false;
+        }
+    }
+    // Across the column the block fills so far (a paragraph's short last
+    // line and the next one, set in, need not overlap each other).
+    let overlap = block.x1.min(line.x1) - block.x0.max(line.x0);
+    let narrower = (block.x1 - block.x0).min(line.x1 - line.x0);
+    if overlap < 0.5 * narrower {
+        return false;
+    }
+    !rules.iter().any(|r| {
+        r.is_horizontal()
+            && r.y0 > last.y
+            && r.y1 < line.y
+            && r.x0 < last.x1.min(line.x1)
+            && r.x1 > last.x0.max(line.x0)
+    })
+}
+
+const MAX_DEPTH: usize = 64;
+
+/// Orders `ids` by cutting the region they fill (an XY cut).
+fn cut(blocks: &[Block], ids: Vec<usize>, rules: &[Rule], out: &mut Vec<usize>, depth: usize) {
+    if ids.len() <= 1 || depth >= MAX_DEPTH {
+        let mut ids = ids;
+        ids.sort_by(|&a, &b| blocks[a].top.total_cmp(&blocks[b].top).then(blocks[a].x0.total_cmp(&blocks[b].x0)));
+        out.extend(ids);
+        return;
+    }
+    let parts = cut_at_rules(blocks, &ids, rules)
+        .or_else(|| cut_at_gaps(blocks, &ids, Axis::X))
+        .or_else(|| cut_at_gaps(blocks, &ids, Axis::Y));
+    match parts {
+        Some(parts) => {
+            for p in parts {
+                cut(blocks, p, rules, out, depth + 1);
+            }
+        }
+        None => cut(blocks, ids, rules, out, MAX_DEPTH),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Axis {
+    X,
+    Y,
+}
+
+fn span(b: &Block, axis: Axis) -> (f32, f32) {
+    match axis {
+        Axis::X => (b.x0, b.x1),
+        Axis::Y => (b.top, b.bottom),
+    }
+}
+
+/// The region split where nothing spans a gap along `axis`, in order;
+/// `None` when it is one piece.
+fn cut_at_gaps(blocks: &[Block], ids: &[usize], axis: Axis) -> Option<Vec<Vec<usize>>> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_by(|&a, &b| span(&blocks[a], axis).0.total_cmp(&span(&blocks[b], axis).0));
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut reach = f32::MIN;
+    for id in sorted {
+        let (lo, hi) = span(&blocks[id], axis);
+        match parts.last_mut() {
+            Some(p) if lo < reach => p.push(id),
+            _ => parts.push(vec![id]),
+        }
+        reach = reach.max(hi);
+    }
+    (parts.len() > 1).then_some(parts)
+}
+
+/// The region split at horizontal rules that run across most of it and
+/// that no block crosses, top to bottom.
+fn cut_at_rules(blocks: &[Block], ids: &[usize], rules: &[Rule]) -> Option<Vec<Vec<usize>>> {
+    let (x0, x1) = ids.iter().fold((f32::MAX, f32::MIN), |(a, b), &i| (a.min(blocks[i].x0), b.max(blocks[i].x1)));
+    let (top, bottom) =
+        ids.iter().fold((f32::MAX, f32::MIN), |(a, b), &i| (a.min(blocks[i].top), b.max(blocks[i].bottom)));
+    let width = x1 - x0;
+    let mut cuts: Vec<f32> = rules
+        .iter()
+        .filter(|r| r.is_horizontal() && r.y0 > top && r.y1 < bottom)
+        .filter(|r| r.x1.min(x1) - r.x0.max(x0) >= 0.8 * width)
+        .map(|r| (r.y0 + r.y1) / 2.0)
+        .filter(|&y| !ids.iter().any(|&i| blocks[i].top < y && blocks[i].bottom > y))
+        .collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    cuts.sort_by(f32::total_cmp);
+    let mut parts = vec![Vec::new(); cuts.len() + 1];
+    for &i in ids {
+        let mid = (blocks[i].top + blocks[i].bottom) / 2.0;
+        parts[cuts.partition_point(|&c| c < mid)].push(i);
+    }
+    parts.retain(|p| !p.is_empty());
+    (parts.len() > 1).then_some(parts)
+}
+
+/// A block's lines, a paragraph's set-in first line set in.
+fn write_block(block: &Block, out: &mut String) {
+    let left = block.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let right = block.x1;
+    for (n, line) in block.lines.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let inset = line.x0 - left;
+        // Set in by one to three characters, and not a short line set
+        // right (a byline at the end).
+        let set_in = block.lines.len() > 1
+            && inset >= 1.5 * line.size
+            && inset <= 3.5 * line.size
+            && right - line.x1 < 1.5 * line.size;
+        if set_in {
+            out.push_str("\u{3000}\u{3000}");
+        }
+        out.push_str(&line.text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { text: c.to_string(), x: x + i as f32 * size, y, advance: size, size, font: 0 })
+            .collect()
+    }
+
+    fn text_of(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> String {
+        let mut out = String::new();
+        write(&Sheet { glyphs, rules, unmapped: 0 }, &mut out);
+        out
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other_under_their_headline() {
+        let mut g = glyphs("大字标题在上面", 50.0, 40.0, 24.0);
+        // Two columns of body, 10 pt on 13 pt baselines, 20 pt apart.
+        for (row, (left, right)) in
+            [("左一左一左一", "右一右一右一"), ("左二左二左二", "右二右二右二")].iter().enumerate()
+        {
+            let y = 80.0 + row as f32 * 13.0;
+            g.extend(glyphs(left, 50.0, y, 10.0));
+            g.extend(glyphs(right, 130.0, y, 10.0));
+        }
+        assert_eq!(text_of(g, vec![]), "大字标题在上面\n\n左一左一左一\n左二左二左二\n\n右一右一右一\n右二右二右二\n");
+    }
+
+    #[test]
+    fn a_rule_across_the_page_separates_what_is_above_from_what_is_below() {
+        let mut g = glyphs("上文上文上文", 50.0, 40.0, 10.0);
+        g.extend(glyphs("下文下文下文", 50.0, 53.0, 10.0));
+        let rule = Rule { x0: 40.0, y0: 45.0, x1: 200.0, y1: 45.5 };
+        assert_eq!(text_of(g.clone(), vec![]), "上文上文上文\n下文下文下文\n");
+        assert_eq!(text_of(g, vec![rule]), "上文上文上文\n\n下文下文下文\n");
+    }
+
+    #[test]
+    fn a_set_in_first_line_is_set_in_and_a_wide_gap_is_a_space() {
+        let mut g = glyphs("段首缩进两字", 70.0, 40.0, 10.0);
+        g.extend(glyphs("下一行顶格排到行尾", 50.0, 53.0, 10.0));
+        g.extend(glyphs("记者", 50.0, 66.0, 10.0));
+        g.extend(glyphs("张三", 75.0, 66.0, 10.0));
+        assert_eq!(text_of(g, vec![]), "\u{3000}\u{3000}段首缩进两字\n下一行顶格排到行尾\n记者 张三\n");
+    }
+}
