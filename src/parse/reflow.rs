@@ -508,6 +508,8 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
     // Whether the open paragraph's last line leaves it open (see
     // `Paragraph::open_end`), and whether that line ended its block.
     let mut last_open = false;
+    // Pieces before this index belong to a caption already emitted.
+    let mut caption_until = 0;
     for (k, piece) in pieces.iter().enumerate() {
         // Hard lines between the previous piece and this one.
         let mut saw_blank = false;
@@ -527,6 +529,22 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
                 LineKind::Text => {}
             }
             line_idx += 1;
+        }
+        if k < caption_until {
+            continue;
+        }
+        let block_start = saw_blank || piece.start == 0 || !lines[piece.start - 1].is_text();
+        if block_start && let Some(end) = caption_block(lines, pieces, k) {
+            // A photo caption: page furniture, out of the article's text.
+            flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
+            let mut caption = String::new();
+            for line in &lines[piece.start..pieces[end].end] {
+                text::push_joined(&mut caption, &line.text);
+            }
+            units.push(Unit::Furniture(caption));
+            caption_until = end + 1;
+            line_idx = pieces[end].end;
+            continue;
         }
         line_idx = piece.end;
         if is_headline[k] {
@@ -601,6 +619,25 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
     }
     flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
     units
+}
+
+/// The most lines a photo caption runs to.
+const MAX_CAPTION_LINES: usize = 8;
+
+/// If the block that piece `k` opens is a photo caption, the index of its
+/// last piece. A caption stands apart (blank lines around it) and opens
+/// with a caption mark (`图为`, `图①：`) or ends with the photographer's
+/// credit (`……本报记者张三摄`).
+fn caption_block(lines: &[Line<'_>], pieces: &[Piece], k: usize) -> Option<usize> {
+    let mut end = k;
+    while end + 1 < pieces.len() && after(lines, &pieces[end]) == After::Break {
+        end += 1;
+    }
+    let (first, last) = (pieces[k].start, pieces[end].end - 1);
+    if last + 1 - first > MAX_CAPTION_LINES {
+        return None;
+    }
+    (marks::starts_caption(&lines[first].text) || marks::ends_with_photo_credit(&lines[last].text)).then_some(end)
 }
 
 /// Closes a paragraph. A dateline is recognised on the joined text, as it

@@ -3,15 +3,40 @@
 
 use crate::text::is_han;
 
-/// A photo caption: `图为…`, `上图：…`, `▲ …`.
+/// A photo caption: `图为…`, `上图：…`, `图①：…`, `▲ …`.
 pub fn starts_caption(line: &str) -> bool {
     let s = line.trim_start();
-    s.starts_with("图为")
+    let numbered = s.strip_prefix('图').is_some_and(|r| {
+        let mut cs = r.chars();
+        let n = cs.next();
+        let numeral = n.is_some_and(|c| matches!(c, '①'..='⑳' | '0'..='9' | '一'..='十'));
+        numeral && matches!(cs.next(), Some('：' | ':'))
+    });
+    numbered
+        || s.starts_with("图为")
         || s.starts_with("图注")
         || s.starts_with('▲')
         || ["图：", "图:", "上图：", "下图：", "左图：", "右图：", "上图:", "下图:", "左图:", "右图:"]
             .iter()
             .any(|p| s.starts_with(p))
+}
+
+/// Does a line end with a photographer's credit: a name of two to four
+/// characters and `摄`, after a sentence, a role or a bracket
+/// (`……。张三摄`, `本报记者 张三 摄`, `（张三 摄）`)?
+pub fn ends_with_photo_credit(line: &str) -> bool {
+    let s = line.trim_end().trim_end_matches(['）', ')']);
+    let Some(before) = s.strip_suffix('摄') else {
+        return false;
+    };
+    let before = before.trim_end();
+    let name: Vec<char> = before.chars().rev().take_while(|&c| is_han(c)).collect();
+    let rest = &before[..before.len() - name.iter().map(|c| c.len_utf8()).sum::<usize>()];
+    let after_mark = rest.is_empty()
+        || rest.ends_with(['。', '！', '？', '）', ')', '（', '(', ' ', '”'])
+        || rest.ends_with("记者")
+        || rest.ends_with("通讯员");
+    ((2..=4).contains(&name.len()) && after_mark) || (name.len() > 4 && name.len() <= 10 && rest.ends_with("记者"))
 }
 
 /// A list marker that opens a cross-head inside an article: `一、`,
@@ -50,6 +75,12 @@ mod tests {
         assert!(starts_caption("图为活动现场。"));
         assert!(starts_caption("▲ 志愿者在清扫"));
         assert!(!starts_caption("图书馆开放时间"));
+        assert!(starts_caption("图②：新建的桥梁"));
+        assert!(ends_with_photo_credit("市民在公园里晨练。王五摄"));
+        assert!(ends_with_photo_credit("新桥通车当天的车流 本报记者 王五 摄"));
+        assert!(ends_with_photo_credit("（王五 赵小六 摄）"));
+        assert!(!ends_with_photo_credit("他说，要把这件事拍摄"));
+        assert!(!ends_with_photo_credit("工作人员正在进行航拍摄"));
         assert!(starts_enumerator("一、坚持党建引领"));
         assert!(starts_enumerator("（二）强化保障"));
         assert!(starts_enumerator("3.加强监管"));
