@@ -10,7 +10,8 @@ CARGO_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
 export PATH="$CARGO_BIN:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 STEP="set-up"
-step() { STEP="$*"; printf '\n==> %s\n' "$*"; }
+# Each step is stamped with the minutes and seconds since the script began.
+step() { STEP="$*"; printf '\n==> %s  [%d:%02d]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # Any other failing command ends the script with the step it broke and the
 # command, after whatever the command printed itself.
