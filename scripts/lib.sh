@@ -10,8 +10,11 @@ CARGO_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
 export PATH="$CARGO_BIN:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 STEP="set-up"
-# Each step is stamped with the minutes and seconds since the script began.
-step() { STEP="$*"; printf '\n==> %s  [%d:%02d]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
+# Each step is stamped with the minutes and seconds since the first script
+# began (scripts/test's, when it runs the others).
+export BAOZHI_T0="${BAOZHI_T0:-$(date +%s)}"
+elapsed() { local s=$(($(date +%s) - BAOZHI_T0)); printf '%d:%02d' $((s / 60)) $((s % 60)); }
+step() { STEP="$*"; printf '\n==> %s  [%s]\n' "$*" "$(elapsed)"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # Any other failing command ends the script with the step it broke and the
 # command, after whatever the command printed itself.
