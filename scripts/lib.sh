@@ -1,15 +1,24 @@
 # Shared by the scripts: idempotent set-up steps, each fast when already done.
 # Source it; every step prints one line and fails loudly with one line.
 
-set -euo pipefail
+# -E: the ERR trap below holds in functions too.
+set -eEuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # Where `cargo install` puts binaries: the install root, else CARGO_HOME.
 CARGO_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
 export PATH="$CARGO_BIN:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-step() { printf '\n==> %s\n' "$*"; }
+STEP="set-up"
+# Each step is stamped with the minutes and seconds since the first script
+# began (scripts/test's, when it runs the others).
+export BAOZHI_T0="${BAOZHI_T0:-$(date +%s)}"
+elapsed() { local s=$(($(date +%s) - BAOZHI_T0)); printf '%d:%02d' $((s / 60)) $((s % 60)); }
+step() { STEP="$*"; printf '\n==> %s  [%s]\n' "$*" "$(elapsed)"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+# Any other failing command ends the script with the step it broke and the
+# command, after whatever the command printed itself.
+trap 'status=$?; printf "error: step \"%s\" failed (status %d): %s\n" "$STEP" "$status" "$BASH_COMMAND" >&2; exit "$status"' ERR
 
 # Rust itself must be there (rustup); everything else is installed here.
 need_rust() {

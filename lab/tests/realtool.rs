@@ -4,7 +4,8 @@
 //! within two points of what is measured).
 //!
 //! Skips, with a message, when chromium, pdftotext or pdfseparate is
-//! missing.
+//! missing — fails instead when `BAOZHI_REQUIRE_REAL_TOOLS` is set, as
+//! `scripts/test` sets it.
 
 use baozhi_lab::realtool::{self, score};
 
@@ -23,6 +24,10 @@ const FLOOR_PARAGRAPH_F1: f64 = 0.62;
 fn real_tool_pages_are_labelled_exactly_and_parsed_above_the_floor() {
     let tools = match realtool::Tools::find() {
         Ok(t) => t,
+        // scripts/test installs the tools first and requires them.
+        Err(e) if std::env::var_os("BAOZHI_REQUIRE_REAL_TOOLS").is_some() => {
+            panic!("{e} (BAOZHI_REQUIRE_REAL_TOOLS is set)")
+        }
         Err(e) => {
             println!("skipped: {e}");
             return;

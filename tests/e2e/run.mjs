@@ -240,7 +240,7 @@ test("markup in a page or its file name shows as text and nothing runs", async (
   // handler anyway: what is tested is that no element is made of page text.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  watch(page);
+  await watch(page);
   let dialogs = 0;
   page.on("dialog", (d) => {
     dialogs++;
@@ -282,7 +282,7 @@ test("axe finds no serious or critical accessibility violations", async ({ brows
   // Without the CSP, which refuses axe's script; watched as every page is.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  watch(page);
+  await watch(page);
   await open(page, base);
   await search(page, "王健");
   const axe = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -453,7 +453,7 @@ const ownPage = (title, body) => `${title}\n\n本报讯 ${body}\n`;
 test("on a phone nothing is cut off and the contents open from ☰ and lead to an article", async ({ browser, base, watch }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  watch(page);
+  await watch(page);
   await open(page, base);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= 390, `the page is no wider than the screen (${width} px)`);
@@ -646,14 +646,15 @@ async function main() {
     const expectAlert = (pattern) => expected.push(pattern);
     const watched = [];
     // Console errors, uncaught exceptions and alerts the test did not expect
-    // fail it.
-    const watch = (p) => {
+    // fail it. Awaited: a page that navigates before its init script is in
+    // place has no window.__alerts to read.
+    const watch = async (p) => {
       watched.push(p);
       p.on("console", (m) => {
         if (m.type() === "error" && !allowed.some((r) => r.test(m.text()))) problems.push(`console: ${m.text()}`);
       });
       p.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-      p.addInitScript(() => {
+      await p.addInitScript(() => {
         window.__alerts = [];
         new MutationObserver((records) => {
           for (const r of records)
@@ -661,7 +662,7 @@ async function main() {
         }).observe(document, { childList: true, subtree: true });
       });
     };
-    watch(page);
+    await watch(page);
     const started = Date.now();
     try {
       await fn({ page, browser, base: server.url, allow, expectAlert, watch });
