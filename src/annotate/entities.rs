@@ -26,14 +26,10 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
         (EntityKind::Person, "nrfg") => true,
         (EntityKind::Person, "nrt") => n >= 3,
         (EntityKind::Person, _) => n >= 3 && crate::words::name_shaped(word),
-        (EntityKind::Place, _) => n >= 3 || word.ends_with(PLACE_ENDINGS),
+        // The dictionary's places are trusted: its build lists them (see
+        // `words::places`); a guessed one has a place's ending.
+        (EntityKind::Place, _) => true,
         (EntityKind::Organization, _) => n >= 3,
     };
     ok.then_some(kind)
 }
-
-/// Last characters of two-character place names.
-const PLACE_ENDINGS: &[char] = &[
-    '江', '河', '湖', '山', '州', '京', '海', '岛', '港', '湾', '城', '县', '市', '省', '区', '镇', '乡', '村', '阳',
-    '川', '庄',
-];

@@ -17,6 +17,7 @@
 pub mod dict;
 mod lexicon;
 mod names;
+pub mod places;
 mod tags;
 mod user;
 
