@@ -29,6 +29,7 @@ fn main() {
         &read("data/places/china.txt"),
         &read("data/places/world.txt"),
         &read("data/places/not-places.txt"),
+        &read("data/places/organizations.txt"),
     );
     let packed = dict::pack(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dict.bin");
