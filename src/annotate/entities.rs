@@ -20,7 +20,7 @@
 //!   joined to a name is left out (`赵华说` gives `赵华`).
 
 use crate::text::is_han;
-use crate::words::{AFTER_NAME, EntityKind, Segmenter, TITLES, Tag, Token, is_surname, name_shaped, transliterated};
+use crate::words::{AFTER_NAME, EntityKind, Segmenter, TITLES, Tag, Token, name_shaped, transliterated};
 
 /// An entity where it stands in a text: character and byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,6 +261,68 @@ const COMMON_SURNAMES: &str = "和于向成时全应常安连解明单商查项�
 /// Verbs that the HMM may join to the end of a name (`赵华说`).
 const SPEECH_ENDINGS: &[char] = &['说', '称', '讲', '问', '答', '道', '等', '和', '与'];
 
+/// A set of Han characters (U+4E00 to U+9FFF) as a bitmap.
+struct HanSet(Vec<u64>);
+
+impl HanSet {
+    fn of(chars: impl IntoIterator<Item = char>) -> HanSet {
+        let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
+        for c in chars.into_iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
+            let i = c as usize - 0x4E00;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        HanSet(bits)
+    }
+
+    fn has(&self, c: char) -> bool {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) && {
+            let i = c as usize - 0x4E00;
+            self.0[i / 64] & (1 << (i % 64)) != 0
+        }
+    }
+}
+
+/// The character sets of the lists above, for lookups without scanning
+/// them: most words are none of these things, and are let go after a
+/// look at one character.
+struct Sets {
+    abbreviations: HanSet,
+    alone: HanSet,
+    common_surnames: HanSet,
+    /// Last characters of head words.
+    head_ends: HanSet,
+    /// Last characters of the words after a place.
+    after_place_ends: HanSet,
+    /// First characters of the words `small_names` takes.
+    small_starts: HanSet,
+    going: HanSet,
+    /// First characters of honorifics.
+    honorific_starts: HanSet,
+    surnames: HanSet,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        abbreviations: HanSet::of(ABBREVIATIONS.chars()),
+        alone: HanSet::of(ALONE.chars()),
+        common_surnames: HanSet::of(COMMON_SURNAMES.chars()),
+        head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().last()).chain(SHORT_HEADS.iter().copied())),
+        after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
+        small_starts: HanSet::of(
+            ABBREVIATIONS
+                .chars()
+                .chain(GOING.iter().copied())
+                .chain(crate::words::SURNAMES.chars())
+                .chain(['老', '小'])
+                .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
+        ),
+        going: HanSet::of(GOING.iter().copied()),
+        honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
+        surnames: HanSet::of(crate::words::SURNAMES.chars()),
+    })
+}
+
 fn chars(s: &str) -> usize {
     s.chars().count()
 }
@@ -271,6 +333,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
     let word = |i: usize| tokens[i].text(text);
     let len = |i: usize| (tokens[i].end - tokens[i].start) as usize;
     let span = |t: &Token, from: usize, to: usize, kind: EntityKind| {
+        if from == 0 && to == (t.end - t.start) as usize {
+            return Found { start: t.start, end: t.end, byte_start: t.byte_start, byte_end: t.byte_end, kind };
+        }
         // Offsets of characters `from..to` of a token.
         let w = t.text(text);
         let byte = |c: usize| w.char_indices().nth(c).map_or(w.len(), |(b, _)| b) as u32;
@@ -307,7 +372,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let n = len(i);
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
-        let learned = segmenter.is_learned_person(w);
+        let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
         match entity_kind(w, t.tag, learned) {
             Some(EntityKind::Person) => {
                 // A foreign name in parts: 科菲 · 安南.
@@ -349,9 +414,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 small_names(segmenter, t, w, n, prev, next, &span, out);
                 if out.len() == before_found
                     && n == 2
+                    && t.tag.entity() == Some(EntityKind::Person)
                     && name_shaped(w)
                     && person_context(prev, next)
-                    && t.tag.entity() == Some(EntityKind::Person)
                 {
                     out.push(span(t, 0, n, EntityKind::Person));
                 }
@@ -365,6 +430,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
 /// How many characters of a word are a place before a word that is not
 /// part of its name (`东北地区`, `中国政府`, `荷兰人`).
 fn place_before(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
+    if n < 3 || !w.chars().next_back().is_some_and(|c| sets().after_place_ends.has(c)) {
+        return None;
+    }
     AFTER_PLACE
         .iter()
         .filter(|s| w.ends_with(*s) && chars(s) + 2 <= n)
@@ -398,30 +466,32 @@ fn small_names(
     out: &mut Vec<Found>,
 ) {
     let _ = segmenter;
+    let sets = sets();
     let mut cs = w.chars();
     let Some(c0) = cs.next() else { return };
+    if !sets.small_starts.has(c0) {
+        return;
+    }
     let c1 = cs.next();
+    let surname = |c: char| sets.surnames.has(c) && !sets.common_surnames.has(c);
     if n == 1 {
-        if ALONE.contains(c0)
-            && (STATE_AFTER.iter().any(|s| next.starts_with(s))
-                || (prev.chars().count() == 1 && prev.starts_with(GOING)))
+        if sets.alone.has(c0)
+            && ((prev.len() == 3 && prev.chars().next().is_some_and(|p| sets.going.has(p)))
+                || STATE_AFTER.iter().any(|s| next.starts_with(s)))
         {
             out.push(span(t, 0, 1, EntityKind::Place));
-        } else if is_surname(c0)
-            && !COMMON_SURNAMES.contains(c0)
-            && (HONORIFICS.contains(&next) || matches!(prev, "老" | "小"))
+        } else if surname(c0)
+            && (matches!(prev, "老" | "小")
+                || (next.chars().next().is_some_and(|c| sets.honorific_starts.has(c)) && HONORIFICS.contains(&next)))
         {
             out.push(span(t, 0, 1, EntityKind::Person));
         }
         return;
     }
     let Some(c1) = c1 else { return };
-    if !w.chars().all(is_han) {
-        return;
-    }
     // A pair (or three) of abbreviations: 中美, 中美关系, 日俄首脑.
-    let abbr = w.chars().take_while(|&c| ABBREVIATIONS.contains(c)).count().min(3);
-    if abbr >= 2 {
+    if sets.abbreviations.has(c0) && sets.abbreviations.has(c1) {
+        let abbr = w.chars().take_while(|&c| sets.abbreviations.has(c)).count().min(3);
         let distinct = {
             let v: Vec<char> = w.chars().take(abbr).collect();
             v.iter().enumerate().all(|(i, c)| !v[..i].contains(c))
@@ -439,13 +509,13 @@ fn small_names(
             return;
         }
     }
-    if n == 2 && GOING.contains(&c0) && ALONE.contains(c1) {
+    if n == 2 && sets.going.has(c0) && sets.alone.has(c1) {
         out.push(span(t, 1, 2, EntityKind::Place));
-    } else if (n == 2 && c1 == '方' && (ALONE.contains(c0) || c0 == '中')) || LED_BY_PLACE.contains(&w) {
+    } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || LED_BY_PLACE.contains(&w) {
         out.push(span(t, 0, 1, EntityKind::Place));
-    } else if is_surname(c0) && !COMMON_SURNAMES.contains(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
+    } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
         out.push(span(t, 0, 1, EntityKind::Person));
-    } else if n == 2 && matches!(c0, '老' | '小') && is_surname(c1) && !COMMON_SURNAMES.contains(c1) {
+    } else if n == 2 && matches!(c0, '老' | '小') && surname(c1) {
         out.push(span(t, 1, 2, EntityKind::Person));
     }
 }
@@ -459,6 +529,9 @@ fn organizations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let w = t.text(text);
         let n = (t.end - t.start) as usize;
         let nt = t.tag == Tag::ORGANIZATION && n >= 2;
+        if !nt && !w.chars().next_back().is_some_and(|c| sets().head_ends.has(c)) {
+            continue;
+        }
         let head = nt
             || (!NOT_HEADS.contains(&w)
                 && modifier(t.tag)

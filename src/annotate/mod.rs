@@ -145,8 +145,13 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
         for f in &found {
             if counting {
                 let word = &text[f.byte_start as usize..f.byte_end as usize];
-                let id = match (segmenter.known(word), terms.as_deref_mut()) {
-                    (Some(k), _) => k.id,
+                // Most entities are one token, whose id is known already.
+                let token_id = match tokens.binary_search_by_key(&f.start, |t| t.start) {
+                    Ok(k) if tokens[k].end == f.end => ids[k],
+                    _ => segmenter.known(word).map(|k| k.id),
+                };
+                let id = match (token_id, terms.as_deref_mut()) {
+                    (Some(id), _) => id,
                     (None, Some(terms)) => terms.unknown_id(word),
                     (None, None) => 0,
                 };
@@ -241,5 +246,34 @@ mod tests {
         }
         corpus.remove(&b);
         assert_eq!(corpus.documents(), 1);
+    }
+
+    #[test]
+    fn keywords_hold_no_fragment_of_a_name_and_no_single_character() {
+        let page = crate::parse_page(
+            "本报讯 被告布雷维克昨天在奥斯陆出庭。布雷维克承认了全部事实，法庭将于下月宣判。检察官表示，布雷维克的律师提出上诉。\n",
+        );
+        let mut s = Segmenter::embedded();
+        let mut terms = Terms::default();
+        let words = analyse_page(&page, &mut s, &mut terms);
+        let mut corpus = Corpus::default();
+        words.iter().for_each(|w| corpus.add(w));
+        let people_and_places: Vec<&Entity> =
+            words[0].entities.iter().filter(|e| e.kind != EntityKind::Organization).collect();
+        assert!(
+            people_and_places.iter().any(|e| e.text == "布雷维克" && e.kind == EntityKind::Person),
+            "{people_and_places:?}"
+        );
+        assert!(
+            people_and_places.iter().any(|e| e.text == "奥斯陆" && e.kind == EntityKind::Place),
+            "{people_and_places:?}"
+        );
+        let keywords = corpus.keywords(&page.articles[0], &words[0], 50);
+        assert!(!keywords.is_empty());
+        for k in &keywords {
+            assert!(k.text.chars().count() >= 2, "single character: {k:?}");
+            let fragment = people_and_places.iter().any(|e| e.text != k.text && e.text.contains(&k.text));
+            assert!(!fragment, "{k:?} is a fragment of a name");
+        }
     }
 }

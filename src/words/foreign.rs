@@ -109,29 +109,29 @@ pub fn foreign_names_in_page(page: &Page, segmenter: &Segmenter) -> Vec<(String,
     let mut found: Vec<(String, i32)> = Vec::new();
     for a in &page.articles {
         for p in a.paragraphs.iter().chain(a.title.iter()) {
-            let chars: Vec<(usize, char)> = p.char_indices().collect();
-            let mut i = 0;
-            while i < chars.len() {
-                if !is_transliteration(chars[i].1) {
-                    i += 1;
-                    continue;
+            // Runs of transliteration characters, with the character before.
+            let mut run: Option<(usize, char)> = None;
+            let mut before = '\0';
+            for (at, c) in p.char_indices().chain(std::iter::once((p.len(), '\0'))) {
+                let inside = is_transliteration(c);
+                match (run, inside) {
+                    (None, true) => run = Some((at, before)),
+                    (Some((from, before_run)), false) => {
+                        run = None;
+                        let name = &p[from..at];
+                        let n = name.len() / 3;
+                        let dotted = c == '·' || before_run == '·';
+                        if n >= 2 && (n >= 3 || dotted) && n <= 10 && unknown_name(segmenter, name) {
+                            let vote = context_vote(&p[..from], &p[at..], dotted);
+                            match found.iter_mut().find(|f| f.0 == name) {
+                                Some(f) => f.1 += vote,
+                                None => found.push((name.to_string(), vote)),
+                            }
+                        }
+                    }
+                    _ => {}
                 }
-                let start = i;
-                while i < chars.len() && is_transliteration(chars[i].1) {
-                    i += 1;
-                }
-                let (from, to) = (chars[start].0, chars.get(i).map_or(p.len(), |c| c.0));
-                let dotted = chars.get(i).is_some_and(|c| c.1 == '·') || (start > 0 && chars[start - 1].1 == '·');
-                let run = &p[from..to];
-                let n = i - start;
-                if n < 2 || (n < 3 && !dotted) || n > 10 || !unknown_name(segmenter, run) {
-                    continue;
-                }
-                let vote = context_vote(&p[..from], &p[to..], dotted);
-                match found.iter_mut().find(|f| f.0 == run) {
-                    Some(f) => f.1 += vote,
-                    None => found.push((run.to_string(), vote)),
-                }
+                before = c;
             }
         }
     }
