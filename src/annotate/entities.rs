@@ -172,7 +172,7 @@ const NOT_HEADS: &[&str] = &[
 /// Tags of words that can stand before a head word in an organisation's name.
 fn modifier(tag: Tag) -> bool {
     const MODIFIERS: crate::words::TagSet =
-        crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "b", "an", "eng", "x", "l"]);
+        crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "b", "an", "eng", "l"]);
     tag.is_any(&MODIFIERS)
 }
 
@@ -181,7 +181,7 @@ const ORGANIZATION_STARTS: &[&str] = &["国家", "中央", "全国", "国际", "
 
 /// Tags of words that make a name of what they stand before.
 fn proper(tag: Tag) -> bool {
-    const PROPER: crate::words::TagSet = crate::words::TagSet::of(&["ns", "nt", "nz", "j", "nrt", "eng", "x"]);
+    const PROPER: crate::words::TagSet = crate::words::TagSet::of(&["ns", "nt", "nz", "j", "nrt", "eng"]);
     tag.is_any(&PROPER)
 }
 

@@ -169,6 +169,9 @@ fn unknown_name(segmenter: &Segmenter, run: &str) -> bool {
         match segmenter.known(w) {
             _ if t.end - t.start == 1 => loose += 1,
             None => loose += 1,
+            // A place or an organisation the dictionary knows is no part of
+            // a new name (`西宁` of `西宁多…`).
+            Some(k) if matches!(k.tag.entity(), Some(EntityKind::Place | EntityKind::Organization)) => return false,
             Some(k) if k.tag.entity().is_some() => loose += 1,
             Some(_) => ordinary += 1,
         }

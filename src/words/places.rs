@@ -38,6 +38,14 @@ pub const NOT_ORGANIZATION_ENDINGS: &[&str] = &[
 /// Endings of organisations that end like [`NOT_ORGANIZATION_ENDINGS`].
 const ORGANIZATION_ENDINGS: &[&str] = &["大学", "中学", "小学", "党校", "军校", "军区", "中心", "书店"];
 
+/// Last characters of organisations' names: a word jieba tags as one that
+/// ends otherwise (`太空飞行`, `联合公报`) is not listed as one.
+const ORGANIZATION_LAST: &[char] = &[
+    '会', '团', '司', '行', '院', '校', '心', '盟', '织', '队', '所', '处', '室', '社', '部', '局', '厅', '办', '署',
+    '委', '党', '军', '厂', '报', '组', '协', '联', '馆', '台', '站', '大', '店', '庭', '科', '系', '省', '营', '班',
+    '连', '排',
+];
+
 /// Frequencies of place words jieba lacks: short forms must beat their
 /// characters, full names (three characters or more) beat them anyway.
 const SHORT_FREQ: u64 = 300;
@@ -125,11 +133,10 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
         entry.1 = "nt";
     }
     for (word, entry) in &mut entries {
-        if entry.1 == "nt"
-            && !organizations.contains(word)
-            && NOT_ORGANIZATION_ENDINGS.iter().any(|e| word.ends_with(e))
-            && !ORGANIZATION_ENDINGS.iter().any(|e| word.ends_with(e))
-        {
+        let kept_ending = ORGANIZATION_ENDINGS.iter().any(|e| word.ends_with(e));
+        let not_ending =
+            NOT_ORGANIZATION_ENDINGS.iter().any(|e| word.ends_with(e)) || !word.ends_with(ORGANIZATION_LAST);
+        if entry.1 == "nt" && !organizations.contains(word) && not_ending && !kept_ending {
             entry.1 = "nz";
         }
     }
