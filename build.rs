@@ -1,4 +1,5 @@
-//! Packs jieba's dictionary (`data/jieba/dict.txt`) into the compact form
+//! Packs jieba's dictionary (`data/jieba/dict.txt`), with the places of
+//! `data/places/` merged in (`src/words/places.rs`), into the compact form
 //! of `src/words/dict.rs`, for the binary to embed (`baozhi::words`).
 
 #[path = "src/error.rs"]
@@ -9,12 +10,27 @@ mod error;
 #[allow(dead_code)]
 mod dict;
 
+#[path = "src/words/places.rs"]
+#[allow(dead_code)]
+mod places;
+
+fn read(path: &str) -> String {
+    println!("cargo::rerun-if-changed={path}");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
 fn main() {
-    let source = "data/jieba/dict.txt";
-    println!("cargo::rerun-if-changed={source}");
     println!("cargo::rerun-if-changed=src/words/dict.rs");
+    println!("cargo::rerun-if-changed=src/words/places.rs");
     println!("cargo::rerun-if-changed=src/error.rs");
-    let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+    let source = "data/jieba/dict.txt";
+    let text = places::merge(
+        &read(source),
+        &read("data/places/china.txt"),
+        &read("data/places/world.txt"),
+        &read("data/places/not-places.txt"),
+        &read("data/places/organizations.txt"),
+    );
     let packed = dict::pack(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dict.bin");
     std::fs::write(&out, packed).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

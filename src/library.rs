@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::annotate::{self, ArticleWords, Corpus, Entity, Keyword, Terms};
 use crate::model::{Article, Page};
 use crate::search::{SearchIndex, SearchOptions, SearchResults};
-use crate::words::{self, DictionaryReport, Segmenter};
+use crate::words::{DictionaryReport, Segmenter};
 
 /// How many keywords an article lists.
 pub const KEYWORDS_PER_ARTICLE: usize = 10;
@@ -76,8 +76,7 @@ impl Library {
     /// segmented and annotated now, each knowing the names of all.
     pub fn set_segmenter(&mut self, mut segmenter: Segmenter) {
         for p in &self.pages {
-            let names = words::names_in_page(&p.page, &segmenter);
-            segmenter.learn_people(names.iter().map(String::as_str));
+            segmenter.learn_from_page(&p.page);
         }
         self.segmenter = Some(segmenter);
         self.terms = Terms::default();

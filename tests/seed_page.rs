@@ -21,3 +21,26 @@ fn the_sample_page_serialises_to_the_expected_json() {
     let want: serde_json::Value = serde_json::from_str(&fixture("seed-page.expected.json")).unwrap();
     assert_eq!(got, want);
 }
+
+#[test]
+fn the_sample_page_marks_its_people_whole_and_its_cities_as_places() {
+    use baozhi::annotate::{Terms, analyse_page};
+    use baozhi::words::{EntityKind, Segmenter, names_in_page};
+    let page = parse_page(&fixture("seed-page.txt"));
+    let mut segmenter = Segmenter::embedded();
+    let people = names_in_page(&page, &segmenter);
+    assert!(people.len() >= 14, "{people:?}");
+    let words = analyse_page(&page, &mut segmenter, &mut Terms::default());
+    let marked =
+        |text: &str, kind: EntityKind| words.iter().flat_map(|w| &w.entities).any(|e| e.text == text && e.kind == kind);
+    for name in &people {
+        assert!(marked(name, EntityKind::Person), "{name} is not marked as a person");
+    }
+    // No person is a piece of a learned name (`邵春` of a three-character name).
+    for e in words.iter().flat_map(|w| &w.entities).filter(|e| e.kind == EntityKind::Person) {
+        assert!(!people.iter().any(|n| n != &e.text && n.contains(&e.text)), "{} is a fragment", e.text);
+    }
+    for city in ["义乌", "浦江"] {
+        assert!(marked(city, EntityKind::Place), "{city} is not marked as a place");
+    }
+}

@@ -1,18 +1,39 @@
-//! Entities: which tagged words are people, places and organisations.
+//! Entities: the people, places and organisations of a text, from its
+//! tagged words and the words around them.
+//!
+//! The dictionary's tags come first: its places (`ns`) and organisations
+//! (`nt`) can be trusted, because the build lists them and retags jieba's
+//! doubtful ones (see `words::places`); its people (`nr`) cannot (`文明`,
+//! `关怀` are people there), so a person is a learned name, a famous one
+//! (`nrfg`), a full Chinese name, or a transliterated one. Then rules over
+//! the words around:
+//!
+//! - **organisations** grow from a head word (`委员会`, `局`, `公司`, `队`…)
+//!   over the proper and common nouns before it (`美国` `财政部`,
+//!   `海口市` `中级` `人民法院`); the places inside are part of it;
+//! - **places** named by one character (`中美关系`, `访华`, `中方`,
+//!   `俄总统`) and places before a word that is not part of their name
+//!   (`东北地区`, `中国政府`, `荷兰人`);
+//! - **people** named by surname and title (`李先生`, `老王`), two-character
+//!   names in context (`彭真同志`), transliterated names (`克林顿`), the
+//!   parts of a foreign name joined by `·`; a title or a verb the HMM
+//!   joined to a name is left out (`赵华说` gives `赵华`).
 
 use crate::text::is_han;
-use crate::words::{EntityKind, Tag};
+use crate::words::{AFTER_NAME, EntityKind, Segmenter, TITLES, Tag, Token, name_shaped, transliterated};
 
-/// The kind of entity a token is, by its tag — filtered, because jieba's
-/// dictionary tags many common words as names and places (`文明`, `关怀`
-/// and `许可` as people, `深度` and `维度` as places). A learned name is
-/// always a person (the segmenter tags it `nr` and nothing else has that
-/// exact spelling as a learned word); otherwise a person is a full name
-/// (three characters, surname first, or a famous name `nrfg`, or a
-/// transliteration `nrt` of three or more); a two-character place must end
-/// like one (`江`, `州`, `县`…); an organisation has three characters or
-/// more. Words of two characters that the page itself names (bylines,
-/// lists) come out as people through learning.
+/// An entity where it stands in a text: character and byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Found {
+    pub start: u32,
+    pub end: u32,
+    pub byte_start: u32,
+    pub byte_end: u32,
+    pub kind: EntityKind,
+}
+
+/// The kind of entity a word is by its tag alone (see the module
+/// documentation); `learned` is a name learned from the page.
 pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityKind> {
     let kind = tag.entity()?;
     let n = word.chars().count();
@@ -24,16 +45,601 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
     }
     let ok = match (kind, tag.name()) {
         (EntityKind::Person, "nrfg") => true,
-        (EntityKind::Person, "nrt") => n >= 3,
-        (EntityKind::Person, _) => n >= 3 && crate::words::name_shaped(word),
-        (EntityKind::Place, _) => n >= 3 || word.ends_with(PLACE_ENDINGS),
-        (EntityKind::Organization, _) => n >= 3,
+        (EntityKind::Person, _) => n >= 3 && (name_shaped(word) || transliterated(word)),
+        (EntityKind::Place, _) => true,
+        (EntityKind::Organization, _) => true,
     };
     ok.then_some(kind)
 }
 
-/// Last characters of two-character place names.
-const PLACE_ENDINGS: &[char] = &[
-    '江', '河', '湖', '山', '州', '京', '海', '岛', '港', '湾', '城', '县', '市', '省', '区', '镇', '乡', '村', '阳',
-    '川', '庄',
+/// Head words of organisations, as a word ends: any word ending so.
+const HEADS: &[&str] = &[
+    "委员会",
+    "理事会",
+    "董事会",
+    "基金会",
+    "联合会",
+    "协会",
+    "学会",
+    "研究会",
+    "促进会",
+    "商会",
+    "工会",
+    "议会",
+    "集团",
+    "公司",
+    "银行",
+    "法院",
+    "法庭",
+    "检察院",
+    "医院",
+    "学校",
+    "大学",
+    "学院",
+    "中学",
+    "小学",
+    "中心",
+    "联盟",
+    "组织",
+    "舰队",
+    "军区",
+    "研究所",
+    "派出所",
+    "事务所",
+    "办事处",
+    "管理处",
+    "办公室",
+    "报社",
+    "出版社",
+    "通讯社",
+    "杂志社",
+    "代表团",
+    "女队",
+    "男队",
+    "球队",
+    "俱乐部",
+    "政协",
+    "人大",
+    "党委",
+    "小组",
+    "乐团",
+    "剧团",
 ];
+
+/// Head words of one character: a word of three or more ending so
+/// (`财政部`, `公安局`), or the character alone after a name (`智利` `队`).
+const SHORT_HEADS: &[char] =
+    &['委', '局', '厅', '办', '署', '部', '院', '社', '队', '团', '党', '军', '厂', '行', '报'];
+
+/// Words that end like a head but are not organisations.
+const NOT_HEADS: &[&str] = &[
+    "全部",
+    "内部",
+    "外部",
+    "局部",
+    "干部",
+    "总部",
+    "本部",
+    "部分",
+    "大会",
+    "晚会",
+    "集会",
+    "全会",
+    "机会",
+    "社会",
+    "都会",
+    "学会",
+    "工作组",
+    "人民",
+    "军队",
+    "大军",
+    "友军",
+    "进行",
+    "银行卡",
+    "旅行",
+    "运行",
+    "执行",
+    "发行",
+    "银行业",
+    "同行",
+    "报道",
+    "情报",
+    "简报",
+    "海报",
+    "画报",
+    "电报",
+    "喜报",
+    "捷报",
+    "公报",
+    "举报",
+    "汇报",
+    "预报",
+    "警报",
+    "回报",
+    "申报",
+    "通报",
+    "日报",
+    "晚报",
+    "年报",
+    "部长",
+    "院长",
+    "团长",
+    "队长",
+    "局长",
+    "厂长",
+];
+
+/// Tags of words that can stand before a head word in an organisation's name.
+fn modifier(tag: Tag) -> bool {
+    const MODIFIERS: crate::words::TagSet =
+        crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "b", "an", "eng", "l"]);
+    tag.is_any(&MODIFIERS)
+}
+
+/// Common words that start names of organisations.
+const ORGANIZATION_STARTS: &[&str] = &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华"];
+
+/// Tags of words that make a name of what they stand before.
+fn proper(tag: Tag) -> bool {
+    const PROPER: crate::words::TagSet = crate::words::TagSet::of(&["ns", "nt", "nz", "j", "nrt", "eng"]);
+    tag.is_any(&PROPER)
+}
+
+/// Common words that never stand inside an organisation's name.
+const NOT_MODIFIERS: &[&str] = &[
+    "会议", "工作", "问题", "方面", "情况", "今年", "去年", "目前", "记者", "本报", "全体", "广大", "有关", "相关",
+    "人们", "群众", "同志", "时候", "期间", "以来", "活动", "这个", "一个", "领导", "主要", "重要",
+];
+
+/// Single characters that abbreviate a country or a Chinese province or
+/// city in compounds (`中美`, `京津`, `川藏`).
+const ABBREVIATIONS: &str = "中华美日英法德俄意印巴以韩朝越泰菲澳加墨葡西荷比希土埃叙伊沙阿欧亚非拉港台京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新蒙黄淮江罗哈古";
+
+/// Those that stand alone for their country or city after a verb of going
+/// (`访华`, `赴美`, `在京`) or before a word of state (`俄总统`).
+const ALONE: &str = "华美日英法德俄意印巴以韩朝越泰菲澳墨葡荷希埃叙伊欧京沪港台藏罗";
+
+/// Words after a pair of abbreviations that make it two places (`中美` `关系`).
+const RELATIONS: &[&str] = &[
+    "两国", "双方", "关系", "之间", "首脑", "边界", "合作", "友好", "建交", "谈判", "会谈", "贸易", "经济", "高层",
+    "和约", "两", "三国", "联合", "外长", "峰会", "核", "等地", "地区", "战争", "冲突", "边境", "对话", "协议",
+];
+
+/// Verbs of going and prepositions before a one-character place (`访华`).
+const GOING: &[char] =
+    &['访', '来', '驻', '对', '在', '离', '进', '赴', '抵', '返', '援', '旅', '留', '侵', '抗', '亲', '反', '助', '入'];
+
+/// Words after a one-character place that make it one (`俄总统`, `美军`).
+const STATE_AFTER: &[&str] = &[
+    "总统",
+    "总理",
+    "首相",
+    "政府",
+    "外长",
+    "军",
+    "军队",
+    "方面",
+    "国内",
+    "全国",
+    "首脑",
+    "领导人",
+    "大使",
+    "议会",
+    "议长",
+    "当局",
+    "官员",
+    "代表团",
+    "货币",
+    "股市",
+    "南部",
+    "北部",
+    "东部",
+    "西部",
+    "中部",
+    "人",
+    "胞",
+];
+
+/// Words that start with a place's one-character name (`美军`, `港人`).
+const LED_BY_PLACE: &[&str] = &["港人", "藏胞", "藏区", "美军", "日军", "日寇", "俄军", "英军", "台胞", "港澳台"];
+
+/// Words after a place that are not part of its name (`东北地区`, `荷兰人`).
+const AFTER_PLACE: &[&str] = &[
+    "政府", "地区", "一带", "境内", "全境", "各地", "人民", "当局", "国内", "方面", "各国", "市场", "经济", "关系",
+    "军队", "政局", "流域", "全国", "人", "籍", "队", "方", "省内", "市内", "县内", "境外", "大地", "城区",
+];
+
+/// Titles and forms of address after a surname (`李先生`, `王总`).
+const HONORIFICS: &[&str] = &[
+    "先生", "女士", "小姐", "老师", "师傅", "同志", "教授", "老", "总", "外长", "大使", "总统", "总理", "书记", "部长",
+    "市长", "局长", "主任", "经理", "厂长", "县长", "校长", "院长", "大爷", "大妈", "阿姨", "大姐", "大哥",
+];
+
+/// Surnames that are also everyday words, never taken alone for a person.
+const COMMON_SURNAMES: &str = "和于向成时全应常安连解明单商查项关高文方白石金万钱龙江路古吉车司农阳党";
+
+/// Verbs that the HMM may join to the end of a name (`赵华说`).
+const SPEECH_ENDINGS: &[char] = &['说', '称', '讲', '问', '答', '道', '等', '和', '与'];
+
+/// A set of Han characters (U+4E00 to U+9FFF) as a bitmap.
+struct HanSet(Vec<u64>);
+
+impl HanSet {
+    fn of(chars: impl IntoIterator<Item = char>) -> HanSet {
+        let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
+        for c in chars.into_iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
+            let i = c as usize - 0x4E00;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        HanSet(bits)
+    }
+
+    fn has(&self, c: char) -> bool {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) && {
+            let i = c as usize - 0x4E00;
+            self.0[i / 64] & (1 << (i % 64)) != 0
+        }
+    }
+}
+
+/// The character sets of the lists above, for lookups without scanning
+/// them: most words are none of these things, and are let go after a
+/// look at one character.
+struct Sets {
+    abbreviations: HanSet,
+    alone: HanSet,
+    common_surnames: HanSet,
+    /// Last characters of head words.
+    head_ends: HanSet,
+    /// Last characters of the words after a place.
+    after_place_ends: HanSet,
+    /// First characters of the words `small_names` takes.
+    small_starts: HanSet,
+    going: HanSet,
+    /// First characters of honorifics.
+    honorific_starts: HanSet,
+    surnames: HanSet,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        abbreviations: HanSet::of(ABBREVIATIONS.chars()),
+        alone: HanSet::of(ALONE.chars()),
+        common_surnames: HanSet::of(COMMON_SURNAMES.chars()),
+        head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().last()).chain(SHORT_HEADS.iter().copied())),
+        after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
+        small_starts: HanSet::of(
+            ABBREVIATIONS
+                .chars()
+                .chain(GOING.iter().copied())
+                .chain(crate::words::SURNAMES.chars())
+                .chain(['老', '小'])
+                .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
+        ),
+        going: HanSet::of(GOING.iter().copied()),
+        honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
+        surnames: HanSet::of(crate::words::SURNAMES.chars()),
+    })
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The entities of a text whose tokens are cut and tagged, in order; none
+/// overlaps another.
+pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out: &mut Vec<Found>) {
+    let word = |i: usize| tokens[i].text(text);
+    let len = |i: usize| (tokens[i].end - tokens[i].start) as usize;
+    let span = |t: &Token, from: usize, to: usize, kind: EntityKind| {
+        if from == 0 && to == (t.end - t.start) as usize {
+            return Found { start: t.start, end: t.end, byte_start: t.byte_start, byte_end: t.byte_end, kind };
+        }
+        // Offsets of characters `from..to` of a token.
+        let w = t.text(text);
+        let byte = |c: usize| w.char_indices().nth(c).map_or(w.len(), |(b, _)| b) as u32;
+        Found {
+            start: t.start + from as u32,
+            end: t.start + to as u32,
+            byte_start: t.byte_start + byte(from),
+            byte_end: t.byte_start + byte(to),
+            kind,
+        }
+    };
+    let whole = |a: usize, b: usize, kind: EntityKind| Found {
+        start: tokens[a].start,
+        end: tokens[b].end,
+        byte_start: tokens[a].byte_start,
+        byte_end: tokens[b].byte_end,
+        kind,
+    };
+    let first = out.len();
+    let orgs = organizations(text, tokens);
+    let mut org_at = orgs.iter().peekable();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(&&(a, b)) = org_at.peek()
+            && a == i
+        {
+            out.push(whole(a, b, EntityKind::Organization));
+            org_at.next();
+            i = b + 1;
+            continue;
+        }
+        let t = &tokens[i];
+        let w = word(i);
+        let n = len(i);
+        let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
+        let prev = if i > 0 { word(i - 1) } else { "" };
+        let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
+        match entity_kind(w, t.tag, learned) {
+            Some(EntityKind::Person) => {
+                // A foreign name in parts: 科菲 · 安南.
+                let mut b = i;
+                while b + 2 < tokens.len()
+                    && word(b + 1) == "·"
+                    && (transliterated(word(b + 2)) || segmenter.is_learned_person(word(b + 2)))
+                {
+                    b += 2;
+                }
+                if b > i {
+                    out.push(whole(i, b, EntityKind::Person));
+                    i = b + 1;
+                    continue;
+                }
+                let cs: Vec<char> = w.chars().collect();
+                let rest: String = cs[1..].iter().collect();
+                if !learned && (HONORIFICS.contains(&rest.as_str()) || TITLES.contains(&rest.as_str())) {
+                    // A surname and a title: 李先生, 唐外长.
+                    out.push(span(t, 0, 1, EntityKind::Person));
+                } else if !learned && n == 3 && SPEECH_ENDINGS.contains(&cs[2]) && segmenter.known(w).is_none() {
+                    // A name the HMM joined to a verb: 赵华说.
+                    out.push(span(t, 0, 2, EntityKind::Person));
+                } else {
+                    out.push(span(t, 0, n, EntityKind::Person));
+                }
+            }
+            Some(EntityKind::Place) => {
+                out.push(span(t, 0, place_before(segmenter, w, n).unwrap_or(n), EntityKind::Place));
+            }
+            Some(EntityKind::Organization) => out.push(span(t, 0, n, EntityKind::Organization)),
+            None => {
+                if let Some(k) = place_before(segmenter, w, n) {
+                    out.push(span(t, 0, k, EntityKind::Place));
+                    i += 1;
+                    continue;
+                }
+                let before_found = out.len();
+                small_names(segmenter, t, w, n, prev, next, &span, out);
+                if out.len() == before_found
+                    && n == 2
+                    && t.tag.entity() == Some(EntityKind::Person)
+                    && name_shaped(w)
+                    && person_context(prev, next)
+                {
+                    out.push(span(t, 0, n, EntityKind::Person));
+                }
+            }
+        }
+        i += 1;
+    }
+    debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// How many characters of a word are a place before a word that is not
+/// part of its name (`东北地区`, `中国政府`, `荷兰人`).
+fn place_before(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
+    if n < 3 || !w.chars().next_back().is_some_and(|c| sets().after_place_ends.has(c)) {
+        return None;
+    }
+    AFTER_PLACE
+        .iter()
+        .filter(|s| w.ends_with(*s) && chars(s) + 2 <= n)
+        .map(|s| n - chars(s))
+        .find(|&k| is_place(segmenter, &w[..w.char_indices().nth(k).map_or(w.len(), |c| c.0)]))
+}
+
+/// Is the word a place in the dictionary?
+fn is_place(segmenter: &Segmenter, word: &str) -> bool {
+    chars(word) >= 2 && segmenter.known(word).is_some_and(|k| k.tag == Tag::PLACE)
+}
+
+/// Do the words around make a two-character name a person's?
+fn person_context(prev: &str, next: &str) -> bool {
+    TITLES.iter().any(|t| prev.ends_with(t))
+        || AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
+        || matches!(next, "先生" | "女士" | "同志")
+}
+
+/// Places and people named by one character in words that are neither:
+/// `中美` `关系`, `访华`, `中方`, `俄` `总统`, `美军`; `李先生`, `老王`.
+#[allow(clippy::too_many_arguments)]
+fn small_names(
+    segmenter: &Segmenter,
+    t: &Token,
+    w: &str,
+    n: usize,
+    prev: &str,
+    next: &str,
+    span: &impl Fn(&Token, usize, usize, EntityKind) -> Found,
+    out: &mut Vec<Found>,
+) {
+    let _ = segmenter;
+    let sets = sets();
+    let mut cs = w.chars();
+    let Some(c0) = cs.next() else { return };
+    if !sets.small_starts.has(c0) {
+        return;
+    }
+    let c1 = cs.next();
+    let surname = |c: char| sets.surnames.has(c) && !sets.common_surnames.has(c);
+    if n == 1 {
+        if sets.alone.has(c0)
+            && ((prev.len() == 3 && prev.chars().next().is_some_and(|p| sets.going.has(p)))
+                || STATE_AFTER.iter().any(|s| next.starts_with(s)))
+        {
+            out.push(span(t, 0, 1, EntityKind::Place));
+        } else if surname(c0)
+            && (matches!(prev, "老" | "小")
+                || (next.chars().next().is_some_and(|c| sets.honorific_starts.has(c)) && HONORIFICS.contains(&next)))
+        {
+            out.push(span(t, 0, 1, EntityKind::Person));
+        }
+        return;
+    }
+    let Some(c1) = c1 else { return };
+    // A pair (or three) of abbreviations: 中美, 中美关系, 日俄首脑.
+    if sets.abbreviations.has(c0) && sets.abbreviations.has(c1) {
+        let abbr = w.chars().take_while(|&c| sets.abbreviations.has(c)).count().min(3);
+        let distinct = {
+            let v: Vec<char> = w.chars().take(abbr).collect();
+            v.iter().enumerate().all(|(i, c)| !v[..i].contains(c))
+        };
+        let rest = &w[w.char_indices().nth(abbr).map_or(w.len(), |c| c.0)..];
+        let related = if rest.is_empty() {
+            RELATIONS.iter().any(|r| next.starts_with(r)) || next == "、"
+        } else {
+            RELATIONS.contains(&rest)
+        };
+        if distinct && related {
+            for k in 0..abbr {
+                out.push(span(t, k, k + 1, EntityKind::Place));
+            }
+            return;
+        }
+    }
+    if n == 2 && sets.going.has(c0) && sets.alone.has(c1) {
+        out.push(span(t, 1, 2, EntityKind::Place));
+    } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || LED_BY_PLACE.contains(&w) {
+        out.push(span(t, 0, 1, EntityKind::Place));
+    } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
+        out.push(span(t, 0, 1, EntityKind::Person));
+    } else if n == 2 && matches!(c0, '老' | '小') && surname(c1) {
+        out.push(span(t, 1, 2, EntityKind::Person));
+    }
+}
+
+/// Organisations: token ranges (first, last) from a head word back over
+/// the words that name it.
+fn organizations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut orgs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        let w = t.text(text);
+        let n = (t.end - t.start) as usize;
+        let nt = t.tag == Tag::ORGANIZATION && n >= 2;
+        if !nt && !w.chars().next_back().is_some_and(|c| sets().head_ends.has(c)) {
+            continue;
+        }
+        let head = nt
+            || (!NOT_HEADS.contains(&w)
+                && modifier(t.tag)
+                && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n >= 3 || n == 1))));
+        if !head || !w.chars().all(is_han) {
+            continue;
+        }
+        let mut a = i;
+        let mut size = n;
+        let mut named = false;
+        while a > 0 {
+            let m = &tokens[a - 1];
+            let mw = m.text(text);
+            let mn = (m.end - m.start) as usize;
+            if !modifier(m.tag) || NOT_MODIFIERS.contains(&mw) || size + mn > 20 || !mw.chars().all(is_han) {
+                break;
+            }
+            if mn == 1 && !matches!(m.tag.name(), "ns" | "j" | "b") {
+                break;
+            }
+            // A word the HMM joined across a verb or a particle (`城是`).
+            if m.tag == Tag::UNKNOWN && mw.ends_with(|c: char| "是的了在和与及等为对把被将也都就从向".contains(c))
+            {
+                break;
+            }
+            a -= 1;
+            size += mn;
+            named |= proper(m.tag);
+        }
+        // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…)
+        // or with a word that starts names of organisations (`国家` `新闻出版署`).
+        while a < i
+            && (tokens[a].end - tokens[a].start == 1
+                || !(proper(tokens[a].tag) || ORGANIZATION_STARTS.contains(&tokens[a].text(text))))
+        {
+            a += 1;
+        }
+        named = named && (a..i).any(|k| proper(tokens[k].tag));
+        let ok = if a < i { named || nt } else { nt && n >= 2 };
+        if ok && size >= 2 {
+            while orgs.last().is_some_and(|&(s, _)| s >= a) {
+                orgs.pop();
+            }
+            if orgs.last().is_some_and(|&(_, e)| e >= a) {
+                continue;
+            }
+            orgs.push((a, i));
+        }
+    }
+    orgs
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::words::Mode;
+
+    fn entities(s: &Segmenter, text: &str) -> Vec<(String, EntityKind)> {
+        let mut tokens = s.cut(text, Mode::Reading);
+        for t in &mut tokens {
+            t.tag = s.tag_of(t.text(text));
+        }
+        let mut out = Vec::new();
+        recognise(text, &tokens, s, &mut out);
+        out.iter().map(|f| (text[f.byte_start as usize..f.byte_end as usize].to_string(), f.kind)).collect()
+    }
+
+    #[test]
+    fn recognisers_take_what_they_should() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            ("他昨天从义乌出发，经浦江抵达金华。", &[("义乌", L), ("浦江", L), ("金华", L)]),
+            ("代表团访问了挪威首都奥斯陆。", &[("挪威", L), ("奥斯陆", L)]),
+            ("两人在兰溪市诸葛镇的一个村里长大。", &[("兰溪市", L), ("诸葛镇", L)]),
+            ("东北地区今冬气温偏高。", &[("东北", L)]),
+            ("中国政府一贯支持和平进程。", &[("中国", L)]),
+            ("中美关系近来有所改善。", &[("中", L), ("美", L)]),
+            ("总统将于下月访华。", &[("华", L)]),
+            ("中方对此表示欢迎。", &[("中", L)]),
+            ("美国财政部昨天发表声明。", &[("美国财政部", O)]),
+            ("杭州市中级人民法院受理了此案。", &[("杭州市中级人民法院", O)]),
+            ("他是李先生的邻居。", &[("李", P)]),
+            ("美国总统克林顿昨天说。", &[("美国", L), ("克林顿", P)]),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            for w in *want {
+                assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn recognisers_refuse_what_they_should_not_take() {
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[&str])] = &[
+            ("城市的发展离不开深度的思考。", &["城市", "深度"]),
+            ("和平与发展是时代的主题。", &["和平"]),
+            ("会议要求全部干部到会。", &["全部", "干部", "会议"]),
+            ("公司在市场上表现不错。", &["公司"]),
+            ("这是一个中美合资的小工厂，他说得很好。", &["他说"]),
+        ];
+        for (text, not) in table {
+            let got = entities(&s, text);
+            for w in *not {
+                assert!(!got.iter().any(|g| g.0 == *w), "{text}: {w} in {got:?}");
+            }
+        }
+    }
+}

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::model::{Article, Field, Page, field_text, fields};
 use crate::words::{EntityKind, Mode, Segmenter, Token};
-use entities::entity_kind;
+use entities::{Found, recognise};
 use keywords::is_keyword_candidate;
 pub use keywords::{Corpus, TermCount, Terms};
 
@@ -76,8 +76,7 @@ pub fn tokens(article: &Article, segmenter: &Segmenter) -> ArticleTokens {
 /// Analyses a whole page: the people it names are taught to the segmenter
 /// first, so that they come out whole, then each article is analysed.
 pub fn analyse_page(page: &Page, segmenter: &mut Segmenter, terms: &mut Terms) -> Vec<ArticleWords> {
-    let names = crate::words::names_in_page(page, segmenter);
-    segmenter.learn_people(names.iter().map(String::as_str));
+    segmenter.learn_from_page(page);
     page.articles.iter().map(|a| analyse(a, segmenter, terms)).collect()
 }
 
@@ -99,10 +98,12 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     // Keyword candidates and entities as met; sorted and counted at the end.
     let mut candidates: Vec<TermCount> = Vec::with_capacity(256);
     let mut mentions: Vec<(u32, EntityKind, Field, u32, u32)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for (field, text) in fields(article) {
         let mut tokens = segmenter.cut(text, Mode::Reading);
         // Bylines and datelines name their people; the rest is prose.
         let prose = matches!(field, Field::Paragraph(_)) || field.is_headline();
+        let mut ids: Vec<Option<u32>> = Vec::with_capacity(tokens.len());
         for t in &mut tokens {
             let word = t.text(text);
             let (id, tag) = match segmenter.known(word) {
@@ -110,30 +111,58 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
                 None => (None, crate::words::guess_tag_of(word)),
             };
             t.tag = tag;
-            // A single character is neither an entity nor a keyword.
-            if t.end - t.start < 2 {
-                continue;
-            }
-            let entity =
-                if tag.entity().is_some() { entity_kind(word, tag, segmenter.is_learned_person(word)) } else { None };
-            let keyword = counting && prose && is_keyword_candidate(word, tag, (t.end - t.start) as usize);
-            if entity.is_none() && !keyword {
-                continue;
-            }
-            let id = match (id, terms.as_deref_mut()) {
-                (Some(id), _) => id,
-                (None, Some(terms)) => terms.unknown_id(word),
-                (None, None) => 0,
-            };
-            if keyword && !terms.as_deref().is_some_and(|terms| terms.is_stop(id)) {
-                candidates.push(TermCount { id, count: 1, field, start: t.byte_start, end: t.byte_end });
-            }
-            if let Some(kind) = entity {
-                if counting {
-                    mentions.push((id, kind, field, t.byte_start, t.byte_end));
-                } else {
-                    shown.entity_spans.push(EntitySpan { field, start: t.start as usize, end: t.end as usize, kind });
+            ids.push(id);
+        }
+        found.clear();
+        recognise(text, &tokens, segmenter, &mut found);
+        if counting && prose {
+            let terms = terms.as_deref_mut().expect("counting has terms");
+            // Keyword candidates: words of two characters or more, but no
+            // fragment of a person's or place's name (`布雷` of `布雷维克`).
+            let mut at = 0;
+            for (t, id) in tokens.iter().zip(&ids) {
+                let chars = (t.end - t.start) as usize;
+                if chars < 2 {
+                    continue;
                 }
+                while at < found.len() && found[at].end <= t.start {
+                    at += 1;
+                }
+                let fragment = found[at..]
+                    .iter()
+                    .take_while(|f| f.start < t.end)
+                    .any(|f| f.kind != EntityKind::Organization && !(t.start <= f.start && f.end <= t.end));
+                let word = t.text(text);
+                if fragment || !is_keyword_candidate(word, t.tag, chars) {
+                    continue;
+                }
+                let id = id.unwrap_or_else(|| terms.unknown_id(word));
+                if !terms.is_stop(id) {
+                    candidates.push(TermCount { id, count: 1, field, start: t.byte_start, end: t.byte_end });
+                }
+            }
+        }
+        for f in &found {
+            if counting {
+                let word = &text[f.byte_start as usize..f.byte_end as usize];
+                // Most entities are one token, whose id is known already.
+                let token_id = match tokens.binary_search_by_key(&f.start, |t| t.start) {
+                    Ok(k) if tokens[k].end == f.end => ids[k],
+                    _ => segmenter.known(word).map(|k| k.id),
+                };
+                let id = match (token_id, terms.as_deref_mut()) {
+                    (Some(id), _) => id,
+                    (None, Some(terms)) => terms.unknown_id(word),
+                    (None, None) => 0,
+                };
+                mentions.push((id, f.kind, field, f.byte_start, f.byte_end));
+            } else {
+                shown.entity_spans.push(EntitySpan {
+                    field,
+                    start: f.start as usize,
+                    end: f.end as usize,
+                    kind: f.kind,
+                });
             }
         }
         if !counting {
@@ -217,5 +246,34 @@ mod tests {
         }
         corpus.remove(&b);
         assert_eq!(corpus.documents(), 1);
+    }
+
+    #[test]
+    fn keywords_hold_no_fragment_of_a_name_and_no_single_character() {
+        let page = crate::parse_page(
+            "本报讯 被告布雷维克昨天在奥斯陆出庭。布雷维克承认了全部事实，法庭将于下月宣判。检察官表示，布雷维克的律师提出上诉。\n",
+        );
+        let mut s = Segmenter::embedded();
+        let mut terms = Terms::default();
+        let words = analyse_page(&page, &mut s, &mut terms);
+        let mut corpus = Corpus::default();
+        words.iter().for_each(|w| corpus.add(w));
+        let people_and_places: Vec<&Entity> =
+            words[0].entities.iter().filter(|e| e.kind != EntityKind::Organization).collect();
+        assert!(
+            people_and_places.iter().any(|e| e.text == "布雷维克" && e.kind == EntityKind::Person),
+            "{people_and_places:?}"
+        );
+        assert!(
+            people_and_places.iter().any(|e| e.text == "奥斯陆" && e.kind == EntityKind::Place),
+            "{people_and_places:?}"
+        );
+        let keywords = corpus.keywords(&page.articles[0], &words[0], 50);
+        assert!(!keywords.is_empty());
+        for k in &keywords {
+            assert!(k.text.chars().count() >= 2, "single character: {k:?}");
+            let fragment = people_and_places.iter().any(|e| e.text != k.text && e.text.contains(&k.text));
+            assert!(!fragment, "{k:?} is a fragment of a name");
+        }
     }
 }

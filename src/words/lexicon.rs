@@ -42,7 +42,10 @@ pub struct Known {
 impl Lexicon {
     pub(super) fn with_capacity(words: usize) -> Lexicon {
         Lexicon {
-            slots: vec![Slot::default(); (words * 4 / 3).max(16).next_power_of_two()],
+            // Room for the words added to the dictionary (the user's, the
+            // names learned from pages) before the table has to grow, which
+            // copies it: a sixteenth more, at most three quarters full.
+            slots: vec![Slot::default(); ((words + words / 16 + 1024) * 4 / 3).max(16)],
             len: 0,
             tags: Vec::with_capacity(words),
             single: vec![NO_ID; 0x9FFF - 0x4E00 + 1].into_boxed_slice(),
@@ -62,15 +65,22 @@ impl Lexicon {
         h | 1
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
+    /// The slot holding `key`, or the empty slot where it would go. The
+    /// table's size need not be a power of two: the first slot to look at
+    /// is the key scaled to it (the high half of `key × size`).
     fn position(&self, key: u64) -> (usize, bool) {
-        let mask = self.slots.len() - 1;
-        let mut i = (key >> 20) as usize & mask;
+        let len = self.slots.len();
+        let mut i = ((u128::from(key) * len as u128) >> 64) as usize;
         loop {
             match self.slots[i].key {
                 0 => return (i, false),
                 k if k == key => return (i, true),
-                _ => i = (i + 1) & mask,
+                _ => {
+                    i += 1;
+                    if i == len {
+                        i = 0;
+                    }
+                }
             }
         }
     }

@@ -15,8 +15,10 @@
 //! guessing: substring search finds what the words miss.
 
 pub mod dict;
+mod foreign;
 mod lexicon;
 mod names;
+pub mod places;
 mod tags;
 mod user;
 
@@ -25,9 +27,12 @@ use std::collections::{HashMap, HashSet};
 use jieba_rs::Jieba;
 use serde::Serialize;
 
+pub use foreign::{TRANSLITERATION, foreign_names_in_page, is_transliteration, transliterated};
 pub use lexicon::Known;
 use lexicon::Lexicon;
-pub use names::{FoundName, NameSource, SURNAMES, cut_around, find_names, name_shaped, names_in_page};
+pub use names::{
+    AFTER_NAME, FoundName, NameSource, SURNAMES, TITLES, cut_around, find_names, is_surname, name_shaped, names_in_page,
+};
 pub(crate) use tags::guess_tag_of;
 pub use tags::{EntityKind, Tag, TagSet};
 pub use user::{DictionaryReport, LineError};
@@ -225,6 +230,28 @@ impl Segmenter {
             }
         }
         new
+    }
+
+    /// Teaches the segmenter the names a page uses: the people it names
+    /// ([`names_in_page`]) and the foreign names it writes
+    /// ([`foreign_names_in_page`]), people or places.
+    pub fn learn_from_page(&mut self, page: &crate::model::Page) {
+        let names = names_in_page(page, self);
+        self.learn_people(names.iter().map(String::as_str));
+        let foreign = foreign_names_in_page(page, self);
+        self.learn_people(foreign.iter().filter(|f| f.1 == EntityKind::Person).map(|f| f.0.as_str()));
+        self.learn_places(foreign.iter().filter(|f| f.1 == EntityKind::Place).map(|f| f.0.as_str()));
+    }
+
+    /// Teaches the segmenter names of places a page uses that the
+    /// dictionary lacks (foreign ones), so that they come out whole and
+    /// tagged as places. A name learned as a person's stays one.
+    pub fn learn_places<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
+        for name in names {
+            if !self.people.contains(name) && !self.added_at.contains_key(name) {
+                self.add(AddedWord { word: name.to_string(), freq: None, tag: Some("ns".into()) });
+            }
+        }
     }
 
     /// Was the word learned as a person's name?

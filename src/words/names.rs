@@ -26,7 +26,7 @@ pub fn name_shaped(word: &str) -> bool {
 }
 
 /// Is the character a common surname?
-fn is_surname(c: char) -> bool {
+pub fn is_surname(c: char) -> bool {
     static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     let sorted = SORTED.get_or_init(|| {
         let mut v: Vec<char> = SURNAMES.chars().collect();
@@ -37,7 +37,7 @@ fn is_surname(c: char) -> bool {
 }
 
 /// Job titles after which a name follows (`市委书记李明`).
-const TITLES: &[&str] = &[
+pub const TITLES: &[&str] = &[
     "书记",
     "市长",
     "县长",
@@ -83,7 +83,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that follow a person's name (`李明指出`, `李明主持`).
-const AFTER_NAME: &[&str] = &[
+pub const AFTER_NAME: &[&str] = &[
     "指出", "强调", "表示", "介绍", "认为", "要求", "透露", "坦言", "告诉", "说", "称", "主持", "出席", "参加", "关于",
     "调研", "会见", "会谈", "看望", "慰问", "带队", "率队", "一行", "同志", "先生", "女士", "等",
 ];
