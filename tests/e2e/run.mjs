@@ -223,14 +223,14 @@ test("a GB18030 file and a UTF-16 file open correctly", async ({ page, base }) =
   assert(read[2] === read[0], `UTF-16 reads as UTF-8 does: ${read[2]}`);
 });
 
-test("a PDF gives a clear error and the page keeps working", async ({ page, base, expectAlert }) => {
+test("a damaged PDF gives a clear error and the page keeps working", async ({ page, base, expectAlert }) => {
   expectAlert(/scan\.pdf/);
   await open(page, base);
   await openFile(page, "scan.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << >> endobj\n", "application/pdf");
   const alert = page.getByRole("alert");
   await alert.getByText(/scan\.pdf/).waitFor();
   const message = await alert.textContent();
-  assert(/PDF/.test(message) && /pdftotext/.test(message), `the message says what is wrong: ${message}`);
+  assert(/PDF/.test(message) && /damaged|cannot read/.test(message), `the message says what is wrong: ${message}`);
   await search(page, "王健");
   assert((await page.locator("main mark.hit").count()) > 0, "search still works");
 });
