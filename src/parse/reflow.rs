@@ -256,7 +256,7 @@ fn headline_shaped(s: &str) -> bool {
 }
 
 /// Does a headline line end with a bracketed tag that closes a title, such
-/// as `（人民时评）` or `(国际视点)`?
+/// as `（民生观察）` or `(时事短评)`?
 pub(super) fn ends_with_tag(s: &str) -> bool {
     let Some(body) = s.strip_suffix(['）', ')']) else {
         return false;

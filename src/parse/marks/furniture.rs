@@ -187,7 +187,7 @@ fn is_section_name(s: &str) -> bool {
     SECTIONS.contains(&s) || (s.chars().count() == 4 && KINDS.iter().any(|k| s.ends_with(k))) || is_section_pair(s)
 }
 
-/// A section and its subsection joined by a middle dot (`县市·平安`,
+/// A section and its subsection joined by a middle dot (`城区·交通`,
 /// `城市·科技`), as page heads print them: two short runs of characters.
 fn is_section_pair(s: &str) -> bool {
     let mut parts = s.split(['·', '・', '•']);
@@ -269,7 +269,7 @@ mod tests {
             "体育",
             "www.example.cn",
             "B15版",
-            "县市·平安",
+            "城区·交通",
             "本版邮箱：news@example.cn",
         ] {
             assert!(is_furniture(s), "{s}");
