@@ -198,7 +198,9 @@ test("slash focuses the search box and Escape clears it", async ({ page, base })
   await page.keyboard.type("王健");
   await page.waitForFunction(() => document.querySelector("main mark.hit"));
   await page.keyboard.press("Escape");
+  // The status line is updated first, then the page is drawn again without marks.
   await page.waitForFunction(() => document.querySelector("#status").textContent.trim() === "0 / 0");
+  await page.waitForFunction(() => !document.querySelector("main mark.hit"), null, { timeout: 5000 }).catch(() => {});
   assert((await page.locator("main mark.hit").count()) === 0, "no hits after Escape");
 });
 
