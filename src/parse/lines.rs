@@ -72,8 +72,43 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
     if start < page.len() {
         out.push(classify(&page[start..]));
     }
+    join_wrapped_bylines(&mut out);
     out
 }
+
+/// A byline too long for its column wraps (`本报驻开罗记者 王五 本报驻联`
+/// / `合国记者 李四`): a text line that opens with a role and, joined with
+/// the line or two under it, reads as one byline becomes that byline.
+fn join_wrapped_bylines(lines: &mut Vec<Line<'_>>) {
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let a = &lines[i];
+        let candidate =
+            a.is_text() && a.text.len() <= 180 && a.text.contains(['记', '员']) && marks::opens_with_role(&a.text);
+        if candidate {
+            let mut joined = a.text.to_string();
+            let mut printed = a.printed;
+            for n in 1..MAX_BYLINE_LINES {
+                let Some(b) = lines.get(i + n).filter(|b| b.is_text() || matches!(b.kind, LineKind::Byline(_))) else {
+                    break;
+                };
+                text::push_joined(&mut joined, &b.text);
+                printed = printed.max(b.printed);
+                if let Some(byline) = marks::parse_byline(&joined) {
+                    let (indent, width) = (a.indent, text::width(&joined));
+                    let text = Cow::Owned(std::mem::take(&mut joined));
+                    lines[i] = Line { text, indent, width, printed, kind: LineKind::Byline(byline) };
+                    lines.drain(i + 1..=i + n);
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A byline wraps over at most this many lines.
+const MAX_BYLINE_LINES: usize = 3;
 
 fn classify(raw: &str) -> Line<'_> {
     let indent = text::width_of_leading_space(raw);

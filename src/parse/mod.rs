@@ -40,3 +40,18 @@ pub fn parse_page(input: &str) -> Page {
     }
     page
 }
+
+/// The units the reflow pass gives for each sheet of `input`, one a line,
+/// for studying a page the parser gets wrong (`baozhi parse --units`).
+#[cfg(feature = "measure")]
+pub fn trace_units(input: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (n, sheet) in input.split('\u{0C}').enumerate() {
+        let _ = writeln!(out, "== sheet {}", n + 1);
+        for unit in reflow::reflow(&lines::split_lines(sheet)) {
+            let _ = writeln!(out, "{unit:?}");
+        }
+    }
+    out
+}

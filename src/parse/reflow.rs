@@ -443,6 +443,12 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
             && after(lines, &pieces[last]) == After::Blank
             && follower.is_some_and(|f| cut_by_column_break(lines, columns, &pieces[last], f));
         let stack_end = if cut { last } else { last + 1 };
+        if std::env::var("BZ_DEBUG").is_ok() {
+            for i in pieces[first].start..pieces[last].end {
+                eprintln!("DBG cand {} w={} p={} col={:?}/{:?}", lines[i].text, lines[i].width, lines[i].printed, columns[i].around, columns[i].after);
+            }
+            if let Some(f) = follower { eprintln!("DBG   next {} w={} p={} col={:?}/{:?} strong={strong} cut={cut} after={:?}", lines[f.start].text, lines[f.start].width, lines[f.start].printed, columns[f.start].around, columns[f.start].after, after(lines, &pieces[last])); }
+        }
         for flag in &mut is_headline[first..stack_end] {
             *flag = true;
         }
@@ -459,7 +465,7 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
 /// width happens to match the column.
 fn cut_by_column_break(lines: &[Line<'_>], columns: &[Column], piece: &Piece, next: &Piece) -> bool {
     let fills = |i: usize, slack: u32| match columns[i].opening() {
-        Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2,
+        Some(w) => lines[i].width + slack >= w && lines[i].width <= w + 2 + squeezable(&lines[i].text),
         None => false,
     };
     let all_fill = (piece.start..piece.end).all(|i| fills(i, if i == piece.start { 6 } else { 2 }));
@@ -478,6 +484,14 @@ fn cut_by_column_break(lines: &[Line<'_>], columns: &[Column], piece: &Piece, ne
     let below = text_near(lines[next.start..].iter());
     let above = text_near(lines[..piece.start].iter().rev());
     text::shared_bigrams(&head, &below, 300) - text::shared_bigrams(&head, &above, 300) < HEADLINE_ECHO
+}
+
+/// How many half-ems a full line may hold beyond its column: Chinese
+/// typesetting squeezes a punctuation mark to half its width where marks
+/// meet or a line must fit, and a Latin font sets curly quotes narrow.
+fn squeezable(s: &str) -> u32 {
+    let marks = s.chars().filter(|&c| text::char_width(c) == 2 && !text::is_han(c) && !c.is_alphanumeric()).count();
+    u32::try_from(marks).unwrap_or(u32::MAX)
 }
 
 /// How much more of a headline's character pairs its own text repeats

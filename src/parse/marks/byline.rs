@@ -90,6 +90,44 @@ fn strip_role(s: &str) -> Option<&str> {
     if let Some((_, rest)) = strip_prefix_any(s, ROLES) {
         return Some(rest);
     }
+    if let Some(rest) = strip_outlet(s) {
+        return strip_prefix_any(rest, ROLES).map(|(_, r)| r).or_else(|| strip_posting(rest));
+    }
+    strip_posting(s)
+}
+
+/// Does the line open with a job title (`本报驻开罗记者`, `通讯员`)?
+pub fn opens_with_role(line: &str) -> bool {
+    let s = line.trim_start_matches(|c: char| is_ornament(c) || c.is_whitespace());
+    strip_role(s).is_some()
+}
+
+/// The most characters an outlet's name (`某某日报`, `某某网`) has before
+/// the role it employs.
+const MAX_OUTLET_CHARS: usize = 8;
+
+/// Strips the name of a paper, agency, station or site that opens a role
+/// (`某某商报记者`, `某某电视台记者`): a few Han characters ending in the
+/// word for what the outlet is.
+fn strip_outlet(s: &str) -> Option<&str> {
+    let mut chars = 0;
+    for (i, c) in s.char_indices() {
+        if !is_han(c) || chars >= MAX_OUTLET_CHARS {
+            return None;
+        }
+        chars += 1;
+        if chars >= 2 && matches!(c, '报' | '社' | '台' | '网' | '刊') {
+            let rest = &s[i + c.len_utf8()..];
+            if rest.starts_with(['记', '通', '驻', '赴', '见', '实', '特', '首', '摄']) {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// A reporter posted or sent somewhere (`本报驻印度记者`, `赴希腊特派记者`).
+fn strip_posting(s: &str) -> Option<&str> {
     let t = ["本报", "新华社", "中新社"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
     let t = t.strip_prefix(['驻', '赴'])?;
     let at = t.find("记者")?;
@@ -153,6 +191,11 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
             }
         }
         let name = &trimmed[..end];
+        if name.starts_with(['本', '驻', '赴']) || name.contains("记者") {
+            // The start of another role, cut by a line end (`本报驻联` /
+            // `合国记者`): not a name.
+            return (names, s);
+        }
         let han = name.chars().filter(|&c| is_han(c)).count();
         // A Chinese name is two to four characters; transliterated ones
         // are joined with a middle dot.
@@ -176,7 +219,8 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         s = s[c.len_utf8()..].trim_start();
     }
     // A byline opens with a role or a bracket, or ends with a credit.
-    let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '(' | '驻' | '赴'));
+    let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '(' | '驻' | '赴'))
+        || (s.contains("记者") && strip_role(s).is_some());
     let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
     if !(opens || credit_last || is_team(s)) {
         return None;
@@ -294,6 +338,10 @@ mod tests {
             ("本报驻东京记者 张三 驻联合国记者 李四".into(), vec!["张三".into(), "李四".into()], None)
         );
         assert_eq!(byline("城南报道组"), ("城南报道组".into(), vec![], None));
+        assert_eq!(byline("某某晚报记者 钱七"), ("某某晚报记者 钱七".into(), vec!["钱七".into()], None));
+        assert_eq!(parse_byline("（江城电视台记者 孙八）").unwrap().authors, vec!["孙八".to_string()]);
+        // The start of the next role, cut off by a line end, is no name.
+        assert!(parse_byline("本报驻开罗记者 王五 本报驻联").is_none());
         assert!(parse_byline("驻地部队官兵记者会").is_none());
     }
 
@@ -307,6 +355,7 @@ mod tests {
             "市委书记王健主持会议并讲话。",
             "文明城市创建",
             "图书馆 开放",
+            "电视台记者节活动举行",
         ] {
             assert_eq!(parse_byline(s), None, "{s}");
         }

@@ -98,9 +98,7 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
             return true;
         }
     }
-    if (s.starts_with("编辑") || s.starts_with("制版"))
-        && s.chars().nth(2).is_some_and(|c| matches!(c, '：' | ':' | ' '))
-    {
+    if is_staff_credit(s) {
         return true;
     }
     if chars <= 10 && all_han && PAPER_SUFFIXES.iter().any(|p| s.ends_with(p)) {
@@ -121,7 +119,7 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
     if s.split(' ').any(|t| is_page_number(t) || is_edition(t)) && s.split(' ').all(|t| t.chars().count() <= 12) {
         return true;
     }
-    if has_full_date(s) && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || chars <= 16) {
+    if has_full_date(s) && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || starts_with_date(s)) {
         return true;
     }
     let lower = s.to_ascii_lowercase();
@@ -209,6 +207,32 @@ fn is_mail_line(s: &str) -> bool {
         && s[..s.len() - address.len()].chars().all(|c| !matches!(c, '，' | '。' | ','))
 }
 
+/// A credit for the page's staff rather than an article's: a role that
+/// takes a colon (`编辑：`, `制图：`, `插图：`) and a few short names, as a
+/// page sets them in a corner or under a chart.
+fn is_staff_credit(s: &str) -> bool {
+    const ROLES: &[&str] = &["编辑", "制版", "制图", "插图", "绘图", "图表", "漫画", "设计", "统筹", "策划"];
+    let Some(rest) = ROLES.iter().find_map(|r| s.strip_prefix(r)) else {
+        return false;
+    };
+    let Some(names) = rest.strip_prefix(['：', ':', ' ']) else {
+        return false;
+    };
+    let names = names.trim();
+    !names.is_empty()
+        && names.chars().count() <= 16
+        && names.split([' ', '　', '、']).all(|n| n.chars().count() <= 4 && n.chars().all(is_han))
+}
+
+/// A line that opens with a date (`2023年5月27日`) and says little more, the
+/// way a page head prints it; a date inside a sentence does not make a line
+/// furniture.
+fn starts_with_date(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = date_len(&chars);
+    n >= 6 && chars.len() <= n + 6 && chars[n..].iter().all(|&c| is_han(c) || c.is_ascii_alphanumeric())
+}
+
 fn contains_weekday(s: &str) -> bool {
     ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天"].iter().any(|w| s.contains(w))
 }
@@ -271,6 +295,9 @@ mod tests {
             "B15版",
             "城区·交通",
             "本版邮箱：news@example.cn",
+            "制图：赵六",
+            "编辑：钱七 孙八",
+            "2023年5月27日",
         ] {
             assert!(is_furniture(s), "{s}");
         }
@@ -284,6 +311,8 @@ mod tests {
             "简讯",
             "请发送邮件至 a@example.cn，我们将回复",
             "中国·东盟博览会开幕",
+            "《办法》），自2023年6月1日",
+            "设计：以人为本，因地制宜",
         ] {
             assert!(!is_furniture(s), "{s}");
         }

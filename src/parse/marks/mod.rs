@@ -9,7 +9,7 @@ mod caption;
 mod dateline;
 mod furniture;
 
-pub use byline::{Byline, is_ornament, parse_byline};
+pub use byline::{Byline, is_ornament, opens_with_role, parse_byline};
 pub use caption::{ends_with_photo_credit, starts_caption, starts_enumerator};
 pub use dateline::{match_dateline, starts_with_dateline};
 pub use furniture::{LineFacts, furniture};
