@@ -42,7 +42,7 @@ const LAYOUT_BIAS: f32 = 0.1;
 /// Assembles one page's units into articles, appending to `articles` and
 /// `leftovers`.
 pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
-    let units = mark_cross_heads(units);
+    let units = mark_name_bylines(mark_cross_heads(units));
     let mut bodies: Vec<Body> = Vec::new();
     let mut headlines: Vec<Headline> = Vec::new();
     let mut bylines: Vec<Byline> = Vec::new();
@@ -148,6 +148,42 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
     out
 }
 
+/// A name alone is a byline, where a headline could not stand: under the
+/// end of an article's text (commentaries and columns sign off this way),
+/// or as the last line of a headline block, over the text (`张三` under
+/// the title). Headline-shaped otherwise, it would take an article's title.
+fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
+    let name_byline = |name: &str, closes: bool| {
+        Unit::Byline(Byline { text: name.to_string(), authors: vec![name.to_string()], credit: None, closes })
+    };
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut iter = units.into_iter().peekable();
+    while let Some(unit) = iter.next() {
+        let Unit::Headline(mut h) = unit else {
+            out.push(unit);
+            continue;
+        };
+        let after_text = matches!(out.last(), Some(Unit::Paragraph(p)) if text::ends_sentence(&p.text));
+        let before_text = matches!(iter.peek(), Some(Unit::Paragraph(_)));
+        let last_is_name = h.lines.last().is_some_and(|l| text::names::name_shaped(&l.text));
+        let first_is_name = text::names::name_shaped(&h.lines[0].text);
+        if first_is_name && after_text && h.lines.get(1).is_none_or(|l| l.blank_before) {
+            let name = h.lines.remove(0);
+            out.push(name_byline(&name.text, true));
+            if !h.lines.is_empty() {
+                out.push(Unit::Headline(h));
+            }
+        } else if h.lines.len() > 1 && last_is_name && before_text && h.lines.last().is_some_and(|l| l.blank_before) {
+            let name = h.lines.pop().expect("checked above");
+            out.push(Unit::Headline(h));
+            out.push(name_byline(&name.text, false));
+        } else {
+            out.push(Unit::Headline(h));
+        }
+    }
+    out
+}
+
 /// For each slot that `pick` names (a headline's or byline's index), the
 /// bodies nearest before and after it, reached across bylines and
 /// leftovers only (and across headlines, with `across_headlines`). Two
@@ -212,13 +248,19 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
         std::cmp::Ordering::Greater => (0.0, LAYOUT_BIAS),
         std::cmp::Ordering::Equal => (0.0, LAYOUT_BIAS / 2.0),
     };
+    let next_by_byline = bylined_headlines(slots);
     let mut choices: Vec<Choice> = sides
         .into_iter()
         .map(|(h, prev, next)| match (prev, next) {
             (Some(p), Some(n)) => {
                 let joined = headlines[h].joined();
+                // A byline between the text above and a headline closes that
+                // text; one between a headline and the text below opens the
+                // article with it. Either way the headline leads the text
+                // below, unless the page prints its headlines below.
+                let byline_bias = if next_by_byline[h] && bias_prev == 0.0 { BYLINE_BIAS } else { 0.0 };
                 let to_prev = text::shared_bigrams(&joined, &lead(&bodies[p]), LEAD_PAIRS) + bias_prev;
-                let to_next = text::shared_bigrams(&joined, &lead(&bodies[n]), LEAD_PAIRS) + bias_next;
+                let to_next = text::shared_bigrams(&joined, &lead(&bodies[n]), LEAD_PAIRS) + bias_next + byline_bias;
                 if to_next >= to_prev {
                     Choice { headline: h, first: Some(n), second: Some(p), margin: to_next - to_prev }
                 } else {
@@ -240,16 +282,40 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
     }
 }
 
+/// How strongly a byline next to a headline ties it to the text below.
+const BYLINE_BIAS: f32 = 0.3;
+
+/// For each headline, is a byline set between it and a body on either
+/// side (with only other marks and leftovers in between)?
+fn bylined_headlines(slots: &[Slot]) -> Vec<bool> {
+    let count = slots.iter().filter(|s| matches!(s, Slot::Headline(_))).count();
+    let mut out = vec![false; count];
+    let mut look = |order: &mut dyn Iterator<Item = &Slot>| {
+        let mut byline = false;
+        for slot in order {
+            match slot {
+                Slot::Body(_) => byline = false,
+                Slot::Byline(_) => byline = true,
+                Slot::Headline(h) => out[*h] |= byline,
+                Slot::Leftover(_) => {}
+            }
+        }
+    };
+    look(&mut slots.iter());
+    look(&mut slots.iter().rev());
+    out
+}
+
 fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
     let sides = sides(slots, true, |s| match s {
         Slot::Byline(b) => Some(*b),
         _ => None,
     });
     let leading = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
-    let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].bracketed).count();
+    let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].closes).count();
     let backwards = trailing > leading;
     for (b, prev, next) in sides {
-        let prefer_prev = bylines[b].bracketed || backwards;
+        let prefer_prev = bylines[b].closes || backwards;
         let (first, second) = if prefer_prev { (prev, next) } else { (next, prev) };
         let target = [first, second].into_iter().flatten().find(|&t| bodies[t].bylines.is_empty()).or(first.or(second));
         if let Some(t) = target {

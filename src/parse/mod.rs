@@ -55,3 +55,36 @@ pub fn trace_units(input: &str) -> String {
     }
     out
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::parse_page;
+
+    #[test]
+    fn a_headline_over_its_text_in_a_narrow_column_is_its_title() {
+        // Ten characters a line: a six-character title is only four short
+        // of the column, and its own lines must not make the column seem narrow.
+        let page = "市里还将组织专家进行\n评审，并于月底公布最\n终的入选名单。\n\n城西口袋公园\n开放迎客\n这座公园占地约八亩，\n建有步道、花廊和儿童\n游乐区，周边三个小区\n的居民步行五分钟即可\n到达。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].title.as_deref(), Some("城西口袋公园开放迎客"));
+        assert!(articles[1].paragraphs[0].starts_with("这座公园占地约八亩"));
+    }
+
+    #[test]
+    fn a_name_alone_under_the_text_signs_it() {
+        let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n周明远\n\n夜读的灯光\n每到深夜，小区里总有几扇窗亮着\n灯，那是有人在读书。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles[0].byline.as_deref(), Some("周明远"));
+        assert_eq!(articles[0].authors, ["周明远"]);
+        assert_eq!(articles[1].title.as_deref(), Some("夜读的灯光"));
+    }
+
+    #[test]
+    fn a_byline_wrapped_over_two_lines_is_one_byline() {
+        let page = "沿海港口吞吐量创新高\n本报驻开罗记者 王五 本报驻联\n合国记者 李四\n据统计，今年前十个月，沿海主要港\n口货物吞吐量同比增长百分之六。\n";
+        let article = &parse_page(page).articles[0];
+        assert_eq!(article.byline.as_deref(), Some("本报驻开罗记者 王五 本报驻联合国记者 李四"));
+        assert_eq!(article.authors, ["王五", "李四"]);
+    }
+}

@@ -65,7 +65,7 @@ pub struct Paragraph {
 }
 
 /// How many width samples to take on each side of a line.
-const WIDTH_WINDOW: usize = 4;
+const WIDTH_WINDOW: usize = 8;
 /// A line this many half-ems narrower than its column is short.
 const SHORT_BY: u32 = 4;
 /// A line this many half-ems narrower than its column is shorter than a
@@ -111,7 +111,7 @@ fn sets_paragraphs_in(lines: &[Line<'_>], columns: &[Column]) -> bool {
     set_in >= 2 && set_in >= 2 * flush
 }
 
-/// The width of the column a line sits in, in half-ems: the median width
+/// The width of the column a line sits in, in half-ems: the commonest width
 /// of nearby lines that wrap (the text goes on in the next line), never
 /// reaching across a byline or furniture, which separate articles.
 /// Columns change width, even inside an article, so a line that may open a
@@ -136,11 +136,28 @@ impl Column {
 
 fn column_widths(lines: &[Line<'_>]) -> Vec<Column> {
     let mut out = vec![Column::default(); lines.len()];
-    let median = |widths: &mut Vec<u32>| {
-        (!widths.is_empty()).then(|| {
-            let mid = widths.len() / 2;
-            *widths.select_nth_unstable(mid).1
-        })
+    // The width most lines nearby share (within a half-em, as digits and
+    // squeezed marks vary it), the wider on a tie: headline lines and
+    // paragraph ends are shorter than the column, and there are fewer of
+    // them than of full lines.
+    let common = |widths: &mut Vec<u32>| {
+        widths.sort_unstable();
+        let (mut lo, mut hi) = (0, 0);
+        let mut best = None;
+        let mut best_count = 0;
+        for &v in widths.iter() {
+            while widths[lo] + 1 < v {
+                lo += 1;
+            }
+            while hi < widths.len() && widths[hi] <= v + 1 {
+                hi += 1;
+            }
+            if hi - lo >= best_count {
+                best_count = hi - lo;
+                best = Some(v);
+            }
+        }
+        best
     };
     let mut seg_start = 0;
     while seg_start < lines.len() {
@@ -169,10 +186,10 @@ fn column_widths(lines: &[Line<'_>]) -> Vec<Column> {
             window.clear();
             window.extend(samples[p.saturating_sub(WIDTH_WINDOW)..p].iter().map(width));
             window.extend(samples[from.min(to)..to].iter().map(width));
-            slot.around = median(&mut window);
+            slot.around = common(&mut window);
             window.clear();
             window.extend(samples[from.min(to)..to].iter().map(width));
-            slot.after = median(&mut window);
+            slot.after = common(&mut window);
         }
         seg_start = seg_end + 1;
     }
@@ -443,12 +460,6 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
             && after(lines, &pieces[last]) == After::Blank
             && follower.is_some_and(|f| cut_by_column_break(lines, columns, &pieces[last], f));
         let stack_end = if cut { last } else { last + 1 };
-        if std::env::var("BZ_DEBUG").is_ok() {
-            for i in pieces[first].start..pieces[last].end {
-                eprintln!("DBG cand {} w={} p={} col={:?}/{:?}", lines[i].text, lines[i].width, lines[i].printed, columns[i].around, columns[i].after);
-            }
-            if let Some(f) = follower { eprintln!("DBG   next {} w={} p={} col={:?}/{:?} strong={strong} cut={cut} after={:?}", lines[f.start].text, lines[f.start].width, lines[f.start].printed, columns[f.start].around, columns[f.start].after, after(lines, &pieces[last])); }
-        }
         for flag in &mut is_headline[first..stack_end] {
             *flag = true;
         }

@@ -8,6 +8,7 @@
 mod decode;
 mod first_chars;
 pub mod fold;
+pub mod names;
 
 pub use decode::{Decoded, decode};
 pub use first_chars::FirstChars;

@@ -7,34 +7,8 @@ use super::{EntityKind, Mode, Segmenter};
 use crate::model::Page;
 use crate::text::is_han;
 
-/// Common Chinese single-character surnames, most frequent first.
-pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
-const COMPOUND_SURNAMES: &[&str] =
-    &["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯", "令狐", "司徒", "长孙", "宇文"];
-
-/// Does the word start like a Chinese name: a common surname, then one or
-/// two characters (two or three after a compound surname)?
-pub fn name_shaped(word: &str) -> bool {
-    let n = word.chars().count();
-    if !word.chars().all(is_han) {
-        return false;
-    }
-    if COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) {
-        return (3..=4).contains(&n);
-    }
-    (2..=3).contains(&n) && word.chars().next().is_some_and(is_surname)
-}
-
-/// Is the character a common surname?
-pub fn is_surname(c: char) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v: Vec<char> = SURNAMES.chars().collect();
-        v.sort_unstable();
-        v
-    });
-    sorted.binary_search(&c).is_ok()
-}
+use crate::text::names::COMPOUND_SURNAMES;
+pub use crate::text::names::{SURNAMES, is_surname, name_shaped};
 
 /// Job titles after which a name follows (`市委书记李明`).
 pub const TITLES: &[&str] = &[

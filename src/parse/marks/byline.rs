@@ -61,8 +61,9 @@ pub struct Byline {
     pub authors: Vec<String>,
     /// A trailing credit such as `文/摄` or `摄`.
     pub credit: Option<String>,
-    /// Printed in brackets, as at the end of an article: `（记者 张三）`.
-    pub bracketed: bool,
+    /// Closes the article above it: printed in brackets, as at the end of
+    /// an article (`（记者 张三）`), or a name alone under the text.
+    pub closes: bool,
 }
 
 /// A glyph that decorates the start of a byline (`▢`, `■`, `◆`…): geometric
@@ -251,7 +252,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         rest = after_names;
     }
     if roles == 0 && (COLLECTIVE.contains(&inner) || is_team(inner)) {
-        return Some(Byline { text: s.to_string(), authors: Vec::new(), credit: None, bracketed });
+        return Some(Byline { text: s.to_string(), authors: Vec::new(), credit: None, closes: bracketed });
     }
     if roles == 0 {
         // Names first, then what they did: `张三 李四 摄`.
@@ -282,7 +283,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         };
         body.to_string()
     };
-    Some(Byline { text, authors, credit: if bracketed { None } else { credit }, bracketed })
+    Some(Byline { text, authors, credit: if bracketed { None } else { credit }, closes: bracketed })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -319,7 +320,7 @@ mod tests {
         assert_eq!(byline("本报评论员"), ("本报评论员".into(), vec![], None));
         let b = parse_byline("（记者 张三）").unwrap();
 
-        assert!(b.bracketed);
+        assert!(b.closes);
         assert_eq!(b.authors, vec!["张三".to_string()]);
     }
 

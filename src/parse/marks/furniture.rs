@@ -119,7 +119,8 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
     if s.split(' ').any(|t| is_page_number(t) || is_edition(t)) && s.split(' ').all(|t| t.chars().count() <= 12) {
         return true;
     }
-    if has_full_date(s) && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || starts_with_date(s)) {
+    if has_full_date(s) && (s.contains("星期") || s.contains("农历") || contains_weekday(s) || starts_with_date(s))
+    {
         return true;
     }
     let lower = s.to_ascii_lowercase();
