@@ -27,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 use jieba_rs::Jieba;
 use serde::Serialize;
 
+pub(crate) use foreign::PERSON_BEFORE;
 pub use foreign::{TRANSLITERATION, foreign_names_in_page, is_transliteration, transliterated};
 pub use lexicon::Known;
 use lexicon::Lexicon;

@@ -51,6 +51,9 @@ const ORGANIZATION_LAST: &[char] = &[
 const SHORT_FREQ: u64 = 300;
 const FULL_FREQ: u64 = 30;
 
+/// How often jieba must have seen a word for it to count as a common one.
+const COMMON_FREQ: u64 = 100;
+
 /// jieba's tags of proper nouns: a short form it tags so is still a place.
 const PROPER: &[&str] = &["ns", "nz", "nr", "nrt", "nrfg", "j"];
 
@@ -140,6 +143,23 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
             entry.1 = "nz";
         }
     }
+    // jieba tags as people many three-character words that start with a
+    // common word (`安全性`, `许可证`, `司令官`, `纪念章`): a surname and a
+    // given name seldom make a frequent word of their own.
+    let not_people: Vec<&str> = entries
+        .iter()
+        .filter(|(word, e)| e.1 == "nr" && word.chars().count() == 3)
+        .filter(|(word, _)| {
+            let first_two = &word[..word.char_indices().nth(2).map_or(word.len(), |c| c.0)];
+            entries.get(first_two).is_some_and(|&(freq, tag)| freq >= COMMON_FREQ && !tag.starts_with("nr"))
+        })
+        .map(|(word, _)| *word)
+        .collect();
+    for word in not_people {
+        if let Some(entry) = entries.get_mut(word) {
+            entry.1 = "n";
+        }
+    }
     for word in names(not_places) {
         if let Some(entry) = entries.get_mut(word).filter(|e| e.1 == "ns" || e.1 == "nt") {
             entry.1 = "n";
@@ -192,6 +212,10 @@ mod tests {
             assert_eq!(t[org], "nt", "{org}");
         }
         assert_eq!(t["中国政府"], "nz");
+        let jieba = "安全 5000 an\n安全性 337 nr\n王建 20 nr\n王建军 50 nr\n";
+        let t = tags(&merge(jieba, "", "", "", ""));
+        assert_eq!(t["安全性"], "n", "a word starting with a common word is not a name");
+        assert_eq!(t["王建军"], "nr", "a name starting with a rare word stays one");
         // jieba's frequency is kept; a new short name gets one that beats its characters.
         assert!(merged.contains("和平 7998 nz\n") && merged.contains("金华 300 ns\n"), "{merged}");
     }
