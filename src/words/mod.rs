@@ -22,8 +22,6 @@ pub mod places;
 mod tags;
 mod user;
 
-use std::collections::{HashMap, HashSet};
-
 use jieba_rs::Jieba;
 use serde::Serialize;
 
@@ -96,14 +94,14 @@ pub struct Segmenter {
     /// Every word added to jieba, once each, in the order first added.
     added: Vec<AddedWord>,
     /// Where each added word is in `added`.
-    added_at: HashMap<String, usize>,
+    added_at: rustc_hash::FxHashMap<String, usize>,
     /// At least the sum of every frequency jieba holds (its own sum is a
     /// `usize`: 32 bits in WebAssembly).
     freq_total: u64,
     /// Words the user added, in order, as they wrote them.
     user_words: Vec<String>,
     /// Names learned from pages: always people, whatever the dictionary says.
-    people: HashSet<String>,
+    people: rustc_hash::FxHashSet<String>,
     people_order: Vec<String>,
 }
 
@@ -132,10 +130,10 @@ impl Segmenter {
             lexicon,
             base,
             added: Vec::new(),
-            added_at: HashMap::new(),
+            added_at: rustc_hash::FxHashMap::default(),
             freq_total,
             user_words: Vec::new(),
-            people: HashSet::new(),
+            people: rustc_hash::FxHashSet::default(),
             people_order: Vec::new(),
         })
     }

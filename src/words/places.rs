@@ -144,14 +144,16 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
         }
     }
     // jieba tags as people many three-character words that start with a
-    // common word (`安全性`, `许可证`, `司令官`, `纪念章`): a surname and a
-    // given name seldom make a frequent word of their own.
+    // common word (`安全性`, `许可证`, `司令官`, `纪念章`) or with a name
+    // and a word after it (`孔明知`): a surname and the first character of
+    // a given name seldom make a frequent word of their own, and a famous
+    // name is more frequent than its first two characters (`诸葛亮`).
     let not_people: Vec<&str> = entries
         .iter()
         .filter(|(word, e)| e.1 == "nr" && word.chars().count() == 3)
-        .filter(|(word, _)| {
+        .filter(|(word, e)| {
             let first_two = &word[..word.char_indices().nth(2).map_or(word.len(), |c| c.0)];
-            entries.get(first_two).is_some_and(|&(freq, tag)| freq >= COMMON_FREQ && !tag.starts_with("nr"))
+            entries.get(first_two).is_some_and(|&(freq, _)| freq >= COMMON_FREQ.max(e.0 + 1))
         })
         .map(|(word, _)| *word)
         .collect();
@@ -212,10 +214,11 @@ mod tests {
             assert_eq!(t[org], "nt", "{org}");
         }
         assert_eq!(t["中国政府"], "nz");
-        let jieba = "安全 5000 an\n安全性 337 nr\n王建 20 nr\n王建军 50 nr\n";
+        let jieba = "安全 5000 an\n安全性 337 nr\n王建 20 nr\n王建军 50 nr\n诸葛 152 nr\n诸葛亮 1067 nr\n";
         let t = tags(&merge(jieba, "", "", "", ""));
         assert_eq!(t["安全性"], "n", "a word starting with a common word is not a name");
         assert_eq!(t["王建军"], "nr", "a name starting with a rare word stays one");
+        assert_eq!(t["诸葛亮"], "nr", "a famous name stays one");
         // jieba's frequency is kept; a new short name gets one that beats its characters.
         assert!(merged.contains("和平 7998 nz\n") && merged.contains("金华 300 ns\n"), "{merged}");
     }
