@@ -176,6 +176,9 @@ fn modifier(tag: Tag) -> bool {
     tag.is_any(&MODIFIERS)
 }
 
+/// Tags of verbs that may stand inside an organisation's name.
+const VERBS: crate::words::TagSet = crate::words::TagSet::of(&["v", "vn"]);
+
 /// Common words that start names of organisations.
 const ORGANIZATION_STARTS: &[&str] = &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华"];
 
@@ -568,11 +571,13 @@ fn country_pair(text: &str, tokens: &[Token], i: usize) -> bool {
     let one = |k: usize| -> Option<char> {
         let t = tokens.get(k)?;
         let c = t.text(text).chars().next()?;
-        (t.end - t.start == 1 && sets.countries.has(c)).then_some(c)
+        (t.end - t.start == 1 && sets.countries.has(c) && !"希意葡荷埃叙".contains(c)).then_some(c)
     };
     let Some(c) = one(i) else { return false };
     let comma = |k: usize| tokens.get(k).is_some_and(|t| t.text(text) == "、");
-    let other = |k: usize| one(k).is_some_and(|p| p != c);
+    // `以` (Israel) is also "by": only beside `巴` or `阿`.
+    let israel = |a: char, b: char| a != '以' || "巴阿".contains(b);
+    let other = |k: usize| one(k).is_some_and(|p| p != c && israel(c, p) && israel(p, c));
     // Not after a number: the first of the two is no day of a date.
     let free = |first: usize| {
         first == 0
@@ -717,7 +722,11 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             let m = &tokens[a - 1];
             let mw = m.text(text);
             let mn = (m.end - m.start) as usize;
-            if !(modifier(m.tag) || unit(a - 1, i))
+            // A verb names what the organisation does inside its name
+            // (`劳动争议` `仲裁` `委员会`, `经济` `开发` `委员会`): a verbal
+            // noun anywhere, a verb right before the head.
+            let verb = m.tag.is_any(&VERBS) && (m.tag.name() == "vn" || a == i) && mn == 2 && a > 0;
+            if !(modifier(m.tag) || unit(a - 1, i) || verb)
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
                 || size + mn > 20

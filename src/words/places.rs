@@ -96,7 +96,10 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
                 let proper = PROPER.contains(&tag) && (tag == "ns" || freq < 3000);
                 let rare_noun = tag == "n" && freq < 100 && level != "S";
                 let city_noun = tag == "n" && freq < 1000 && matches!(level, "P" | "C");
-                !(proper || rare_noun || city_noun)
+                // A province or a city is named so more often than jieba's
+                // other tags say (`大连` `d`, `海口` `s`, `保定` `v`).
+                let city = freq < 3000 && matches!(level, "P" | "C");
+                !(proper || rare_noun || city_noun || city)
             });
             // A short form starting like a suffix (`镇安` of `镇安县`) would
             // join a place to the word after it (`苏溪镇` `安全`).
