@@ -517,12 +517,14 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 }
                 let before_found = out.len();
                 small_names(segmenter, t, w, n, prev, next, &span, out);
-                if out.len() == before_found
-                    && n == 2
-                    && t.tag.entity() == Some(EntityKind::Person)
-                    && (name_shaped(w) || transliterated(w))
-                    && person_context(prev, next)
-                {
+                // A name the dictionary has under another tag (jieba lists
+                // many people as `nz`) or the HMM joined, in context.
+                let shaped = match n {
+                    2 => t.tag.entity() == Some(EntityKind::Person) && (name_shaped(w) || transliterated(w)),
+                    3 => matches!(t.tag.name(), "nz" | "x") && name_shaped(w),
+                    _ => false,
+                };
+                if out.len() == before_found && shaped && person_context(prev, next) {
                     out.push(span(t, 0, n, EntityKind::Person));
                 }
             }
@@ -604,6 +606,7 @@ fn person_context(prev: &str, next: &str) -> bool {
         || PERSON_BEFORE.iter().any(|t| *t != "·" && prev.ends_with(t))
         || AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
         || matches!(next, "先生" | "女士" | "同志")
+        || (!next.is_empty() && (TITLES.contains(&next) || PERSON_BEFORE.contains(&next) || HONORIFICS.contains(&next)))
 }
 
 /// Places and people named by one character in words that are neither:
