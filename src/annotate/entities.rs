@@ -104,6 +104,15 @@ const HEADS: &[&str] = &[
     "小组",
     "乐团",
     "剧团",
+    "女篮",
+    "男篮",
+    "女足",
+    "男足",
+    "女排",
+    "男排",
+    "海军",
+    "空军",
+    "陆军",
 ];
 
 /// Head words of one character: a word of three or more ending so
@@ -700,7 +709,15 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
         let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委'));
-        if !(t.tag == Tag::ORGANIZATION || titled || last.is_some_and(|c| sets().head_ends.has(c))) {
+        if !(t.tag == Tag::ORGANIZATION || titled || last.is_some_and(|c| c == '大' || sets().head_ends.has(c))) {
+            continue;
+        }
+        // A party congress by its number: 十五大.
+        if congress(whole_word) {
+            while orgs.last().is_some_and(|&(s, _, _)| s >= i) {
+                orgs.pop();
+            }
+            orgs.push((i, i, 0));
             continue;
         }
         // A title after the name in one word: 司法部长 gives 司法部.
@@ -786,10 +803,9 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
 fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str> {
     TITLE_ENDINGS.iter().filter(|e| w.ends_with(*e)).find_map(|e| {
         let name = &w[..w.len() - e.len()];
-        let known = segmenter.known(name)?;
         let ok = chars(name) >= 2
-            && (known.tag == Tag::ORGANIZATION
-                || (chars(name) >= 3 && name.ends_with(SHORT_HEADS) && !NOT_HEADS.contains(&name)));
+            && (segmenter.known(name).is_some_and(|k| k.tag == Tag::ORGANIZATION)
+                || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name)));
         ok.then_some(name)
     })
 }
@@ -800,6 +816,12 @@ fn place_before_head(segmenter: &Segmenter, w: &str) -> bool {
     let head = if short { w.chars().next_back().map_or(0, char::len_utf8) } else { 0 };
     let head = HEADS.iter().find(|h| w.ends_with(*h)).map_or(head, |h| h.len());
     head > 0 && head < w.len() && is_place(segmenter, &w[..w.len() - head])
+}
+
+/// Is the word a party congress by its number (`十五大`, `十六大`)?
+fn congress(w: &str) -> bool {
+    w.strip_suffix('大')
+        .is_some_and(|number| number.chars().count() >= 2 && number.chars().all(|c| "一二三四五六七八九十".contains(c)))
 }
 
 /// Is the word the number of a session (`第六届`, `九届`)?

@@ -297,6 +297,11 @@ const FREQ_BUDGET: u64 = u32::MAX as u64 / 2;
 /// in ordinary contexts, as a user who adds a word expects.
 const MIN_ADDED_FREQ: usize = 2000;
 
+/// Words less frequent than this in jieba's dictionary are not worth a
+/// place among the lexicon's frequent words (and sorting them is not
+/// worth the time).
+const HOT_FREQ: u64 = 200;
+
 /// A bare jieba built from a packed dictionary, with nothing added: the
 /// baseline of the benchmarks.
 #[cfg(feature = "measure")]
@@ -311,17 +316,25 @@ fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     let mut lexicon = Lexicon::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
     let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
     let mut total = 0u64;
+    // Words of more than one character by frequency, for the lexicon's
+    // table of frequent words (single characters need no hashing).
+    let mut frequent: Vec<(u64, &str)> = Vec::new();
     for line in text.lines() {
         let mut parts = line.split(' ');
         if let (Some(word), Some(freq), tag) = (parts.next(), parts.next(), parts.next()) {
-            total += freq.parse::<u64>().unwrap_or(0);
+            let freq = freq.parse::<u64>().unwrap_or(0);
+            total += freq;
             let name = tag.unwrap_or("");
             if name != last.0 {
                 last = (name, Tag::from_name(name));
             }
             lexicon.insert(word, last.1);
+            if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
+                frequent.push((freq, word));
+            }
         }
     }
+    lexicon.keep_hot(frequent);
     let jieba =
         Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary { message: e.to_string() })?;
     Ok((jieba, lexicon, total))
