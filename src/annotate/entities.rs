@@ -178,6 +178,13 @@ const NOT_HEADS: &[&str] = &[
     "厂长",
 ];
 
+/// Words that end like a head but are not organisations, as a word ends
+/// (`新格局`, `机关干部`).
+const NOT_HEAD_ENDINGS: &[&str] = &[
+    "干部", "格局", "布局", "结局", "大局", "全局", "时局", "政局", "骗局", "残局", "僵局", "开局", "出局", "定局",
+    "变局", "棋局", "饭局", "当局",
+];
+
 /// Tags of words that can stand before a head word in an organisation's name.
 fn modifier(tag: Tag) -> bool {
     const MODIFIERS: crate::words::TagSet =
@@ -471,6 +478,24 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             i += 1;
             continue;
         }
+        // A foreign name in parts joined by `·`: 科菲 · 安南, 马 · 莱万多夫斯基.
+        let part = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                let w = t.text(text);
+                w.chars().all(is_han)
+                    && (w.chars().next().is_some_and(crate::words::is_transliteration)
+                        || t.tag.entity() == Some(EntityKind::Person))
+            })
+        };
+        if i + 2 < tokens.len() && word(i + 1) == "·" && part(i) && part(i + 2) {
+            let mut b = i + 2;
+            while b + 2 < tokens.len() && word(b + 1) == "·" && part(b + 2) {
+                b += 2;
+            }
+            out.push(whole(i, b, EntityKind::Person));
+            i = b + 1;
+            continue;
+        }
         // Countries named by one character side by side: 中 韩 两国, 中 、 阿.
         if n == 1 && country_pair(text, tokens, i) {
             out.push(span(t, 0, 1, EntityKind::Place));
@@ -631,7 +656,6 @@ fn small_names(
     span: &impl Fn(&Token, usize, usize, EntityKind) -> Found,
     out: &mut Vec<Found>,
 ) {
-    let _ = segmenter;
     let sets = sets();
     let mut cs = w.chars();
     let Some(c0) = cs.next() else { return };
@@ -692,7 +716,12 @@ fn small_names(
         out.push(span(t, 0, 1, EntityKind::Place));
     } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
         out.push(span(t, 0, 1, EntityKind::Person));
-    } else if n == 2 && matches!(c0, '老' | '小') && surname(c1) {
+    } else if n == 2
+        && matches!(c0, '老' | '小')
+        && surname(c1)
+        && segmenter.known(w).is_none_or(|k| k.tag.entity() == Some(EntityKind::Person))
+    {
+        // 老王, not 老师.
         out.push(span(t, 1, 2, EntityKind::Person));
     }
 }
@@ -730,6 +759,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || trim > 0;
         let head = nt
             || (!NOT_HEADS.contains(&w)
+                && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
                 && modifier(t.tag)
                 && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n >= 3 || n == 1))));
         if !head || !w.chars().all(is_han) {
@@ -745,7 +775,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             // A verb names what the organisation does inside its name
             // (`劳动争议` `仲裁` `委员会`, `经济` `开发` `委员会`): a verbal
             // noun anywhere, a verb right before the head.
-            let verb = m.tag.is_any(&VERBS) && (m.tag.name() == "vn" || a == i) && mn == 2 && a > 0;
+            let verb = m.tag.is_any(&VERBS) && (m.tag.name() == "vn" || (a == i && !nt)) && mn == 2 && a > 0;
             if !(modifier(m.tag) || unit(a - 1, i) || verb)
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
