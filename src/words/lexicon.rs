@@ -70,7 +70,7 @@ impl Lexicon {
             words.select_nth_unstable_by(wanted - 1, |a, b| b.0.cmp(&a.0));
             words.truncate(wanted);
         }
-        words.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        words.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
         let mut hot = vec![Slot::default(); HOT_SLOTS].into_boxed_slice();
         for (_, word) in words {
             let key = Self::key(word);
