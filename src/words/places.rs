@@ -6,7 +6,9 @@
 //!   township and street; `data/places/china.txt`) and every name of the
 //!   world list (`data/places/world.txt`) becomes a place word.
 //! - A division's short form (`义乌` of `义乌市`) does too, unless jieba's
-//!   dictionary has it as an ordinary word (`和平` of `和平区`).
+//!   dictionary has it as an ordinary word (`和平` of `和平区`); a
+//!   province's or a city's short form (`大连`, `海口`) does whatever tag
+//!   jieba gives it, unless jieba has it often as an ordinary word.
 //! - The organisations of `data/places/organizations.txt` become
 //!   organisations (`nt`); words jieba tags as organisations that end like
 //!   something else (`中国政府`, `天文学`, `国际化`, `中美关系`) become
@@ -15,6 +17,10 @@
 //! - Two-character words jieba tags as places that are neither listed nor
 //!   end like a place (`深度`, `东西`), and the common nouns of places of
 //!   `data/places/not-places.txt` (`城市`, `山区`), become nouns.
+//! - Three-character words jieba tags as people that start with a word
+//!   more frequent than themselves (`安全性`, `许可证`, `孔明知`) become
+//!   nouns; a famous name is more frequent than its first two characters
+//!   (`诸葛亮`) and stays a person's.
 //!
 //! This file is also compiled into `build.rs`: it depends on nothing else.
 
