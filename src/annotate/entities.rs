@@ -20,7 +20,7 @@
 //!   joined to a name is left out (`赵华说` gives `赵华`).
 
 use crate::text::is_han;
-use crate::words::{AFTER_NAME, EntityKind, Segmenter, TITLES, Tag, Token, name_shaped, transliterated};
+use crate::words::{AFTER_NAME, EntityKind, PERSON_BEFORE, Segmenter, TITLES, Tag, Token, name_shaped, transliterated};
 
 /// An entity where it stands in a text: character and byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,15 @@ const HEADS: &[&str] = &[
     "小组",
     "乐团",
     "剧团",
+    "女篮",
+    "男篮",
+    "女足",
+    "男足",
+    "女排",
+    "男排",
+    "海军",
+    "空军",
+    "陆军",
 ];
 
 /// Head words of one character: a word of three or more ending so
@@ -169,12 +178,22 @@ const NOT_HEADS: &[&str] = &[
     "厂长",
 ];
 
+/// Words that end like a head but are not organisations, as a word ends
+/// (`新格局`, `机关干部`).
+const NOT_HEAD_ENDINGS: &[&str] = &[
+    "干部", "格局", "布局", "结局", "大局", "全局", "时局", "政局", "骗局", "残局", "僵局", "开局", "出局", "定局",
+    "变局", "棋局", "饭局", "当局",
+];
+
 /// Tags of words that can stand before a head word in an organisation's name.
 fn modifier(tag: Tag) -> bool {
     const MODIFIERS: crate::words::TagSet =
         crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "b", "an", "eng", "l"]);
     tag.is_any(&MODIFIERS)
 }
+
+/// Tags of verbs that may stand inside an organisation's name.
+const VERBS: crate::words::TagSet = crate::words::TagSet::of(&["v", "vn"]);
 
 /// Common words that start names of organisations.
 const ORGANIZATION_STARTS: &[&str] = &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华"];
@@ -187,9 +206,46 @@ fn proper(tag: Tag) -> bool {
 
 /// Common words that never stand inside an organisation's name.
 const NOT_MODIFIERS: &[&str] = &[
-    "会议", "工作", "问题", "方面", "情况", "今年", "去年", "目前", "记者", "本报", "全体", "广大", "有关", "相关",
-    "人们", "群众", "同志", "时候", "期间", "以来", "活动", "这个", "一个", "领导", "主要", "重要",
+    "会议",
+    "工作",
+    "问题",
+    "方面",
+    "情况",
+    "今年",
+    "去年",
+    "目前",
+    "记者",
+    "本报",
+    "全体",
+    "广大",
+    "有关",
+    "相关",
+    "人们",
+    "群众",
+    "同志",
+    "时候",
+    "期间",
+    "以来",
+    "活动",
+    "这个",
+    "一个",
+    "领导",
+    "主要",
+    "重要",
+    "日电",
+    "本报讯",
+    "讯",
 ];
+
+/// Verbs of a match between teams: never inside an organisation's name
+/// (`杜塞尔多夫` `战胜` `捷克队`).
+const MATCH_VERBS: &[&str] = &["战胜", "击败", "负于", "战平", "逼平", "对阵", "迎战", "力克", "不敌", "输给", "胜"];
+
+/// Units named by one character before a head word (`站` `党委`, `市` `教委`).
+const UNITS: &str = "省市县区乡镇村站厂厅局校院所团部处科社";
+
+/// Titles after an organisation's name in one word (`司法部长`, `市委书记`).
+const TITLE_ENDINGS: &[&str] = &["长", "书记", "副书记", "主任", "副主任", "常委"];
 
 /// Single characters that abbreviate a country or a Chinese province or
 /// city in compounds (`中美`, `京津`, `川藏`).
@@ -198,6 +254,45 @@ const ABBREVIATIONS: &str = "中华美日英法德俄意印巴以韩朝越泰菲
 /// Those that stand alone for their country or city after a verb of going
 /// (`访华`, `赴美`, `在京`) or before a word of state (`俄总统`).
 const ALONE: &str = "华美日英法德俄意印巴以韩朝越泰菲澳墨葡荷希埃叙伊欧京沪港台藏罗";
+
+/// Single characters that stand for a country in pairs (`中美`, `日俄`,
+/// `印巴`): a pair of them that jieba does not join into a word of its own
+/// names two countries.
+const COUNTRIES: &str = "中美日英法德俄意印巴以韩朝越泰菲澳墨葡荷希埃叙伊欧非阿";
+
+/// Pairs of those characters that are ordinary words (`中意`, `美德`).
+const NOT_PAIRS: &[&str] =
+    &["中意", "以德", "以法", "美德", "美意", "韩非", "阿美", "非法", "朝日", "法意", "意中", "中阿"];
+
+/// Words after a verb of going and a country's character that make the
+/// character a place (`驻华使馆`, `来华访问`).
+const AFTER_GOING: &[&str] = &[
+    "使馆",
+    "大使",
+    "大使馆",
+    "使节",
+    "访问",
+    "期间",
+    "留学",
+    "投资",
+    "旅游",
+    "工作",
+    "演出",
+    "考察",
+    "参观",
+    "访问团",
+    "办事处",
+    "机构",
+    "代表",
+    "代表处",
+    "记者",
+    "企业",
+    "人员",
+];
+
+/// Words after a person's name in a word jieba lists whole (`邓小平理论`,
+/// `马克思主义`, `毛泽东思想`).
+const AFTER_PERSON_IN_WORD: &[&str] = &["理论", "思想", "主义", "诞辰", "故居", "旧居", "著作", "文选", "选集"];
 
 /// Words after a pair of abbreviations that make it two places (`中美` `关系`).
 const RELATIONS: &[&str] = &[
@@ -299,6 +394,7 @@ struct Sets {
     /// First characters of honorifics.
     honorific_starts: HanSet,
     surnames: HanSet,
+    countries: HanSet,
 }
 
 fn sets() -> &'static Sets {
@@ -320,6 +416,7 @@ fn sets() -> &'static Sets {
         going: HanSet::of(GOING.iter().copied()),
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
+        countries: HanSet::of(COUNTRIES.chars()),
     })
 }
 
@@ -355,14 +452,19 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         kind,
     };
     let first = out.len();
-    let orgs = organizations(text, tokens);
+    let orgs = organizations(text, tokens, segmenter);
     let mut org_at = orgs.iter().peekable();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(&&(a, b)) = org_at.peek()
+        if let Some(&&(a, b, trim)) = org_at.peek()
             && a == i
         {
-            out.push(whole(a, b, EntityKind::Organization));
+            let mut found = whole(a, b, EntityKind::Organization);
+            if trim > 0 {
+                let last = span(&tokens[b], 0, len(b) - trim, EntityKind::Organization);
+                (found.end, found.byte_end) = (last.end, last.byte_end);
+            }
+            out.push(found);
             org_at.next();
             i = b + 1;
             continue;
@@ -370,6 +472,36 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let t = &tokens[i];
         let w = word(i);
         let n = len(i);
+        // A person's name in a word jieba lists whole: 邓小平理论.
+        if let Some(k) = person_in_word(segmenter, w, n) {
+            out.push(span(t, 0, k, EntityKind::Person));
+            i += 1;
+            continue;
+        }
+        // A foreign name in parts joined by `·`: 科菲 · 安南, 马 · 莱万多夫斯基.
+        let part = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                let w = t.text(text);
+                w.chars().all(is_han)
+                    && (w.chars().next().is_some_and(crate::words::is_transliteration)
+                        || t.tag.entity() == Some(EntityKind::Person))
+            })
+        };
+        if i + 2 < tokens.len() && word(i + 1) == "·" && part(i) && part(i + 2) {
+            let mut b = i + 2;
+            while b + 2 < tokens.len() && word(b + 1) == "·" && part(b + 2) {
+                b += 2;
+            }
+            out.push(whole(i, b, EntityKind::Person));
+            i = b + 1;
+            continue;
+        }
+        // Countries named by one character side by side: 中 韩 两国, 中 、 阿.
+        if n == 1 && country_pair(text, tokens, i) {
+            out.push(span(t, 0, 1, EntityKind::Place));
+            i += 1;
+            continue;
+        }
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
@@ -401,7 +533,14 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 }
             }
             Some(EntityKind::Place) => {
-                out.push(span(t, 0, place_before(segmenter, w, n).unwrap_or(n), EntityKind::Place));
+                let mut cs = w.chars();
+                let (c0, c1) = (cs.next().unwrap_or(' '), cs.next().unwrap_or(' '));
+                if n == 2 && sets().going.has(c0) && sets().alone.has(c1) {
+                    // A verb of going and a place: 离京, 抵沪.
+                    out.push(span(t, 1, 2, EntityKind::Place));
+                } else {
+                    out.push(span(t, 0, place_before(segmenter, w, n).unwrap_or(n), EntityKind::Place));
+                }
             }
             Some(EntityKind::Organization) => out.push(span(t, 0, n, EntityKind::Organization)),
             None => {
@@ -412,12 +551,14 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 }
                 let before_found = out.len();
                 small_names(segmenter, t, w, n, prev, next, &span, out);
-                if out.len() == before_found
-                    && n == 2
-                    && t.tag.entity() == Some(EntityKind::Person)
-                    && name_shaped(w)
-                    && person_context(prev, next)
-                {
+                // A name the dictionary has under another tag (jieba lists
+                // many people as `nz`) or the HMM joined, in context.
+                let shaped = match n {
+                    2 => t.tag.entity() == Some(EntityKind::Person) && (name_shaped(w) || transliterated(w)),
+                    3 => matches!(t.tag.name(), "nz" | "x") && name_shaped(w),
+                    _ => false,
+                };
+                if out.len() == before_found && shaped && person_context(prev, next) {
                     out.push(span(t, 0, n, EntityKind::Person));
                 }
             }
@@ -445,11 +586,61 @@ fn is_place(segmenter: &Segmenter, word: &str) -> bool {
     chars(word) >= 2 && segmenter.known(word).is_some_and(|k| k.tag == Tag::PLACE)
 }
 
+/// How many characters of a word jieba lists whole are a person's name
+/// before a word that is not part of it (`邓小平理论`, `马克思主义`).
+fn person_in_word(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
+    if n < 5 || !w.ends_with(['论', '想', '义', '辰', '居', '作', '选', '集']) {
+        return None;
+    }
+    let rest = AFTER_PERSON_IN_WORD.iter().find(|s| w.ends_with(*s))?;
+    let name = &w[..w.len() - rest.len()];
+    let known = segmenter.known(name)?;
+    let ok = known.tag.entity() == Some(EntityKind::Person)
+        && (known.tag.name() == "nrfg" || name_shaped(name) || transliterated(name));
+    ok.then(|| n - chars(rest))
+}
+
+/// Is the token one character that names a country beside another one
+/// (`中` `韩` `两国`, `中` `、` `阿`), and not a date's day (`23` `日` `美国`)?
+fn country_pair(text: &str, tokens: &[Token], i: usize) -> bool {
+    let sets = sets();
+    let one = |k: usize| -> Option<char> {
+        let t = tokens.get(k)?;
+        let c = t.text(text).chars().next()?;
+        (t.end - t.start == 1 && sets.countries.has(c) && !"希意葡荷埃叙".contains(c)).then_some(c)
+    };
+    let Some(c) = one(i) else { return false };
+    let comma = |k: usize| tokens.get(k).is_some_and(|t| t.text(text) == "、");
+    // `以` (Israel) is also "by": only beside `巴` or `阿`.
+    let israel = |a: char, b: char| a != '以' || "巴阿".contains(b);
+    let other = |k: usize| one(k).is_some_and(|p| p != c && israel(c, p) && israel(p, c));
+    // Not after a number: the first of the two is no day of a date.
+    let free = |first: usize| {
+        first == 0
+            || !tokens[first - 1]
+                .text(text)
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit() || "〇一二三四五六七八九十百年月".contains(p))
+    };
+    let before = if i >= 1 && other(i - 1) {
+        Some(i - 1)
+    } else if i >= 2 && comma(i - 1) && other(i - 2) {
+        Some(i - 2)
+    } else {
+        None
+    };
+    let after = other(i + 1) || (comma(i + 1) && other(i + 2));
+    before.is_some_and(free) || (after && free(i))
+}
+
 /// Do the words around make a two-character name a person's?
 fn person_context(prev: &str, next: &str) -> bool {
     TITLES.iter().any(|t| prev.ends_with(t))
+        || PERSON_BEFORE.iter().any(|t| *t != "·" && prev.ends_with(t))
         || AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
         || matches!(next, "先生" | "女士" | "同志")
+        || (!next.is_empty() && (TITLES.contains(&next) || PERSON_BEFORE.contains(&next) || HONORIFICS.contains(&next)))
 }
 
 /// Places and people named by one character in words that are neither:
@@ -465,7 +656,6 @@ fn small_names(
     span: &impl Fn(&Token, usize, usize, EntityKind) -> Found,
     out: &mut Vec<Found>,
 ) {
-    let _ = segmenter;
     let sets = sets();
     let mut cs = w.chars();
     let Some(c0) = cs.next() else { return };
@@ -475,9 +665,10 @@ fn small_names(
     let c1 = cs.next();
     let surname = |c: char| sets.surnames.has(c) && !sets.common_surnames.has(c);
     if n == 1 {
-        if sets.alone.has(c0)
-            && ((prev.len() == 3 && prev.chars().next().is_some_and(|p| sets.going.has(p)))
-                || STATE_AFTER.iter().any(|s| next.starts_with(s)))
+        if c0 == '俄'
+            || sets.alone.has(c0)
+                && ((prev.len() == 3 && prev.chars().next().is_some_and(|p| sets.going.has(p)))
+                    || STATE_AFTER.iter().any(|s| next.starts_with(s)))
         {
             out.push(span(t, 0, 1, EntityKind::Place));
         } else if surname(c0)
@@ -497,11 +688,17 @@ fn small_names(
             v.iter().enumerate().all(|(i, c)| !v[..i].contains(c))
         };
         let rest = &w[w.char_indices().nth(abbr).map_or(w.len(), |c| c.0)..];
-        let related = if rest.is_empty() {
-            RELATIONS.iter().any(|r| next.starts_with(r)) || next == "、"
-        } else {
-            RELATIONS.contains(&rest)
-        };
+        // Two or three countries in a word of their own: 印巴, 中日韩.
+        let countries = rest.is_empty()
+            && w.chars().all(|c| sets.countries.has(c))
+            && !NOT_PAIRS.contains(&w)
+            && t.tag.entity() != Some(EntityKind::Person);
+        let related = countries
+            || if rest.is_empty() {
+                RELATIONS.iter().any(|r| next.starts_with(r)) || next == "、"
+            } else {
+                RELATIONS.contains(&rest)
+            };
         if distinct && related {
             for k in 0..abbr {
                 out.push(span(t, k, k + 1, EntityKind::Place));
@@ -509,31 +706,60 @@ fn small_names(
             return;
         }
     }
-    if n == 2 && sets.going.has(c0) && sets.alone.has(c1) {
+    let after_going = || {
+        let rest = &w[c0.len_utf8() + c1.len_utf8()..];
+        n == 2 || AFTER_GOING.contains(&rest)
+    };
+    if sets.going.has(c0) && sets.alone.has(c1) && after_going() {
         out.push(span(t, 1, 2, EntityKind::Place));
     } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || LED_BY_PLACE.contains(&w) {
         out.push(span(t, 0, 1, EntityKind::Place));
     } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
         out.push(span(t, 0, 1, EntityKind::Person));
-    } else if n == 2 && matches!(c0, '老' | '小') && surname(c1) {
+    } else if n == 2
+        && matches!(c0, '老' | '小')
+        && surname(c1)
+        && segmenter.known(w).is_none_or(|k| k.tag.entity() == Some(EntityKind::Person))
+    {
+        // 老王, not 老师.
         out.push(span(t, 1, 2, EntityKind::Person));
     }
 }
 
-/// Organisations: token ranges (first, last) from a head word back over
-/// the words that name it.
-fn organizations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
-    let mut orgs: Vec<(usize, usize)> = Vec::new();
+/// Organisations: token ranges (first, last, characters of the last left
+/// out) from a head word back over the words that name it.
+fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize)> {
+    let mut orgs: Vec<(usize, usize, usize)> = Vec::new();
+    let unit = |k: usize, head: usize| {
+        k + 1 == head && tokens[k].end - tokens[k].start == 1 && UNITS.contains(tokens[k].text(text))
+    };
     for i in 0..tokens.len() {
         let t = &tokens[i];
-        let w = t.text(text);
-        let n = (t.end - t.start) as usize;
-        let nt = t.tag == Tag::ORGANIZATION && n >= 2;
-        if !nt && !w.chars().next_back().is_some_and(|c| sets().head_ends.has(c)) {
+        let whole_word = t.text(text);
+        let last = whole_word.chars().next_back();
+        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委'));
+        if !(t.tag == Tag::ORGANIZATION || titled || last.is_some_and(|c| c == '大' || sets().head_ends.has(c))) {
             continue;
         }
+        // A party congress by its number: 十五大.
+        if congress(whole_word) {
+            while orgs.last().is_some_and(|&(s, _, _)| s >= i) {
+                orgs.pop();
+            }
+            orgs.push((i, i, 0));
+            continue;
+        }
+        // A title after the name in one word: 司法部长 gives 司法部.
+        let n_whole = (t.end - t.start) as usize;
+        let (w, trim) = match titled.then(|| titled_organization(segmenter, whole_word)).flatten() {
+            Some(name) => (name, n_whole - chars(name)),
+            None => (whole_word, 0),
+        };
+        let n = n_whole - trim;
+        let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || trim > 0;
         let head = nt
             || (!NOT_HEADS.contains(&w)
+                && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
                 && modifier(t.tag)
                 && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n >= 3 || n == 1))));
         if !head || !w.chars().all(is_han) {
@@ -546,10 +772,19 @@ fn organizations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             let m = &tokens[a - 1];
             let mw = m.text(text);
             let mn = (m.end - m.start) as usize;
-            if !modifier(m.tag) || NOT_MODIFIERS.contains(&mw) || size + mn > 20 || !mw.chars().all(is_han) {
+            // A verb names what the organisation does inside its name
+            // (`劳动争议` `仲裁` `委员会`, `经济` `开发` `委员会`): a verbal
+            // noun anywhere, a verb right before the head.
+            let verb = m.tag.is_any(&VERBS) && (m.tag.name() == "vn" || (a == i && !nt)) && mn == 2 && a > 0;
+            if !(modifier(m.tag) || unit(a - 1, i) || verb)
+                || NOT_MODIFIERS.contains(&mw)
+                || MATCH_VERBS.contains(&mw)
+                || size + mn > 20
+                || !mw.chars().all(is_han)
+            {
                 break;
             }
-            if mn == 1 && !matches!(m.tag.name(), "ns" | "j" | "b") {
+            if mn == 1 && !matches!(m.tag.name(), "ns" | "j" | "b") && !unit(a - 1, i) {
                 break;
             }
             // A word the HMM joined across a verb or a particle (`城是`).
@@ -561,27 +796,69 @@ fn organizations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             size += mn;
             named |= proper(m.tag);
         }
-        // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…)
-        // or with a word that starts names of organisations (`国家` `新闻出版署`).
+        // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…),
+        // a word that starts names of organisations (`国家` `新闻出版署`) or a
+        // unit right before the head (`站` `党委`).
         while a < i
+            && !unit(a, i)
             && (tokens[a].end - tokens[a].start == 1
                 || !(proper(tokens[a].tag) || ORGANIZATION_STARTS.contains(&tokens[a].text(text))))
         {
             a += 1;
         }
         named = named && (a..i).any(|k| proper(tokens[k].tag));
-        let ok = if a < i { named || nt } else { nt && n >= 2 };
+        // A place in the head word itself: 智利队.
+        let self_named = a == i && n >= 3 && place_before_head(segmenter, w);
+        let ok = if a < i { named || nt } else { (nt && n >= 2) || self_named };
         if ok && size >= 2 {
-            while orgs.last().is_some_and(|&(s, _)| s >= a) {
+            // The session before the name: 第六届 全国人大.
+            if a > 0 && ordinal(tokens[a - 1].text(text)) {
+                a -= 1;
+            }
+            while orgs.last().is_some_and(|&(s, _, _)| s >= a) {
                 orgs.pop();
             }
-            if orgs.last().is_some_and(|&(_, e)| e >= a) {
+            if orgs.last().is_some_and(|&(_, e, _)| e >= a) {
                 continue;
             }
-            orgs.push((a, i));
+            orgs.push((a, i, trim));
         }
     }
     orgs
+}
+
+/// The organisation of a word that ends with a title (`司法部长`,
+/// `市委书记`): the rest, when the dictionary has it as an organisation or
+/// as a word ending with a head (`外交部`).
+fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str> {
+    TITLE_ENDINGS.iter().filter(|e| w.ends_with(*e)).find_map(|e| {
+        let name = &w[..w.len() - e.len()];
+        let ok = chars(name) >= 2
+            && (segmenter.known(name).is_some_and(|k| k.tag == Tag::ORGANIZATION)
+                || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name)));
+        ok.then_some(name)
+    })
+}
+
+/// Does a head word start with a place (`智利队`, `古巴队`)?
+fn place_before_head(segmenter: &Segmenter, w: &str) -> bool {
+    let short = w.ends_with(SHORT_HEADS);
+    let head = if short { w.chars().next_back().map_or(0, char::len_utf8) } else { 0 };
+    let head = HEADS.iter().find(|h| w.ends_with(*h)).map_or(head, |h| h.len());
+    head > 0 && head < w.len() && is_place(segmenter, &w[..w.len() - head])
+}
+
+/// Is the word a party congress by its number (`十五大`, `十六大`)?
+fn congress(w: &str) -> bool {
+    w.strip_suffix('大')
+        .is_some_and(|number| number.chars().count() >= 2 && number.chars().all(|c| "一二三四五六七八九十".contains(c)))
+}
+
+/// Is the word the number of a session (`第六届`, `九届`)?
+fn ordinal(w: &str) -> bool {
+    let Some(number) = w.strip_suffix('届') else { return false };
+    let number = number.strip_prefix('第').unwrap_or(number);
+    !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十百".contains(c))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -36,7 +36,7 @@ pub fn transliterated(word: &str) -> bool {
 }
 
 /// Words before a foreign name that make it a person's (titles, mostly).
-const PERSON_BEFORE: &[&str] = &[
+pub(crate) const PERSON_BEFORE: &[&str] = &[
     "总统",
     "总理",
     "首相",

@@ -19,7 +19,15 @@ pub(super) struct Lexicon {
     /// Ids of single Han characters (U+4E00 to U+9FFF), by code point: half
     /// the tokens of Chinese text, looked up without hashing.
     single: Box<[u32]>,
+    /// The most frequent words again, in a small direct-mapped table that
+    /// stays in the processor's cache: most tokens of running text are
+    /// found there with one probe, and the big table (megabytes, a cache
+    /// miss a lookup) is left for the rest. Empty until [`Lexicon::keep_hot`].
+    hot: Box<[Slot]>,
 }
+
+/// Slots of the table of frequent words (a power of two): 512 kB.
+const HOT_SLOTS: usize = 1 << 15;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
@@ -49,7 +57,35 @@ impl Lexicon {
             len: 0,
             tags: Vec::with_capacity(words),
             single: vec![NO_ID; 0x9FFF - 0x4E00 + 1].into_boxed_slice(),
+            hot: Box::new([]),
         }
+    }
+
+    /// Fills the table of frequent words from `(frequency, word)` pairs of
+    /// words already inserted: the most frequent first, each in its slot
+    /// unless a more frequent one took it.
+    pub(super) fn keep_hot(&mut self, mut words: Vec<(u64, &str)>) {
+        let wanted = HOT_SLOTS.min(words.len());
+        if wanted > 0 && wanted < words.len() {
+            words.select_nth_unstable_by(wanted - 1, |a, b| b.0.cmp(&a.0));
+            words.truncate(wanted);
+        }
+        words.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
+        let mut hot = vec![Slot::default(); HOT_SLOTS].into_boxed_slice();
+        for (_, word) in words {
+            let key = Self::key(word);
+            if let (i, true) = self.position(key) {
+                let at = Self::hot_index(key);
+                if hot[at].key == 0 {
+                    hot[at] = self.slots[i];
+                }
+            }
+        }
+        self.hot = hot;
+    }
+
+    fn hot_index(key: u64) -> usize {
+        (key >> 40) as usize & (HOT_SLOTS - 1)
     }
 
     /// The hash a word is filed under (never 0).
@@ -98,10 +134,16 @@ impl Lexicon {
             Some(i) => {
                 Some(self.single[i]).filter(|&id| id != NO_ID).map(|id| Known { id, tag: self.tags[id as usize] })
             }
-            None => match self.position(Self::key(word)) {
-                (i, true) => Some(Known { id: self.slots[i].id, tag: self.slots[i].tag }),
-                _ => None,
-            },
+            None => {
+                let key = Self::key(word);
+                if let Some(s) = self.hot.get(Self::hot_index(key)).filter(|s| s.key == key) {
+                    return Some(Known { id: s.id, tag: s.tag });
+                }
+                match self.position(key) {
+                    (i, true) => Some(Known { id: self.slots[i].id, tag: self.slots[i].tag }),
+                    _ => None,
+                }
+            }
         }
     }
 
@@ -127,6 +169,9 @@ impl Lexicon {
         let key = Self::key(word);
         let (i, present) = self.position(key);
         if present {
+            if let Some(s) = self.hot.get_mut(Self::hot_index(key)).filter(|s| s.key == key) {
+                s.tag = tag;
+            }
             self.slots[i].tag = tag;
             self.tags[self.slots[i].id as usize] = tag;
             return self.slots[i].id;

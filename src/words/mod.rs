@@ -22,11 +22,10 @@ pub mod places;
 mod tags;
 mod user;
 
-use std::collections::{HashMap, HashSet};
-
 use jieba_rs::Jieba;
 use serde::Serialize;
 
+pub(crate) use foreign::PERSON_BEFORE;
 pub use foreign::{TRANSLITERATION, foreign_names_in_page, is_transliteration, transliterated};
 pub use lexicon::Known;
 use lexicon::Lexicon;
@@ -95,14 +94,14 @@ pub struct Segmenter {
     /// Every word added to jieba, once each, in the order first added.
     added: Vec<AddedWord>,
     /// Where each added word is in `added`.
-    added_at: HashMap<String, usize>,
+    added_at: rustc_hash::FxHashMap<String, usize>,
     /// At least the sum of every frequency jieba holds (its own sum is a
     /// `usize`: 32 bits in WebAssembly).
     freq_total: u64,
     /// Words the user added, in order, as they wrote them.
     user_words: Vec<String>,
     /// Names learned from pages: always people, whatever the dictionary says.
-    people: HashSet<String>,
+    people: rustc_hash::FxHashSet<String>,
     people_order: Vec<String>,
 }
 
@@ -131,10 +130,10 @@ impl Segmenter {
             lexicon,
             base,
             added: Vec::new(),
-            added_at: HashMap::new(),
+            added_at: rustc_hash::FxHashMap::default(),
             freq_total,
             user_words: Vec::new(),
-            people: HashSet::new(),
+            people: rustc_hash::FxHashSet::default(),
             people_order: Vec::new(),
         })
     }
@@ -298,6 +297,11 @@ const FREQ_BUDGET: u64 = u32::MAX as u64 / 2;
 /// in ordinary contexts, as a user who adds a word expects.
 const MIN_ADDED_FREQ: usize = 2000;
 
+/// Words less frequent than this in jieba's dictionary are not worth a
+/// place among the lexicon's frequent words (and sorting them is not
+/// worth the time).
+const HOT_FREQ: u64 = 200;
+
 /// A bare jieba built from a packed dictionary, with nothing added: the
 /// baseline of the benchmarks.
 #[cfg(feature = "measure")]
@@ -312,17 +316,25 @@ fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     let mut lexicon = Lexicon::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
     let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
     let mut total = 0u64;
+    // Words of more than one character by frequency, for the lexicon's
+    // table of frequent words (single characters need no hashing).
+    let mut frequent: Vec<(u64, &str)> = Vec::new();
     for line in text.lines() {
         let mut parts = line.split(' ');
         if let (Some(word), Some(freq), tag) = (parts.next(), parts.next(), parts.next()) {
-            total += freq.parse::<u64>().unwrap_or(0);
+            let freq = freq.parse::<u64>().unwrap_or(0);
+            total += freq;
             let name = tag.unwrap_or("");
             if name != last.0 {
                 last = (name, Tag::from_name(name));
             }
             lexicon.insert(word, last.1);
+            if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
+                frequent.push((freq, word));
+            }
         }
     }
+    lexicon.keep_hot(frequent);
     let jieba =
         Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary { message: e.to_string() })?;
     Ok((jieba, lexicon, total))

@@ -6,7 +6,9 @@
 //!   township and street; `data/places/china.txt`) and every name of the
 //!   world list (`data/places/world.txt`) becomes a place word.
 //! - A division's short form (`义乌` of `义乌市`) does too, unless jieba's
-//!   dictionary has it as an ordinary word (`和平` of `和平区`).
+//!   dictionary has it as an ordinary word (`和平` of `和平区`); a
+//!   province's or a city's short form (`大连`, `海口`) does whatever tag
+//!   jieba gives it, unless jieba has it often as an ordinary word.
 //! - The organisations of `data/places/organizations.txt` become
 //!   organisations (`nt`); words jieba tags as organisations that end like
 //!   something else (`中国政府`, `天文学`, `国际化`, `中美关系`) become
@@ -15,6 +17,10 @@
 //! - Two-character words jieba tags as places that are neither listed nor
 //!   end like a place (`深度`, `东西`), and the common nouns of places of
 //!   `data/places/not-places.txt` (`城市`, `山区`), become nouns.
+//! - Three-character words jieba tags as people that start with a word
+//!   more frequent than themselves (`安全性`, `许可证`, `孔明知`) become
+//!   nouns; a famous name is more frequent than its first two characters
+//!   (`诸葛亮`) and stays a person's.
 //!
 //! This file is also compiled into `build.rs`: it depends on nothing else.
 
@@ -50,6 +56,9 @@ const ORGANIZATION_LAST: &[char] = &[
 /// characters, full names (three characters or more) beat them anyway.
 const SHORT_FREQ: u64 = 300;
 const FULL_FREQ: u64 = 30;
+
+/// How often jieba must have seen a word for it to count as a common one.
+const COMMON_FREQ: u64 = 100;
 
 /// jieba's tags of proper nouns: a short form it tags so is still a place.
 const PROPER: &[&str] = &["ns", "nz", "nr", "nrt", "nrfg", "j"];
@@ -93,7 +102,10 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
                 let proper = PROPER.contains(&tag) && (tag == "ns" || freq < 3000);
                 let rare_noun = tag == "n" && freq < 100 && level != "S";
                 let city_noun = tag == "n" && freq < 1000 && matches!(level, "P" | "C");
-                !(proper || rare_noun || city_noun)
+                // A province or a city is named so more often than jieba's
+                // other tags say (`大连` `d`, `海口` `s`, `保定` `v`).
+                let city = freq < 3000 && matches!(level, "P" | "C");
+                !(proper || rare_noun || city_noun || city)
             });
             // A short form starting like a suffix (`镇安` of `镇安县`) would
             // join a place to the word after it (`苏溪镇` `安全`).
@@ -138,6 +150,25 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
             NOT_ORGANIZATION_ENDINGS.iter().any(|e| word.ends_with(e)) || !word.ends_with(ORGANIZATION_LAST);
         if entry.1 == "nt" && !organizations.contains(word) && not_ending && !kept_ending {
             entry.1 = "nz";
+        }
+    }
+    // jieba tags as people many three-character words that start with a
+    // common word (`安全性`, `许可证`, `司令官`, `纪念章`) or with a name
+    // and a word after it (`孔明知`): a surname and the first character of
+    // a given name seldom make a frequent word of their own, and a famous
+    // name is more frequent than its first two characters (`诸葛亮`).
+    let not_people: Vec<&str> = entries
+        .iter()
+        .filter(|(word, e)| e.1 == "nr" && word.chars().count() == 3)
+        .filter(|(word, e)| {
+            let first_two = &word[..word.char_indices().nth(2).map_or(word.len(), |c| c.0)];
+            entries.get(first_two).is_some_and(|&(freq, _)| freq >= COMMON_FREQ.max(e.0 + 1))
+        })
+        .map(|(word, _)| *word)
+        .collect();
+    for word in not_people {
+        if let Some(entry) = entries.get_mut(word) {
+            entry.1 = "n";
         }
     }
     for word in names(not_places) {
@@ -192,6 +223,11 @@ mod tests {
             assert_eq!(t[org], "nt", "{org}");
         }
         assert_eq!(t["中国政府"], "nz");
+        let jieba = "安全 5000 an\n安全性 337 nr\n王建 20 nr\n王建军 50 nr\n诸葛 152 nr\n诸葛亮 1067 nr\n";
+        let t = tags(&merge(jieba, "", "", "", ""));
+        assert_eq!(t["安全性"], "n", "a word starting with a common word is not a name");
+        assert_eq!(t["王建军"], "nr", "a name starting with a rare word stays one");
+        assert_eq!(t["诸葛亮"], "nr", "a famous name stays one");
         // jieba's frequency is kept; a new short name gets one that beats its characters.
         assert!(merged.contains("和平 7998 nz\n") && merged.contains("金华 300 ns\n"), "{merged}");
     }

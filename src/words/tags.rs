@@ -162,8 +162,12 @@ fn guess_tag(word: &str) -> Tag {
         "部",
         "会",
     ];
-    if ORGANIZATIONS.iter().any(|s| word.ends_with(s)) && word.chars().count() >= 3 {
+    let n = word.chars().count();
+    if ORGANIZATIONS.iter().any(|s| word.ends_with(s)) && n >= 3 {
         Tag::ORGANIZATION
+    } else if n == 3 && word.ends_with(['江', '山', '河', '湖']) && name_shaped(word) {
+        // A given name ending like a river or a mountain: 李立江, 王东山.
+        Tag::PERSON
     } else if PLACES.iter().any(|s| word.ends_with(s)) && word.chars().count() >= 3 {
         Tag::PLACE
     } else if name_shaped(word) {
