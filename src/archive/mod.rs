@@ -81,6 +81,7 @@ pub const ARTICLE_CHUNK: usize = 4096;
 
 /// The archive's entry: what the other files are called.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Manifest {
     pub format: u32,
     pub pages: u32,
@@ -97,6 +98,7 @@ pub struct Manifest {
 
 /// A part of the contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Group {
     pub name: String,
     /// Its first page's index and how many pages it has.

@@ -130,6 +130,7 @@ impl Term {
 
 /// An article found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ArchiveResult {
     /// Its number in the archive.
     pub article: u32,
@@ -145,6 +146,7 @@ pub struct ArchiveResult {
 
 /// An answer to a query, complete or so far.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ArchiveAnswer {
     /// Hits and articles found in the articles searched so far.
     pub total_hits: usize,

@@ -39,11 +39,50 @@ const EXTENSIONS: &[&str] = &["txt", "text", "pdf"];
 /// The folders under SITE/archive/ whose files are named by content.
 const CONTENT_DIRS: &[&str] = &["s", "b", "a", "g", "p"];
 
+/// What a build did.
+pub struct Built {
+    pub pages: u32,
+    pub articles: u32,
+    pub bytes_read: u64,
+    pub chars: u64,
+    pub seconds: f64,
+    pub written: usize,
+    pub written_bytes: u64,
+    pub kept: usize,
+    pub removed: usize,
+    pub skipped: Vec<String>,
+}
+
 pub fn run(args: Args) -> Result<(), Failure> {
-    let started = Instant::now();
     let dist = if args.index_only { None } else { Some(find_dist(args.dist.as_deref())?) };
+    let b = build(&args.dirs, Path::new(&args.out), dist.as_deref())?;
+    let site = PathBuf::from(&args.out);
+    for s in &b.skipped {
+        eprintln!("baozhi: skipped {s}");
+    }
+    eprintln!(
+        "baozhi: {} pages, {} articles, {:.1} MB read, {} characters indexed in {:.1} s ({:.1} MB/s); wrote {} files ({:.1} MB), kept {} unchanged, removed {}; open {}",
+        b.pages,
+        b.articles,
+        b.bytes_read as f64 / 1e6,
+        b.chars,
+        b.seconds,
+        b.bytes_read as f64 / 1e6 / b.seconds.max(1e-9),
+        b.written,
+        b.written_bytes as f64 / 1e6,
+        b.kept,
+        b.removed,
+        if args.index_only { site.join("archive").join(MANIFEST) } else { site.join("index.html") }.display()
+    );
+    Ok(())
+}
+
+/// Builds the site of the pages under `dirs` in `site` (the reader too,
+/// given `dist`).
+pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built, Failure> {
+    let started = Instant::now();
     let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for d in &args.dirs {
+    for d in dirs {
         let root = PathBuf::from(d);
         if root.is_file() {
             files.push((root.clone(), root.file_name().map(PathBuf::from).unwrap_or_default()));
@@ -112,7 +151,6 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let built = builder.finish();
     bar.finish_and_clear();
 
-    let site = PathBuf::from(&args.out);
     let dir = site.join("archive");
     let mut written = (0usize, 0u64);
     let mut kept = 0usize;
@@ -141,24 +179,20 @@ pub fn run(args: Args) -> Result<(), Failure> {
         }
     }
     if let Some(dist) = dist {
-        copy_reader(&dist, &site)?;
+        copy_reader(dist, site)?;
     }
-    let seconds = started.elapsed().as_secs_f64();
-    for s in &skipped {
-        eprintln!("baozhi: skipped {s}");
-    }
-    eprintln!(
-        "baozhi: {} pages, {} articles, {:.1} MB read, {} characters indexed in {seconds:.1} s ({:.1} MB/s); wrote {} files ({:.1} MB), kept {kept} unchanged, removed {removed}; open {}",
-        built.manifest.pages,
-        built.manifest.articles,
-        bytes_read as f64 / 1e6,
-        indexed_chars,
-        bytes_read as f64 / 1e6 / seconds.max(1e-9),
-        written.0 + 1,
-        (written.1 + manifest.len() as u64) as f64 / 1e6,
-        if args.index_only { dir.join(MANIFEST) } else { site.join("index.html") }.display()
-    );
-    Ok(())
+    Ok(Built {
+        pages: built.manifest.pages,
+        articles: built.manifest.articles,
+        bytes_read,
+        chars: indexed_chars,
+        seconds: started.elapsed().as_secs_f64(),
+        written: written.0 + 1,
+        written_bytes: written.1 + manifest.len() as u64,
+        kept,
+        removed,
+        skipped,
+    })
 }
 
 /// Reads and parses a page file quietly: a PDF through its text layer,
@@ -287,6 +321,299 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             .map_err(|e| Failure::input(format!("{}: {}", parent.display(), io_message(&e))))?;
     }
     std::fs::write(path, bytes).map_err(|e| Failure::input(format!("{}: {}", path.display(), io_message(&e))))
+}
+
+/// `baozhi bench archive`: generates `pages` pages (the synthetic and the
+/// real-tool generators, alternately, 16 a day from 2020-01-01) under
+/// `dir/pages`, builds `dir/site`, writes them as HTML under `dir/html`
+/// (for Pagefind), and measures the build, the sizes and, per kind of
+/// query, what answering it fetches. Every answer is checked against a
+/// scan of the folded text.
+pub fn bench(pages: usize, dir: &Path, progress: &dyn Fn(&str)) -> Result<String, Failure> {
+    use std::fmt::Write as _;
+    let pages_dir = dir.join("pages");
+    let html_dir = dir.join("html");
+    let site = dir.join("site");
+    let _ = std::fs::remove_dir_all(dir);
+    progress("generating the pages");
+    let mut text_bytes = Vec::new();
+    for i in 0..pages {
+        let day = i / 16;
+        let (y, m, d) = (2020 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
+        let path = pages_dir.join(format!("{y:04}-{m:02}-{d:02}/{:02}.txt", i % 16 + 1));
+        let text = if i % 2 == 0 {
+            baozhi_lab::synth::page(42, i as u64).text
+        } else {
+            label_text(&baozhi_lab::realtool::generate(42, i).label)
+        };
+        text_bytes.extend_from_slice(text.as_bytes());
+        write(&path, text.as_bytes())?;
+    }
+    progress("building the archive");
+    let built = build(&[pages_dir.to_string_lossy().into_owned()], &site, None)?;
+    let archive_dir = site.join("archive");
+    // Sizes by kind of file.
+    let mut sizes: Vec<(&str, u64, u64, usize)> = Vec::new();
+    let mut gz_cache: std::collections::HashMap<String, (u64, u64)> = Default::default();
+    for (sub, what) in
+        [("s", "shards"), ("b", "list pages"), ("a", "article table"), ("g", "contents"), ("p", "pages' data")]
+    {
+        let (mut raw, mut gz, mut n) = (0, 0, 0);
+        for e in std::fs::read_dir(archive_dir.join(sub)).into_iter().flatten().flatten() {
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            let g = gzip_len(&bytes);
+            gz_cache.insert(format!("{sub}/{}", e.file_name().to_string_lossy()), (bytes.len() as u64, g));
+            raw += bytes.len() as u64;
+            gz += g;
+            n += 1;
+        }
+        sizes.push((what, raw, gz, n));
+    }
+    let manifest_bytes = std::fs::read(archive_dir.join(MANIFEST)).map_err(|e| Failure::input(io_message(&e)))?;
+    let text_gz = gzip_len(&text_bytes);
+    let index_raw: u64 = sizes[..3].iter().map(|s| s.1).sum::<u64>() + manifest_bytes.len() as u64;
+    let index_gz: u64 = sizes[..3].iter().map(|s| s.2).sum::<u64>() + gzip_len(&manifest_bytes);
+
+    // The folded text of every article, for the scan.
+    progress("reading the pages back for the scan");
+    let manifest: baozhi::archive::Manifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| Failure::input(e.to_string()))?;
+    let mut folded: Vec<Vec<char>> = Vec::new();
+    let mut page_files: Vec<String> = Vec::new();
+    for g in &manifest.groups {
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_slice(&std::fs::read(archive_dir.join(&g.file)).unwrap_or_default()).unwrap_or_default();
+        page_files.extend(rows.iter().filter_map(|r| r["data"].as_str().map(str::to_string)));
+    }
+    for f in &page_files {
+        #[derive(serde::Deserialize)]
+        struct Data {
+            page: baozhi::Page,
+        }
+        let data: Data = serde_json::from_slice(&std::fs::read(archive_dir.join(f)).unwrap_or_default())
+            .map_err(|e| Failure::input(format!("{f}: {e}")))?;
+        for a in &data.page.articles {
+            let mut text = Vec::new();
+            baozhi::archive::fold_article(a, &mut text);
+            folded.push(text);
+        }
+    }
+    // Queries from the text itself.
+    let mut freq: std::collections::HashMap<char, usize> = Default::default();
+    for t in folded.iter().take(2000) {
+        for &c in t {
+            if baozhi::text::is_han(c) {
+                *freq.entry(c).or_default() += 1;
+            }
+        }
+    }
+    let mut by_freq: Vec<(usize, char)> = freq.into_iter().map(|(c, n)| (n, c)).collect();
+    by_freq.sort_unstable_by(|a, b| b.cmp(a));
+    // `n` characters of Chinese in a row from an article, from about `at` on.
+    let piece = |article: usize, at: usize, n: usize| -> String {
+        for k in 0..folded.len() {
+            let t = &folded[(article + k) % folded.len()];
+            let found = (0..t.len().saturating_sub(n))
+                .map(|i| (i + at) % t.len())
+                .find(|&i| t.get(i..i + n).is_some_and(|w| w.iter().all(|&c| baozhi::text::is_han(c))));
+            if let Some(i) = found {
+                return t[i..i + n].iter().collect();
+            }
+        }
+        "义乌".repeat(n).chars().take(n).collect()
+    };
+    let kinds: Vec<(&str, Vec<String>)> = vec![
+        ("one frequent character", vec![by_freq[0].1.to_string(), by_freq[1].1.to_string(), by_freq[2].1.to_string()]),
+        ("one character", (0..3).map(|k| by_freq[by_freq.len() / 3 + k * 7].1.to_string()).collect()),
+        ("two characters", (0..3).map(|k| piece(101 + 997 * k, 13 + k, 2)).collect()),
+        ("four-character phrase", (0..3).map(|k| piece(303 + 1013 * k, 29 + k, 4)).collect()),
+        (
+            "two terms",
+            (0..3).map(|k| format!("{} {}", piece(55 + 313 * k, 7, 2), piece(55 + 313 * k, 60, 2))).collect(),
+        ),
+        ("no hit", (0..3).map(|k| piece(999 + 77 * k, 3, 7).chars().rev().collect()).collect()),
+    ];
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "archive of {} pages ({} articles): {:.1} MB of page text ({:.1} MB gzip), {} folded characters indexed",
+        built.pages,
+        built.articles,
+        text_bytes.len() as f64 / 1e6,
+        text_gz as f64 / 1e6,
+        built.chars
+    );
+    let _ = writeln!(
+        report,
+        "build: {:.1} s, {:.2} MB/s of page text (parse, index, write)",
+        built.seconds,
+        text_bytes.len() as f64 / 1e6 / built.seconds
+    );
+    let _ = writeln!(
+        report,
+        "index (manifest, shards, list pages, article table): {:.1} MB raw, {:.1} MB gzip = {:.2}× the gzipped text",
+        index_raw as f64 / 1e6,
+        index_gz as f64 / 1e6,
+        index_gz as f64 / text_gz as f64
+    );
+    for (what, raw, gz, n) in &sizes {
+        let _ =
+            writeln!(report, "  {what}: {n} files, {:.2} MB raw, {:.2} MB gzip", *raw as f64 / 1e6, *gz as f64 / 1e6);
+    }
+    let _ = writeln!(
+        report,
+        "  manifest: {:.1} kB raw, {:.1} kB gzip (fetched once)",
+        manifest_bytes.len() as f64 / 1e3,
+        gzip_len(&manifest_bytes) as f64 / 1e3
+    );
+    let _ = writeln!(
+        report,
+        "\n| query | results | hits | requests | kB gzip (index) | first results ms | all ms | +20 shown: kB gzip | scan agrees |"
+    );
+    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|");
+    let mut all_exact = true;
+    for (kind, queries) in &kinds {
+        for q in queries {
+            progress(&format!("{kind}: {q}"));
+            let (requests, gz, first_ms, all_ms, answer) = ask_native(&archive_dir, &manifest_bytes, q, &gz_cache)?;
+            let shown: BTreeSet<&str> = answer.results.iter().take(20).map(|r| r.data.as_str()).collect();
+            let shown_gz: u64 = shown.iter().map(|f| gz_cache.get(*f).map_or(0, |s| s.1)).sum();
+            let (articles, hits) = scan_count(&folded, q);
+            let exact = articles == answer.total_results && hits == answer.total_hits;
+            all_exact &= exact;
+            let _ = writeln!(
+                report,
+                "| {kind}: `{q}` | {} | {} | {requests} | {:.1} | {first_ms:.1} | {all_ms:.1} | {:.1} | {} |",
+                answer.total_results,
+                answer.total_hits,
+                gz as f64 / 1e3,
+                shown_gz as f64 / 1e3,
+                if exact { "yes" } else { "NO" }
+            );
+        }
+    }
+    let _ = writeln!(
+        report,
+        "\nrecall and precision against the scan: {}",
+        if all_exact { "1.00 for every query" } else { "NOT EXACT (see the table)" }
+    );
+    // The same pages as HTML, for Pagefind.
+    progress("writing the pages as HTML");
+    for (i, f) in page_files.iter().enumerate() {
+        #[derive(serde::Deserialize)]
+        struct Data {
+            page: baozhi::Page,
+        }
+        let data: Data = serde_json::from_slice(&std::fs::read(archive_dir.join(f)).unwrap_or_default())
+            .map_err(|e| Failure::input(e.to_string()))?;
+        let mut html = String::from(
+            "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>page</title></head><body><main data-pagefind-body>",
+        );
+        for a in &data.page.articles {
+            html.push_str("<article>");
+            for (field, text) in baozhi::model::fields(a) {
+                let tag = if field.is_headline() { "h2" } else { "p" };
+                let mut escaped = String::new();
+                baozhi::html::escape_into(&mut escaped, text);
+                let _ = write!(html, "<{tag}>{escaped}</{tag}>");
+            }
+            html.push_str("</article>");
+        }
+        html.push_str("</main></body></html>");
+        write(&html_dir.join(format!("{i:05}.html")), html.as_bytes())?;
+    }
+    let _ = writeln!(
+        report,
+        "(the pages as HTML for Pagefind: {}; the queries: {})",
+        html_dir.display(),
+        dir.join("queries.json").display()
+    );
+    let queries: Vec<&String> = kinds.iter().flat_map(|(_, q)| q).collect();
+    write(&dir.join("queries.json"), serde_json::to_string(&queries).unwrap_or_default().as_bytes())?;
+    Ok(report)
+}
+
+/// Asks as the page does (20 results), fetching from disk: requests,
+/// gzip bytes, ms to the first results and to the whole answer.
+fn ask_native(
+    dir: &Path,
+    manifest: &[u8],
+    query: &str,
+    gz: &std::collections::HashMap<String, (u64, u64)>,
+) -> Result<(usize, u64, f64, f64, baozhi::archive::ArchiveAnswer), Failure> {
+    let started = Instant::now();
+    let mut archive = baozhi::archive::Archive::open(&String::from_utf8_lossy(manifest))
+        .map_err(|e| Failure::input(e.to_string()))?;
+    let (mut requests, mut bytes, mut first) = (0, 0, None);
+    loop {
+        let answer = archive.search(query, 20).map_err(|e| Failure::input(e.to_string()))?;
+        if first.is_none() && (answer.complete || !answer.results.is_empty()) {
+            first = Some(started.elapsed().as_secs_f64() * 1e3);
+        }
+        if answer.need.is_empty() {
+            return Ok((requests, bytes, first.unwrap_or(0.0), started.elapsed().as_secs_f64() * 1e3, answer));
+        }
+        for f in &answer.need {
+            let b = std::fs::read(dir.join(f)).map_err(|e| Failure::input(format!("{f}: {}", io_message(&e))))?;
+            requests += 1;
+            bytes += gz.get(f).map_or(0, |s| s.1);
+            archive.add_file(f, b).map_err(|e| Failure::input(e.to_string()))?;
+        }
+    }
+}
+
+/// Articles and hits a scan of the folded text finds (include terms only).
+fn scan_count(folded: &[Vec<char>], query: &str) -> (usize, usize) {
+    let terms: Vec<Vec<char>> = baozhi::search::parse_query(query)
+        .iter()
+        .filter(|t| !t.exclude)
+        .map(|t| baozhi::text::fold::fold_str(&t.text).chars().collect())
+        .collect();
+    let (mut articles, mut hits) = (0, 0);
+    for text in folded {
+        let counts: Vec<usize> = terms.iter().map(|t| text.windows(t.len()).filter(|w| w == t).count()).collect();
+        if counts.iter().all(|&c| c > 0) {
+            articles += 1;
+            hits += counts.iter().sum::<usize>();
+        }
+    }
+    (articles, hits)
+}
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    use std::io::Write as _;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let _ = e.write_all(bytes);
+    e.finish().map_or(0, |v| v.len() as u64)
+}
+
+/// A labelled page as plain text: each article's headline lines, a blank
+/// line, its byline, its paragraphs.
+fn label_text(page: &baozhi::Page) -> String {
+    let mut out = String::new();
+    for a in &page.articles {
+        for line in [&a.kicker, &a.title, &a.subtitle].into_iter().flatten() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+        if let Some(b) = &a.byline {
+            out.push_str(b);
+            out.push('\n');
+        }
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            if i == 0
+                && let Some(d) = &a.dateline
+            {
+                out.push_str(d);
+                out.push(' ');
+            }
+            out.push_str(p);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
