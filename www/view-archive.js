@@ -19,6 +19,27 @@ export function archive(view) {
   if (!manifestPath) return;
   const base = new URL(manifestPath, document.baseURI);
   const url = (name) => new URL(name, base);
+  const manifestName = base.pathname.split("/").pop();
+  // Opened from disk, the page may not fetch files, but it may run the
+  // scripts beside it: a small archive has each file again as a script
+  // that hands over its bytes.
+  const fromDisk = location.protocol === "file:";
+  const arriving = new Map(); // name → resolve
+  globalThis.baozhiArchiveFile = (name, base64) => arriving.get(name)?.(base64);
+  const viaScript = (name) =>
+    new Promise((resolve, reject) => {
+      arriving.set(name, (base64) => {
+        arriving.delete(name);
+        resolve(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+      });
+      const script = el("script", { src: url(`${name}.js`).href });
+      script.onload = () => script.remove();
+      script.onerror = () => {
+        script.remove();
+        reject(new Error(`${name}: 从磁盘打开时读不到 cannot be read from disk (a large archive must be served by a web server)`));
+      };
+      document.head.append(script);
+    });
 
   const section = el("section", { class: "archive", "aria-labelledby": "archive-h" });
   section.append(el("h2", { id: "archive-h" }, "档案 Archive"));
@@ -44,6 +65,10 @@ export function archive(view) {
   const files = new Map(); // page data file → its text (a promise)
   let seq = 0;
   const fetchOk = async (name, kind) => {
+    if (fromDisk) {
+      const bytes = await viaScript(name);
+      return kind === "text" ? new TextDecoder().decode(bytes) : bytes.buffer;
+    }
     const response = await fetch(url(name));
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     return kind === "text" ? response.text() : response.arrayBuffer();
@@ -58,13 +83,13 @@ export function archive(view) {
   };
 
   const ready = (async () => {
-    const manifest = await view.core.archiveOpen(await fetchOk(base.href, "text"));
+    const manifest = await view.core.archiveOpen(await fetchOk(manifestName, "text"));
     showGroups(manifest);
     return manifest;
   })();
   ready.catch((e) => {
     status.textContent = "档案无法打开 The archive cannot be opened";
-    view.alert(`档案无法打开 The archive cannot be opened: ${e.message}${location.protocol === "file:" ? " (从磁盘打开时请用网页服务器 — open it through a web server)" : ""}`);
+    view.alert(`档案无法打开 The archive cannot be opened: ${e.message}`);
   });
 
   function showGroups(manifest) {

@@ -677,6 +677,13 @@ test("a whole archive is browsed by month and searched exactly, and a result ope
   const foreign = requests.filter((u) => !u.startsWith(`${base}/target/e2e-archive/`) && !u.startsWith("blob:") && !u.startsWith("data:"));
   assert(!foreign.length, `everything comes from the site's folder: ${foreign.join(", ")}`);
   await page.screenshot({ path: `${SHOTS}/archive.png` });
+
+  // Opened from disk, the same answer.
+  await page.goto(`file://${site}/index.html`);
+  await box.fill("王健");
+  await box.press("Enter");
+  await page.waitForFunction((n) => [...document.querySelectorAll("output[role=status]")].some((o) => o.textContent.startsWith(`${n} 处`)), truth.total);
+  await page.locator(".archive-results mark").first().waitFor();
 });
 
 async function main() {

@@ -36,6 +36,10 @@ pub struct Args {
 /// Extensions of the page files taken from a folder.
 const EXTENSIONS: &[&str] = &["txt", "text", "pdf"];
 
+/// Up to this size an archive is also written as scripts, to be opened
+/// from disk.
+const DISK_LIMIT: usize = 32 << 20;
+
 /// The folders under SITE/archive/ whose files are named by content.
 const CONTENT_DIRS: &[&str] = &["s", "b", "a", "g", "p"];
 
@@ -167,6 +171,21 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
     }
     let manifest = serde_json::to_vec(&built.manifest).expect("the manifest serialises");
     write(&dir.join(MANIFEST), &manifest)?;
+    // A small archive can be opened from disk, where a page may not fetch
+    // files but may run scripts beside it: each file again as a script.
+    let total: usize = built.files.iter().map(|(_, b)| b.len()).sum();
+    if total <= DISK_LIMIT {
+        for (name, bytes) in &built.files {
+            let script = format!("{name}.js");
+            names.insert(script.clone());
+            if !dir.join(&script).exists() {
+                write(&dir.join(&script), as_script(name, bytes).as_bytes())?;
+            }
+        }
+        write(&dir.join(format!("{MANIFEST}.js")), as_script(MANIFEST, &manifest).as_bytes())?;
+    } else {
+        let _ = std::fs::remove_file(dir.join(format!("{MANIFEST}.js")));
+    }
     // Files of an earlier build that nothing names now.
     let mut removed = 0;
     for sub in CONTENT_DIRS {
@@ -193,6 +212,27 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
         removed,
         skipped,
     })
+}
+
+/// A file as a script that hands its bytes (base64) to the page, for an
+/// archive opened from disk.
+fn as_script(name: &str, bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = format!("baozhiArchiveFile({}, \"", serde_json::to_string(name).expect("a name serialises"));
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out.push_str("\");\n");
+    out
 }
 
 /// Reads and parses a page file quietly: a PDF through its text layer,
