@@ -156,16 +156,19 @@ impl ArchiveBuilder {
         }
         for (&key, &(head, body)) in &self.singles {
             let list = self.lists.entry(key).or_default();
-            let delta = a - list.last;
-            put(&mut list.bytes, u64::from(delta));
-            put(&mut list.bytes, u64::from(head));
+            // The flag: is it in the headline at all?
+            put(&mut list.bytes, (u64::from(a - list.last) << 1) | u64::from(head > 0));
+            if head > 0 {
+                put(&mut list.bytes, u64::from(head));
+            }
             put(&mut list.bytes, u64::from(body));
             list.last = a;
             list.entries += 1;
         }
         for (&key, positions) in &self.pairs {
             let list = self.lists.entry(key).or_default();
-            put(&mut list.bytes, u64::from(a - list.last));
+            // The flag: does it occur more than once?
+            put(&mut list.bytes, (u64::from(a - list.last) << 1) | u64::from(positions.len() > 1));
             put_positions(&mut list.bytes, positions);
             list.last = a;
             list.entries += 1;
@@ -283,9 +286,11 @@ impl ArchiveBuilder {
     }
 }
 
-/// Positions: how many, the first, then the gaps.
+/// Positions: how many (when more than one), the first, then the gaps.
 fn put_positions(out: &mut Vec<u8>, positions: &[u32]) {
-    put(out, positions.len() as u64);
+    if positions.len() > 1 {
+        put(out, positions.len() as u64);
+    }
     let mut last = 0;
     for (i, &p) in positions.iter().enumerate() {
         put(out, u64::from(if i == 0 { p } else { p - last }));
@@ -302,15 +307,17 @@ fn split_list(key: u64, bytes: &[u8], page_bytes: usize) -> Vec<(u32, u32, Vec<u
     let mut article = 0u32;
     let mut last = 0u32;
     while !c.done() {
-        article += c.u32().expect("our own list");
+        let head = c.var().expect("our own list");
+        article += (head >> 1) as u32;
+        let flag = head & 1;
         let from = c.at;
-        super::skip_payload(&mut c, is_unigram(key)).expect("our own list");
+        super::skip_payload(&mut c, is_unigram(key), flag == 1).expect("our own list");
         if out.last().is_none_or(|(_, _, b)| b.len() >= page_bytes) {
             out.push((article, 0, Vec::new()));
             last = article;
         }
         let (_, entries, page) = out.last_mut().expect("a page is open");
-        put(page, u64::from(article - last));
+        put(page, (u64::from(article - last) << 1) | flag);
         page.extend_from_slice(&bytes[from..c.at]);
         last = article;
         *entries += 1;

@@ -14,7 +14,10 @@
 //! how often in the headline (kicker, title, subtitle) and in the rest —
 //! enough to count and rank a one-character query without its positions.
 //! Articles are numbered through the archive in page order; lists are
-//! delta-coded LEB128 integers.
+//! delta-coded LEB128 integers. An entry starts with its article's delta
+//! shifted left by one, the low bit a flag: for a pair, that it occurs
+//! more than once (else its count is left out); for a character, that it
+//! occurs in the headline (else that count is left out).
 //!
 //! **Exactness.** A term of one character is its character's list. A term
 //! of `n ≥ 2` characters occurs at `p` exactly when its bigrams at offsets
@@ -140,16 +143,17 @@ pub fn fold_article(article: &Article, out: &mut Vec<char>) -> (u32, u32) {
     (headline_end, units)
 }
 
-/// Steps over an entry's payload (after its article delta).
-fn skip_payload(c: &mut Cursor, single: bool) -> Result<(), crate::Error> {
-    if single {
-        c.var()?;
-        c.var()?;
+/// Steps over an entry's payload (after its article delta and flag).
+fn skip_payload(c: &mut Cursor, single: bool, flag: bool) -> Result<(), crate::Error> {
+    let n = if single {
+        1 + u64::from(flag)
+    } else if flag {
+        c.var()?
     } else {
-        let n = c.var()?;
-        for _ in 0..n {
-            c.var()?;
-        }
+        1
+    };
+    for _ in 0..n {
+        c.var()?;
     }
     Ok(())
 }

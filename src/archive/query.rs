@@ -582,16 +582,21 @@ fn read_list(
     let mut c = Cursor::new(bytes);
     let mut article = base;
     while !c.done() {
-        article = article.checked_add(c.u32()?).ok_or_else(|| damaged("an article number overflows"))?;
+        let head = c.var()?;
+        let flag = head & 1 == 1;
+        article = u32::try_from(head >> 1)
+            .ok()
+            .and_then(|d| article.checked_add(d))
+            .ok_or_else(|| damaged("an article number overflows"))?;
         if !wanted(article) {
-            skip_payload(&mut c, single)?;
+            skip_payload(&mut c, single, flag)?;
             continue;
         }
         if single {
-            let (h, b) = (c.u32()?, c.u32()?);
-            out.push((article, Payload::Counts(h, b)));
+            let h = if flag { c.u32()? } else { 0 };
+            out.push((article, Payload::Counts(h, c.u32()?)));
         } else {
-            let n = c.var()? as usize;
+            let n = if flag { c.var()? as usize } else { 1 };
             let mut positions = Vec::with_capacity(n.min(bytes.len()));
             let mut p = 0u32;
             for i in 0..n {
