@@ -172,15 +172,17 @@ fn a_frequent_character_is_answered_in_windows_that_say_how_far_they_have_search
     let pages: Vec<Page> =
         (0..200).map(|i| para_page(&[&format!("{}市场", "的".repeat((i * i * 7 + 3) % 11 + 1))])).collect();
     let hits: usize = (0..200).map(|i| (i * i * 7 + 3) % 11 + 1).sum();
-    let files = build(&pages, 64, 16);
+    let files = build(&pages, 64, 6);
     let (answers, requests) = ask(&files, "的");
     let last = answers.last().unwrap();
     assert!(last.frequent && last.complete);
     assert_eq!((last.total_results, last.total_hits), (200, hits));
     // Before the end there were answers with some results and a partial count.
-    let partial: Vec<&ArchiveAnswer> = answers.iter().filter(|a| !a.complete && !a.results.is_empty()).collect();
+    let partial: Vec<&ArchiveAnswer> =
+        answers.iter().filter(|a| !a.complete && !a.results.is_empty() && a.searched < a.articles).collect();
     assert!(!partial.is_empty(), "first results come before the rest");
-    assert!(partial.iter().all(|a| a.searched < a.articles && a.total_results < 200));
+    // What has not searched everything counts less than all.
+    assert!(answers.iter().filter(|a| a.searched < a.articles).all(|a| a.total_results < 200));
     assert!(requests > 2);
 }
 
@@ -192,8 +194,9 @@ fn a_query_fetches_its_shards_and_not_the_rest() {
     let (answers, requests) = ask(&files, "义乌");
     let last = answers.last().unwrap();
     assert_eq!(last.total_results, 200);
-    // One shard for the one bigram, then the article table.
-    assert!(requests <= 3, "{requests}");
+    // One shard for the one bigram, then the article table, then the page
+    // table for the results shown (two files here).
+    assert!(requests <= 4, "{requests}");
     let (none, requests) = ask(&files, "乌义");
     assert_eq!(none.last().unwrap().total_results, 0);
     assert!(requests <= 1);

@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::codec::{SEPARATOR, bigram, content_name, is_unigram, put, put_str, unigram};
-use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, SHARD_BYTES, fold_article};
+use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, fold_article};
 use crate::model::Page;
 
 /// What the archive says of a page besides its articles.
@@ -234,14 +234,8 @@ impl ArchiveBuilder {
             let mut file = b"BZA1".to_vec();
             put(&mut file, u64::from(first));
             put(&mut file, rows.len() as u64);
-            let (p0, p1) = (rows[0].0, rows[rows.len() - 1].0);
+            let p0 = rows[0].0;
             put(&mut file, u64::from(p0));
-            put(&mut file, u64::from(p1 - p0 + 1));
-            for p in &pages[p0 as usize..=p1 as usize] {
-                put(&mut file, u64::from(p.first));
-                put_str(&mut file, &p.data);
-                put_str(&mut file, &p.name);
-            }
             let mut page = p0;
             for &(p, len, head) in rows {
                 put(&mut file, u64::from(p - page));
@@ -251,6 +245,21 @@ impl ArchiveBuilder {
             }
             let name = content_name("a", &file, "bin");
             chunks.push(name.clone());
+            files.push((name, file));
+        }
+        // The page table, in chunks: each page's first article, data file and name.
+        let mut page_tables = Vec::new();
+        for (c, rows) in pages.chunks(PAGE_CHUNK).enumerate() {
+            let mut file = b"BZN1".to_vec();
+            put(&mut file, (c * PAGE_CHUNK) as u64);
+            put(&mut file, rows.len() as u64);
+            for p in rows {
+                put(&mut file, u64::from(p.first));
+                put_str(&mut file, &p.data);
+                put_str(&mut file, &p.name);
+            }
+            let name = content_name("n", &file, "bin");
+            page_tables.push(name.clone());
             files.push((name, file));
         }
         // The contents, a file a group.
@@ -280,6 +289,8 @@ impl ArchiveBuilder {
             shards: shard_names,
             chunk: ARTICLE_CHUNK as u32,
             chunks,
+            page_chunk: PAGE_CHUNK as u32,
+            page_tables,
             groups,
         };
         ArchiveFiles { manifest, files }

@@ -36,7 +36,8 @@
 //! each named in the shard with its first article and its number of
 //! entries. The article table ([`ARTICLE_CHUNK`] articles a file) gives
 //! each article's page, its length and where its headline ends, for
-//! ranking; the contents, a file a group (month, issue or folder), list
+//! ranking; the page table ([`PAGE_CHUNK`] pages a file) each page's
+//! first article, name and data file, for the results shown; the contents, a file a group (month, issue or folder), list
 //! the pages; each page's parsed data is a file of its own. Every file but
 //! [`MANIFEST`] is named by its content, so a host may cache it for ever
 //! and building again rewrites only files whose content changed.
@@ -76,11 +77,13 @@ pub const FORMAT: u32 = 1;
 /// The archive's entry: the one file not named by its content.
 pub const MANIFEST: &str = "manifest.json";
 /// About how many bytes of lists a shard holds.
-pub const SHARD_BYTES: usize = 24 * 1024;
+pub const SHARD_BYTES: usize = 12 * 1024;
 /// Lists longer than this are cut into pages of about this size.
 pub const PAGE_BYTES: usize = 24 * 1024;
 /// Articles a file of the article table.
-pub const ARTICLE_CHUNK: usize = 4096;
+pub const ARTICLE_CHUNK: usize = 1024;
+/// Pages a file of the page table.
+pub const PAGE_CHUNK: usize = 128;
 
 /// The archive's entry: what the other files are called.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +99,10 @@ pub struct Manifest {
     /// Articles a file of the article table, and those files in order.
     pub chunk: u32,
     pub chunks: Vec<String>,
+    /// Pages a file of the page table (each page's first article, data
+    /// file and name: fetched for the results shown), and those files.
+    pub page_chunk: u32,
+    pub page_tables: Vec<String>,
     pub groups: Vec<Group>,
 }
 
@@ -118,7 +125,12 @@ impl Manifest {
     /// Every file the manifest names (pages' data and postings pages are
     /// named in those).
     pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.shards.iter().chain(&self.chunks).chain(self.groups.iter().map(|g| &g.file)).map(String::as_str)
+        self.shards
+            .iter()
+            .chain(&self.chunks)
+            .chain(&self.page_tables)
+            .chain(self.groups.iter().map(|g| &g.file))
+            .map(String::as_str)
     }
 }
 

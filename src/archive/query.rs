@@ -26,6 +26,8 @@ pub struct Archive {
     shards: FxHashMap<u32, Shard>,
     pages: FxHashMap<String, Vec<u8>>,
     chunks: FxHashMap<u32, Chunk>,
+    /// Files of the page table: per page its first article, data file, name.
+    tables: FxHashMap<u32, Vec<(u32, String, String)>>,
 }
 
 #[derive(Debug)]
@@ -58,8 +60,6 @@ struct PageRef {
 #[derive(Debug)]
 struct Chunk {
     first: u32,
-    /// Pages with an article in the chunk: index, first article, data file, name.
-    pages: Vec<(u32, u32, String, String)>,
     /// Per article: page index, length in units, end of the headline.
     rows: Vec<(u32, u32, u32)>,
 }
@@ -208,6 +208,7 @@ impl Archive {
             shards: FxHashMap::default(),
             pages: FxHashMap::default(),
             chunks: FxHashMap::default(),
+            tables: FxHashMap::default(),
         })
     }
 
@@ -226,6 +227,8 @@ impl Archive {
             self.shards.insert(last as u32, read_shard(bytes)?);
         } else if let Some(i) = self.manifest.chunks.iter().position(|s| s == name) {
             self.chunks.insert(i as u32, read_chunk(&bytes)?);
+        } else if let Some(i) = self.manifest.page_tables.iter().position(|s| s == name) {
+            self.tables.insert(i as u32, read_table(&bytes)?);
         } else if name.starts_with("b/") {
             self.pages.insert(name.to_string(), bytes);
         } else {
@@ -238,7 +241,8 @@ impl Archive {
     pub fn bytes(&self) -> usize {
         self.shards.values().map(|s| s.bytes.len() + s.entries.len() * 48).sum::<usize>()
             + self.pages.values().map(Vec::len).sum::<usize>()
-            + self.chunks.values().map(|c| c.rows.len() * 12 + c.pages.len() * 64).sum::<usize>()
+            + self.chunks.values().map(|c| c.rows.len() * 12).sum::<usize>()
+            + self.tables.values().map(|t| t.len() * 64).sum::<usize>()
     }
 
     fn entry(&self, key: u64) -> Option<Option<(&Shard, &Entry)>> {
@@ -431,9 +435,27 @@ impl Archive {
         scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.0.cmp(&y.1.0)));
         answer.total_results = found.len();
         answer.total_hits = found.iter().map(|(_, o, _)| o.iter().map(Occ::hits).sum::<usize>()).sum();
+        // The page table for the results shown.
+        let per = self.manifest.page_chunk.max(1);
+        let mut tables = Vec::new();
+        for (_, (a, ..)) in scored.iter().take(limit) {
+            let t = self.row(*a)?.0 / per;
+            if !self.tables.contains_key(&t) && !tables.contains(&t) {
+                tables.push(t);
+            }
+        }
+        // Until they arrive, the results whose page is known are given.
+        for t in tables {
+            need.push(
+                self.manifest.page_tables.get(t as usize).ok_or_else(|| damaged("a page is past the table"))?.clone(),
+            );
+        }
         for (score, (a, occ, _)) in scored.into_iter().take(limit) {
             let (page, ..) = self.row(*a)?;
-            let (first, data, name) = self.page_of(*a, page)?;
+            if !self.tables.contains_key(&(page / per)) {
+                continue;
+            }
+            let (first, data, name) = self.page_of(page)?;
             answer.results.push(ArchiveResult {
                 article: *a,
                 page,
@@ -445,7 +467,7 @@ impl Archive {
             });
         }
         answer.searched = searched;
-        answer.complete = !stopped;
+        answer.complete = !stopped && need.is_empty();
         need.sort();
         need.dedup();
         answer.need = need;
@@ -483,14 +505,12 @@ impl Archive {
         chunk.rows.get((a - chunk.first) as usize).copied().ok_or_else(|| damaged("an article is past its table file"))
     }
 
-    fn page_of(&self, a: u32, page: u32) -> Result<(u32, &str, &str), Error> {
-        let chunk =
-            self.chunks.get(&(a / self.manifest.chunk.max(1))).ok_or_else(|| damaged("a table file is missing"))?;
-        chunk
-            .pages
-            .iter()
-            .find(|p| p.0 == page)
-            .map(|p| (p.1, p.2.as_str(), p.3.as_str()))
+    fn page_of(&self, page: u32) -> Result<(u32, &str, &str), Error> {
+        let per = self.manifest.page_chunk.max(1);
+        let table = self.tables.get(&(page / per)).ok_or_else(|| damaged("a page table file is missing"))?;
+        table
+            .get((page % per) as usize)
+            .map(|p| (p.0, p.1.as_str(), p.2.as_str()))
             .ok_or_else(|| damaged("a page is missing from the table"))
     }
 
@@ -649,20 +669,25 @@ fn read_chunk(bytes: &[u8]) -> Result<Chunk, Error> {
     c.magic(b"BZA1")?;
     let first = c.u32()?;
     let n = c.var()? as usize;
-    let p0 = c.u32()?;
-    let np = c.var()? as usize;
-    let mut pages = Vec::with_capacity(np.min(bytes.len()));
-    for i in 0..np {
-        let start = c.u32()?;
-        let data = c.str()?.to_string();
-        let name = c.str()?.to_string();
-        pages.push((p0 + i as u32, start, data, name));
-    }
+    let mut page = c.u32()?;
     let mut rows = Vec::with_capacity(n.min(bytes.len()));
-    let mut page = p0;
     for _ in 0..n {
-        page += c.u32()?;
+        page = page.checked_add(c.u32()?).ok_or_else(|| damaged("a page number overflows"))?;
         rows.push((page, c.u32()?, c.u32()?));
     }
-    Ok(Chunk { first, pages, rows })
+    Ok(Chunk { first, rows })
+}
+
+fn read_table(bytes: &[u8]) -> Result<Vec<(u32, String, String)>, Error> {
+    let mut c = Cursor::new(bytes);
+    c.magic(b"BZN1")?;
+    c.var()?;
+    let n = c.var()? as usize;
+    let mut out = Vec::with_capacity(n.min(bytes.len()));
+    for _ in 0..n {
+        let first = c.u32()?;
+        let data = c.str()?.to_string();
+        out.push((first, data, c.str()?.to_string()));
+    }
+    Ok(out)
 }
