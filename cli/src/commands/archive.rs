@@ -395,9 +395,14 @@ pub fn bench(pages: usize, dir: &Path, progress: &dyn Fn(&str)) -> Result<String
     // Sizes by kind of file.
     let mut sizes: Vec<(&str, u64, u64, usize)> = Vec::new();
     let mut gz_cache: std::collections::HashMap<String, (u64, u64)> = Default::default();
-    for (sub, what) in
-        [("s", "shards"), ("b", "list pages"), ("a", "article table"), ("g", "contents"), ("p", "pages' data")]
-    {
+    for (sub, what) in [
+        ("s", "shards"),
+        ("b", "list pages"),
+        ("a", "article table"),
+        ("n", "page table"),
+        ("g", "contents"),
+        ("p", "pages' data"),
+    ] {
         let (mut raw, mut gz, mut n) = (0, 0, 0);
         for e in std::fs::read_dir(archive_dir.join(sub)).into_iter().flatten().flatten() {
             // Not the copies as scripts for opening from disk.
