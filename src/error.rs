@@ -30,6 +30,9 @@ pub enum Error {
     PdfTooLarge { what: &'static str, limit: usize },
     /// A PDF given to a build without the `pdf` feature.
     PdfNotBuilt,
+    /// A file of a static archive that does not read (damaged, or of
+    /// another version of baozhi).
+    Archive { message: String },
 }
 
 impl fmt::Display for Error {
@@ -60,6 +63,7 @@ impl fmt::Display for Error {
             Error::PdfNotBuilt => {
                 write!(f, "this build of baozhi does not read PDFs; extract the page's text first, e.g. with pdftotext")
             }
+            Error::Archive { message } => write!(f, "cannot read the archive: {message}"),
         }
     }
 }

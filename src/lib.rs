@@ -9,6 +9,8 @@
 //! - [`words`]: the segmenter (jieba, tags, the user's words, names);
 //! - [`annotate`]: an article's words → entities and keywords;
 //! - [`search`]: an index over pages, queries → ranked results;
+//! - [`archive`]: a static archive of many pages, searched by fetching
+//!   only the index files a query needs;
 //! - [`html`]: articles → HTML with highlight layers;
 //! - [`library`] holds the loaded pages and ties the stages together;
 //!   [`export`] writes articles out; `wasm` binds it all for the browser.
@@ -16,6 +18,7 @@
 //! Every fallible function returns the one [`Error`].
 
 pub mod annotate;
+pub mod archive;
 pub mod error;
 pub mod export;
 pub mod html;

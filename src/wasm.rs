@@ -86,6 +86,9 @@ pub const SHOWN_RESULTS: usize = 200;
 #[wasm_bindgen]
 pub struct Reader {
     library: Library,
+    /// The static archive the site was built with, if any: its manifest
+    /// and the index files fetched so far.
+    archive: Option<crate::archive::Archive>,
     /// The hits of the latest search, by article, for highlighting.
     hits: std::collections::HashMap<(u32, usize), Vec<FieldHit>>,
 }
@@ -97,7 +100,7 @@ impl Reader {
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> Reader {
-        Reader { library: Library::without_words(), hits: Default::default() }
+        Reader { library: Library::without_words(), archive: None, hits: Default::default() }
     }
 
     /// Builds the segmenter from the packed dictionary
@@ -271,6 +274,69 @@ impl Reader {
         self.library.user_words().to_vec()
     }
 
+    /// Opens the site's archive from its manifest (`archive/manifest.json`);
+    /// the files it needs are then given with `archiveAdd`.
+    #[wasm_bindgen(js_name = archiveOpen, unchecked_return_type = "Manifest")]
+    pub fn archive_open(&mut self, manifest: &str) -> Result<JsValue, JsError> {
+        let archive = crate::archive::Archive::open(manifest)?;
+        let out = to_js(archive.manifest());
+        self.archive = Some(archive);
+        out
+    }
+
+    /// Adds an index file of the archive, fetched by the path an answer
+    /// named in its `need`.
+    #[wasm_bindgen(js_name = archiveAdd)]
+    pub fn archive_add(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        let archive = self.archive.as_mut().ok_or_else(|| JsError::new("no archive is open"))?;
+        Ok(archive.add_file(name, bytes.to_vec())?)
+    }
+
+    /// Searches the archive as far as the files fetched allow: the best
+    /// `limit` results so far, the totals so far, and the files to fetch to
+    /// go on (`need`; none once `complete`).
+    #[wasm_bindgen(js_name = archiveSearch, unchecked_return_type = "ArchiveAnswer")]
+    pub fn archive_search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
+        let archive = self.archive.as_ref().ok_or_else(|| JsError::new("no archive is open"))?;
+        to_js(&archive.search(query, limit)?)
+    }
+
+    /// For an archive page's data (its JSON file): each matching article's
+    /// title, snippet and number of hits, as the in-page search gives them.
+    #[wasm_bindgen(js_name = archiveSnippets, unchecked_return_type = "ArchiveSnippet[]")]
+    pub fn archive_snippets(&self, data: &str, query: &str) -> Result<JsValue, JsError> {
+        let data = page_data(data)?;
+        let mut index = crate::search::SearchIndex::new();
+        index.add(0, &data.page, self.library.segmenter());
+        let found =
+            index.search(query, self.library.segmenter(), &crate::search::SearchOptions::ALL, |_| Some(&data.page));
+        let out: Vec<ArchiveSnippet> = found
+            .results
+            .into_iter()
+            .map(|r| {
+                let a = &data.page.articles[r.article];
+                ArchiveSnippet {
+                    article: r.article,
+                    title: a.title.clone(),
+                    derived_title: if a.title.is_none() { crate::model::derived_title(a) } else { None },
+                    snippet: r.snippet,
+                    hits: r.hits.len(),
+                }
+            })
+            .collect();
+        to_js(&out)
+    }
+
+    /// Loads an archive page's data (its JSON file) into the reader, as if
+    /// opened. Returns what was loaded.
+    #[wasm_bindgen(js_name = archiveLoadPage, unchecked_return_type = "PageInfo")]
+    pub fn archive_load_page(&mut self, data: &str) -> Result<JsValue, JsError> {
+        let data = page_data(data)?;
+        let id = self.library.add_page(&data.name, data.page);
+        self.library.catch_up();
+        to_js(&self.info(id, None))
+    }
+
     /// Every page as JSON in the parser's schema.
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> String {
@@ -295,6 +361,28 @@ impl Reader {
             encoding: encoding.map(str::to_string),
         }
     }
+}
+
+/// An article of an archive page that matches a query.
+#[derive(Serialize, tsify::Tsify)]
+pub struct ArchiveSnippet {
+    pub article: usize,
+    pub title: Option<String>,
+    pub derived_title: Option<String>,
+    /// HTML: hits in `<mark>`, everything else escaped.
+    pub snippet: String,
+    pub hits: usize,
+}
+
+/// A page's data file of the archive.
+#[derive(serde::Deserialize)]
+struct PageData {
+    name: String,
+    page: crate::model::Page,
+}
+
+fn page_data(json: &str) -> Result<PageData, JsError> {
+    serde_json::from_str(json).map_err(|e| JsError::new(&format!("cannot read the archive: a page's data: {e}")))
 }
 
 fn no_article(page: u32, article: usize) -> JsError {

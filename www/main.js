@@ -20,6 +20,7 @@ import { words } from "./view-words.js";
 import { loader } from "./view-loader.js";
 import { data } from "./view-data.js";
 import { address } from "./view-address.js";
+import { archive } from "./view-archive.js";
 
 const core = startCore({
   workerUrl: new URL("worker.js", import.meta.url),
@@ -30,7 +31,7 @@ const core = startCore({
   onFailure: (error) => app.emit("failed", error),
 });
 const app = createApp({ core, store: openStore(), settings });
-const views = { alerts, settings: readingSettings, search, results, contents, reading, highlights, annotations, words, loader, data, address };
+const views = { alerts, settings: readingSettings, search, results, contents, reading, highlights, annotations, words, loader, data, address, archive };
 for (const [name, setup] of Object.entries(views)) app.register(name, setup);
 // For measurements and the browser console.
 globalThis.baozhi = { app, core, state: app.state };

@@ -34,6 +34,7 @@ enum Command {
     Html(commands::html::Args),
     Dictionary(commands::dictionary::Args),
     Synth(commands::synth::Args),
+    Archive(commands::archive::Args),
     Bench(commands::bench::Args),
 }
 
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Command::Html(args) => commands::html::run(args),
         Command::Dictionary(args) => commands::dictionary::run(args),
         Command::Synth(args) => commands::synth::run(args),
+        Command::Archive(args) => commands::archive::run(args),
         Command::Bench(args) => commands::bench::run(args),
     };
     match result {

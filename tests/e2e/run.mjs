@@ -629,6 +629,63 @@ test("next and previous go across pages, and each page is drawn with its hit", a
 
 // ---- the runner -------------------------------------------------------------------
 
+test("a whole archive is browsed by month and searched exactly, and a result opens in the reader", async ({ page, base }) => {
+  assert(existsSync(`${ROOT}dist/index.html`), "dist/ is built (scripts/build-site)");
+  const pages = `${ROOT}target/e2e-archive-pages`;
+  const site = `${ROOT}target/e2e-archive`;
+  await rm(pages, { recursive: true, force: true });
+  const cli = (...args) => execFileSync("cargo", ["run", "--release", "--quiet", "-p", "baozhi-cli", "--", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const files = [];
+  for (const day of ["2024-01-05", "2024-01-06", "2024-02-01"]) {
+    await mkdir(`${pages}/${day}`, { recursive: true });
+    await writeFile(`${pages}/${day}/A01.txt`, sampleText);
+    files.push(`${pages}/${day}/A01.txt`);
+  }
+  cli("synth", "30", `${pages}/2024-03-01`);
+  files.push(...(await readdir(`${pages}/2024-03-01`)).map((f) => `${pages}/2024-03-01/${f}`));
+  cli("archive", pages, "-o", site);
+  // The truth: what baozhi search finds in the same files.
+  const truth = JSON.parse(cli("search", "--json", ...files, "--", "王健").toString());
+  assert(truth.total > 0, "the query occurs");
+
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`${base}/target/e2e-archive/index.html`);
+  const box = page.getByRole("searchbox", { name: /Search the whole archive/ });
+  await box.fill("王健");
+  await box.press("Enter");
+  const status = page.getByRole("status", { name: /Archive hits/ });
+  await page.waitForFunction((n) => [...document.querySelectorAll("output[role=status]")].some((o) => o.textContent.startsWith(`${n} 处`)), truth.total);
+  assert((await status.textContent()).includes(`${truth.results.length} 篇`), `as many articles as baozhi search: ${await status.textContent()}`);
+  const results = page.getByRole("list", { name: /Archive results/ }).getByRole("listitem");
+  assert((await results.count()) === Math.min(truth.results.length, 20), "a result an article");
+  await page.locator(".archive-results mark").first().waitFor();
+  await results.first().getByRole("button", { name: /Open in reader/ }).click();
+  await page.locator("main mark.hit").first().waitFor();
+  await page.waitForFunction(() => /^\d+ \/ [1-9]/.test(document.getElementById("status").textContent));
+
+  // Browsing: a month, then a page of it.
+  await page.getByText("2024-02 (1)").click();
+  await page.getByRole("button", { name: /2024-02-01\/A01\.txt/ }).click();
+  await page.getByRole("main").getByRole("article").first().waitFor();
+
+  // A query found nowhere says so.
+  await box.fill("乌义义乌乌义");
+  await box.press("Enter");
+  await page.waitForFunction(() => [...document.querySelectorAll("output[role=status]")].some((o) => o.textContent.startsWith("0 处")));
+  await page.getByText("没有找到 Nothing found").first().waitFor();
+  const foreign = requests.filter((u) => !u.startsWith(`${base}/target/e2e-archive/`) && !u.startsWith("blob:") && !u.startsWith("data:"));
+  assert(!foreign.length, `everything comes from the site's folder: ${foreign.join(", ")}`);
+  await page.screenshot({ path: `${SHOTS}/archive.png` });
+
+  // Opened from disk, the same answer.
+  await page.goto(`file://${site}/index.html`);
+  await box.fill("王健");
+  await box.press("Enter");
+  await page.waitForFunction((n) => [...document.querySelectorAll("output[role=status]")].some((o) => o.textContent.startsWith(`${n} 处`)), truth.total);
+  await page.locator(".archive-results mark").first().waitFor();
+});
+
 async function main() {
   const filter = process.argv[2] || "";
   await mkdir(SHOTS, { recursive: true });

@@ -23,6 +23,19 @@ enum What {
     /// Search index build, memory and query latency on varied synthetic
     /// pages, against a naive scan
     Search(SearchArgs),
+    /// A static archive of generated pages: build time, index size, and
+    /// per kind of query the requests and bytes it fetches
+    Archive(ArchiveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ArchiveArgs {
+    /// Pages to generate
+    #[arg(long, value_name = "N", default_value = "10000", value_parser = clap::value_parser!(u64).range(1..=200_000))]
+    pages: u64,
+    /// The folder for the pages, the site and the HTML (emptied first)
+    #[arg(long, value_name = "DIR", default_value = "target/archive-bench")]
+    dir: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -80,6 +93,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
         }
         What::Words(a) => baozhi_lab::bench::words_throughput((a.mb * 1e6) as usize, &|s| spinner.step(s)).to_string(),
         What::Search(a) => baozhi_lab::bench::search_throughput(a.pages as usize, &|s| spinner.step(s)).to_string(),
+        What::Archive(a) => {
+            super::archive::bench(a.pages as usize, std::path::Path::new(&a.dir), &|s| spinner.step(s))?
+        }
     };
     drop(spinner);
     println!("{report}");

@@ -1,5 +1,6 @@
 //! One module a command: its arguments (`Args`, with its `--help`) and `run`.
 
+pub mod archive;
 pub mod bench;
 pub mod dictionary;
 pub mod html;

@@ -1,0 +1,337 @@
+//! Building an archive: pages in, files out (see the module's design).
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::codec::{SEPARATOR, bigram, content_name, is_unigram, put, put_str, unigram};
+use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, fold_article};
+use crate::model::Page;
+
+/// What the archive says of a page besides its articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The file name (or path) shown for it.
+    pub name: String,
+    /// `YYYY-MM-DD` when the file name gives it.
+    pub date: Option<String>,
+    /// The part of the contents it is listed under: a month, an issue, a
+    /// folder. Pages of one group are added one after another.
+    pub group: String,
+}
+
+/// The postings of one key while the archive is built.
+#[derive(Debug, Default)]
+struct List {
+    bytes: Vec<u8>,
+    /// The article of the last entry.
+    last: u32,
+    entries: u32,
+}
+
+/// A page's row in the contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageRow {
+    pub index: u32,
+    pub name: String,
+    pub date: Option<String>,
+    /// The file with the page's parsed data.
+    pub data: String,
+    /// Its first article's number in the archive.
+    pub first: u32,
+    pub articles: u32,
+    #[serde(skip)]
+    group: String,
+}
+
+/// Builds an archive page by page (see [`super`]).
+#[derive(Debug)]
+pub struct ArchiveBuilder {
+    shard_bytes: usize,
+    page_bytes: usize,
+    lists: FxHashMap<u64, List>,
+    pages: Vec<PageRow>,
+    /// Per article: its page, its length in folded UTF-16 units and where
+    /// its headline ends (a position).
+    articles: Vec<(u32, u32, u32)>,
+    units: u64,
+    /// Characters of folded text indexed.
+    pub chars: u64,
+    files: Vec<(String, Vec<u8>)>,
+    // Reused per article.
+    pairs: FxHashMap<u64, Vec<u32>>,
+    singles: FxHashMap<u64, (u32, u32)>,
+    text: Vec<char>,
+}
+
+/// An archive's files: the manifest (under the fixed name
+/// [`super::MANIFEST`]) and every other file under its content name.
+#[derive(Debug)]
+pub struct ArchiveFiles {
+    pub manifest: Manifest,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+#[derive(Serialize)]
+struct PageData<'a> {
+    name: &'a str,
+    date: &'a Option<String>,
+    page: &'a Page,
+}
+
+impl Default for ArchiveBuilder {
+    fn default() -> ArchiveBuilder {
+        ArchiveBuilder::new()
+    }
+}
+
+impl ArchiveBuilder {
+    pub fn new() -> ArchiveBuilder {
+        ArchiveBuilder::with_sizes(SHARD_BYTES, PAGE_BYTES)
+    }
+
+    /// A builder whose shards hold about `shard_bytes` of lists and whose
+    /// lists longer than `page_bytes` are paged (tests use small ones).
+    pub fn with_sizes(shard_bytes: usize, page_bytes: usize) -> ArchiveBuilder {
+        ArchiveBuilder {
+            shard_bytes: shard_bytes.max(1),
+            page_bytes: page_bytes.max(1),
+            lists: FxHashMap::default(),
+            pages: Vec::new(),
+            articles: Vec::new(),
+            units: 0,
+            chars: 0,
+            files: Vec::new(),
+            pairs: FxHashMap::default(),
+            singles: FxHashMap::default(),
+            text: Vec::new(),
+        }
+    }
+
+    /// Adds a page after those added so far. Returns its index.
+    pub fn add_page(&mut self, meta: &PageMeta, page: &Page) -> u32 {
+        let index = self.pages.len() as u32;
+        let data =
+            serde_json::to_vec(&PageData { name: &meta.name, date: &meta.date, page }).expect("a page serialises");
+        let name = content_name("p", &data, "json");
+        self.files.push((name.clone(), data));
+        let first = self.articles.len() as u32;
+        for article in &page.articles {
+            let a = self.articles.len() as u32;
+            let mut text = std::mem::take(&mut self.text);
+            let (headline_end, units) = fold_article(article, &mut text);
+            self.units += u64::from(units);
+            self.articles.push((index, units, headline_end));
+            self.add_article(a, &text, headline_end);
+            self.text = text;
+        }
+        self.pages.push(PageRow {
+            index,
+            name: meta.name.clone(),
+            date: meta.date.clone(),
+            data: name,
+            first,
+            articles: page.articles.len() as u32,
+            group: meta.group.clone(),
+        });
+        index
+    }
+
+    fn add_article(&mut self, a: u32, text: &[char], headline_end: u32) {
+        self.pairs.clear();
+        self.singles.clear();
+        for (p, &c) in text.iter().enumerate() {
+            if c == SEPARATOR {
+                continue;
+            }
+            self.chars += 1;
+            let single = self.singles.entry(unigram(c)).or_default();
+            if (p as u32) < headline_end {
+                single.0 += 1;
+            } else {
+                single.1 += 1;
+            }
+            if let Some(&next) = text.get(p + 1).filter(|&&n| n != SEPARATOR) {
+                self.pairs.entry(bigram(c, next)).or_default().push(p as u32);
+            }
+        }
+        for (&key, &(head, body)) in &self.singles {
+            let list = self.lists.entry(key).or_default();
+            // The flag: is it in the headline at all?
+            put(&mut list.bytes, (u64::from(a - list.last) << 1) | u64::from(head > 0));
+            if head > 0 {
+                put(&mut list.bytes, u64::from(head));
+            }
+            put(&mut list.bytes, u64::from(body));
+            list.last = a;
+            list.entries += 1;
+        }
+        for (&key, positions) in &self.pairs {
+            let list = self.lists.entry(key).or_default();
+            // The flag: does it occur more than once?
+            put(&mut list.bytes, (u64::from(a - list.last) << 1) | u64::from(positions.len() > 1));
+            put_positions(&mut list.bytes, positions);
+            list.last = a;
+            list.entries += 1;
+        }
+    }
+
+    pub fn pages(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Splits the postings into shards and pages, writes the article table
+    /// and the contents, and names every file by its content.
+    pub fn finish(self) -> ArchiveFiles {
+        let ArchiveBuilder { lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
+        // Long lists go to pages of their own; the rest into shards.
+        let mut keys: Vec<u64> = lists.keys().copied().collect();
+        keys.sort_unstable();
+        let inline: usize = lists.values().filter(|l| l.bytes.len() <= page_bytes).map(|l| l.bytes.len() + 4).sum();
+        let shards = inline.div_ceil(shard_bytes).max(1) as u32;
+        let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
+        let mut shard_keys: Vec<u32> = vec![0; shards as usize];
+        let mut shard_last: Vec<u64> = vec![0; shards as usize];
+        for key in keys {
+            let list = &lists[&key];
+            let s = super::codec::shard_of(key, shards) as usize;
+            let out = &mut shard_bytes[s];
+            put(out, key - shard_last[s]);
+            shard_last[s] = key;
+            shard_keys[s] += 1;
+            put(out, u64::from(list.entries));
+            if list.bytes.len() <= page_bytes {
+                put(out, 0);
+                put(out, list.bytes.len() as u64);
+                out.extend_from_slice(&list.bytes);
+            } else {
+                let split = split_list(key, &list.bytes, page_bytes);
+                put(out, 1);
+                put(out, split.len() as u64);
+                let mut previous = 0;
+                for (first, entries, bytes) in split {
+                    let name = content_name("b", &bytes, "bin");
+                    put(out, u64::from(first - previous));
+                    previous = first;
+                    put(out, u64::from(entries));
+                    put_str(out, &name);
+                    files.push((name, bytes));
+                }
+            }
+        }
+        let mut shard_names = Vec::with_capacity(shards as usize);
+        for (bytes, n) in shard_bytes.into_iter().zip(shard_keys) {
+            let mut file = b"BZS1".to_vec();
+            put(&mut file, u64::from(n));
+            file.extend_from_slice(&bytes);
+            let name = content_name("s", &file, "bin");
+            shard_names.push(name.clone());
+            files.push((name, file));
+        }
+        // The article table, in chunks.
+        let mut chunks = Vec::new();
+        for (c, rows) in articles.chunks(ARTICLE_CHUNK).enumerate() {
+            let first = (c * ARTICLE_CHUNK) as u32;
+            let mut file = b"BZA1".to_vec();
+            put(&mut file, u64::from(first));
+            put(&mut file, rows.len() as u64);
+            let p0 = rows[0].0;
+            put(&mut file, u64::from(p0));
+            let mut page = p0;
+            for &(p, len, head) in rows {
+                put(&mut file, u64::from(p - page));
+                page = p;
+                put(&mut file, u64::from(len));
+                put(&mut file, u64::from(head));
+            }
+            let name = content_name("a", &file, "bin");
+            chunks.push(name.clone());
+            files.push((name, file));
+        }
+        // The page table, in chunks: each page's first article, data file and name.
+        let mut page_tables = Vec::new();
+        for (c, rows) in pages.chunks(PAGE_CHUNK).enumerate() {
+            let mut file = b"BZN1".to_vec();
+            put(&mut file, (c * PAGE_CHUNK) as u64);
+            put(&mut file, rows.len() as u64);
+            for p in rows {
+                put(&mut file, u64::from(p.first));
+                put_str(&mut file, &p.data);
+                put_str(&mut file, &p.name);
+            }
+            let name = content_name("n", &file, "bin");
+            page_tables.push(name.clone());
+            files.push((name, file));
+        }
+        // The contents, a file a group.
+        let mut groups = Vec::new();
+        let mut start = 0;
+        while start < pages.len() {
+            let end = (start..pages.len()).find(|&i| pages[i].group != pages[start].group).unwrap_or(pages.len());
+            let rows = &pages[start..end];
+            let data = serde_json::to_vec(rows).expect("rows serialise");
+            let name = content_name("g", &data, "json");
+            files.push((name.clone(), data));
+            groups.push(Group {
+                name: rows[0].group.clone(),
+                first: rows[0].index,
+                pages: rows.len() as u32,
+                from: rows.iter().find_map(|r| r.date.clone()),
+                to: rows.iter().rev().find_map(|r| r.date.clone()),
+                file: name,
+            });
+            start = end;
+        }
+        let manifest = Manifest {
+            format: super::FORMAT,
+            pages: pages.len() as u32,
+            articles: articles.len() as u32,
+            units,
+            shards: shard_names,
+            chunk: ARTICLE_CHUNK as u32,
+            chunks,
+            page_chunk: PAGE_CHUNK as u32,
+            page_tables,
+            groups,
+        };
+        ArchiveFiles { manifest, files }
+    }
+}
+
+/// Positions: how many (when more than one), the first, then the gaps.
+fn put_positions(out: &mut Vec<u8>, positions: &[u32]) {
+    if positions.len() > 1 {
+        put(out, positions.len() as u64);
+    }
+    let mut last = 0;
+    for (i, &p) in positions.iter().enumerate() {
+        put(out, u64::from(if i == 0 { p } else { p - last }));
+        last = p;
+    }
+}
+
+/// Cuts a long list into pages of about `page_bytes` at entry
+/// boundaries; each page's deltas start from its first article, which the
+/// shard gives. Returns (first article, entries, bytes).
+fn split_list(key: u64, bytes: &[u8], page_bytes: usize) -> Vec<(u32, u32, Vec<u8>)> {
+    let mut out: Vec<(u32, u32, Vec<u8>)> = Vec::new();
+    let mut c = super::codec::Cursor::new(bytes);
+    let mut article = 0u32;
+    let mut last = 0u32;
+    while !c.done() {
+        let head = c.var().expect("our own list");
+        article += (head >> 1) as u32;
+        let flag = head & 1;
+        let from = c.at;
+        super::skip_payload(&mut c, is_unigram(key), flag == 1).expect("our own list");
+        if out.last().is_none_or(|(_, _, b)| b.len() >= page_bytes) {
+            out.push((article, 0, Vec::new()));
+            last = article;
+        }
+        let (_, entries, page) = out.last_mut().expect("a page is open");
+        put(page, (u64::from(article - last) << 1) | flag);
+        page.extend_from_slice(&bytes[from..c.at]);
+        last = article;
+        *entries += 1;
+    }
+    out
+}

@@ -1,0 +1,150 @@
+//! The bytes of the archive's files: LEB128 integers, length-prefixed
+//! strings, the n-gram keys and the shard a key lives in, and the content
+//! hash that names every file.
+
+use crate::Error;
+
+/// Between fields in an article's folded text; folding never gives it
+/// (it turns U+FFFF into U+FFFD), so no n-gram contains it.
+pub const SEPARATOR: char = '\u{FFFF}';
+
+/// The second half of a single character's key: above every character.
+const UNI: u64 = 0x1F_FFFF;
+
+/// The key of a pair of folded characters.
+pub fn bigram(a: char, b: char) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
+}
+
+/// The key of a single folded character.
+pub fn unigram(c: char) -> u64 {
+    (u64::from(c) << 21) | UNI
+}
+
+pub fn is_unigram(key: u64) -> bool {
+    key & UNI == UNI
+}
+
+/// The shard, of `shards`, that holds a key.
+pub fn shard_of(key: u64, shards: u32) -> u32 {
+    let h = (key ^ 0x5bd1_e995_9e37_79b9).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    ((h >> 32) % u64::from(shards.max(1))) as u32
+}
+
+/// A name for `bytes`: 16 hexadecimal digits of their FNV-1a hash (64
+/// bits), so that a file is never rewritten under the same name with
+/// other contents and hosts may cache it for ever.
+pub fn content_name(dir: &str, bytes: &[u8], ext: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{dir}/{h:016x}.{ext}")
+}
+
+pub fn put(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub fn put_str(out: &mut Vec<u8>, s: &str) {
+    put(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Reads what [`put`] and [`put_str`] wrote; running past the end or a
+/// malformed value is an [`Error::Archive`].
+pub struct Cursor<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(bytes: &'a [u8]) -> Cursor<'a> {
+        Cursor { bytes, at: 0 }
+    }
+
+    pub fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+
+    pub fn var(&mut self) -> Result<u64, Error> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let Some(&b) = self.bytes.get(self.at) else { return Err(damaged("a number runs past the end")) };
+            self.at += 1;
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(damaged("a number is too long"))
+    }
+
+    pub fn u32(&mut self) -> Result<u32, Error> {
+        u32::try_from(self.var()?).map_err(|_| damaged("a number is too large"))
+    }
+
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| damaged("a part runs past the end"))?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    pub fn str(&mut self) -> Result<&'a str, Error> {
+        let n = self.var()? as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|_| damaged("a name is not UTF-8"))
+    }
+
+    pub fn magic(&mut self, magic: &[u8; 4]) -> Result<(), Error> {
+        if self.take(4)? == magic {
+            Ok(())
+        } else {
+            Err(damaged("a file is not of this archive format (build the archive again with this baozhi)"))
+        }
+    }
+}
+
+pub fn damaged(message: &str) -> Error {
+    Error::Archive { message: message.to_string() }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_names_read_back_and_damage_is_an_error() {
+        let mut out = Vec::new();
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            put(&mut out, v);
+        }
+        put_str(&mut out, "p/义乌.json");
+        let mut c = Cursor::new(&out);
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(c.var().unwrap(), v);
+        }
+        assert_eq!(c.str().unwrap(), "p/义乌.json");
+        assert!(c.done());
+        assert!(matches!(c.var(), Err(Error::Archive { .. })));
+        assert!(Cursor::new(&[0x80, 0x80]).var().is_err());
+        assert!(Cursor::new(&[5, b'a']).str().is_err());
+    }
+
+    #[test]
+    fn keys_of_characters_and_pairs_differ() {
+        assert_ne!(unigram('义'), bigram('义', '乌'));
+        assert!(is_unigram(unigram('\u{10FFFF}')) && !is_unigram(bigram('\u{10FFFF}', '\u{10FFFF}')));
+        assert!((0..1000).all(|k| shard_of(k, 7) < 7));
+        assert_ne!(content_name("s", b"a", "bin"), content_name("s", b"b", "bin"));
+    }
+}

@@ -1,0 +1,171 @@
+//! A whole archive of pages on a static host, searched exactly: each query
+//! fetches only the few small files its characters need.
+//!
+//! **What is indexed.** Every article's fields, folded as the in-page
+//! search folds them ([`crate::text::fold`]: whitespace dropped, full width
+//! to ASCII, lower case, traditional to simplified), one after another with
+//! a separator after each field. A *position* is a character's place in
+//! that text (the separators count one each), so a field never runs into
+//! the next.
+//!
+//! **Postings.** For every pair of adjacent folded characters (a bigram) in
+//! a field, the articles it occurs in and, for each, every position where
+//! it starts. For every single character, the articles it occurs in and
+//! how often in the headline (kicker, title, subtitle) and in the rest —
+//! enough to count and rank a one-character query without its positions.
+//! Articles are numbered through the archive in page order; lists are
+//! delta-coded LEB128 integers. An entry starts with its article's delta
+//! shifted left by one, the low bit a flag: for a pair, that it occurs
+//! more than once (else its count is left out); for a character, that it
+//! occurs in the headline (else that count is left out).
+//!
+//! **Exactness.** A term of one character is its character's list. A term
+//! of `n ≥ 2` characters occurs at `p` exactly when its bigrams at offsets
+//! `0, 2, 4, …` and `n − 2` occur at `p` plus their offset: these bigrams
+//! cover every character of the term, and no bigram crosses a field. So the
+//! postings alone give every occurrence a scan of the folded text finds,
+//! and nothing else (recall and precision 1, by construction; the property
+//! test in `tests/archive.rs` checks it against a scan), and the hit counts
+//! are exact. No page text is fetched to answer or count; only the results
+//! shown fetch their page's data, for snippets.
+//!
+//! **Files.** A key (character or pair) lives in shard `hash(key) mod S`,
+//! `S` chosen so that a shard holds about [`SHARD_BYTES`]; a shard lists its
+//! keys with their lists inline. A list longer than [`PAGE_BYTES`] (a
+//! frequent character or pair) is cut into pages of its own, by article,
+//! each named in the shard with its first article and its number of
+//! entries. The article table ([`ARTICLE_CHUNK`] articles a file) gives
+//! each article's page, its length and where its headline ends, for
+//! ranking; the page table ([`PAGE_CHUNK`] pages a file) each page's
+//! first article, name and data file, for the results shown; the contents, a file a group (month, issue or folder), list
+//! the pages; each page's parsed data is a file of its own. Every file but
+//! [`MANIFEST`] is named by its content, so a host may cache it for ever
+//! and building again rewrites only files whose content changed.
+//!
+//! **A query** ([`Archive::search`]) first needs the shards of its terms'
+//! keys (one to a few requests). Its rarest key drives it: when that key's
+//! list is inline, the whole answer follows at once; when it is paged (a
+//! frequent character: [`ArchiveAnswer::frequent`]), the archive is
+//! searched window by window, a window per page of that list, in page
+//! order, and every answer so far is given with the number of articles
+//! searched — first results fast, the count growing as the rest arrive,
+//! never a partial count given as the total. Other terms' pages are
+//! fetched only where the driver has candidates.
+//!
+//! **Ranking** is the in-page search's BM25 as it ranks without the
+//! dictionary's words: headline and rest apart, lengths in folded UTF-16
+//! units, a bonus for the terms found next to each other. A term's
+//! document frequency is exact when its lists are inline, else the
+//! smallest of its keys' article counts (an upper bound;
+//! [`ArchiveAnswer::exact_ranking`] says which).
+
+mod build;
+mod codec;
+mod query;
+
+use serde::{Deserialize, Serialize};
+
+pub use build::{ArchiveBuilder, ArchiveFiles, PageMeta, PageRow};
+pub use query::{Archive, ArchiveAnswer, ArchiveResult};
+
+use crate::model::{Article, fields};
+use crate::text::fold::fold;
+use codec::{Cursor, SEPARATOR};
+
+/// The version of the format, in the manifest.
+pub const FORMAT: u32 = 1;
+/// The archive's entry: the one file not named by its content.
+pub const MANIFEST: &str = "manifest.json";
+/// About how many bytes of lists a shard holds.
+pub const SHARD_BYTES: usize = 12 * 1024;
+/// Lists longer than this are cut into pages of about this size.
+pub const PAGE_BYTES: usize = 24 * 1024;
+/// Articles a file of the article table.
+pub const ARTICLE_CHUNK: usize = 1024;
+/// Pages a file of the page table.
+pub const PAGE_CHUNK: usize = 128;
+
+/// The archive's entry: what the other files are called.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Manifest {
+    pub format: u32,
+    pub pages: u32,
+    pub articles: u32,
+    /// Folded UTF-16 units of every article: the average length in ranking.
+    pub units: u64,
+    /// Shard `i`'s file.
+    pub shards: Vec<String>,
+    /// Articles a file of the article table, and those files in order.
+    pub chunk: u32,
+    pub chunks: Vec<String>,
+    /// Pages a file of the page table (each page's first article, data
+    /// file and name: fetched for the results shown), and those files.
+    pub page_chunk: u32,
+    pub page_tables: Vec<String>,
+    pub groups: Vec<Group>,
+}
+
+/// A part of the contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Group {
+    pub name: String,
+    /// Its first page's index and how many pages it has.
+    pub first: u32,
+    pub pages: u32,
+    /// Its first and last dates, when the file names give them.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The file listing its pages.
+    pub file: String,
+}
+
+impl Manifest {
+    /// Every file the manifest names (pages' data and postings pages are
+    /// named in those).
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.shards
+            .iter()
+            .chain(&self.chunks)
+            .chain(&self.page_tables)
+            .chain(self.groups.iter().map(|g| &g.file))
+            .map(String::as_str)
+    }
+}
+
+/// Folds an article as the index sees it into `out`: its fields' folded
+/// characters, each field followed by [`SEPARATOR`]. Returns where the
+/// headline ends (the position after its last field) and the number of
+/// folded UTF-16 units.
+pub fn fold_article(article: &Article, out: &mut Vec<char>) -> (u32, u32) {
+    out.clear();
+    let mut headline_end = 0;
+    let mut units = 0;
+    for (field, text) in fields(article) {
+        for c in text.chars().filter_map(fold) {
+            units += c.len_utf16() as u32;
+            out.push(c);
+        }
+        out.push(SEPARATOR);
+        if field.is_headline() {
+            headline_end = out.len() as u32;
+        }
+    }
+    (headline_end, units)
+}
+
+/// Steps over an entry's payload (after its article delta and flag).
+fn skip_payload(c: &mut Cursor, single: bool, flag: bool) -> Result<(), crate::Error> {
+    let n = if single {
+        1 + u64::from(flag)
+    } else if flag {
+        c.var()?
+    } else {
+        1
+    };
+    for _ in 0..n {
+        c.var()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,217 @@
+//! The static archive answers exactly what a scan of the folded text
+//! finds — the same articles, the same number of hits — whether its lists
+//! are inline or paged, and ranks as the in-page search ranks without words.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use baozhi::archive::{Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, fold_article};
+use baozhi::model::{Article, Page};
+use baozhi::search::{SearchIndex, SearchOptions, parse_query};
+use baozhi::text::fold::fold_str;
+use proptest::prelude::*;
+
+fn build(pages: &[Page], shard_bytes: usize, page_bytes: usize) -> ArchiveFiles {
+    let mut b = ArchiveBuilder::with_sizes(shard_bytes, page_bytes);
+    for (i, p) in pages.iter().enumerate() {
+        b.add_page(&PageMeta { name: format!("{i}.txt"), date: None, group: format!("g{}", i / 3) }, p);
+    }
+    b.finish()
+}
+
+/// Asks until complete, fetching what each answer needs; the answers given
+/// on the way, and the number of requests.
+fn ask(files: &ArchiveFiles, query: &str) -> (Vec<ArchiveAnswer>, usize) {
+    let stored: BTreeMap<&str, &Vec<u8>> = files.files.iter().map(|(n, b)| (n.as_str(), b)).collect();
+    let manifest = serde_json::to_string(&files.manifest).unwrap();
+    let mut archive = Archive::open(&manifest).unwrap();
+    let mut answers = Vec::new();
+    let mut requests = 0;
+    loop {
+        let answer = archive.search(query, usize::MAX).unwrap();
+        let need = answer.need.clone();
+        let complete = answer.complete;
+        answers.push(answer);
+        if need.is_empty() {
+            assert!(complete, "an answer that needs nothing is complete");
+            break;
+        }
+        for f in need {
+            requests += 1;
+            archive.add_file(&f, stored[f.as_str()].clone()).unwrap();
+        }
+        assert!(answers.len() < 10_000, "the answer never completes");
+    }
+    (answers, requests)
+}
+
+/// (global article, hits) of every article a scan finds, and the total.
+fn scan(pages: &[Page], query: &str) -> (BTreeMap<u32, usize>, usize) {
+    let mut out = BTreeMap::new();
+    let mut article = 0u32;
+    let terms = parse_query(query);
+    let mut include: Vec<Vec<char>> = Vec::new();
+    let mut exclude: Vec<Vec<char>> = Vec::new();
+    for t in &terms {
+        let f: Vec<char> = fold_str(&t.text).chars().collect();
+        let list = if t.exclude { &mut exclude } else { &mut include };
+        if !f.is_empty() && !list.contains(&f) {
+            list.push(f);
+        }
+    }
+    let count = |text: &[char], term: &[char]| text.windows(term.len()).filter(|w| *w == term).count();
+    let mut text = Vec::new();
+    for p in pages {
+        for a in &p.articles {
+            fold_article(a, &mut text);
+            let counts: Vec<usize> = include.iter().map(|t| count(&text, t)).collect();
+            if !include.is_empty() && counts.iter().all(|&c| c > 0) && exclude.iter().all(|t| count(&text, t) == 0) {
+                out.insert(article, counts.iter().sum());
+            }
+            article += 1;
+        }
+    }
+    let total = out.values().sum();
+    (out, total)
+}
+
+const ALPHABET: &[&str] = &["义", "義", "乌", "烏", "市", "场", "a", "A", "Ａ", "b", " ", "　", "𠀀", "\u{200B}"];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..24).prop_map(|v| v.concat())
+}
+
+fn article() -> impl Strategy<Value = Article> {
+    (prop::option::of(text()), prop::option::of(text()), prop::collection::vec(text(), 0..4))
+        .prop_map(|(title, byline, paragraphs)| Article { title, byline, paragraphs, ..Article::default() })
+}
+
+fn page() -> impl Strategy<Value = Page> {
+    prop::collection::vec(article(), 0..4).prop_map(|articles| Page { articles, leftovers: Vec::new() })
+}
+
+fn query() -> impl Strategy<Value = String> {
+    let term = (prop::bool::weighted(0.2), prop::collection::vec(prop::sample::select(ALPHABET), 1..5)).prop_map(
+        |(minus, chars)| {
+            let t = chars.concat().trim().to_string();
+            if minus && !t.is_empty() { format!("-\"{t}\"") } else { format!("\"{t}\"") }
+        },
+    );
+    prop::collection::vec(term, 1..3).prop_map(|ts| ts.join(" "))
+}
+
+fn check(pages: &[Page], query: &str, shard_bytes: usize, page_bytes: usize) {
+    let files = build(pages, shard_bytes, page_bytes);
+    let (answers, _) = ask(&files, query);
+    let last = answers.last().unwrap();
+    let (truth, total) = scan(pages, query);
+    let got: BTreeMap<u32, usize> = last.results.iter().map(|r| (r.article, r.hits)).collect();
+    assert_eq!(got, truth, "{query}");
+    assert_eq!((last.total_results, last.total_hits), (truth.len(), total), "{query}");
+    // On the way, the totals only grow, and never pass the truth.
+    for a in &answers {
+        assert!(a.total_results <= truth.len() && a.total_hits <= total, "{query}");
+        assert!(a.searched <= a.articles);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_archive_finds_exactly_what_a_scan_finds(pages in prop::collection::vec(page(), 1..6), query in query()) {
+        check(&pages, &query, 1 << 14, 1 << 14);
+    }
+
+    #[test]
+    fn with_every_list_paged_the_answer_is_the_same(pages in prop::collection::vec(page(), 1..6), query in query()) {
+        check(&pages, &query, 16, 4);
+    }
+
+    #[test]
+    fn ranking_matches_the_in_page_search_without_words(pages in prop::collection::vec(page(), 1..6), query in query()) {
+        let files = build(&pages, 1 << 14, 1 << 14);
+        let (answers, _) = ask(&files, &query);
+        let last = answers.last().unwrap();
+        prop_assert!(last.exact_ranking);
+        let mut index = SearchIndex::new();
+        let mut firsts = Vec::new();
+        let mut first = 0u32;
+        for (i, p) in pages.iter().enumerate() {
+            index.add(i as u32, p, None);
+            firsts.push(first);
+            first += p.articles.len() as u32;
+        }
+        let found = index.search(&query, None, &SearchOptions::ALL, |id| pages.get(id as usize));
+        let in_page: Vec<(u32, f64)> =
+            found.results.iter().map(|r| (firsts[r.page as usize] + r.article as u32, r.score)).collect();
+        let archive: Vec<(u32, f64)> = last.results.iter().map(|r| (r.article, r.score)).collect();
+        prop_assert_eq!(archive.len(), in_page.len());
+        for ((a, x), (b, y)) in archive.iter().zip(&in_page) {
+            prop_assert!((x - y).abs() < 1e-3, "{query}: {archive:?} against {in_page:?}");
+            // The same order, up to ties.
+            if a != b {
+                prop_assert!((x - y).abs() < 1e-3);
+            }
+        }
+    }
+}
+
+fn para_page(paragraphs: &[&str]) -> Page {
+    Page {
+        articles: vec![Article {
+            paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        }],
+        leftovers: Vec::new(),
+    }
+}
+
+#[test]
+fn a_frequent_character_is_answered_in_windows_that_say_how_far_they_have_searched() {
+    let pages: Vec<Page> =
+        (0..200).map(|i| para_page(&[&format!("{}市场", "的".repeat((i * i * 7 + 3) % 11 + 1))])).collect();
+    let hits: usize = (0..200).map(|i| (i * i * 7 + 3) % 11 + 1).sum();
+    let files = build(&pages, 64, 6);
+    let (answers, requests) = ask(&files, "的");
+    let last = answers.last().unwrap();
+    assert!(last.frequent && last.complete);
+    assert_eq!((last.total_results, last.total_hits), (200, hits));
+    // Before the end there were answers with some results and a partial count.
+    let partial: Vec<&ArchiveAnswer> =
+        answers.iter().filter(|a| !a.complete && !a.results.is_empty() && a.searched < a.articles).collect();
+    assert!(!partial.is_empty(), "first results come before the rest");
+    // What has not searched everything counts less than all.
+    assert!(answers.iter().filter(|a| a.searched < a.articles).all(|a| a.total_results < 200));
+    assert!(requests > 2);
+}
+
+#[test]
+fn a_query_fetches_its_shards_and_not_the_rest() {
+    let pages: Vec<Page> = (0..200).map(|i| para_page(&[&format!("第{i}号 市场繁荣 义乌{}", i * 7)])).collect();
+    let files = build(&pages, 256, 4096);
+    assert!(files.manifest.shards.len() > 20, "{}", files.manifest.shards.len());
+    let (answers, requests) = ask(&files, "义乌");
+    let last = answers.last().unwrap();
+    assert_eq!(last.total_results, 200);
+    // One shard for the one bigram, then the article table, then the page
+    // table for the results shown (two files here).
+    assert!(requests <= 4, "{requests}");
+    let (none, requests) = ask(&files, "乌义");
+    assert_eq!(none.last().unwrap().total_results, 0);
+    assert!(requests <= 1);
+}
+
+#[test]
+fn a_damaged_file_or_another_format_is_one_clear_error() {
+    let files = build(&[para_page(&["义乌"])], 1024, 1024);
+    let manifest = serde_json::to_string(&files.manifest).unwrap();
+    let mut archive = Archive::open(&manifest).unwrap();
+    let shard = files.manifest.shards[0].clone();
+    let err = archive.add_file(&shard, b"BZS1\xff".to_vec()).unwrap_err();
+    assert!(err.to_string().starts_with("cannot read the archive"), "{err}");
+    let other = manifest.replace("\"format\":1", "\"format\":99");
+    assert!(Archive::open(&other).unwrap_err().to_string().contains("build it again"));
+    assert!(archive.add_file("x/unknown.bin", Vec::new()).is_err());
+    assert_eq!(MANIFEST, "manifest.json");
+}
