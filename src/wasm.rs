@@ -139,6 +139,14 @@ impl Reader {
         to_js(&self.info(id, Some(decoded.encoding)))
     }
 
+    /// Decodes the bytes of a text file as [`Reader::load_bytes`] does
+    /// (UTF-8, UTF-16, GB18030…), without loading it; a file that is not
+    /// text (a PDF among them) is an error in one line.
+    #[wasm_bindgen(js_name = decodeText)]
+    pub fn decode_text(&self, bytes: &[u8]) -> Result<String, JsError> {
+        Ok(crate::decode(bytes)?.text)
+    }
+
     /// After a batch of pages: cuts again the earlier pages that name people
     /// learned from later ones. Returns how many were cut again.
     #[wasm_bindgen(js_name = catchUp)]

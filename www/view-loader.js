@@ -57,10 +57,30 @@ export function loader(view) {
         if (item.keep && store.available) {
           saved = await store.savePage(typeof data === "string" ? { name: item.name, text: data } : { name: item.name, bytes: data.slice(0) });
         }
-        const info = typeof data === "string" ? await core.loadText(item.name, data) : await core.loadBytes(item.name, data);
         const key = saved ?? item.key;
-        if (key !== undefined && key !== null) state.saved.set(info.id, key);
-        if (item.key === undefined) first ??= info;
+        const loaded = (infos) => {
+          for (const info of infos) if (key !== undefined && key !== null) state.saved.set(info.id, key);
+          if (item.key === undefined) first ??= infos[0];
+        };
+        if (typeof data === "string") loaded([await core.loadText(item.name, data)]);
+        else {
+          // A file of many pages loads a slice at a time: the progress
+          // counts its pages, and searches are answered in between.
+          let opened = await core.openFile(item.name, data);
+          batch.total += opened.more;
+          for (;;) {
+            loaded(opened.pages);
+            batch.done += opened.pages.length - 1;
+            if (!opened.more) break;
+            if (batch.cancelled) {
+              await core.stopOpening();
+              break;
+            }
+            showProgress(batch);
+            shown = await follow(shown);
+            opened = await core.loadMore();
+          }
+        }
       } catch (e) {
         view.alert(e.message.startsWith(item.name) ? e.message : `${item.name}: ${e.message}`);
         // A page that could not be read is not kept for the next visit.
@@ -68,11 +88,7 @@ export function loader(view) {
       }
       batch.done++;
       showProgress(batch);
-      // The contents follow along, but not more often than twice a second.
-      if (Date.now() - shown > 500) {
-        shown = Date.now();
-        await view.refreshContents();
-      }
+      shown = await follow(shown);
     }
     await core.catchUp();
     if (first && batch.show) {
@@ -82,6 +98,14 @@ export function loader(view) {
     await view.refresh({ keepCurrent: !first, within: first && { page: first.id, article: 0 } });
     if (first && !state.query) await view.show(first.id, 0);
     if (first) view.writeAddress?.();
+  }
+
+  /** The contents follow along, but not more often than twice a second:
+   * given when they last did, resolves to when they last did now. */
+  async function follow(shown) {
+    if (Date.now() - shown <= 500) return shown;
+    await view.refreshContents();
+    return Date.now();
   }
 
   function showProgress(batch) {

@@ -8,6 +8,11 @@ export function results(view) {
   const { state } = view;
   const section = $("results");
   const list = $("result-list");
+  // Each article's summary, by page and article, for the titles.
+  let summaries = new Map();
+  view.on("pages", () => {
+    summaries = new Map(state.contents.map((c) => [`${c.page}/${c.article}`, c]));
+  });
 
   view.on("results", () => {
     list.replaceChildren();
@@ -21,7 +26,7 @@ export function results(view) {
       return;
     }
     for (const r of state.results.results) {
-      const summary = state.contents.find((c) => c.page === r.page && c.article === r.article);
+      const summary = summaries.get(`${r.page}/${r.article}`);
       const item = el("li");
       const button = el("button", { type: "button", class: "result" });
       const title = summary?.title || `［无题］${summary?.derived_title || ""}`;

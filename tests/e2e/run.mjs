@@ -349,9 +349,18 @@ test("a hundred pages load in the background with progress, and can be read and 
   await page.locator("#files").setInputFiles(files);
   const progress = page.getByRole("progressbar", { name: /载入版面/ });
   await progress.waitFor();
-  // While it loads, the reader answers.
+  // While it loads, the reader answers: the hits are drawn before the load ends.
+  await page.evaluate(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector("main mark.hit")) return;
+      observer.disconnect();
+      window.__answered = { loading: window.baozhi.state.batch !== null, done: window.baozhi.state.batch?.done };
+    }).observe(document.querySelector("main"), { childList: true, subtree: true });
+  });
   await searchBox(page).fill("王健");
-  await page.waitForFunction(() => document.querySelector("main mark.hit"), null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__answered, null, { timeout: 60000 });
+  const answered = await page.evaluate(() => window.__answered);
+  assert(answered.loading, "the search was answered while the pages were still loading");
   await page.waitForFunction(() => document.querySelector("#progress").hidden, null, { timeout: 120000 });
   const headings = await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { level: 3 }).count();
   assert(headings === files.length + 1, `every page is listed (${headings})`);
@@ -362,6 +371,58 @@ test("a hundred pages load in the background with progress, and can be read and 
   await search(page, word);
   const results = await page.getByRole("region", { name: /搜索结果/ }).getByRole("button").count();
   assert(results >= 1, `the new pages are searched for ${word}`);
+});
+
+test("a year of pages in one file opens without freezing the page, and a search typed meanwhile is answered at once", async ({ page, base }) => {
+  // 5,000 pages joined by form feeds, about 30 MB: each becomes a page of its own.
+  const file = `${ROOT}target/e2e-year.txt`;
+  if (!existsSync(file)) execFileSync(`${ROOT}target/release/baozhi`, ["synth", "5000", file, "--joined"]);
+  await open(page, base);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: "longtask" });
+  });
+  const started = Date.now();
+  await page.locator("#files").setInputFiles(file);
+  await page.waitForFunction(() => window.baozhi.state.pages.length > 1, null, { timeout: 30000 });
+  // Typed during the load: answered from the pages loaded so far, long before the end.
+  const answer = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const state = window.baozhi.state;
+        const box = document.querySelector("#q");
+        const start = performance.now();
+        box.value = "发展";
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+        const sent = state.searchSeq;
+        const check = () => {
+          if (state.shownSeq >= sent) resolve({ ms: performance.now() - start, loading: state.batch !== null, hits: state.hits.length });
+          else setTimeout(check, 5);
+        };
+        check();
+      }),
+  );
+  assert(answer.loading && answer.hits > 0, `the search was answered during the load with hits: ${JSON.stringify(answer)}`);
+  // The target is 200 ms; the bound leaves room for a busy machine.
+  assert(answer.ms < 1000, `the search was answered in ${answer.ms.toFixed(0)} ms`);
+  await page.waitForFunction(() => window.baozhi.state.batch === null, null, { timeout: 300000, polling: 250 });
+  const seconds = (Date.now() - started) / 1000;
+  const { pages, articles, rows, longest } = await page.evaluate(() => ({
+    pages: window.baozhi.state.pages.length,
+    articles: window.baozhi.state.contents.length,
+    rows: document.querySelectorAll("#toc li").length,
+    longest: window.__longest,
+  }));
+  assert(pages === 5001, `every page of the file is listed, after the sample (${pages})`);
+  assert(rows < 1000 && articles > 10000, `only the contents in view are in the page: ${rows} of ${articles} rows`);
+  // The targets are no task over 50 ms and 2 MB/s; the bounds leave room for a busy machine.
+  assert(longest < 150, `the longest main-thread task took ${longest.toFixed(0)} ms`);
+  assert(30 / seconds > 0.7, `loaded in ${seconds.toFixed(1)} s`);
+  // The contents scroll to the last page, drawn when it comes into view.
+  await page.evaluate(() => (document.querySelector("#contents").scrollTop = 1e9));
+  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: /· 5000\/5000/ }).waitFor();
 });
 
 test("a load can be stopped", async ({ page, base }) => {
