@@ -154,6 +154,14 @@ impl Reader {
         self.library.catch_up()
     }
 
+    /// [`Reader::catch_up`] a little at a time, so that other calls get
+    /// their turn in between: cuts again at most `max` pages. Returns
+    /// whether every page has caught up.
+    #[wasm_bindgen(js_name = catchUpSome)]
+    pub fn catch_up_some(&mut self, max: usize) -> bool {
+        self.library.catch_up_some(max).1
+    }
+
     /// Cuts a text into words as the reader does and returns how many there
     /// are (for measurements against other segmenters).
     pub fn segment(&self, text: &str) -> Result<usize, JsError> {
@@ -184,6 +192,13 @@ impl Reader {
     #[wasm_bindgen(unchecked_return_type = "ArticleSummary[]")]
     pub fn contents(&self) -> Result<JsValue, JsError> {
         to_js(&self.library.contents())
+    }
+
+    /// The articles of one page, as `contents` lists them (for a page
+    /// just loaded, without asking for the whole list again).
+    #[wasm_bindgen(js_name = contentsOf, unchecked_return_type = "ArticleSummary[]")]
+    pub fn contents_of(&self, page: u32) -> Result<JsValue, JsError> {
+        to_js(&self.library.page_contents(page))
     }
 
     /// One article, in the parser's schema.

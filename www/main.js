@@ -60,7 +60,7 @@ async function start() {
   if (!prerendered) core.loadWords();
   // The pages kept from earlier visits.
   const kept = await (await app.store).pages();
-  if (kept.length) await app.loadPages(kept.map((p) => ({ name: p.name, key: p.key, read: async () => p.bytes || p.text })));
+  if (kept.length) await app.loadPages(kept.map((p) => ({ name: p.name, key: p.key, read: async () => (p.bytes instanceof Blob ? p.bytes.arrayBuffer() : p.bytes || p.text) })));
 }
 
 function textOf(response) {

@@ -56,18 +56,24 @@ export function serve(load) {
   // its own, loaded a slice at a time (loadMore) so that searches and
   // drawing get their turn in between.
   let opening = null;
+  const timings = {};
+  // Each slice returns the pages it loaded and their contents, which the
+  // page adds to what it has instead of asking for the whole list again.
   const loadSlice = () => {
     const pages = [];
+    const contents = [];
     const start = performance.now();
     // About 20 ms of work a call: a search waits no longer than that.
     while (opening.next < opening.sheets.length && (pages.length === 0 || performance.now() - start < 20)) {
       const i = opening.next++;
-      pages.push(reader.loadText(`${opening.name} · ${i + 1}/${opening.sheets.length}`, opening.sheets[i]));
+      const info = reader.loadText(`${opening.name} · ${i + 1}/${opening.sheets.length}`, opening.sheets[i]);
       opening.sheets[i] = null;
+      pages.push(info);
+      contents.push(...reader.contentsOf(info.id));
     }
     const more = opening.sheets.length - opening.next;
     if (!more) opening = null;
-    return { pages, more };
+    return { pages, contents, more };
   };
 
   // What the worker does beyond calling the Reader.
@@ -75,6 +81,7 @@ export function serve(load) {
     // Opens a file's bytes: a file of one page is loaded as `loadBytes`
     // loads it; a text of several pages is decoded and split at its form
     // feeds, and its first pages loaded. Returns {pages: [PageInfo],
+    // contents: their [ArticleSummary] (for a file of many pages only),
     // more: how many pages are left for loadMore}.
     // A PDF's text comes from the PDF reader, a module of its own
     // downloaded the first time a PDF is opened (core.pdfText).
@@ -101,8 +108,8 @@ export function serve(load) {
       opening = { name, sheets, next: 0 };
       return loadSlice();
     },
-    // The next pages of the file being opened: {pages, more}.
-    loadMore: () => (opening ? loadSlice() : { pages: [], more: 0 }),
+    // The next pages of the file being opened: {pages, contents, more}.
+    loadMore: () => (opening ? loadSlice() : { pages: [], contents: [], more: 0 }),
     // Forgets the pages of the file being opened that are not loaded yet.
     stopOpening: () => {
       opening = null;
@@ -126,6 +133,9 @@ export function serve(load) {
     // Several articles rendered in one call (one message, not one each):
     // each of `calls` is the arguments of the Reader's renderArticle.
     renderArticles: (calls) => calls.map((args) => reader.renderArticle(...args.map(argument))),
+    // For measurements: the calls made so far and the time spent in each
+    // method, in the worker.
+    timings: () => timings,
     // For measurements: when things happened here, and the fetches.
     marks: () => {
       const fetched = performance.getEntriesByType("resource").flatMap((r) => {
@@ -173,7 +183,16 @@ export function serve(load) {
     enqueue(() => {
       const run = method(name);
       if (!run) throw new Error(`unknown method ${name}`);
-      return run(...(args || []));
+      const start = performance.now();
+      const result = run(...(args || []));
+      const spent = () => {
+        const s = (timings[name] ??= { calls: 0, ms: 0 });
+        s.calls++;
+        s.ms += performance.now() - start;
+      };
+      if (result instanceof Promise) result.finally(spent);
+      else spent();
+      return result;
     }).then(
       (result) => postMessage({ id, result }),
       (e) => postMessage({ id, error: message(e) }),
