@@ -50,6 +50,9 @@ pub struct Library {
     next_id: u32,
     /// The search index of every page loaded.
     index: SearchIndex,
+    /// For [`Library::catch_up_some`]: the automaton of the names from the
+    /// first given to the number known, kept between calls while both hold.
+    catching: Option<(usize, usize, aho_corasick::AhoCorasick)>,
 }
 
 impl Library {
@@ -69,6 +72,7 @@ impl Library {
             terms: Terms::default(),
             next_id: 0,
             index: SearchIndex::new(),
+            catching: None,
         }
     }
 
@@ -154,9 +158,19 @@ impl Library {
         let known = people.len();
         let Some(oldest) = self.pages.iter().map(|p| p.people_known).min() else { return (0, true) };
         if oldest == known {
+            self.catching = None;
             return (0, true);
         }
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(&people[oldest..]) else { return (0, true) };
+        // The names from `first` on: built once for all the calls of a catch-up.
+        let first = match &self.catching {
+            Some((first, upto, _)) if *first <= oldest && *upto == known => *first,
+            _ => {
+                let Ok(automaton) = aho_corasick::AhoCorasick::new(&people[oldest..]) else { return (0, true) };
+                self.catching = Some((oldest, known, automaton));
+                oldest
+            }
+        };
+        let automaton = self.catching.take().expect("just built").2;
         let mut recut = 0;
         for i in 0..self.pages.len() {
             let page = &self.pages[i];
@@ -164,9 +178,10 @@ impl Library {
                 continue;
             }
             if recut == max {
+                self.catching = Some((first, known, automaton));
                 return (recut, false);
             }
-            let newer = page.people_known.saturating_sub(oldest);
+            let newer = page.people_known.saturating_sub(first);
             let stale = page.page.articles.iter().any(|a| {
                 crate::model::fields(a)
                     .iter()

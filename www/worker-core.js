@@ -190,7 +190,7 @@ export function serve(load) {
         s.calls++;
         s.ms += performance.now() - start;
       };
-      if (result instanceof Promise) result.finally(spent);
+      if (result instanceof Promise) result.then(spent, spent);
       else spent();
       return result;
     }).then(

@@ -107,6 +107,7 @@ const BREAKDOWN = [
   "article drawn",
   "article drawn (painted)",
   "dictionary fetched",
+  "segmenter build started",
   "segmenter built",
   "word features ready",
   "first annotation drawn",
@@ -320,15 +321,17 @@ function transferSize() {
   const row = (name, r) => console.log(`  ${name.padEnd(44)} ${kb(r.raw)} ${kb(r.gz)} ${kb(r.br)}`);
   console.log("\ndist/ transfer size (raw, gzip -9, brotli -q 11):");
   for (const r of rows) row(r.f, r);
-  const over = rows.filter((r) => !r.f.startsWith("core-data") && !r.f.endsWith(".txt"));
+  // core-data is for file:// only; the PDF reader is fetched when a PDF is opened.
+  const onDemand = (f) => f.startsWith("core-data") || f.startsWith("baozhi-pdf");
+  const over = rows.filter((r) => !onDemand(r.f));
   const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
   const total = (list) => ({ raw: sum(list, "raw"), gz: sum(list, "gz"), br: sum(list, "br") });
-  row("downloaded over http (all but core-data)", total(over));
+  row("downloaded over http (all but core-data, PDF)", total(over));
   row("  of it, core and dictionary", total(over.filter((r) => /\.(wasm|bin)$/.test(r.f))));
   // What the first article needs: the page and what it links (styles,
   // scripts, icon), and the core unless the article is in the HTML.
   const html = readFileSync(`${dist}/index.html`, "utf8");
-  const linked = rows.filter((r) => r.f !== "index.html" && html.includes(`"${r.f}"`) && !r.f.startsWith("core-data"));
+  const linked = rows.filter((r) => r.f !== "index.html" && html.includes(`"${r.f}"`) && !onDemand(r.f));
   const prerendered = /<main[^>]*>\s*<article/.test(html);
   const first = [rows.find((r) => r.f === "index.html"), ...linked];
   if (!prerendered) first.push(...rows.filter((r) => /^baozhi\.[0-9a-f]+\.wasm$/.test(r.f)));
