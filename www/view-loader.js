@@ -80,24 +80,31 @@ export function loader(view) {
           const kept = typeof data === "string" ? { text: data } : { bytes: item.blob || data.slice(0) };
           saving = store.savePage({ name: item.name, ...kept });
         }
-        const loaded = (infos) => {
+        const loaded = async (infos) => {
           ids.push(...infos.map((i) => i.id));
-          if (item.key === undefined) first ??= infos[0];
+          if (item.key !== undefined || first) return;
+          first = infos[0];
+          // The first page the user opened is shown at once, before the
+          // rest of the batch (unless a search is on screen).
+          if (batch.show && !state.query) {
+            await follow(true);
+            await view.show(first.id, 0);
+          }
         };
         if (typeof data === "string") {
-          loaded([await core.loadText(item.name, data)]);
           single = true;
+          await loaded([await core.loadText(item.name, data)]);
         } else {
           // A file of many pages loads a slice at a time: the progress
           // counts its pages, and searches are answered in between.
           let opened = await core.openFile(item.name, data);
           batch.total += opened.more;
           for (;;) {
-            loaded(opened.pages);
             if (opened.contents) {
               grown.pages.push(...opened.pages);
               grown.contents.push(...opened.contents);
             } else single = true;
+            await loaded(opened.pages);
             batch.done += opened.pages.length - 1;
             if (!opened.more) break;
             if (batch.cancelled) {

@@ -412,8 +412,11 @@ test("a year of pages in one file opens without freezing the page, and a search 
   await open(page, base);
   await page.evaluate(() => {
     window.__longest = 0;
+    // Tasks from the file chosen on: not the test's own handing of 30 MB to the page.
+    window.__since = Infinity;
+    document.querySelector("#files").addEventListener("change", () => (window.__since = performance.now()), { capture: true });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      for (const e of list.getEntries()) if (e.startTime >= window.__since) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: "longtask" });
   });
   const started = Date.now();
