@@ -9,20 +9,24 @@
 // script, and the core worker (www/site-worker.js and what it imports,
 // after wasm-bindgen's glue) started from a blob whose source is in a
 // script of its own. Over http the worker downloads the .wasm and the
-// dictionary; from disk it gets them from core-data.*.js, which holds them
-// in base64 and which the page only loads there.
+// dictionary, and the PDF reader's .wasm when a PDF is opened; from disk
+// it gets them from core-data.*.js, which holds them in base64 and which
+// the page only loads there. The sample's articles are drawn into the
+// HTML here, by the same core, so the page shows text before any script.
 //
-// `node scripts/build-site.mjs PKG_CLASSIC_DIR DICT_FILE` (scripts/build-site
-// runs it after building the classic-script core).
+// `node scripts/build-site.mjs PKG_CLASSIC_DIR DICT_FILE PDF_CLASSIC_DIR`
+// (scripts/build-site runs it after building the classic-script core and
+// PDF reader).
 
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { posix } from "node:path";
+import { runInNewContext } from "node:vm";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-const [pkgDir, dictFile] = process.argv.slice(2);
-if (!pkgDir || !dictFile) {
-  console.error("usage: node scripts/build-site.mjs PKG_CLASSIC_DIR DICT_FILE");
+const [pkgDir, dictFile, pdfDir] = process.argv.slice(2);
+if (!pkgDir || !dictFile || !pdfDir) {
+  console.error("usage: node scripts/build-site.mjs PKG_CLASSIC_DIR DICT_FILE PDF_CLASSIC_DIR");
   process.exit(1);
 }
 const DIST = `${ROOT}dist`;
@@ -87,22 +91,26 @@ await mkdir(DIST, { recursive: true });
 
 const wasm = await readFile(`${pkgDir}/baozhi_bg.wasm`);
 const dict = await readFile(dictFile);
+const pdf = await readFile(`${pdfDir}/baozhi_pdf_bg.wasm`);
 const wasmName = await emit("baozhi", "wasm", wasm);
 const dictName = await emit("baozhi-dict", "bin", dict);
+const pdfName = await emit("baozhi-pdf", "wasm", pdf);
 
 // The worker: wasm-bindgen's no-modules glue (a `wasm_bindgen` global),
-// then www/site-worker.js and what it imports.
-const workerSource = [await read(`${pkgDir}/baozhi.js`), classic(await ordered(["site-worker.js"]))].join("\n");
+// the PDF reader's (its own `wasm_bindgen`, kept in its scope and named
+// `baozhi_pdf`), then www/site-worker.js and what it imports.
+const pdfGlue = `const baozhi_pdf = (() => {\n${await read(`${pdfDir}/baozhi_pdf.js`)}\nreturn wasm_bindgen;\n})();`;
+const workerSource = [await read(`${pkgDir}/baozhi.js`), pdfGlue, classic(await ordered(["site-worker.js"]))].join("\n");
 const workerName = await emit("core-worker", "js", `self.BAOZHI_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n`);
 const dataName = await emit(
   "core-data",
   "js",
-  `self.BAOZHI_CORE_DATA = { wasm: "${wasm.toString("base64")}", dictionary: "${dict.toString("base64")}" };\n`,
+  `self.BAOZHI_CORE_DATA = { wasm: "${wasm.toString("base64")}", dictionary: "${dict.toString("base64")}", pdf: "${pdf.toString("base64")}" };\n`,
 );
 
 // The page: the site's file names for www/site-boot.js, which makes the
 // worker, then main.js and what it imports.
-const site = { wasm: wasmName, dictionary: dictName, data: dataName };
+const site = { wasm: wasmName, dictionary: dictName, pdf: pdfName, data: dataName };
 const appName = await emit(
   "app",
   "js",
@@ -115,8 +123,36 @@ const icon = await emit("icon", "svg", await read(`${ROOT}www/icon.svg`));
 const sample = await read(`${ROOT}tests/fixtures/seed-page.txt`);
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** The sample's articles as the reader draws them before the dictionary
+ * (the same core, run here in Node): the page shows them as soon as its
+ * HTML is parsed, and the reader draws them again once its core is up. */
+async function prerendered(sampleName, text) {
+  // Everything the core is given is made in its own realm (wasm-bindgen
+  // tells plain objects and arrays by their prototypes).
+  const context = { TextDecoder, TextEncoder, console, bytes: new Uint8Array(wasm), sampleName, text };
+  context.self = context;
+  const run = (code) => runInNewContext(code, context);
+  run(`${await read(`${pkgDir}/baozhi.js`)}\nself.wasm_bindgen = wasm_bindgen;`);
+  // As view-reading.js draws them, before the words: the same ids and label.
+  const body = run(`
+    wasm_bindgen.initSync({ module: bytes });
+    const reader = new wasm_bindgen.Reader();
+    const { id } = reader.loadText(sampleName, text);
+    const layers = ["hit", "current", "person", "place", "organization"];
+    reader.contents().filter((c) => c.page === id)
+      .map((a) => reader.renderArticle(a.page, a.article, layers, "a-" + a.page + "-" + a.article, undefined))
+      .join("");
+  `);
+  return { body, label: `阅读 Reading: ${sampleName}` };
+}
+const first = await prerendered("seed-page.txt", sample);
+
 let html = await read(`${ROOT}www/index.html`);
 const replacements = [
+  [
+    '<main id="reading" class="reading" tabindex="-1" aria-label="阅读 Reading">\n    <p class="loading">正在载入… Loading…</p>\n  </main>',
+    `<main id="reading" class="reading" tabindex="-1" aria-label="${first.label}">${first.body}</main>`,
+  ],
   [' data-sample="../tests/fixtures/seed-page.txt"', ' data-sample="seed-page.txt"'],
   ['href="icon.svg"', `href="${icon}"`],
   ['href="reader.css"', `href="${readerCss}"`],
@@ -129,4 +165,4 @@ for (const [from, to] of replacements) {
   html = html.replace(from, to);
 }
 await writeFile(`${DIST}/index.html`, html);
-console.log(`dist/: index.html ${appName} ${workerName} ${wasmName} ${dictName} ${dataName} ${readerCss} ${appCss} ${icon}`);
+console.log(`dist/: index.html ${appName} ${workerName} ${wasmName} ${pdfName} ${dictName} ${dataName} ${readerCss} ${appCss} ${icon}`);

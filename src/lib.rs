@@ -30,7 +30,7 @@ pub mod search;
 pub mod text;
 pub mod words;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "no-bindings")))]
 pub mod wasm;
 
 pub use error::Error;

@@ -50,6 +50,9 @@ pub struct Library {
     next_id: u32,
     /// The search index of every page loaded.
     index: SearchIndex,
+    /// For [`Library::catch_up_some`]: the automaton of the names from the
+    /// first given to the number known, kept between calls while both hold.
+    catching: Option<(usize, usize, aho_corasick::AhoCorasick)>,
 }
 
 impl Library {
@@ -69,6 +72,7 @@ impl Library {
             terms: Terms::default(),
             next_id: 0,
             index: SearchIndex::new(),
+            catching: None,
         }
     }
 
@@ -135,34 +139,62 @@ impl Library {
     /// an Aho-Corasick automaton over the pages; call it after loading a
     /// batch. Returns how many pages were cut again.
     pub fn catch_up(&mut self) -> usize {
-        let Some(segmenter) = &self.segmenter else { return 0 };
+        let mut recut = 0;
+        loop {
+            let (n, done) = self.catch_up_some(usize::MAX);
+            recut += n;
+            if done {
+                return recut;
+            }
+        }
+    }
+
+    /// [`Library::catch_up`] a little at a time (so that a caller can do
+    /// other work in between): cuts again at most `max` pages. Returns how
+    /// many were cut again and whether every page has caught up.
+    pub fn catch_up_some(&mut self, max: usize) -> (usize, bool) {
+        let Some(segmenter) = &self.segmenter else { return (0, true) };
         let people = segmenter.people();
-        let Some(oldest) = self.pages.iter().map(|p| p.people_known).min() else { return 0 };
-        if oldest == people.len() {
-            return 0;
+        let known = people.len();
+        let Some(oldest) = self.pages.iter().map(|p| p.people_known).min() else { return (0, true) };
+        if oldest == known {
+            self.catching = None;
+            return (0, true);
         }
-        let names = &people[oldest..];
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(names) else { return 0 };
-        let stale: Vec<usize> = (0..self.pages.len())
-            .filter(|&i| {
-                let page = &self.pages[i];
-                let newer = page.people_known.saturating_sub(oldest);
-                page.page.articles.iter().any(|a| {
-                    crate::model::fields(a)
-                        .iter()
-                        .any(|(_, t)| automaton.find_iter(*t).any(|m| m.pattern().as_usize() >= newer))
-                })
-            })
-            .collect();
-        for &i in &stale {
-            self.resegment(i);
-            self.recut_index(i);
+        // The names from `first` on: built once for all the calls of a catch-up.
+        let first = match &self.catching {
+            Some((first, upto, _)) if *first <= oldest && *upto == known => *first,
+            _ => {
+                let Ok(automaton) = aho_corasick::AhoCorasick::new(&people[oldest..]) else { return (0, true) };
+                self.catching = Some((oldest, known, automaton));
+                oldest
+            }
+        };
+        let automaton = self.catching.take().expect("just built").2;
+        let mut recut = 0;
+        for i in 0..self.pages.len() {
+            let page = &self.pages[i];
+            if page.people_known == known {
+                continue;
+            }
+            if recut == max {
+                self.catching = Some((first, known, automaton));
+                return (recut, false);
+            }
+            let newer = page.people_known.saturating_sub(first);
+            let stale = page.page.articles.iter().any(|a| {
+                crate::model::fields(a)
+                    .iter()
+                    .any(|(_, t)| automaton.find_iter(*t).any(|m| m.pattern().as_usize() >= newer))
+            });
+            if stale {
+                self.resegment(i);
+                self.recut_index(i);
+                recut += 1;
+            }
+            self.pages[i].people_known = known;
         }
-        let known = self.segmenter.as_ref().map_or(0, |s| s.people().len());
-        for p in &mut self.pages {
-            p.people_known = known;
-        }
-        stale.len()
+        (recut, true)
     }
 
     /// Removes a page. Returns whether it was loaded.
@@ -245,19 +277,12 @@ impl Library {
 
     /// The contents: every article of every page, in order.
     pub fn contents(&self) -> Vec<ArticleSummary> {
-        self.pages
-            .iter()
-            .flat_map(|p| {
-                p.page.articles.iter().enumerate().map(move |(i, a)| ArticleSummary {
-                    page: p.id,
-                    article: i,
-                    title: a.title.clone(),
-                    derived_title: if a.title.is_none() { crate::model::derived_title(a) } else { None },
-                    byline: a.byline.clone(),
-                    paragraphs: a.paragraphs.len(),
-                })
-            })
-            .collect()
+        self.pages.iter().flat_map(summaries).collect()
+    }
+
+    /// The contents of one page (none for a page not loaded).
+    pub fn page_contents(&self, id: u32) -> Vec<ArticleSummary> {
+        self.page(id).map(|p| summaries(p).collect()).unwrap_or_default()
     }
 
     /// Searches every article of every page loaded (see [`crate::search`]):
@@ -302,6 +327,18 @@ impl Library {
     }
 }
 
+/// A page's articles as the contents list them.
+fn summaries(p: &LoadedPage) -> impl Iterator<Item = ArticleSummary> + '_ {
+    p.page.articles.iter().enumerate().map(move |(i, a)| ArticleSummary {
+        page: p.id,
+        article: i,
+        title: a.title.clone(),
+        derived_title: if a.title.is_none() { crate::model::derived_title(a) } else { None },
+        byline: a.byline.clone(),
+        paragraphs: a.paragraphs.len(),
+    })
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -312,11 +349,15 @@ mod tests {
         let a = lib.add_text("a.txt", "二手车出口\n\n本报讯 今年二手车出口增长很快，二手车出口企业增加。\n");
         let b = lib.add_text("b.txt", "消防检查\n\n本报讯 消防部门开展安全检查，消防安全形势稳定。\n");
         assert_eq!(lib.contents().len(), 2);
+        let b_contents = lib.page_contents(b);
+        assert_eq!(b_contents.len(), 1);
+        assert_eq!((b_contents[0].page, b_contents[0].title.as_deref()), (b, Some("消防检查")));
         assert_eq!(lib.keywords(a, 0)[0].text, "二手车");
         assert_eq!(lib.keywords(b, 0)[0].text, "消防");
         assert!(lib.remove_page(a));
         assert!(!lib.remove_page(a));
         assert_eq!(lib.contents().len(), 1);
+        assert!(lib.page_contents(a).is_empty());
         assert!(lib.article(a, 0).is_none());
     }
 
@@ -331,6 +372,20 @@ mod tests {
         assert_eq!(lib.catch_up(), 1);
         assert!(has_person(&lib));
         assert_eq!(lib.catch_up(), 0);
+    }
+
+    #[test]
+    fn catching_up_a_little_at_a_time_reaches_the_same_pages() {
+        let mut lib = Library::new(Segmenter::embedded());
+        let first = lib.add_text("1.txt", "本报讯 昨天，邵春洪作了发言。\n");
+        let second = lib.add_text("2.txt", "本报讯 今天，邵春洪又作了发言。\n");
+        lib.add_text("3.txt", "本报讯 叶帮锐、唐剑刚、邵春洪作交流发言。\n");
+        let has_person = |lib: &Library, page| lib.entities(page, 0).iter().any(|e| e.text == "邵春洪");
+        assert_eq!(lib.catch_up_some(1), (1, false));
+        assert!(has_person(&lib, first));
+        assert_eq!(lib.catch_up_some(1), (1, true));
+        assert!(has_person(&lib, second));
+        assert_eq!(lib.catch_up_some(1), (0, true));
     }
 
     #[test]

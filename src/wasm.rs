@@ -142,11 +142,27 @@ impl Reader {
         to_js(&self.info(id, Some(decoded.encoding)))
     }
 
+    /// Decodes the bytes of a text file as [`Reader::load_bytes`] does
+    /// (UTF-8, UTF-16, GB18030…), without loading it; a file that is not
+    /// text (a PDF among them) is an error in one line.
+    #[wasm_bindgen(js_name = decodeText)]
+    pub fn decode_text(&self, bytes: &[u8]) -> Result<String, JsError> {
+        Ok(crate::decode(bytes)?.text)
+    }
+
     /// After a batch of pages: cuts again the earlier pages that name people
     /// learned from later ones. Returns how many were cut again.
     #[wasm_bindgen(js_name = catchUp)]
     pub fn catch_up(&mut self) -> usize {
         self.library.catch_up()
+    }
+
+    /// [`Reader::catch_up`] a little at a time, so that other calls get
+    /// their turn in between: cuts again at most `max` pages. Returns
+    /// whether every page has caught up.
+    #[wasm_bindgen(js_name = catchUpSome)]
+    pub fn catch_up_some(&mut self, max: usize) -> bool {
+        self.library.catch_up_some(max).1
     }
 
     /// Cuts a text into words as the reader does and returns how many there
@@ -179,6 +195,13 @@ impl Reader {
     #[wasm_bindgen(unchecked_return_type = "ArticleSummary[]")]
     pub fn contents(&self) -> Result<JsValue, JsError> {
         to_js(&self.library.contents())
+    }
+
+    /// The articles of one page, as `contents` lists them (for a page
+    /// just loaded, without asking for the whole list again).
+    #[wasm_bindgen(js_name = contentsOf, unchecked_return_type = "ArticleSummary[]")]
+    pub fn contents_of(&self, page: u32) -> Result<JsValue, JsError> {
+        to_js(&self.library.page_contents(page))
     }
 
     /// One article, in the parser's schema.

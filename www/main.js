@@ -25,7 +25,10 @@ import { archive } from "./view-archive.js";
 const core = startCore({
   workerUrl: new URL("worker.js", import.meta.url),
   makeWorker: globalThis.baozhiMakeWorker,
-  onReady: () => app.run(start),
+  onReady: () => {
+    performance.mark("baozhi:core ready (page told)");
+    app.run(start);
+  },
   onWords: () => app.run(app.wordsReady),
   onWordsFailed: (error) => app.emit("words-failed", error),
   onFailure: (error) => app.emit("failed", error),
@@ -35,23 +38,30 @@ const views = { alerts, settings: readingSettings, search, results, contents, re
 for (const [name, setup] of Object.entries(views)) app.register(name, setup);
 // For measurements and the browser console.
 globalThis.baozhi = { app, core, state: app.state };
+performance.mark("baozhi:scripts evaluated");
+
+// The built site has the sample's articles in its HTML: nothing waits for
+// them, so the segmenter may start at once.
+const prerendered = document.querySelector("#reading article") !== null;
 
 async function start() {
+  if (prerendered) core.loadWords();
   const sample = document.documentElement.dataset.sample;
   try {
     const template = document.getElementById("sample-page");
     const text = template ? template.content.textContent : await fetch(sample).then(textOf);
     await core.loadText((sample || "sample.txt").split("/").pop(), text);
+    performance.mark("baozhi:sample parsed");
   } catch (e) {
     app.alert(`示例版面无法载入 The sample page could not be loaded: ${e.message}`);
   }
   await app.refreshContents();
   await app.followAddress();
   // The first article is up: now the segmenter may take the worker's time.
-  core.loadWords();
+  if (!prerendered) core.loadWords();
   // The pages kept from earlier visits.
   const kept = await (await app.store).pages();
-  if (kept.length) await app.loadPages(kept.map((p) => ({ name: p.name, key: p.key, read: async () => p.bytes || p.text })));
+  if (kept.length) await app.loadPages(kept.map((p) => ({ name: p.name, key: p.key, read: async () => (p.bytes instanceof Blob ? p.bytes.arrayBuffer() : p.bytes || p.text) })));
 }
 
 function textOf(response) {

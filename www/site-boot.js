@@ -1,12 +1,13 @@
 // The start of the built site's page (dist/): makes the core worker from
 // its source (self.BAOZHI_WORKER_SOURCE, in core-worker.*.js) and hands it
 // the core. scripts/build-site.mjs sets self.BAOZHI_SITE to the site's
-// file names {wasm, dictionary, data} before this runs; main.js calls
+// file names {wasm, dictionary, pdf, data} before this runs; main.js calls
 // baozhiMakeWorker instead of starting worker.js.
 
 const site = self.BAOZHI_SITE;
 const wasmUrl = new URL(site.wasm, location.href).href;
 const dictUrl = new URL(site.dictionary, location.href).href;
+const pdfUrl = new URL(site.pdf, location.href).href;
 
 function fromBase64(text) {
   const bin = atob(text);
@@ -36,13 +37,14 @@ globalThis.baozhiMakeWorker = () => {
       (data) => {
         const wasm = fromBase64(data.wasm);
         const dictionary = fromBase64(data.dictionary);
-        worker.postMessage({ init: { wasm, dictionary } }, [wasm, dictionary]);
+        const pdf = fromBase64(data.pdf);
+        worker.postMessage({ init: { wasm, dictionary, pdf } }, [wasm, dictionary, pdf]);
       },
       // Without its data the core cannot start: the page says so.
       (e) => worker.onerror?.(new ErrorEvent("error", { message: e.message })),
     );
   } else {
-    worker.postMessage({ init: { wasm: wasmUrl, dictionary: dictUrl } });
+    worker.postMessage({ init: { wasm: wasmUrl, dictionary: dictUrl, pdf: pdfUrl } });
   }
   return worker;
 };

@@ -1,49 +1,147 @@
 // The contents: every page with its articles (title, or the opening words
 // marked 无题, and byline), a button to remove a page, the article in focus
 // marked; on a narrow screen they open over the page from the ☰ button.
+//
+// A long list (a year of pages in one file: thousands of pages, tens of
+// thousands of articles) is virtualised: only the pages whose rows are in
+// or near the view are in the DOM, between two spacers as tall as the
+// pages left out (their heights measured once drawn, estimated before), so
+// that drawing it costs the same at any size.
 
 import { $, el } from "./dom.js";
+
+/** Up to this many articles the list is drawn whole. */
+const WHOLE = 1000;
 
 export function contents(view) {
   const { state } = view;
   const toc = $("toc");
   const menu = $("menu");
+  const scroller = $("contents");
   const href = (index, article) => `#p=${index}&a=${article}`;
 
-  view.on("pages", () => {
-    toc.replaceChildren();
-    for (const [index, page] of state.pages.entries()) {
-      const section = el("section", { class: "toc-page" });
-      const head = el("div", { class: "toc-head" });
-      head.append(el("h3", {}, page.name));
-      const remove = el("button", { type: "button", class: "icon", "aria-label": `移除 ${page.name} Remove` }, "×");
-      view.listen(remove, "click", async () => {
-        await view.removePage(page.id);
-        // The focus goes to the page that took its place, or to the contents.
-        const next = toc.querySelectorAll(".toc-head button")[index] || toc.querySelector(".toc-head button:last-of-type");
-        (next || $("contents-h")).focus();
-      });
-      head.append(remove);
-      section.append(head);
-      const list = el("ol");
-      for (const a of state.contents.filter((c) => c.page === page.id)) {
-        const item = el("li");
-        const link = el("a", { href: href(index, a.article) });
-        if (a.title) link.append(a.title);
-        else {
-          link.append(el("span", { class: "derived-mark", title: "无标题：取自正文开头 No headline on the page" }, "无题"));
-          link.append(` ${a.derived_title || ""}`);
-          link.classList.add("derived");
-        }
-        if (state.page === page.id && state.article === a.article) link.setAttribute("aria-current", "true");
-        item.append(link);
-        if (a.byline) item.append(el("span", { class: "toc-byline" }, a.byline));
-        list.append(item);
+  // The virtual list: page i drawn at offsets[i], heights measured or estimated.
+  let byPage = new Map(); // page id → its articles
+  let heights = new Map(); // page id → height in px, once drawn
+  let rowPx = 26;
+  let headPx = 34;
+  let offsets = [];
+  let drawn = null; // [first, end) of the pages in the DOM
+  const before = el("div", { "aria-hidden": "true" });
+  const after = el("div", { "aria-hidden": "true" });
+  const windowed = el("div");
+
+  function section(index, page) {
+    const node = el("section", { class: "toc-page" });
+    node.dataset.page = String(page.id);
+    const head = el("div", { class: "toc-head" });
+    head.append(el("h3", {}, page.name));
+    const remove = el("button", { type: "button", class: "icon", "aria-label": `移除 ${page.name} Remove` }, "×");
+    view.listen(remove, "click", async () => {
+      await view.removePage(page.id);
+      // The focus goes to the page that took its place, or to the contents.
+      const next = toc.querySelector(`section[data-page="${state.pages[index]?.id}"] .toc-head button`) || toc.querySelector(".toc-head button:last-of-type");
+      (next || $("contents-h")).focus();
+    });
+    head.append(remove);
+    node.append(head);
+    const list = el("ol");
+    for (const a of byPage.get(page.id) || []) {
+      const item = el("li");
+      const link = el("a", { href: href(index, a.article) });
+      if (a.title) link.append(a.title);
+      else {
+        link.append(el("span", { class: "derived-mark", title: "无标题：取自正文开头 No headline on the page" }, "无题"));
+        link.append(` ${a.derived_title || ""}`);
+        link.classList.add("derived");
       }
-      section.append(list);
-      toc.append(section);
+      if (state.page === page.id && state.article === a.article) link.setAttribute("aria-current", "true");
+      item.append(link);
+      if (a.byline) item.append(el("span", { class: "toc-byline" }, a.byline));
+      list.append(item);
     }
+    node.append(list);
+    return node;
+  }
+
+  const estimate = (page) => heights.get(page.id) ?? headPx + rowPx * (byPage.get(page.id)?.length || 0);
+
+  function layout() {
+    offsets = new Array(state.pages.length + 1);
+    offsets[0] = 0;
+    for (let i = 0; i < state.pages.length; i++) offsets[i + 1] = offsets[i] + estimate(state.pages[i]);
+  }
+
+  /** The first page whose bottom is below y. */
+  function pageAt(y) {
+    let lo = 0;
+    let hi = state.pages.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid + 1] <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Draws the pages in and near the view; measures them. */
+  function drawWindow(force = false) {
+    const top = scroller.getBoundingClientRect().top - toc.getBoundingClientRect().top;
+    const margin = scroller.clientHeight || 800;
+    const first = pageAt(Math.max(0, top - margin));
+    const end = Math.min(state.pages.length, pageAt(top + scroller.clientHeight + margin) + 1);
+    if (!force && drawn && drawn[0] === first && drawn[1] === end) return;
+    drawn = [first, end];
+    const nodes = [];
+    for (let i = first; i < end; i++) nodes.push(section(i, state.pages[i]));
+    windowed.replaceChildren(...nodes);
+    // Measured now, for the spacers and the next estimates.
+    let rows = 0;
+    let rowsPx = 0;
+    for (const node of nodes) {
+      const id = Number(node.dataset.page);
+      // Hidden (the contents closed on a narrow screen): nothing to measure.
+      if (!node.offsetHeight) continue;
+      heights.set(id, node.offsetHeight);
+      const n = byPage.get(id)?.length || 0;
+      rows += n;
+      rowsPx += node.querySelector("ol").offsetHeight;
+      headPx = node.querySelector(".toc-head").offsetHeight || headPx;
+    }
+    if (rows) rowPx = rowsPx / rows;
+    layout();
+    before.style.height = `${offsets[first]}px`;
+    after.style.height = `${offsets[state.pages.length] - offsets[end]}px`;
+  }
+
+  let whole = true;
+  view.on("pages", () => {
+    byPage = new Map(state.pages.map((p) => [p.id, []]));
+    for (const c of state.contents) byPage.get(c.page)?.push(c);
+    whole = state.contents.length <= WHOLE;
+    if (whole) {
+      toc.replaceChildren(...state.pages.map((page, index) => section(index, page)));
+      return;
+    }
+    // Heights of pages no longer there are forgotten.
+    const ids = new Set(state.pages.map((p) => p.id));
+    for (const id of heights.keys()) if (!ids.has(id)) heights.delete(id);
+    if (toc.firstChild !== before) toc.replaceChildren(before, windowed, after);
+    layout();
+    drawWindow(true);
   });
+
+  let pending = false;
+  const follow = () => {
+    if (whole || pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      drawWindow();
+    });
+  };
+  scroller.addEventListener("scroll", follow, { passive: true });
+  new ResizeObserver(follow).observe(scroller);
 
   view.on("article", () => {
     for (const a of toc.querySelectorAll("a[aria-current]")) a.removeAttribute("aria-current");
@@ -68,7 +166,10 @@ export function contents(view) {
   const showContents = (open) => {
     document.body.classList.toggle("show-contents", open);
     menu.setAttribute("aria-expanded", String(open));
-    if (open) toc.querySelector("a")?.focus();
+    if (open) {
+      follow();
+      toc.querySelector("a")?.focus();
+    }
   };
   view.listen(menu, "click", () => showContents(!isOpen()));
   view.listen($("contents"), "keydown", (e) => {

@@ -49,37 +49,95 @@ export function loader(view) {
     showProgress(batch);
     let first = null;
     let shown = 0;
+    // Pages of a file of many pages, loaded but not yet in the contents:
+    // they join what the page has (without asking the core for the whole
+    // list again, which costs more the more there is).
+    const grown = { pages: [], contents: [] };
+    let single = false; // pages loaded whole, which only the core's list has
+    const follow = async (force = false) => {
+      // The contents follow along, but not more often than twice a second.
+      if (!force && Date.now() - shown <= 500) return;
+      shown = Date.now();
+      if (grown.pages.length) {
+        // Not those the contents got meanwhile (refreshed by another action).
+        const listed = new Set(state.pages.map((p) => p.id));
+        const fresh = new Set(grown.pages.filter((p) => !listed.has(p.id)).map((p) => p.id));
+        state.pages.push(...grown.pages.splice(0).filter((p) => fresh.has(p.id)));
+        state.contents.push(...grown.contents.splice(0).filter((c) => fresh.has(c.page)));
+        if (state.page === null) [state.page, state.article] = [state.pages[0].id, 0];
+        await view.emit("pages");
+      } else if (single) await view.refreshContents();
+    };
     while (batch.items.length && !batch.cancelled) {
       const item = batch.items.shift();
-      let saved = null; // the key this load saved the page under
+      let saving = null; // the key this load saves the page under
+      const ids = [];
       try {
         const data = await item.read();
+        // Kept for the next visit while it loads: the file itself where
+        // there is one (stored without copying it on this thread).
         if (item.keep && store.available) {
-          saved = await store.savePage(typeof data === "string" ? { name: item.name, text: data } : { name: item.name, bytes: data.slice(0) });
+          const kept = typeof data === "string" ? { text: data } : { bytes: item.blob || data.slice(0) };
+          saving = store.savePage({ name: item.name, ...kept });
         }
-        const info = typeof data === "string" ? await core.loadText(item.name, data) : await core.loadBytes(item.name, data);
-        const key = saved ?? item.key;
-        if (key !== undefined && key !== null) state.saved.set(info.id, key);
-        if (item.key === undefined) first ??= info;
+        const loaded = async (infos) => {
+          ids.push(...infos.map((i) => i.id));
+          if (item.key !== undefined || first) return;
+          first = infos[0];
+          // The first page the user opened is shown at once, before the
+          // rest of the batch (unless a search is on screen).
+          if (batch.show && !state.query) {
+            await follow(true);
+            await view.show(first.id, 0);
+          }
+        };
+        if (typeof data === "string") {
+          single = true;
+          await loaded([await core.loadText(item.name, data)]);
+        } else {
+          // A file of many pages loads a slice at a time: the progress
+          // counts its pages, and searches are answered in between.
+          let opened = await core.openFile(item.name, data);
+          batch.total += opened.more;
+          for (;;) {
+            if (opened.contents) {
+              grown.pages.push(...opened.pages);
+              grown.contents.push(...opened.contents);
+            } else single = true;
+            await loaded(opened.pages);
+            batch.done += opened.pages.length - 1;
+            if (!opened.more) break;
+            if (batch.cancelled) {
+              await core.stopOpening();
+              break;
+            }
+            showProgress(batch);
+            await follow();
+            opened = await core.loadMore();
+          }
+        }
+        const key = (await saving) ?? item.key;
+        if (key !== undefined && key !== null) for (const id of ids) state.saved.set(id, key);
       } catch (e) {
         view.alert(e.message.startsWith(item.name) ? e.message : `${item.name}: ${e.message}`);
         // A page that could not be read is not kept for the next visit.
-        if (saved !== null) await store.removePage(saved);
+        const saved = await saving?.catch(() => null);
+        if (saved !== null && saved !== undefined) await store.removePage(saved);
       }
       batch.done++;
       showProgress(batch);
-      // The contents follow along, but not more often than twice a second.
-      if (Date.now() - shown > 500) {
-        shown = Date.now();
-        await view.refreshContents();
-      }
+      await follow();
     }
-    await core.catchUp();
+    await follow(true);
+    // Earlier pages that name people learned from later ones are cut
+    // again, a few at a time: searches are answered in between.
+    while (!(await core.catchUpSome(8)));
     if (first && batch.show) {
       state.page = first.id;
       state.article = 0;
     }
-    await view.refresh({ keepCurrent: !first, within: first && { page: first.id, article: 0 } });
+    // The contents are whole already unless pages were loaded whole too.
+    await view.refresh({ contents: single || !first, keepCurrent: !first, within: first && { page: first.id, article: 0 } });
     if (first && !state.query) await view.show(first.id, 0);
     if (first) view.writeAddress?.();
   }
@@ -103,7 +161,7 @@ export function loader(view) {
     loadPages(
       files.map((f) => {
         const file = f.file || f;
-        return { name: f.name && f.file ? f.name : file.webkitRelativePath || file.name, read: () => file.arrayBuffer(), keep: true };
+        return { name: f.name && f.file ? f.name : file.webkitRelativePath || file.name, read: () => file.arrayBuffer(), blob: file, keep: true };
       }),
     );
 

@@ -24,9 +24,7 @@ export function reading(view) {
     const layers = ["hit", "current", ...state.layers];
     let html;
     try {
-      html = await Promise.all(
-        articles.map((a) => core.renderArticle(a.page, a.article, layers, articleId(a.page, a.article), current ? current.id : null)),
-      );
+      html = await core.renderArticles(articles.map((a) => [a.page, a.article, layers, articleId(a.page, a.article), current ? current.id : null]));
     } catch (e) {
       // A page removed meanwhile: the newer drawing tells the rest.
       if (mine !== seq) return false;

@@ -8,6 +8,14 @@ export function results(view) {
   const { state } = view;
   const section = $("results");
   const list = $("result-list");
+  // Each article's summary, by page and article, for the titles: made
+  // when results need it after the contents changed.
+  let summaries = null;
+  view.on("pages", () => (summaries = null));
+  const summary = (page, article) => {
+    summaries ??= new Map(state.contents.map((c) => [`${c.page}/${c.article}`, c]));
+    return summaries.get(`${page}/${article}`);
+  };
 
   view.on("results", () => {
     list.replaceChildren();
@@ -21,10 +29,10 @@ export function results(view) {
       return;
     }
     for (const r of state.results.results) {
-      const summary = state.contents.find((c) => c.page === r.page && c.article === r.article);
+      const found = summary(r.page, r.article);
       const item = el("li");
       const button = el("button", { type: "button", class: "result" });
-      const title = summary?.title || `［无题］${summary?.derived_title || ""}`;
+      const title = found?.title || `［无题］${found?.derived_title || ""}`;
       button.append(el("span", { class: "result-title" }, title));
       const snippet = el("span", { class: "snippet" });
       snippet.innerHTML = r.snippet;

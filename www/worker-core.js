@@ -22,6 +22,15 @@
 //
 // Methods run in the order they arrive, so a page load is done before a
 // search posted after it.
+//
+// `mark(name)` notes when something happened (the worker's start, the
+// WebAssembly compiled…); the own method `marks` returns them, with the
+// fetches of the core and the dictionary, as absolute times
+// (performance.timeOrigin + now), for measurements.
+
+const marked = [];
+export const mark = (name) => marked.push([name, performance.timeOrigin + performance.now()]);
+mark("worker started");
 
 export function serve(load) {
   let reader = null;
@@ -31,29 +40,109 @@ export function serve(load) {
     postMessage({ event: "failed", error });
   };
   let dictionary = null;
+  let core = null;
   const started = (async () => {
-    const core = await load();
+    core = await load();
     reader = new core.Reader();
+    mark("core ready");
     dictionary = core.dictionary();
     dictionary.catch(() => {}); // reported by loadWords
     postMessage({ event: "ready" });
   })();
   started.catch((e) => failed(message(e)));
 
+  // A file of many pages (sheets joined by form feeds, as pdftotext
+  // writes them): the sheets not loaded yet. Each sheet becomes a page of
+  // its own, loaded a slice at a time (loadMore) so that searches and
+  // drawing get their turn in between.
+  let opening = null;
+  const timings = {};
+  // Each slice returns the pages it loaded and their contents, which the
+  // page adds to what it has instead of asking for the whole list again.
+  const loadSlice = () => {
+    const pages = [];
+    const contents = [];
+    const start = performance.now();
+    // About 20 ms of work a call: a search waits no longer than that.
+    while (opening.next < opening.sheets.length && (pages.length === 0 || performance.now() - start < 20)) {
+      const i = opening.next++;
+      const info = reader.loadText(`${opening.name} · ${i + 1}/${opening.sheets.length}`, opening.sheets[i]);
+      opening.sheets[i] = null;
+      pages.push(info);
+      contents.push(...reader.contentsOf(info.id));
+    }
+    const more = opening.sheets.length - opening.next;
+    if (!more) opening = null;
+    return { pages, contents, more };
+  };
+
   // What the worker does beyond calling the Reader.
   const own = {
+    // Opens a file's bytes: a file of one page is loaded as `loadBytes`
+    // loads it; a text of several pages is decoded and split at its form
+    // feeds, and its first pages loaded. Returns {pages: [PageInfo],
+    // contents: their [ArticleSummary] (for a file of many pages only),
+    // more: how many pages are left for loadMore}.
+    // A PDF's text comes from the PDF reader, a module of its own
+    // downloaded the first time a PDF is opened (core.pdfText).
+    openFile: async (name, buffer) => {
+      const bytes = new Uint8Array(buffer);
+      opening = null;
+      let text = null;
+      if (isPdf(bytes)) {
+        try {
+          text = await core.pdfText(bytes);
+        } catch (e) {
+          throw new Error(`${name}: ${message(e)}`);
+        }
+      } else if (bytes.includes(0x0c)) {
+        try {
+          text = reader.decodeText(bytes);
+        } catch {
+          // Not text: loadBytes says why.
+        }
+      }
+      if (text === null) return { pages: [reader.loadBytes(name, bytes)], more: 0 };
+      const sheets = text.split("\f");
+      if (sheets.length < 2) return { pages: [reader.loadText(name, text)], more: 0 };
+      opening = { name, sheets, next: 0 };
+      return loadSlice();
+    },
+    // The next pages of the file being opened: {pages, contents, more}.
+    loadMore: () => (opening ? loadSlice() : { pages: [], contents: [], more: 0 }),
+    // Forgets the pages of the file being opened that are not loaded yet.
+    stopOpening: () => {
+      opening = null;
+      return null;
+    },
     // Returns at once: the segmenter is built in its turn among the calls
     // once the dictionary is here, and the "words" event says when.
     loadWords: () => {
       dictionary.then(
         (bytes) =>
           enqueue(() => {
+            mark("segmenter build started");
             reader.setDictionary(new Uint8Array(bytes));
+            mark("segmenter built");
             postMessage({ event: "words" });
           }).catch((e) => postMessage({ event: "words-failed", error: message(e) })),
         (e) => postMessage({ event: "words-failed", error: message(e) }),
       );
       return null;
+    },
+    // Several articles rendered in one call (one message, not one each):
+    // each of `calls` is the arguments of the Reader's renderArticle.
+    renderArticles: (calls) => calls.map((args) => reader.renderArticle(...args.map(argument))),
+    // For measurements: the calls made so far and the time spent in each
+    // method, in the worker.
+    timings: () => timings,
+    // For measurements: when things happened here, and the fetches.
+    marks: () => {
+      const fetched = performance.getEntriesByType("resource").flatMap((r) => {
+        const what = /\.wasm$/.test(r.name) ? "wasm fetched" : /\.bin$/.test(r.name) ? "dictionary fetched" : null;
+        return what ? [[what, performance.timeOrigin + r.responseEnd]] : [];
+      });
+      return [...marked, ...fetched];
     },
     // For measurements: the segmenter timed here, without the messages.
     timeSegment: (text, rounds) => {
@@ -94,12 +183,30 @@ export function serve(load) {
     enqueue(() => {
       const run = method(name);
       if (!run) throw new Error(`unknown method ${name}`);
-      return run(...(args || []));
+      const start = performance.now();
+      const result = run(...(args || []));
+      const spent = () => {
+        const s = (timings[name] ??= { calls: 0, ms: 0 });
+        s.calls++;
+        s.ms += performance.now() - start;
+      };
+      if (result instanceof Promise) result.then(spent, spent);
+      else spent();
+      return result;
     }).then(
       (result) => postMessage({ id, result }),
       (e) => postMessage({ id, error: message(e) }),
     );
   };
+}
+
+/** A PDF, as the core tells one (src/pdf: `%PDF-` in the first kilobyte). */
+function isPdf(bytes) {
+  const head = bytes.subarray(0, 1024);
+  for (let i = head.indexOf(0x25); i >= 0 && i + 5 <= head.length; i = head.indexOf(0x25, i + 1)) {
+    if (head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
 }
 
 /** A value as the Reader takes it: bytes as a Uint8Array, null as undefined. */

@@ -3,12 +3,26 @@
 // The dist build makes a classic-script twin of this file for file://.
 
 import init, { Reader } from "../pkg/baozhi.js";
-import { serve } from "./worker-core.js";
+import { mark, serve } from "./worker-core.js";
 
 serve(async () => {
-  await init({ module_or_path: new URL("../pkg/baozhi_bg.wasm", import.meta.url) });
-  return { Reader, dictionary: () => fetch(new URL("../pkg/baozhi-dict.bin", import.meta.url)).then(checked) };
+  const module = await WebAssembly.compileStreaming(fetch(new URL("../pkg/baozhi_bg.wasm", import.meta.url)));
+  mark("wasm compiled");
+  await init({ module_or_path: module });
+  mark("wasm instantiated");
+  return { Reader, dictionary: () => fetch(new URL("../pkg/baozhi-dict.bin", import.meta.url)).then(checked), pdfText };
 });
+
+// The PDF reader, a module of its own (web-pdf/), started the first time a
+// PDF is opened.
+let pdfReader = null;
+async function pdfText(bytes) {
+  pdfReader ??= import("../pkg/pdf/baozhi_pdf.js").then(async (m) => {
+    await m.default({ module_or_path: new URL("../pkg/pdf/baozhi_pdf_bg.wasm", import.meta.url) });
+    return m;
+  });
+  return (await pdfReader).pdfText(bytes);
+}
 
 function checked(response) {
   if (!response.ok) throw new Error(`cannot load the dictionary: HTTP ${response.status}`);

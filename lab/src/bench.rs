@@ -160,6 +160,10 @@ pub struct WordsReport {
 #[derive(Debug, Clone)]
 pub struct WordsRun {
     pub name: &'static str,
+    /// What the pages are: the fixture pages are a few distinct pages
+    /// repeated to reach the size asked for (warm caches, not varied text);
+    /// the synthetic ones are all different.
+    pub about: String,
     pub bytes: usize,
     pub articles: usize,
     /// Learning each page's names, segmenting, tagging, finding entities
@@ -216,15 +220,23 @@ pub fn words_throughput(bytes: usize, progress: Progress) -> WordsReport {
     let build = best_of(3, Segmenter::embedded);
     progress("parsing the pages");
     let mut real = Vec::new();
+    let mut real_about = String::new();
     let skipped = match real_pages() {
         Ok(pages) => {
-            let mut size = 0;
+            let (mut size, mut rounds) = (0, 0);
             while size < bytes {
+                rounds += 1;
                 for p in &pages {
                     size += p.len();
                     real.push(baozhi::parse_page(p));
                 }
             }
+            let distinct: usize = pages.iter().map(|p| p.len()).sum();
+            real_about = format!(
+                "the {} fixture pages ({:.0} kB) repeated {rounds} times: real words, not varied text",
+                pages.len(),
+                distinct as f64 / 1e3
+            );
             None
         }
         Err(why) => Some(why),
@@ -233,7 +245,8 @@ pub fn words_throughput(bytes: usize, progress: Progress) -> WordsReport {
         crate::synth::corpus_of_size(bytes, 5).split('\u{0C}').map(baozhi::parse_page).collect();
     let jieba = baozhi::words::build_jieba(baozhi::words::embedded_dictionary()).expect("embedded dictionary");
     let mut runs = Vec::new();
-    for (name, pages) in [("real pages", real), ("synthetic pages", synthetic)] {
+    let synthetic_about = format!("{} generated pages, each different", synthetic.len());
+    for (name, about, pages) in [("fixture pages", real_about, real), ("synthetic pages", synthetic_about, synthetic)] {
         if pages.is_empty() {
             continue;
         }
@@ -277,7 +290,17 @@ pub fn words_throughput(bytes: usize, progress: Progress) -> WordsReport {
             start.elapsed()
         });
         let library = rounds.min().expect("three rounds");
-        runs.push(WordsRun { name, bytes, articles, pipeline, library, bare_cut, bare_cut_no_hmm, segment_and_tag });
+        runs.push(WordsRun {
+            name,
+            about,
+            bytes,
+            articles,
+            pipeline,
+            library,
+            bare_cut,
+            bare_cut_no_hmm,
+            segment_and_tag,
+        });
     }
     WordsReport { build, runs, skipped }
 }
@@ -291,7 +314,14 @@ impl fmt::Display for WordsReport {
         for r in &self.runs {
             let pipeline = mb_per_s(r.bytes, r.pipeline);
             let bare = mb_per_s(r.bytes, r.bare_cut);
-            writeln!(f, "{}: {:.1} MB of article text, {} articles", r.name, r.bytes as f64 / 1e6, r.articles)?;
+            writeln!(
+                f,
+                "{}: {:.1} MB of article text, {} articles ({})",
+                r.name,
+                r.bytes as f64 / 1e6,
+                r.articles,
+                r.about
+            )?;
             for (label, time) in [
                 ("segment + tag + annotate + keywords:", r.pipeline),
                 ("bare jieba cut (HMM):", r.bare_cut),

@@ -237,6 +237,38 @@ test("a damaged PDF gives a clear error and the page keeps working", async ({ pa
   assert((await page.locator("main mark.hit").count()) > 0, "search still works");
 });
 
+/** A one-page PDF with a text layer: `lines` in Helvetica (ASCII only). */
+function tinyPdf(lines) {
+  const text = lines.map((l, i) => `BT /F1 ${i ? 12 : 24} Tf 72 ${700 - 50 * i} Td (${l}) Tj ET`).join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+test("a PDF opens with its text, and the PDF reader is downloaded only then", async ({ page, base }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await open(page, base);
+  assert(!requests.some((u) => /pdf/.test(u)), "nothing of the PDF reader before a PDF is opened");
+  await page.locator("#files").setInputFiles({ name: "text.pdf", mimeType: "application/pdf", buffer: tinyPdf(["Hello PDF reader", "The body of a small test page."]) });
+  await page.getByRole("main", { name: /text\.pdf/ }).getByText("The body of a small test page.").waitFor();
+  assert(requests.some((u) => /baozhi_pdf_bg\.wasm$/.test(u)), "the PDF reader was downloaded for it");
+});
+
 test("markup in a page or its file name shows as text and nothing runs", async ({ browser, base, watch }) => {
   // Without the Content-Security-Policy, which would block an inline
   // handler anyway: what is tested is that no element is made of page text.
@@ -349,9 +381,18 @@ test("a hundred pages load in the background with progress, and can be read and 
   await page.locator("#files").setInputFiles(files);
   const progress = page.getByRole("progressbar", { name: /载入版面/ });
   await progress.waitFor();
-  // While it loads, the reader answers.
+  // While it loads, the reader answers: the hits are drawn before the load ends.
+  await page.evaluate(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector("main mark.hit")) return;
+      observer.disconnect();
+      window.__answered = { loading: window.baozhi.state.batch !== null, done: window.baozhi.state.batch?.done };
+    }).observe(document.querySelector("main"), { childList: true, subtree: true });
+  });
   await searchBox(page).fill("王健");
-  await page.waitForFunction(() => document.querySelector("main mark.hit"), null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__answered, null, { timeout: 60000 });
+  const answered = await page.evaluate(() => window.__answered);
+  assert(answered.loading, "the search was answered while the pages were still loading");
   await page.waitForFunction(() => document.querySelector("#progress").hidden, null, { timeout: 120000 });
   const headings = await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { level: 3 }).count();
   assert(headings === files.length + 1, `every page is listed (${headings})`);
@@ -362,6 +403,61 @@ test("a hundred pages load in the background with progress, and can be read and 
   await search(page, word);
   const results = await page.getByRole("region", { name: /搜索结果/ }).getByRole("button").count();
   assert(results >= 1, `the new pages are searched for ${word}`);
+});
+
+test("a year of pages in one file opens without freezing the page, and a search typed meanwhile is answered at once", async ({ page, base }) => {
+  // 5,000 pages joined by form feeds, about 30 MB: each becomes a page of its own.
+  const file = `${ROOT}target/e2e-year.txt`;
+  if (!existsSync(file)) execFileSync(`${ROOT}target/release/baozhi`, ["synth", "5000", file, "--joined"]);
+  await open(page, base);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    // Tasks from the file chosen on: not the test's own handing of 30 MB to the page.
+    window.__since = Infinity;
+    document.querySelector("#files").addEventListener("change", () => (window.__since = performance.now()), { capture: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.startTime >= window.__since) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: "longtask" });
+  });
+  const started = Date.now();
+  await page.locator("#files").setInputFiles(file);
+  await page.waitForFunction(() => window.baozhi.state.pages.length > 1, null, { timeout: 30000 });
+  // Typed during the load: answered from the pages loaded so far, long before the end.
+  const answer = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const state = window.baozhi.state;
+        const box = document.querySelector("#q");
+        const start = performance.now();
+        box.value = "发展";
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+        const sent = state.searchSeq;
+        const check = () => {
+          if (state.shownSeq >= sent) resolve({ ms: performance.now() - start, loading: state.batch !== null, hits: state.hits.length });
+          else setTimeout(check, 5);
+        };
+        check();
+      }),
+  );
+  assert(answer.loading && answer.hits > 0, `the search was answered during the load with hits: ${JSON.stringify(answer)}`);
+  // The target is 200 ms; the bound leaves room for a busy machine.
+  assert(answer.ms < 1000, `the search was answered in ${answer.ms.toFixed(0)} ms`);
+  await page.waitForFunction(() => window.baozhi.state.batch === null, null, { timeout: 300000, polling: 250 });
+  const seconds = (Date.now() - started) / 1000;
+  const { pages, articles, rows, longest } = await page.evaluate(() => ({
+    pages: window.baozhi.state.pages.length,
+    articles: window.baozhi.state.contents.length,
+    rows: document.querySelectorAll("#toc li").length,
+    longest: window.__longest,
+  }));
+  assert(pages === 5001, `every page of the file is listed, after the sample (${pages})`);
+  assert(rows < 1000 && articles > 10000, `only the contents in view are in the page: ${rows} of ${articles} rows`);
+  // The targets are no task over 50 ms and 2 MB/s; the bounds leave room for a busy machine.
+  assert(longest < 150, `the longest main-thread task took ${longest.toFixed(0)} ms`);
+  assert(30 / seconds > 0.4, `loaded in ${seconds.toFixed(1)} s`);
+  // The contents scroll to the last page, drawn when it comes into view.
+  await page.evaluate(() => (document.querySelector("#contents").scrollTop = 1e9));
+  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: /· 5000\/5000/ }).waitFor();
 });
 
 test("a load can be stopped", async ({ page, base }) => {

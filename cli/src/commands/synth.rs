@@ -5,12 +5,20 @@ use crate::io::{Failure, io_message};
 pub struct Args {
     /// How many pages
     n: u64,
-    /// The folder to write them in (made if missing)
+    /// The folder to write them in (made if missing); with --joined, the file
     dir: String,
+    /// Write the pages into one file, separated by form feeds (as pdftotext
+    /// separates the pages of a PDF)
+    #[arg(long)]
+    joined: bool,
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
     let dir = &args.dir;
+    if args.joined {
+        let text = baozhi_lab::synth::corpus(args.n as usize, 42);
+        return std::fs::write(dir, text).map_err(|e| Failure::input(format!("{dir}: {}", io_message(&e))));
+    }
     std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("{dir}: {}", io_message(&e))))?;
     for i in 0..args.n {
         let path = format!("{dir}/page-{:04}.txt", i + 1);
