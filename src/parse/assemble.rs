@@ -167,7 +167,12 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
         let before_text = matches!(iter.peek(), Some(Unit::Paragraph(_)));
         let last_is_name = h.lines.last().is_some_and(|l| text::names::name_shaped(&l.text));
         let first_is_name = text::names::name_shaped(&h.lines[0].text);
-        if first_is_name && after_text && h.lines.get(1).is_none_or(|l| l.blank_before) {
+        // Alone over text, a name-shaped word is a label for it (`简讯`).
+        let signs_off = match h.lines.get(1) {
+            Some(next) => next.blank_before,
+            None => !before_text,
+        };
+        if first_is_name && after_text && signs_off {
             let name = h.lines.remove(0);
             out.push(name_byline(&name.text, true));
             if !h.lines.is_empty() {
