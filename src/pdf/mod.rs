@@ -105,9 +105,14 @@ fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
         page.articles.extend(parsed.articles);
         return;
     }
+    // The title is the most prominent line: the largest type and, of
+    // lines set about as large, the bold face.
     let largest = head.iter().map(|l| l.size).fold(0.0, f32::max);
-    let first = head.iter().position(|l| l.size >= largest * 0.97).unwrap_or(0);
-    let end = head[first..].iter().position(|l| l.size < largest * 0.97).map_or(head.len(), |n| first + n);
+    let large = |l: &story::HeadLine| l.size >= largest * 0.97;
+    let bold = head.iter().any(|l| large(l) && l.other_face);
+    let title = |l: &story::HeadLine| large(l) && (l.other_face || !bold);
+    let first = head.iter().position(title).unwrap_or(0);
+    let end = head[first..].iter().position(|l| !title(l)).map_or(head.len(), |n| first + n);
     let mut article = crate::Article {
         kicker: join(&head[..first]),
         title: join(&head[first..end]),

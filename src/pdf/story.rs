@@ -25,6 +25,8 @@ use super::read::{Rule, Sheet};
 pub struct HeadLine {
     pub text: String,
     pub size: f32,
+    /// Set in another face than the text (bold, as titles are).
+    pub other_face: bool,
 }
 
 /// What a sheet holds, in reading order.
@@ -185,12 +187,34 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             head_of[c] = Some(i);
         }
     }
+    // A headline set under its story is read between that story's columns
+    // and the ones to their right when it is narrower than the story: text
+    // right after it that starts level with the text it took goes on that
+    // story.
+    for i in 1..items.len() {
+        let (Item::Run(run), Item::Head(_)) = (&items[i], &items[i - 1]) else { continue };
+        if head_of[i].is_some() {
+            continue;
+        }
+        let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
+        let Item::Run(taken) = &items[p] else { continue };
+        let size = blocks[taken[0]].size();
+        if (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
+            head_of[i] = Some(i - 1);
+        }
+    }
 
     let head_lines = |g: usize| -> Vec<HeadLine> {
         let mut ids = groups[g].clone();
         ids.sort_by(|&a, &b| blocks[a].top.total_cmp(&blocks[b].top).then(blocks[a].x0.total_cmp(&blocks[b].x0)));
         ids.iter()
-            .flat_map(|&b| blocks[b].lines.iter().map(|l| HeadLine { text: l.text.clone(), size: l.size }))
+            .flat_map(|&b| {
+                blocks[b].lines.iter().map(|l| HeadLine {
+                    text: l.text.clone(),
+                    size: l.size,
+                    other_face: l.font != body_font,
+                })
+            })
             .collect()
     };
     let body_text = |run: &[usize]| -> String {
@@ -203,8 +227,11 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             if block.size() <= body_size / DISPLAY && block.lines.len() <= 3 {
                 // A line or two in a smaller type of its own (a byline
                 // under the headline) is one line that ran over.
-                let lines: Vec<HeadLine> =
-                    block.lines.iter().map(|l| HeadLine { text: l.text.clone(), size: l.size }).collect();
+                let lines: Vec<HeadLine> = block
+                    .lines
+                    .iter()
+                    .map(|l| HeadLine { text: l.text.clone(), size: l.size, other_face: false })
+                    .collect();
                 out.push_str(&join(&lines));
             } else {
                 layout::write_block(block, &mut out);
@@ -214,16 +241,40 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         out
     };
 
+    // Stories: a headline with the runs it took, or a run on its own.
+    let mut stories: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    let mut story_of: Vec<Option<usize>> = vec![None; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Item::Head(_) => {
+                story_of[i] = Some(stories.len());
+                stories.push((Some(i), Vec::new()));
+            }
+            Item::Run(_) if head_of[i].is_none() => {
+                story_of[i] = Some(stories.len());
+                stories.push((None, vec![i]));
+            }
+            Item::Run(_) => {}
+        }
+    }
+    for (i, h) in head_of.iter().enumerate() {
+        if let Some(s) = h.and_then(|h| story_of[h]) {
+            stories[s].1.push(i);
+            story_of[i] = Some(s);
+        }
+    }
+    let first_block = |i: usize| match &items[i] {
+        Item::Head(g) => groups[*g][0],
+        Item::Run(run) => run[0],
+    };
+    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (s, (head, runs)) in stories.iter().enumerate() {
+        let first = head.iter().chain(runs).copied().min().unwrap_or(0);
+        starts.insert(first_block(first), s);
+    }
+
     // Out in reading order: leftovers where they stand, each story where
     // its first part stands.
-    let mut item_at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for (i, item) in items.iter().enumerate() {
-        let first = match item {
-            Item::Head(g) => groups[*g][0],
-            Item::Run(run) => run[0],
-        };
-        item_at.insert(first, i);
-    }
     let mut out = Vec::new();
     for &b in &order {
         if kinds[b] == Kind::Leftover {
@@ -237,27 +288,22 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             out.push(Piece::Leftover(text));
             continue;
         }
-        let Some(&i) = item_at.get(&b) else { continue };
-        match &items[i] {
-            Item::Head(g) => {
-                let body = claimed[i].map_or(String::new(), |r| match &items[r] {
-                    Item::Run(run) => body_text(run),
-                    Item::Head(_) => String::new(),
-                });
-                if claimed[i].is_some_and(|r| r < i) {
-                    continue; // emitted with its text
+        let Some(&s) = starts.get(&b) else { continue };
+        let (head, runs) = &stories[s];
+        let head = head.map_or(Vec::new(), |h| match &items[h] {
+            Item::Head(g) => head_lines(*g),
+            Item::Run(_) => Vec::new(),
+        });
+        let mut body = String::new();
+        for &r in runs {
+            if let Item::Run(run) = &items[r] {
+                if !body.is_empty() {
+                    body.push('\n');
                 }
-                out.push(Piece::Story { head: head_lines(*g), body });
+                body.push_str(&body_text(run));
             }
-            Item::Run(run) => match head_of[i] {
-                Some(h) if h < i => {}
-                Some(h) => {
-                    let Item::Head(g) = &items[h] else { continue };
-                    out.push(Piece::Story { head: head_lines(*g), body: body_text(run) });
-                }
-                None => out.push(Piece::Story { head: Vec::new(), body: body_text(run) }),
-            },
         }
+        out.push(Piece::Story { head, body });
     }
     out
 }
@@ -266,7 +312,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
 fn body_type(blocks: &[Block]) -> (f32, u32) {
     let mut sizes: Vec<(i32, usize)> = Vec::new();
     for l in blocks.iter().flat_map(|b| &b.lines) {
-        let key = (l.size * 4.0).round() as i32;
+        let key = (l.size * 100.0).round() as i32;
         let n = l.text.chars().count();
         match sizes.iter_mut().find(|(k, _)| *k == key) {
             Some((_, c)) => *c += n,
@@ -275,7 +321,7 @@ fn body_type(blocks: &[Block]) -> (f32, u32) {
     }
     let key = sizes.iter().max_by_key(|(_, n)| *n).map_or(0, |&(k, _)| k);
     let mut fonts: Vec<(u32, usize)> = Vec::new();
-    for l in blocks.iter().flat_map(|b| &b.lines).filter(|l| (l.size * 4.0).round() as i32 == key) {
+    for l in blocks.iter().flat_map(|b| &b.lines).filter(|l| (l.size * 100.0).round() as i32 == key) {
         let n = l.text.chars().count();
         match fonts.iter_mut().find(|(f, _)| *f == l.font) {
             Some((_, c)) => *c += n,
@@ -283,7 +329,7 @@ fn body_type(blocks: &[Block]) -> (f32, u32) {
         }
     }
     let font = fonts.iter().max_by_key(|(_, n)| *n).map_or(0, |&(f, _)| f);
-    (key as f32 / 4.0, font)
+    (key as f32 / 100.0, font)
 }
 
 /// Blocks in the page's masthead band (above the first rule across the
