@@ -18,12 +18,25 @@ const PAGE_HEIGHT: f32 = 800.0;
 /// A PDF of the given pages, one CID font with glyph ids numbered by first
 /// use; with `unicode` false the font has no `ToUnicode` map.
 fn pdf(pages: &[&[Run]], unicode: bool) -> Vec<u8> {
+    pdf_drawn(pages, unicode, &[])
+}
+
+/// A rule or a box filled grey: left, top, width, height (top-down).
+type Shape = (f32, f32, f32, f32);
+
+/// [`pdf`] with shapes drawn on the first page.
+fn pdf_drawn(pages: &[&[Run]], unicode: bool, shapes: &[Shape]) -> Vec<u8> {
     let mut chars: Vec<char> = Vec::new();
     let mut doc = Document::with_version("1.7");
     let pages_id = doc.new_object_id();
     let mut contents = Vec::new();
-    for runs in pages {
+    for (n, runs) in pages.iter().enumerate() {
         let mut ops = String::new();
+        if n == 0 {
+            for (x, y, w, h) in shapes {
+                ops.push_str(&format!("0.7 g {x} {} {w} {h} re f 0 g\n", PAGE_HEIGHT - y - h));
+            }
+        }
         for (text, x, y, size) in runs.iter() {
             let mut hex = String::new();
             for c in text.chars() {
@@ -109,6 +122,64 @@ fn a_headline_over_two_columns_reads_as_one_article() {
         a.paragraphs.concat(),
         "昨日，记者从市园林局获悉，今年全市将新建三座公园，预计年底前向市民开放。公园将设有步道和儿童游乐场。"
     );
+}
+
+#[test]
+fn kicker_title_and_subtitle_are_told_by_their_type() {
+    let runs = [
+        ("城南街道", 50.0, 60.0, 13.0),
+        ("老旧小区加装电梯", 50.0, 90.0, 24.0),
+        ("首批十二部电梯投入使用", 50.0, 112.0, 13.0),
+        ("本报讯 昨日，城南街道首批加装的十二部", 70.0, 140.0, 10.0),
+        ("电梯投入使用，六百余户居民出行更方便。", 50.0, 153.0, 10.0),
+    ];
+    let page = parse_pdf(&pdf(&[&runs], true)).unwrap();
+    assert_eq!(page.articles.len(), 1, "{page:#?}");
+    let a = &page.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("城南街道"));
+    assert_eq!(a.title.as_deref(), Some("老旧小区加装电梯"));
+    assert_eq!(a.subtitle.as_deref(), Some("首批十二部电梯投入使用"));
+    assert_eq!(a.paragraphs.concat(), "昨日，城南街道首批加装的十二部电梯投入使用，六百余户居民出行更方便。");
+}
+
+#[test]
+fn the_masthead_over_the_first_rule_is_furniture_and_a_headline_under_its_text_is_its_title() {
+    let runs = [
+        ("晨光日报", 50.0, 40.0, 30.0),
+        ("本报讯 河滨步道改造完工，新铺的透水", 70.0, 90.0, 10.0),
+        ("路面和夜间照明让市民散步更安心。", 50.0, 103.0, 10.0),
+        ("河滨步道完成改造", 50.0, 135.0, 20.0),
+        ("城东图书馆开放", 50.0, 180.0, 20.0),
+        ("本报讯 城东社区图书馆昨日开放，藏书", 70.0, 205.0, 10.0),
+        ("两万余册，设有儿童阅览区、自习室和报刊角，", 50.0, 218.0, 10.0),
+    ];
+    // The rest of the page: the story runs on down the second column.
+    let more: Vec<Run> =
+        (0..30).map(|n| ("附近居民早早排队等候入馆借阅图书。", 300.0, 180.0 + 13.0 * n as f32, 10.0)).collect();
+    let runs: Vec<Run> = runs.into_iter().chain(more).collect();
+    // A rule across the page under the masthead, one between the stories.
+    let shapes = [(40.0, 60.0, 520.0, 0.8), (40.0, 150.0, 520.0, 0.5)];
+    let page = parse_pdf(&pdf_drawn(&[&runs], true, &shapes)).unwrap();
+    assert_eq!(page.leftovers, ["晨光日报"], "{page:#?}");
+    let titles: Vec<_> = page.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(titles, [Some("河滨步道完成改造"), Some("城东图书馆开放")]);
+    assert!(page.articles[0].paragraphs.concat().starts_with("河滨步道改造完工"));
+    assert!(page.articles[1].paragraphs.concat().starts_with("城东社区图书馆"));
+}
+
+#[test]
+fn a_caption_under_a_photo_belongs_to_no_article() {
+    let runs = [
+        ("公园新添儿童乐园", 50.0, 60.0, 22.0),
+        ("新建的儿童乐园里孩子们正在玩耍", 50.0, 200.0, 8.5),
+        ("本报讯 人民公园儿童乐园昨日开放，滑梯", 70.0, 225.0, 10.0),
+        ("和沙坑前排起了长队。", 50.0, 238.0, 10.0),
+    ];
+    // The photo: a grey box over the caption.
+    let page = parse_pdf(&pdf_drawn(&[&runs], true, &[(50.0, 80.0, 200.0, 110.0)])).unwrap();
+    assert_eq!(page.leftovers, ["新建的儿童乐园里孩子们正在玩耍"], "{page:#?}");
+    assert_eq!(page.articles.len(), 1);
+    assert_eq!(page.articles[0].title.as_deref(), Some("公园新添儿童乐园"));
 }
 
 #[test]
@@ -202,10 +273,14 @@ proptest! {
     /// whitespace aside.
     #[test]
     fn every_character_of_the_text_layer_is_in_the_page(
-        runs in proptest::collection::vec(("[一-龥，。：（）A-Za-z0-9 ]{1,20}", 0.0f32..550.0, 20.0f32..780.0, 6.0f32..30.0), 1..30)
+        runs in proptest::collection::vec(("[一-龥，。：（）A-Za-z0-9 ]{1,20}", 0.0f32..550.0, 20.0f32..780.0, 6.0f32..30.0), 1..30),
+        shapes in proptest::collection::vec((0.0f32..550.0, 0.0f32..780.0, 1.0f32..600.0, prop_oneof![0.3f32..2.0, 20.0f32..200.0]), 0..8)
     ) {
+        // Rules and photo boxes anywhere: furniture bands, captions,
+        // labels and story breaks move characters between articles and
+        // leftovers, never out of the page.
         let runs: Vec<Run> = runs.iter().map(|(t, x, y, s)| (t.as_str(), *x, *y, *s)).collect();
-        let bytes = pdf(&[&runs], true);
+        let bytes = pdf_drawn(&[&runs], true, &shapes);
         let mut layer: Vec<char> = text_layer(&bytes).unwrap().chars().filter(|c| !c.is_whitespace()).collect();
         match parse_pdf(&bytes) {
             Ok(page) => {

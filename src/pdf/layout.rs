@@ -17,22 +17,24 @@ use super::read::{Glyph, Rule, Sheet};
 
 /// A line of text on one baseline.
 #[derive(Debug, Clone)]
-struct Line {
-    x0: f32,
-    x1: f32,
-    y: f32,
-    size: f32,
-    text: String,
+pub(super) struct Line {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+    pub size: f32,
+    /// The font most of its characters are set in.
+    pub font: u32,
+    pub text: String,
 }
 
 /// Lines of one type size running down one column.
 #[derive(Debug, Clone)]
-struct Block {
-    lines: Vec<Line>,
-    x0: f32,
-    x1: f32,
-    top: f32,
-    bottom: f32,
+pub(super) struct Block {
+    pub lines: Vec<Line>,
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
 }
 
 impl Block {
@@ -54,7 +56,7 @@ impl Block {
         &self.lines[self.lines.len() - 1]
     }
 
-    fn size(&self) -> f32 {
+    pub fn size(&self) -> f32 {
         self.lines[0].size
     }
 }
@@ -63,13 +65,19 @@ impl Block {
 const ASCENT: f32 = 0.9;
 const DESCENT: f32 = 0.2;
 
-/// Writes a sheet's text in reading order.
-pub fn write(sheet: &Sheet, out: &mut String) {
+/// A sheet's blocks, and their reading order.
+pub(super) fn ordered(sheet: &Sheet) -> (Vec<Block>, Vec<usize>) {
     let lines = lines(&sheet.glyphs);
     let blocks = blocks(lines, &sheet.rules);
     let mut order = Vec::with_capacity(blocks.len());
     let all: Vec<usize> = (0..blocks.len()).collect();
     cut(&blocks, all, &sheet.rules, &mut order, 0);
+    (blocks, order)
+}
+
+/// Writes a sheet's text in reading order.
+pub fn write(sheet: &Sheet, out: &mut String) {
+    let (blocks, order) = ordered(sheet);
     for (n, &b) in order.iter().enumerate() {
         if n > 0 {
             out.push_str("\n\n");
@@ -84,7 +92,7 @@ fn is_blank(g: &Glyph) -> bool {
 }
 
 /// Is it set full width (a CJK character or punctuation)?
-fn is_wide(s: &str) -> bool {
+pub(super) fn is_wide(s: &str) -> bool {
     s.chars().next().is_some_and(|c| crate::text::width(&c.to_string()) >= 2)
 }
 
@@ -114,6 +122,24 @@ struct Open {
     line: Line,
     end: f32,
     space: bool,
+    /// Characters set in each font.
+    fonts: Vec<(u32, usize)>,
+}
+
+impl Open {
+    fn count(&mut self, font: u32) {
+        match self.fonts.iter_mut().find(|(f, _)| *f == font) {
+            Some((_, n)) => *n += 1,
+            None => self.fonts.push((font, 1)),
+        }
+    }
+
+    fn finish(mut self) -> Line {
+        if let Some(&(font, _)) = self.fonts.iter().max_by_key(|(_, n)| *n) {
+            self.line.font = font;
+        }
+        self.line
+    }
 }
 
 /// One baseline's glyphs, left to right → lines, split at gutters and
@@ -140,6 +166,7 @@ fn split_band(band: &[&Glyph], lines: &mut Vec<Line>) {
                     line.text.push_str(&g.text);
                     line.x1 = g.x + g.advance;
                     open.space = false;
+                    open.count(g.font);
                 }
                 open.end = open.end.max(g.x + g.advance);
                 continue;
@@ -149,13 +176,13 @@ fn split_band(band: &[&Glyph], lines: &mut Vec<Line>) {
             continue;
         }
         if let Some(open) = current.take() {
-            lines.push(open.line);
+            lines.push(open.finish());
         }
-        let line = Line { x0: g.x, x1: g.x + g.advance, y: g.y, size: g.size, text: g.text.clone() };
-        current = Some(Open { line, end: g.x + g.advance, space: false });
+        let line = Line { x0: g.x, x1: g.x + g.advance, y: g.y, size: g.size, font: g.font, text: g.text.clone() };
+        current = Some(Open { line, end: g.x + g.advance, space: false, fonts: vec![(g.font, 1)] });
     }
     if let Some(open) = current {
-        lines.push(open.line);
+        lines.push(open.finish());
     }
 }
 
@@ -164,7 +191,7 @@ fn last_char_len(s: &str) -> usize {
 }
 
 /// A gap wider than this many sizes parts a line (a gutter).
-const GUTTER: f32 = 0.9;
+const GUTTER: f32 = 0.7;
 /// Sizes further apart than this ratio are different type.
 const SIZE_STEP: f32 = 1.15;
 
@@ -197,7 +224,9 @@ fn blocks(mut lines: Vec<Line>, rules: &[Rule]) -> Vec<Block> {
 fn continues(block: &Block, line: &Line, rules: &[Rule]) -> bool {
     let last = block.last();
     let size = last.size.max(line.size);
-    if size / last.size.min(line.size) > SIZE_STEP {
+    // A block is set in one type: a kicker, a title and a subtitle set
+    // close together are three blocks.
+    if size / last.size.min(line.size) > 1.03 || last.font != line.font {
         return false;
     }
     let step = line.y - last.y;
@@ -310,20 +339,37 @@ fn cut_at_rules(blocks: &[Block], ids: &[usize], rules: &[Rule]) -> Option<Vec<V
 }
 
 /// A block's lines, a paragraph's set-in first line set in.
-fn write_block(block: &Block, out: &mut String) {
+pub(super) fn write_block(block: &Block, out: &mut String) {
     let left = block.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
     let right = block.x1;
-    for (n, line) in block.lines.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
+    let lines = &block.lines;
+    let full = |l: &Line| l.x0 - left < 0.5 * l.size && right - l.x1 < 1.5 * l.size;
+    for (n, line) in lines.iter().enumerate() {
         let inset = line.x0 - left;
         // Set in by one to three characters, and not a short line set
         // right (a byline at the end).
-        let set_in = block.lines.len() > 1
+        let set_in = lines.len() > 1
             && inset >= 1.5 * line.size
             && inset <= 3.5 * line.size
             && right - line.x1 < 1.5 * line.size;
+        // A paragraph set flush right (a byline at the end) that ran over
+        // two lines: its first line fills the measure right after a
+        // paragraph's short last line, its second ends at the right edge
+        // and starts well in. It is one line.
+        let set_right = |l: &Line| l.x0 - left > 3.5 * l.size && right - l.x1 < 0.5 * l.size;
+        if n > 0 {
+            let before = &lines[n - 1];
+            let joined = n + 1 == lines.len()
+                && set_right(line)
+                && full(before)
+                && (n == 1 || right - lines[n - 2].x1 >= 1.5 * lines[n - 2].size);
+            if !joined {
+                out.push('\n');
+            } else if !(is_wide(&before.text[before.text.len() - last_char_len(&before.text)..]) && is_wide(&line.text))
+            {
+                out.push(' ');
+            }
+        }
         if set_in {
             out.push_str("\u{3000}\u{3000}");
         }
@@ -344,7 +390,7 @@ mod tests {
 
     fn text_of(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> String {
         let mut out = String::new();
-        write(&Sheet { glyphs, rules, unmapped: 0 }, &mut out);
+        write(&Sheet { glyphs, rules, boxes: vec![], unmapped: 0 }, &mut out);
         out
     }
 

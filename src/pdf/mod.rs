@@ -17,6 +17,8 @@
 mod layout;
 #[cfg(feature = "pdf")]
 mod read;
+#[cfg(feature = "pdf")]
+mod story;
 
 use crate::Error;
 use crate::model::Page;
@@ -71,12 +73,87 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Page, Error> {
 }
 
 /// [`parse_pdf`] under given limits.
-pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Page, Error> {
-    Ok(crate::parse_page(&pdf_text_with(bytes, limits)?))
+#[cfg(not(feature = "pdf"))]
+pub fn parse_pdf_with(_: &[u8], _: &Limits) -> Result<Page, Error> {
+    Err(Error::PdfNotBuilt)
 }
 
-/// The text [`parse_pdf`] parses: each sheet laid out in reading order,
-/// sheets separated by form feeds.
+/// [`parse_pdf`] under given limits.
+#[cfg(feature = "pdf")]
+pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Page, Error> {
+    let drawn = read_checked(bytes, limits)?;
+    let mut page = Page::default();
+    for sheet in &drawn.sheets {
+        for piece in story::pieces(sheet) {
+            match piece {
+                story::Piece::Leftover(text) => page.leftovers.push(text),
+                story::Piece::Story { head, body } => add_story(&head, &body, &mut page),
+            }
+        }
+    }
+    Ok(page)
+}
+
+/// A story into the page: its headline's roles by type size (the title is
+/// set largest; what is over it is the kicker, what is under it the
+/// subtitle), its text parsed as text (bylines, datelines, paragraphs).
+#[cfg(feature = "pdf")]
+fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
+    let parsed = crate::parse_page(body);
+    page.leftovers.extend(parsed.leftovers);
+    if head.is_empty() {
+        page.articles.extend(parsed.articles);
+        return;
+    }
+    // The title is the most prominent line: the largest type and, of
+    // lines set about as large, the bold face.
+    let largest = head.iter().map(|l| l.size).fold(0.0, f32::max);
+    let large = |l: &story::HeadLine| l.size >= largest * 0.97;
+    let bold = head.iter().any(|l| large(l) && l.other_face);
+    let title = |l: &story::HeadLine| large(l) && (l.other_face || !bold);
+    let first = head.iter().position(title).unwrap_or(0);
+    let end = head[first..].iter().position(|l| !title(l)).map_or(head.len(), |n| first + n);
+    let mut article = crate::Article {
+        kicker: join(&head[..first]),
+        title: join(&head[first..end]),
+        subtitle: join(&head[end..]),
+        ..Default::default()
+    };
+    for (i, a) in parsed.articles.into_iter().enumerate() {
+        if i == 0 && a.kicker.is_none() && a.title.is_none() && a.subtitle.is_none() {
+            article.byline = a.byline;
+            article.credit = a.credit;
+            article.authors = a.authors;
+            article.dateline = a.dateline;
+            article.paragraphs = a.paragraphs;
+            continue;
+        }
+        // What the text parser took for another story is text of this one
+        // (the headline is settled by the type): its parts, in order.
+        let byline = match (a.byline, a.credit) {
+            (Some(b), Some(c)) => Some(format!("{b} {c}")),
+            (b, c) => b.or(c),
+        };
+        let first_paragraph = match (a.dateline, a.paragraphs.first()) {
+            (Some(d), Some(p)) => Some(format!("{d}{p}")),
+            (d, p) => d.or(p.cloned()),
+        };
+        let rest = a.paragraphs.into_iter().skip(1);
+        article
+            .paragraphs
+            .extend([a.kicker, a.title, a.subtitle, byline, first_paragraph].into_iter().flatten().chain(rest));
+    }
+    page.articles.push(article);
+}
+
+/// Headline lines as one string.
+#[cfg(feature = "pdf")]
+fn join(lines: &[story::HeadLine]) -> Option<String> {
+    Some(story::join(lines)).filter(|s| !s.is_empty())
+}
+
+/// The text layer laid out in reading order, as plain text (each sheet a
+/// line a line, sheets separated by form feeds), for tools that read text.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
     pdf_text_with(bytes, &Limits::default())
 }
@@ -86,8 +163,9 @@ fn pdf_text_with(_: &[u8], _: &Limits) -> Result<String, Error> {
     Err(Error::PdfNotBuilt)
 }
 
+/// The PDF's pages, or why there is nothing to read in them.
 #[cfg(feature = "pdf")]
-fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
+fn read_checked(bytes: &[u8], limits: &Limits) -> Result<read::Drawn, Error> {
     let drawn = read::read(bytes, limits)?;
     let sheets = &drawn.sheets;
     let glyphs: usize = sheets.iter().map(|s| s.glyphs.len()).sum();
@@ -101,6 +179,13 @@ fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
             Error::PdfOnlyImages
         });
     }
+    Ok(drawn)
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
+    let drawn = read_checked(bytes, limits)?;
+    let sheets = &drawn.sheets;
     let mut text = String::new();
     for (i, sheet) in sheets.iter().enumerate() {
         if i > 0 {

@@ -50,6 +50,24 @@ impl Rule {
     pub fn is_vertical(&self) -> bool {
         self.x1 - self.x0 <= RULE_THICKNESS && self.y1 - self.y0 >= RULE_LENGTH
     }
+    /// A box's four sides as lines (a line stays itself).
+    fn sides(self) -> Vec<Rule> {
+        let Rule { x0, y0, x1, y1 } = self;
+        if x1 - x0 <= RULE_THICKNESS || y1 - y0 <= RULE_THICKNESS {
+            return vec![self];
+        }
+        vec![
+            Rule { x0, y0, x1, y1: y0 },
+            Rule { x0, y0: y1, x1, y1 },
+            Rule { x0, y0, x1: x0, y1 },
+            Rule { x0: x1, y0, x1, y1 },
+        ]
+    }
+
+    /// Wide and tall: an area, not a line.
+    pub fn is_box(&self) -> bool {
+        self.x1 - self.x0 >= RULE_LENGTH && self.y1 - self.y0 >= RULE_LENGTH
+    }
 }
 
 /// A rule is at most this thick, and at least this long (points).
@@ -64,6 +82,9 @@ pub struct Sheet {
     pub glyphs: Vec<Glyph>,
     /// Thin lines and boxes drawn (the rules between stories), as boxes.
     pub rules: Vec<Rule>,
+    /// Areas filled in a colour other than white, larger than a rule (a
+    /// photo, a tinted panel).
+    pub boxes: Vec<Rule>,
     /// Glyphs drawn whose font does not say what they are.
     pub unmapped: usize,
 }
@@ -347,8 +368,10 @@ struct Walk<'a, 'f> {
     doc: &'a Document,
     fonts: &'f mut Fonts<'a>,
     ctm: Matrix,
-    stack: Vec<(Matrix, TextState)>,
+    stack: Vec<(Matrix, TextState, bool)>,
     state: TextState,
+    /// The fill colour is white (what a page's background is painted in).
+    white: bool,
     tm: Matrix,
     line: Matrix,
     sheet: Sheet,
@@ -379,6 +402,7 @@ fn read_page<'a>(
         ctm: Matrix::IDENTITY,
         stack: Vec::new(),
         state: TextState::default(),
+        white: false,
         tm: Matrix::IDENTITY,
         line: Matrix::IDENTITY,
         sheet: Sheet::default(),
@@ -459,12 +483,21 @@ impl<'a> Walk<'a, '_> {
     ) -> Result<(), Error> {
         let o = op.operands.as_slice();
         match op.operator.as_str() {
-            "q" if self.stack.len() < 256 => self.stack.push((self.ctm, self.state)),
+            "q" if self.stack.len() < 256 => self.stack.push((self.ctm, self.state, self.white)),
             "Q" => {
-                if let Some((ctm, state)) = self.stack.pop() {
+                if let Some((ctm, state, white)) = self.stack.pop() {
                     self.ctm = ctm;
                     self.state = state;
+                    self.white = white;
                 }
+            }
+            "g" | "rg" | "k" | "sc" | "scn" => {
+                let v: Vec<f32> = o.iter().filter_map(|v| v.as_float().ok()).collect();
+                self.white = match (op.operator.as_str(), v.as_slice()) {
+                    ("k", [c, m, y, k]) => c.max(*m).max(*y).max(*k) <= 0.01,
+                    ("k", _) => false,
+                    (_, v) => !v.is_empty() && v.iter().all(|&c| c >= 0.99),
+                };
             }
             "cm" => {
                 if let Some(m) = Matrix::from_operands(o) {
@@ -489,7 +522,15 @@ impl<'a> Walk<'a, '_> {
                 }
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                let rules = std::mem::take(&mut self.path);
+                let mut rules = std::mem::take(&mut self.path);
+                let operator = op.operator.as_str();
+                if operator != "S" && operator != "s" && !self.white && self.sheet.boxes.len() < MAX_RULES {
+                    self.sheet.boxes.extend(rules.iter().filter(|r| r.is_box()));
+                }
+                if !matches!(operator, "f" | "F" | "f*") {
+                    // A stroked box is drawn as its four sides.
+                    rules = rules.into_iter().flat_map(Rule::sides).collect();
+                }
                 if self.sheet.rules.len() < MAX_RULES {
                     self.sheet.rules.extend(rules.into_iter().filter(|r| r.is_horizontal() || r.is_vertical()));
                 }

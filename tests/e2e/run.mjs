@@ -225,6 +225,64 @@ test("a GB18030 file and a UTF-16 file open correctly", async ({ page, base }) =
   assert(read[2] === read[0], `UTF-16 reads as UTF-8 does: ${read[2]}`);
 });
 
+test("a PDF printed by Chromium opens and shows its articles under their headlines", async ({ browser, page, base }) => {
+  // Our own text, set as a newspaper sets it: headlines in a larger bold
+  // type, text in two columns, paragraphs set in, rules between stories.
+  const stories = [
+    {
+      title: "城东社区图书馆开门迎客",
+      paragraphs: [
+        "本报讯 城东社区图书馆昨日正式开放，馆内藏书两万余册，设有儿童阅览区、自习室和报刊角，附近居民早早排队等候入馆。",
+        "图书馆每天开放十二小时，居民凭身份证即可办理借阅卡，每次最多可借五本书，借期一个月，到期前还可以在网上续借一次。",
+      ],
+    },
+    {
+      title: "河滨步道完成改造",
+      paragraphs: [
+        "本报讯 经过三个月施工，河滨步道改造工程日前完工，新铺设的透水路面和夜间照明让晚间散步的市民多了一份安心。",
+        "步道沿线新增休息座椅四十张、饮水点六处，每隔五百米设有一块标明距离的路牌，方便跑步爱好者掌握里程。",
+      ],
+    },
+    {
+      title: "小学生走进农场学种菜",
+      paragraphs: [
+        "本报讯 上周末，四十余名小学生来到郊外的一家农场，在农技员的指导下翻土、播种、浇水，亲手种下了青菜和萝卜。",
+        "农场负责人说，等到蔬菜成熟，孩子们还会再来采收，把自己种的菜带回家，和家人一起尝一尝劳动的味道。",
+      ],
+    },
+  ];
+  const html = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+    body { margin: 15mm; font-family: 'AR PL UMing CN'; font-size: 11pt; line-height: 1.35; }
+    article { border-top: 0.4mm solid #000; padding-top: 3mm; margin-bottom: 6mm; }
+    h2 { font-family: 'WenQuanYi Zen Hei'; font-size: 22pt; font-weight: bold; margin: 0 0 3mm; }
+    .body { column-count: 2; column-gap: 6mm; }
+    p { margin: 0; text-indent: 2em; }
+  </style></head><body>${stories
+    .map((s) => `<article><h2>${s.title}</h2><div class="body">${s.paragraphs.map((p) => `<p>${p}</p>`).join("")}</div></article>`)
+    .join("")}</body></html>`;
+  const printer = await browser.newPage();
+  await printer.setContent(html);
+  const pdf = await printer.pdf({ width: "210mm", height: "297mm" });
+  await printer.close();
+
+  await open(page, base);
+  await openFile(page, "paper.pdf", pdf, "application/pdf");
+  const main = page.getByRole("main", { name: /paper\.pdf/ });
+  const articles = main.getByRole("article");
+  await articles.first().waitFor();
+  assert((await articles.count()) === stories.length, `expected ${stories.length} articles, got ${await articles.count()}`);
+  for (const [i, s] of stories.entries()) {
+    const heading = (await articles.nth(i).getByRole("heading", { level: 2 }).textContent()).trim();
+    assert(heading === s.title, `article ${i}: heading ${heading}, want ${s.title}`);
+    const text = (await articles.nth(i).textContent()).replace(/\s/g, "");
+    for (const p of s.paragraphs) {
+      const body = p.replace("本报讯 ", "").replace(/\s/g, "");
+      assert(text.includes(body), `article ${i} holds its paragraph: ${body.slice(0, 12)}…`);
+    }
+  }
+  await page.screenshot({ path: `${SHOTS}/reader-pdf.png` });
+});
+
 test("a damaged PDF gives a clear error and the page keeps working", async ({ page, base, expectAlert }) => {
   expectAlert(/scan\.pdf/);
   await open(page, base);

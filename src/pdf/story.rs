@@ -1,0 +1,434 @@
+//! Blocks in reading order → stories, by the type they are set in and
+//! where they stand.
+//!
+//! - Body type is the size (and face) most characters are set in; a block
+//!   set larger is display type (a headline's kicker, title or subtitle),
+//!   and so is a short block in another face at body size (a bold kicker).
+//! - Furniture is what stands above the first rule across the page (the
+//!   masthead band) or below the last one (the footer band).
+//! - A caption is a block in smaller type or another face right above or
+//!   below a photo (a filled box); a label is a short block in a box of
+//!   rules (a running head). Both belong to no story.
+//! - Display blocks one under the other make a headline. A headline
+//!   belongs to the text right under it; else to the text over it (a
+//!   headline set under its story) or beside it (a headline set in a
+//!   column of its own) that has no headline yet; else to the text after
+//!   it.
+//! - The text of a story runs on in reading order until the next headline
+//!   or a rule across it.
+
+use super::layout::{self, Block};
+use super::read::{Rule, Sheet};
+
+/// A headline's line: its text and its type size.
+#[derive(Debug, Clone)]
+pub struct HeadLine {
+    pub text: String,
+    pub size: f32,
+    /// Set in another face than the text (bold, as titles are).
+    pub other_face: bool,
+}
+
+/// What a sheet holds, in reading order.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    /// Furniture, a caption, a label: no story's.
+    Leftover(String),
+    /// A story: its headline's lines, top to bottom (none when it has no
+    /// headline), and its text as the text parser reads it.
+    Story { head: Vec<HeadLine>, body: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Leftover,
+    Head,
+    Text,
+}
+
+/// Display type is at least this much larger than body type.
+const DISPLAY: f32 = 1.04;
+
+/// A sheet's pieces in reading order.
+pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
+    let (blocks, order) = layout::ordered(sheet);
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    let (body_size, body_font) = body_type(&blocks);
+    let furniture = furniture(&blocks, &sheet.rules);
+    let mut kinds: Vec<Kind> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let size = b.size();
+            let other_face = b.lines[0].font != body_font;
+            if furniture[i] || is_label(b, &sheet.rules) {
+                Kind::Leftover
+            } else if size >= body_size * DISPLAY {
+                Kind::Head
+            } else if (size <= body_size / DISPLAY || other_face) && is_caption(b, &sheet.boxes) {
+                Kind::Leftover
+            } else if other_face && size < body_size * DISPLAY && b.lines.len() <= 2 {
+                Kind::Head
+            } else {
+                Kind::Text
+            }
+        })
+        .collect();
+
+    // Headlines: display blocks one under the other, in reading order.
+    let content: Vec<usize> = order.iter().copied().filter(|&b| kinds[b] != Kind::Leftover).collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut k = 0;
+    while k < content.len() {
+        let b = content[k];
+        if kinds[b] != Kind::Head {
+            k += 1;
+            continue;
+        }
+        let mut group = vec![b];
+        while k + 1 < content.len()
+            && kinds[content[k + 1]] == Kind::Head
+            && stacked(&blocks[*group.last().unwrap_or(&b)], &blocks[content[k + 1]], &sheet.rules)
+        {
+            k += 1;
+            group.push(content[k]);
+        }
+        k += 1;
+        // A block in body size but another face is a kicker only over a
+        // display block (a bold line under a headline is the text's).
+        while group.len() > 1 && blocks[group[group.len() - 1]].size() < body_size * DISPLAY {
+            if let Some(g) = group.pop() {
+                kinds[g] = Kind::Text;
+            }
+        }
+        if group.iter().any(|&g| blocks[g].size() >= body_size * DISPLAY) {
+            groups.push(group);
+        } else {
+            for g in group {
+                kinds[g] = Kind::Text;
+            }
+        }
+    }
+
+    // Items in reading order: headlines and runs of text.
+    enum Item {
+        Head(usize),
+        Run(Vec<usize>),
+    }
+    let group_of: std::collections::HashMap<usize, usize> =
+        groups.iter().enumerate().flat_map(|(g, ids)| ids.iter().map(move |&b| (b, g))).collect();
+    let mut items: Vec<Item> = Vec::new();
+    for &b in &content {
+        match group_of.get(&b) {
+            Some(&g) => {
+                if !matches!(items.last(), Some(Item::Head(h)) if *h == g) {
+                    items.push(Item::Head(g));
+                }
+            }
+            None => match items.last_mut() {
+                Some(Item::Run(run)) if !ruled_off(&blocks[run[run.len() - 1]], &blocks[b], &sheet.rules) => {
+                    run.push(b)
+                }
+                _ => items.push(Item::Run(vec![b])),
+            },
+        }
+    }
+
+    // Each headline takes one run of text.
+    let bounds = |ids: &[usize]| -> (f32, f32, f32, f32) {
+        ids.iter().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |(x0, x1, t, bo), &i| {
+            (x0.min(blocks[i].x0), x1.max(blocks[i].x1), t.min(blocks[i].top), bo.max(blocks[i].bottom))
+        })
+    };
+    let mut claimed: Vec<Option<usize>> = vec![None; items.len()];
+    let mut head_of: Vec<Option<usize>> = vec![None; items.len()];
+    for i in 0..items.len() {
+        let Item::Head(g) = &items[i] else { continue };
+        let head = bounds(&groups[*g]);
+        let size = groups[*g].iter().map(|&b| blocks[b].size()).fold(0.0, f32::max);
+        let next = match items.get(i + 1) {
+            Some(Item::Run(run)) => Some((i + 1, run)),
+            _ => None,
+        };
+        let previous = match i.checked_sub(1).map(|p| (p, &items[p])) {
+            Some((p, Item::Run(run))) if head_of[p].is_none() => Some((p, run)),
+            _ => None,
+        };
+        let under = next.is_some_and(|(_, run)| {
+            let first = &blocks[run[0]];
+            first.top >= head.3 - 0.5 * size
+                && first.top - head.3 <= 3.0 * size
+                && overlap((head.0, head.1), (first.x0, first.x1)) > 0.0
+                && !rule_between(head.0, head.1, head.3, first.top, first.x0, first.x1, &sheet.rules)
+        });
+        let over_or_beside = previous.is_some_and(|(_, run)| {
+            let last = &blocks[run[run.len() - 1]];
+            let (x0, x1, top, bottom) = bounds(run);
+            let over = head.2 >= last.bottom - 0.5 * size
+                && head.2 - last.bottom <= 3.0 * size
+                && overlap((head.0, head.1), (last.x0, last.x1)) > 0.0
+                && !rule_between(last.x0, last.x1, last.bottom, head.2, head.0, head.1, &sheet.rules);
+            let beside = overlap((head.0, head.1), (x0, x1)) <= 0.0
+                && overlap((head.2, head.3), (top, bottom)) > 0.0
+                && (head.2 - top).abs() <= 3.0 * size;
+            over || beside
+        });
+        let chosen = if under {
+            next.map(|(n, _)| n)
+        } else if over_or_beside {
+            previous.map(|(p, _)| p)
+        } else {
+            next.map(|(n, _)| n)
+        };
+        claimed[i] = chosen;
+        if let Some(c) = chosen {
+            head_of[c] = Some(i);
+        }
+    }
+    // A headline set under its story is read between that story's columns
+    // and the ones to their right when it is narrower than the story: text
+    // right after it that starts level with the text it took goes on that
+    // story.
+    for i in 1..items.len() {
+        let (Item::Run(run), Item::Head(_)) = (&items[i], &items[i - 1]) else { continue };
+        if head_of[i].is_some() {
+            continue;
+        }
+        let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
+        let Item::Run(taken) = &items[p] else { continue };
+        let size = blocks[taken[0]].size();
+        if (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
+            head_of[i] = Some(i - 1);
+        }
+    }
+
+    let head_lines = |g: usize| -> Vec<HeadLine> {
+        let mut ids = groups[g].clone();
+        ids.sort_by(|&a, &b| blocks[a].top.total_cmp(&blocks[b].top).then(blocks[a].x0.total_cmp(&blocks[b].x0)));
+        ids.iter()
+            .flat_map(|&b| {
+                blocks[b].lines.iter().map(|l| HeadLine {
+                    text: l.text.clone(),
+                    size: l.size,
+                    other_face: l.font != body_font,
+                })
+            })
+            .collect()
+    };
+    let body_text = |run: &[usize]| -> String {
+        let mut out = String::new();
+        for (n, &b) in run.iter().enumerate() {
+            if n > 0 {
+                out.push_str("\n\n");
+            }
+            let block = &blocks[b];
+            if block.size() <= body_size / DISPLAY && block.lines.len() <= 3 {
+                // A line or two in a smaller type of its own (a byline
+                // under the headline) is one line that ran over.
+                let lines: Vec<HeadLine> = block
+                    .lines
+                    .iter()
+                    .map(|l| HeadLine { text: l.text.clone(), size: l.size, other_face: false })
+                    .collect();
+                out.push_str(&join(&lines));
+            } else {
+                layout::write_block(block, &mut out);
+            }
+        }
+        out.push('\n');
+        out
+    };
+
+    // Stories: a headline with the runs it took, or a run on its own.
+    let mut stories: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    let mut story_of: Vec<Option<usize>> = vec![None; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Item::Head(_) => {
+                story_of[i] = Some(stories.len());
+                stories.push((Some(i), Vec::new()));
+            }
+            Item::Run(_) if head_of[i].is_none() => {
+                story_of[i] = Some(stories.len());
+                stories.push((None, vec![i]));
+            }
+            Item::Run(_) => {}
+        }
+    }
+    for (i, h) in head_of.iter().enumerate() {
+        if let Some(s) = h.and_then(|h| story_of[h]) {
+            stories[s].1.push(i);
+            story_of[i] = Some(s);
+        }
+    }
+    let first_block = |i: usize| match &items[i] {
+        Item::Head(g) => groups[*g][0],
+        Item::Run(run) => run[0],
+    };
+    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (s, (head, runs)) in stories.iter().enumerate() {
+        let first = head.iter().chain(runs).copied().min().unwrap_or(0);
+        starts.insert(first_block(first), s);
+    }
+
+    // Out in reading order: leftovers where they stand, each story where
+    // its first part stands.
+    let mut out = Vec::new();
+    for &b in &order {
+        if kinds[b] == Kind::Leftover {
+            let mut text = String::new();
+            for (n, l) in blocks[b].lines.iter().enumerate() {
+                if n > 0 {
+                    text.push('\n');
+                }
+                text.push_str(&l.text);
+            }
+            out.push(Piece::Leftover(text));
+            continue;
+        }
+        let Some(&s) = starts.get(&b) else { continue };
+        let (head, runs) = &stories[s];
+        let head = head.map_or(Vec::new(), |h| match &items[h] {
+            Item::Head(g) => head_lines(*g),
+            Item::Run(_) => Vec::new(),
+        });
+        let mut body = String::new();
+        for &r in runs {
+            if let Item::Run(run) = &items[r] {
+                if !body.is_empty() {
+                    body.push('\n');
+                }
+                body.push_str(&body_text(run));
+            }
+        }
+        out.push(Piece::Story { head, body });
+    }
+    out
+}
+
+/// The size and face most characters are set in.
+fn body_type(blocks: &[Block]) -> (f32, u32) {
+    let mut sizes: Vec<(i32, usize)> = Vec::new();
+    for l in blocks.iter().flat_map(|b| &b.lines) {
+        let key = (l.size * 100.0).round() as i32;
+        let n = l.text.chars().count();
+        match sizes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += n,
+            None => sizes.push((key, n)),
+        }
+    }
+    let key = sizes.iter().max_by_key(|(_, n)| *n).map_or(0, |&(k, _)| k);
+    let mut fonts: Vec<(u32, usize)> = Vec::new();
+    for l in blocks.iter().flat_map(|b| &b.lines).filter(|l| (l.size * 100.0).round() as i32 == key) {
+        let n = l.text.chars().count();
+        match fonts.iter_mut().find(|(f, _)| *f == l.font) {
+            Some((_, c)) => *c += n,
+            None => fonts.push((l.font, n)),
+        }
+    }
+    let font = fonts.iter().max_by_key(|(_, n)| *n).map_or(0, |&(f, _)| f);
+    (key as f32 / 100.0, font)
+}
+
+/// Blocks in the page's masthead band (above the first rule across the
+/// page) and footer band (below the last), when those bands are narrow.
+fn furniture(blocks: &[Block], rules: &[Rule]) -> Vec<bool> {
+    let (x0, x1, top, bottom) = blocks.iter().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |(a, b, c, d), k| {
+        (a.min(k.x0), b.max(k.x1), c.min(k.top), d.max(k.bottom))
+    });
+    let height = bottom - top;
+    let across: Vec<f32> = rules
+        .iter()
+        .filter(|r| r.is_horizontal() && overlap((r.x0, r.x1), (x0, x1)) >= 0.6 * (x1 - x0))
+        .map(|r| (r.y0 + r.y1) / 2.0)
+        .collect();
+    let first = across.iter().copied().fold(f32::MAX, f32::min);
+    let last = across.iter().copied().fold(f32::MIN, f32::max);
+    let band = 0.15 * height;
+    blocks
+        .iter()
+        .map(|b| (first - top <= band && b.bottom <= first + 1.0) || (bottom - last <= band && b.top >= last - 1.0))
+        .collect()
+}
+
+/// Right above or below a photo, across it.
+fn is_caption(b: &Block, boxes: &[Rule]) -> bool {
+    let size = b.size();
+    boxes.iter().any(|p| {
+        overlap((b.x0, b.x1), (p.x0, p.x1)) >= 0.5 * (b.x1 - b.x0)
+            && ((b.top >= p.y1 - 1.0 && b.top - p.y1 <= 1.5 * size)
+                || (b.bottom <= p.y0 + 1.0 && p.y0 - b.bottom <= 1.5 * size))
+    })
+}
+
+/// A line or two in a box of rules drawn tight around it.
+fn is_label(b: &Block, rules: &[Rule]) -> bool {
+    let size = b.size();
+    let width = b.x1 - b.x0;
+    if b.lines.len() > 2 {
+        return false;
+    }
+    let tight = |r: &&Rule| {
+        r.is_horizontal() && overlap((r.x0, r.x1), (b.x0, b.x1)) >= 0.9 * width && r.x1 - r.x0 <= width + 4.0 * size
+    };
+    let above = rules.iter().filter(tight).any(|r| r.y1 <= b.top + 0.3 * size && b.top - r.y1 <= 1.0 * size);
+    let below = rules.iter().filter(tight).any(|r| r.y0 >= b.bottom - 0.3 * size && r.y0 - b.bottom <= 1.0 * size);
+    above && below
+}
+
+/// Does `b` sit right under `a`, nothing ruled between (a kicker over its
+/// title, a title over its subtitle)?
+fn stacked(a: &Block, b: &Block, rules: &[Rule]) -> bool {
+    let size = a.size().max(b.size());
+    b.top >= a.bottom - 0.5 * size
+        && b.top - a.bottom <= 1.5 * size
+        && overlap((a.x0, a.x1), (b.x0, b.x1)) > 0.0
+        && !rule_between(a.x0, a.x1, a.bottom, b.top, b.x0, b.x1, rules)
+}
+
+/// Is `b`, read after `a`, set off from it by a rule (the next story)?
+fn ruled_off(a: &Block, b: &Block, rules: &[Rule]) -> bool {
+    if b.top >= a.bottom - 0.5 * a.size() {
+        rule_between(a.x0, a.x1, a.bottom, b.top, b.x0, b.x1, rules)
+    } else {
+        // Read on at the top of another column: a rule over it there
+        // ends what was above.
+        false
+    }
+}
+
+/// A horizontal rule between `y0` and `y1` across both x ranges.
+fn rule_between(ax0: f32, ax1: f32, y0: f32, y1: f32, bx0: f32, bx1: f32, rules: &[Rule]) -> bool {
+    rules.iter().any(|r| {
+        r.is_horizontal()
+            && r.y0 >= y0 - 1.0
+            && r.y1 <= y1 + 1.0
+            && overlap((r.x0, r.x1), (ax0, ax1)) > 0.0
+            && overlap((r.x0, r.x1), (bx0, bx1)) > 0.0
+    })
+}
+
+/// Lines as one: no space between two full-width characters, one
+/// otherwise.
+pub fn join(lines: &[HeadLine]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let text = l.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let last = &out[out.len() - out.chars().next_back().map_or(0, char::len_utf8)..];
+        let tight = layout::is_wide(last) && layout::is_wide(text);
+        if !out.is_empty() && !tight {
+            out.push(' ');
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+fn overlap((a0, a1): (f32, f32), (b0, b1): (f32, f32)) -> f32 {
+    a1.min(b1) - a0.max(b0)
+}
