@@ -59,10 +59,10 @@ fn synthetic_layouts_parse_mostly_right() {
     if std::env::var_os("SHOW").is_some() {
         eprintln!("{}", examples.join("\n\n=========\n\n"));
     }
-    // Floors two points under the scores measured on seed 11 (72.2 % exact
-    // pages, 94.5 % of articles, 93.4 % of titles, 87.2 % of paragraphs),
+    // Floors two points under the scores measured on seed 11 (72.5 % exact
+    // pages, 93.8 % of articles, 93.2 % of titles, 86.0 % of paragraphs),
     // to catch regressions, not to tune to; raise them as the parser does.
-    assert!(pct(s.exact_pages, s.pages) >= 70.0, "{report}");
+    assert!(pct(s.exact_pages, s.pages) >= 70.5, "{report}");
     assert!(pct(s.found_articles, s.articles) >= 92.5, "{report}");
     assert!(pct(s.titles_right, s.articles) >= 91.5, "{report}");
     assert!(pct(s.paragraphs_right, s.articles) >= 85.0, "{report}");
