@@ -216,8 +216,15 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     if s.len() > 60 * 4 {
         return None;
     }
+    let mut ornament = false;
     if let Some(c) = s.chars().next().filter(|&c| is_ornament(c)) {
         s = s[c.len_utf8()..].trim_start();
+        ornament = true;
+    }
+    // An ornament before names alone (`▢ 张三`): the page marks its byline.
+    if ornament && !s.is_empty() && s.split(' ').all(crate::text::names::name_shaped) {
+        let authors = s.split(' ').map(str::to_string).collect();
+        return Some(Byline { text: s.to_string(), authors, credit: None, closes: false });
     }
     // A byline opens with a role or a bracket, or ends with a credit.
     let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '(' | '驻' | '赴'))
@@ -318,6 +325,7 @@ mod tests {
         assert_eq!(byline("张三 摄"), ("张三".into(), vec!["张三".into()], Some("摄".into())));
         assert_eq!(byline("摄影 买买提·艾力"), ("摄影 买买提·艾力".into(), vec!["买买提·艾力".into()], None));
         assert_eq!(byline("本报评论员"), ("本报评论员".into(), vec![], None));
+        assert_eq!(byline("▢ 张三 李四"), ("张三 李四".into(), vec!["张三".into(), "李四".into()], None));
         let b = parse_byline("（记者 张三）").unwrap();
 
         assert!(b.closes);

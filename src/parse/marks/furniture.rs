@@ -182,7 +182,7 @@ fn is_section_name(s: &str) -> bool {
         "公益",
         "港澳台",
     ];
-    const KINDS: &[&str] = &["新闻", "要闻", "评论", "时评", "副刊", "专刊", "专版", "视点", "观察"];
+    const KINDS: &[&str] = &["新闻", "要闻", "评论", "时评", "副刊", "专刊", "特刊", "周刊", "专版", "视点", "观察"];
     SECTIONS.contains(&s) || (s.chars().count() == 4 && KINDS.iter().any(|k| s.ends_with(k))) || is_section_pair(s)
 }
 
@@ -291,6 +291,7 @@ mod tests {
             "校对 王五",
             "国内统一连续出版物号 CN33-0001",
             "国内新闻",
+            "节日特刊",
             "体育",
             "www.example.cn",
             "B15版",
