@@ -77,14 +77,15 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
 }
 
 /// A byline too long for its column wraps (`本报驻开罗记者 王五 本报驻联`
-/// / `合国记者 李四`): a text line that opens with a role and, joined with
-/// the line or two under it, reads as one byline becomes that byline.
+/// / `合国记者 李四`): a text line that opens with a role, sets names apart
+/// with spaces and, joined with the line or two under it, reads as one
+/// byline becomes that byline.
 fn join_wrapped_bylines(lines: &mut Vec<Line<'_>>) {
     let mut i = 0;
     while i + 1 < lines.len() {
         let a = &lines[i];
         let candidate =
-            a.is_text() && a.text.len() <= 180 && a.text.contains(['记', '员']) && marks::opens_with_role(&a.text);
+            a.is_text() && a.text.len() <= 180 && a.text.as_bytes().contains(&b' ') && marks::opens_with_role(&a.text);
         if candidate {
             let mut joined = a.text.to_string();
             let mut printed = a.printed;

@@ -140,24 +140,26 @@ fn column_widths(lines: &[Line<'_>]) -> Vec<Column> {
     // squeezed marks vary it), the wider on a tie: headline lines and
     // paragraph ends are shorter than the column, and there are fewer of
     // them than of full lines.
-    let common = |widths: &mut Vec<u32>| {
-        widths.sort_unstable();
-        let (mut lo, mut hi) = (0, 0);
-        let mut best = None;
-        let mut best_count = 0;
+    // Counted in a small table indexed by width, not by sorting: this runs
+    // for every line of every page.
+    let mut tally = [0u8; 258];
+    let mut common = |widths: &mut Vec<u32>| {
+        let slot = |w: u32| w.min(255) as usize + 1;
+        for &w in widths.iter() {
+            tally[slot(w)] += 1;
+        }
+        let mut best: Option<(u32, u32)> = None;
         for &v in widths.iter() {
-            while widths[lo] + 1 < v {
-                lo += 1;
-            }
-            while hi < widths.len() && widths[hi] <= v + 1 {
-                hi += 1;
-            }
-            if hi - lo >= best_count {
-                best_count = hi - lo;
-                best = Some(v);
+            let k = slot(v);
+            let count = u32::from(tally[k - 1]) + u32::from(tally[k]) + u32::from(tally[k + 1]);
+            if best.is_none_or(|(c, b)| (count, v) > (c, b)) {
+                best = Some((count, v));
             }
         }
-        best
+        for &w in widths.iter() {
+            tally[slot(w)] = 0;
+        }
+        best.map(|(_, v)| v)
     };
     let mut seg_start = 0;
     while seg_start < lines.len() {

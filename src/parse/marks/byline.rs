@@ -228,7 +228,8 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     }
     // A byline opens with a role or a bracket, or ends with a credit.
     let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '(' | '驻' | '赴'))
-        || (s.contains("记者") && strip_role(s).is_some());
+        // An outlet's reporter (`某某日报记者 张三`): names after a space.
+        || (s.as_bytes().contains(&b' ') && strip_outlet(s).is_some_and(|r| strip_role(r).is_some()));
     let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
     if !(opens || credit_last || is_team(s)) {
         return None;

@@ -213,6 +213,10 @@ fn is_mail_line(s: &str) -> bool {
 /// page sets them in a corner or under a chart.
 fn is_staff_credit(s: &str) -> bool {
     const ROLES: &[&str] = &["编辑", "制版", "制图", "插图", "绘图", "图表", "漫画", "设计", "统筹", "策划"];
+    // Every role is two characters: most lines leave at the third.
+    if !s.chars().nth(2).is_some_and(|c| matches!(c, '：' | ':' | ' ')) {
+        return false;
+    }
     let Some(rest) = ROLES.iter().find_map(|r| s.strip_prefix(r)) else {
         return false;
     };
