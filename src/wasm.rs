@@ -142,6 +142,17 @@ impl Reader {
         to_js(&self.info(id, Some(decoded.encoding)))
     }
 
+    /// Loads a page parsed elsewhere (the PDF reader's `pdfPage`), given as
+    /// JSON in the parser's schema, under `name`. Returns what was loaded.
+    #[wasm_bindgen(js_name = loadParsed, unchecked_return_type = "PageInfo")]
+    pub fn load_parsed(&mut self, name: &str, json: &str) -> Result<JsValue, JsError> {
+        let page: crate::Page = serde_json::from_str(json)
+            .map_err(|e| JsError::new(&format!("{name}: cannot read the parsed page: {e}")))?;
+        let id = self.library.add_page(name, page);
+        self.library.catch_up();
+        to_js(&self.info(id, None))
+    }
+
     /// Decodes the bytes of a text file as [`Reader::load_bytes`] does
     /// (UTF-8, UTF-16, GB18030…), without loading it; a file that is not
     /// text (a PDF among them) is an error in one line.

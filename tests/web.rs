@@ -153,3 +153,18 @@ fn search_finds_every_hit_and_the_article_marks_them_with_the_current_one_apart(
     // Markdown export holds the page's headlines.
     assert!(reader.export_markdown().contains("深学践行"));
 }
+
+#[wasm_bindgen_test]
+fn a_page_parsed_elsewhere_loads_as_it_was_parsed_and_bad_json_fails_in_one_line() {
+    // What the PDF reader module hands over: a Page as JSON.
+    let page = baozhi::parse_page("城西口袋公园开放\n\n本报讯 这座公园占地约八亩，建有步道和花廊。\n");
+    let json = serde_json::to_string(&page).unwrap();
+    let mut reader = Reader::new();
+    let info = reader.load_parsed("paper.pdf", &json).unwrap();
+    assert_eq!(field(&info, "articles").as_f64(), Some(1.0));
+    let contents = js_sys::Array::from(&reader.contents().unwrap());
+    assert_eq!(field(&contents.get(0), "title").as_string().as_deref(), Some("城西口袋公园开放"));
+    let err = reader.load_parsed("bad.pdf", "{\"articles\": 3}").expect_err("refused");
+    let message = String::from(JsValue::from(err).unchecked_into::<js_sys::Error>().message());
+    assert!(message.starts_with("bad.pdf: cannot read the parsed page") && !message.contains('\n'), "{message}");
+}

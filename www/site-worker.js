@@ -19,10 +19,10 @@ self.onmessage = (event) => {
   // The PDF reader (baozhi_pdf, its glue put before this by the build):
   // downloaded and started the first time a PDF is opened.
   let pdfReader = null;
-  const pdfText = async (bytes) => {
+  const pdfPage = async (bytes) => {
     pdfReader ??= baozhi_pdf({ module_or_path: typeof pdf === "string" ? fetch(pdf) : pdf });
     await pdfReader;
-    return baozhi_pdf.pdfText(bytes);
+    return baozhi_pdf.pdfPage(bytes);
   };
   // The dictionary downloads beside the core.
   const bytes = typeof dictionary === "string" ? fetch(dictionary).then(checked) : Promise.resolve(dictionary);
@@ -33,7 +33,7 @@ self.onmessage = (event) => {
     mark("wasm compiled");
     await wasm_bindgen({ module_or_path: module });
     mark("wasm instantiated");
-    return { Reader: wasm_bindgen.Reader, dictionary: () => bytes, pdfText };
+    return { Reader: wasm_bindgen.Reader, dictionary: () => bytes, pdfPage };
   });
   // Calls that came before the core: answered in order now.
   for (const e of early.splice(0)) self.onmessage(e);

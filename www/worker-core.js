@@ -83,19 +83,23 @@ export function serve(load) {
     // feeds, and its first pages loaded. Returns {pages: [PageInfo],
     // contents: their [ArticleSummary] (for a file of many pages only),
     // more: how many pages are left for loadMore}.
-    // A PDF's text comes from the PDF reader, a module of its own
-    // downloaded the first time a PDF is opened (core.pdfText).
+    // A PDF is parsed by the PDF reader, a module of its own downloaded
+    // the first time a PDF is opened (core.pdfPage), from the page's
+    // geometry as the CLI parses it; all its sheets make one page.
     openFile: async (name, buffer) => {
       const bytes = new Uint8Array(buffer);
       opening = null;
       let text = null;
       if (isPdf(bytes)) {
+        let parsed;
         try {
-          text = await core.pdfText(bytes);
+          parsed = await core.pdfPage(bytes);
         } catch (e) {
           throw new Error(`${name}: ${message(e)}`);
         }
-      } else if (bytes.includes(0x0c)) {
+        return { pages: [reader.loadParsed(name, parsed)], more: 0 };
+      }
+      if (bytes.includes(0x0c)) {
         try {
           text = reader.decodeText(bytes);
         } catch {

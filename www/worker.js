@@ -10,18 +10,18 @@ serve(async () => {
   mark("wasm compiled");
   await init({ module_or_path: module });
   mark("wasm instantiated");
-  return { Reader, dictionary: () => fetch(new URL("../pkg/baozhi-dict.bin", import.meta.url)).then(checked), pdfText };
+  return { Reader, dictionary: () => fetch(new URL("../pkg/baozhi-dict.bin", import.meta.url)).then(checked), pdfPage };
 });
 
 // The PDF reader, a module of its own (web-pdf/), started the first time a
 // PDF is opened.
 let pdfReader = null;
-async function pdfText(bytes) {
+async function pdfPage(bytes) {
   pdfReader ??= import("../pkg/pdf/baozhi_pdf.js").then(async (m) => {
     await m.default({ module_or_path: new URL("../pkg/pdf/baozhi_pdf_bg.wasm", import.meta.url) });
     return m;
   });
-  return (await pdfReader).pdfText(bytes);
+  return (await pdfReader).pdfPage(bytes);
 }
 
 function checked(response) {
