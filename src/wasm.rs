@@ -128,8 +128,11 @@ impl Reader {
 
     /// Loads a page given as the bytes of a file, decoding them as the CLI
     /// does (UTF-8, UTF-16, GB18030…), or, for a PDF (by its `%PDF-`
-    /// signature), reading its text layer. A file that is not text, or a PDF
-    /// without a readable text layer, is an error in one line.
+    /// signature), parsing it from its layout (`parse_pdf`) where the core
+    /// is built with the `pdf` feature (the page's core is not: it hands
+    /// PDFs to the PDF module and [`Reader::load_parsed`]). A file that is
+    /// not text, or a PDF without a readable text layer, is an error in one
+    /// line.
     #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "PageInfo")]
     pub fn load_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         if crate::pdf::is_pdf(bytes) {
@@ -148,8 +151,9 @@ impl Reader {
     pub fn load_parsed(&mut self, name: &str, json: &str) -> Result<JsValue, JsError> {
         let page: crate::Page = serde_json::from_str(json)
             .map_err(|e| JsError::new(&format!("{name}: cannot read the parsed page: {e}")))?;
+        // Earlier pages are cut again for names learned here a few at a time,
+        // by `catchUpSome`, as after `loadText`.
         let id = self.library.add_page(name, page);
-        self.library.catch_up();
         to_js(&self.info(id, None))
     }
 

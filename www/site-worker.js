@@ -21,6 +21,8 @@ self.onmessage = (event) => {
   let pdfReader = null;
   const pdfPage = async (bytes) => {
     pdfReader ??= baozhi_pdf({ module_or_path: typeof pdf === "string" ? fetch(pdf) : pdf });
+    // A download that failed is tried again with the next PDF.
+    pdfReader.catch(() => (pdfReader = null));
     await pdfReader;
     return baozhi_pdf.pdfPage(bytes);
   };

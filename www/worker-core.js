@@ -7,7 +7,8 @@
 // a binding added there is callable from the page with nothing to add
 // here or in core.js. An ArrayBuffer argument reaches the Reader as a
 // Uint8Array, null as undefined (an absent Option). Besides them the
-// worker has two methods of its own, in `own` below.
+// worker has methods of its own, in `own` below (opening files a slice at
+// a time, the words, drawing, timings).
 //
 // It also posts events: {event: "ready"} once pages can be read and
 // searched for substrings; {event: "words"} once the dictionary is loaded

@@ -21,6 +21,8 @@ async function pdfPage(bytes) {
     await m.default({ module_or_path: new URL("../pkg/pdf/baozhi_pdf_bg.wasm", import.meta.url) });
     return m;
   });
+  // A download that failed is tried again with the next PDF.
+  pdfReader.catch(() => (pdfReader = null));
   return (await pdfReader).pdfPage(bytes);
 }
 

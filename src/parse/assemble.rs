@@ -150,8 +150,11 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
 
 /// A name alone is a byline, where a headline could not stand: under the
 /// end of an article's text (commentaries and columns sign off this way),
-/// or as the last line of a headline block, over the text (`张三` under
-/// the title). Headline-shaped otherwise, it would take an article's title.
+/// alone or set apart by a blank line from the next article's headline
+/// under it, or as the last line of a headline block, over the text (`张三`
+/// under the title). Headline-shaped otherwise, it would take an article's
+/// title. A name-shaped word alone over text or a byline is a title or a
+/// label (`简讯`, `金秋`).
 fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
     let name_byline = |name: &str, closes: bool| {
         Unit::Byline(Byline { text: name.to_string(), authors: vec![name.to_string()], credit: None, closes })
@@ -165,12 +168,13 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
         };
         let after_text = matches!(out.last(), Some(Unit::Paragraph(p)) if text::ends_sentence(&p.text));
         let before_text = matches!(iter.peek(), Some(Unit::Paragraph(_)));
+        let before_article = matches!(iter.peek(), Some(Unit::Paragraph(_) | Unit::Byline(_)));
         let last_is_name = h.lines.last().is_some_and(|l| text::names::name_shaped(&l.text));
         let first_is_name = text::names::name_shaped(&h.lines[0].text);
         // Alone over text, a name-shaped word is a label for it (`简讯`).
         let signs_off = match h.lines.get(1) {
             Some(next) => next.blank_before,
-            None => !before_text,
+            None => !before_article,
         };
         if first_is_name && after_text && signs_off {
             let name = h.lines.remove(0);

@@ -2,7 +2,8 @@
 //!
 //! Splits on every kind of line end (LF, CRLF, CR, VT, NEL, LS, PS), normalises
 //! each line's whitespace, measures it, and recognises the lines that are
-//! complete in themselves: blanks, bylines and page furniture. Everything
+//! complete in themselves: blanks, bylines and page furniture (a byline
+//! that wrapped over two or three lines is joined into one). Everything
 //! else is text for the reflow pass.
 
 use std::borrow::Cow;

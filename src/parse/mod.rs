@@ -81,6 +81,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_title_that_starts_with_a_surname_stays_a_title() {
+        let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n金秋\n本报记者 张三\n\n本报讯 今年的稻谷长势喜人，村民们\n正忙着收割。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles[0].byline, None);
+        assert_eq!(articles[1].title.as_deref(), Some("金秋"));
+        assert_eq!(articles[1].byline.as_deref(), Some("本报记者 张三"));
+    }
+
+    #[test]
     fn a_byline_wrapped_over_two_lines_is_one_byline() {
         let page = "沿海港口吞吐量创新高\n本报驻开罗记者 王五 本报驻联\n合国记者 李四\n据统计，今年前十个月，沿海主要港\n口货物吞吐量同比增长百分之六。\n";
         let article = &parse_page(page).articles[0];

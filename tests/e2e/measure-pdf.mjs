@@ -1,7 +1,8 @@
-// PDF pages a second in the browser (reported, never asserted): the core
-// from pkg/ (scripts/build-wasm) in headless Chromium reads each PDF with
-// `Reader.loadBytes` (read, lay out, parse, index), beside `pdftotext` on
-// the same files in the same run, one process a file.
+// PDF pages a second in the browser (reported, never asserted): the PDF
+// module and the core from pkg/ (scripts/build-wasm) in headless Chromium
+// read each PDF as the page does, `pdfPage` then `Reader.loadParsed` (read,
+// lay out, parse, index), beside `pdftotext` on the same files in the same
+// run, one process a file.
 // `node tests/e2e/measure-pdf.mjs DIR` (e.g. a `realtool make` folder).
 
 import { chromium } from "playwright-core";
@@ -26,12 +27,14 @@ const payload = files.map((f) => [f, [...readFileSync(f)]]);
 const result = await page.evaluate(async (payload) => {
   const core = await import("/pkg/baozhi.js");
   await core.default();
+  const pdf = await import("/pkg/pdf/baozhi_pdf.js");
+  await pdf.default();
   const buffers = payload.map(([name, bytes]) => [name, new Uint8Array(bytes)]);
   const times = [];
   for (let round = 0; round < 3; round++) {
     const reader = new core.Reader();
     const start = performance.now();
-    for (const [name, bytes] of buffers) reader.loadBytes(name, bytes);
+    for (const [name, bytes] of buffers) reader.loadParsed(name, pdf.pdfPage(bytes));
     times.push(performance.now() - start);
     reader.free();
   }
@@ -48,5 +51,5 @@ for (let round = 0; round < 3; round++) {
 }
 const rate = (ms) => `${((files.length * 1000) / ms).toFixed(1)} pages/s (${(ms / files.length).toFixed(1)} ms a page)`;
 console.log(`${files.length} PDF files, one page each, best of 3`);
-console.log(`browser, Reader.loadBytes: ${rate(result)}`);
+console.log(`browser, pdfPage + Reader.loadParsed: ${rate(result)}`);
 console.log(`pdftotext (native, one process a file): ${rate(best)}`);
