@@ -31,6 +31,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { serve } from "./server.mjs";
 import { LAUNCH } from "./launch.mjs";
+import { searchDuringLoad } from "./probes.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const target = process.argv[2] || "dist";
@@ -236,28 +237,6 @@ async function sampleRuns(browser, base) {
   console.log(`  a page opened by the user, file chosen → its first article drawn: ${ms(opened)}`);
   console.log(`  baozhi segment (reading mode, in its worker): ${mbps(ours)} MB/s of UTF-8 (${ours.words / 20} words)`);
   console.log(`  jieba-wasm cut (HMM, main thread):            ${mbps(peers[0].seg)} MB/s of UTF-8 (${peers[0].seg.words / 20} words)`);
-}
-
-/** A search typed now, while a load runs: resolves to {ms, loading} — the
- * time to its answer drawn and whether the load was still running then. */
-function searchDuringLoad(page, query) {
-  return page.evaluate(
-    (q) =>
-      new Promise((resolve) => {
-        const state = window.baozhi.state;
-        const box = document.querySelector("#q");
-        const start = performance.now();
-        box.value = q;
-        box.dispatchEvent(new Event("input", { bubbles: true }));
-        const sent = state.searchSeq;
-        const check = () => {
-          if (state.shownSeq >= sent) resolve({ ms: performance.now() - start, loading: state.batch !== null, hits: state.hits.length });
-          else setTimeout(check, 5);
-        };
-        check();
-      }),
-    query,
-  );
 }
 
 async function loadRun(browser, base, files, label, bytes) {

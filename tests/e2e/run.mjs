@@ -5,6 +5,7 @@
 // Screenshots go to target/screenshots/.
 
 import { chromium } from "playwright-core";
+import { searchDuringLoad } from "./probes.mjs";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -481,22 +482,7 @@ test("a year of pages in one file opens without freezing the page, and a search 
   await page.locator("#files").setInputFiles(file);
   await page.waitForFunction(() => window.baozhi.state.pages.length > 1, null, { timeout: 30000 });
   // Typed during the load: answered from the pages loaded so far, long before the end.
-  const answer = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const state = window.baozhi.state;
-        const box = document.querySelector("#q");
-        const start = performance.now();
-        box.value = "发展";
-        box.dispatchEvent(new Event("input", { bubbles: true }));
-        const sent = state.searchSeq;
-        const check = () => {
-          if (state.shownSeq >= sent) resolve({ ms: performance.now() - start, loading: state.batch !== null, hits: state.hits.length });
-          else setTimeout(check, 5);
-        };
-        check();
-      }),
-  );
+  const answer = await searchDuringLoad(page, "发展");
   assert(answer.loading && answer.hits > 0, `the search was answered during the load with hits: ${JSON.stringify(answer)}`);
   // The target is 200 ms; the bound leaves room for a busy machine.
   assert(answer.ms < 1000, `the search was answered in ${answer.ms.toFixed(0)} ms`);
