@@ -270,10 +270,6 @@ fn headline_shape(s: &str) -> Option<usize> {
     }
 }
 
-fn headline_shaped(s: &str) -> bool {
-    headline_shape(s).is_some()
-}
-
 /// Does a headline line end with a bracketed tag that closes a title, such
 /// as `（民生观察）` or `(时事短评)`?
 pub(super) fn ends_with_tag(s: &str) -> bool {
@@ -365,7 +361,24 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
         pieces.push(piece);
         i += 1;
     }
+    // A line set tight over a dateline, not ending a sentence, is that
+    // story's headline even with a list comma in it (`张三、李四案宣判`).
+    for k in 1..pieces.len() {
+        let (above, below) = (&pieces[k - 1], &pieces[k]);
+        let tight = above.end == below.start && marks::starts_with_dateline(&lines[below.start].text);
+        if tight && !above.candidate && above.end - above.start == 1 && fresh_before(lines, above.start) {
+            let line = &lines[above.start].text;
+            let prose = line.chars().count() > 48 || line.contains(['。', '；', ';']) || ends_paragraph(line);
+            pieces[k - 1].candidate = !prose && !text::ends_open(line);
+        }
+    }
     pieces
+}
+
+/// Does the text line `i` start a block (after a blank line, a byline,
+/// furniture, or the end of a paragraph)?
+fn fresh_before(lines: &[Line<'_>], i: usize) -> bool {
+    i == 0 || !lines[i - 1].is_text() || ends_paragraph(&lines[i - 1].text)
 }
 
 fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piece {
@@ -389,7 +402,9 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bo
     }
     let ends = ends_paragraph(&a.text);
     let short = is_short(a, column.ending());
-    if marks::starts_with_dateline(&b.text) && (ends || short || headline_shaped(&a.text)) {
+    // A dateline opens a story: whatever stands over it in the block ends
+    // there (the text before, or a headline set tight on it).
+    if marks::starts_with_dateline(&b.text) {
         return true;
     }
     if ends && (short || marks::starts_caption(&b.text) || indented_more(a, b)) {
@@ -544,8 +559,9 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             match &lines[line_idx].kind {
                 LineKind::Blank => saw_blank = true,
                 LineKind::Byline(b) => {
+                    let closes = signs_off(lines, line_idx, saw_blank, &units, &open_paragraph);
                     flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
-                    units.push(Unit::Byline(b.clone()));
+                    units.push(Unit::Byline(Byline { closes: b.closes || closes, ..b.clone() }));
                     continues = false;
                 }
                 LineKind::Furniture => {
@@ -631,11 +647,12 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         continues = last_open && after(lines, piece) == After::Blank;
     }
     // Hard lines after the last piece.
-    for line in &lines[line_idx..] {
+    for (i, line) in lines.iter().enumerate().skip(line_idx) {
         match &line.kind {
             LineKind::Byline(b) => {
+                let closes = signs_off(lines, i, false, &units, &open_paragraph);
                 flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
-                units.push(Unit::Byline(b.clone()));
+                units.push(Unit::Byline(Byline { closes: b.closes || closes, ..b.clone() }));
             }
             LineKind::Furniture => {
                 flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
@@ -646,6 +663,22 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
     }
     flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
     units
+}
+
+/// Does the byline on line `i` sign off the text above it? Set straight
+/// under the end of a paragraph, with no blank line between, it closes that
+/// article (`……工作。` / `记者 张三`); under a headline it opens the next.
+/// So does a byline set straight under such a byline.
+fn signs_off(lines: &[Line<'_>], i: usize, saw_blank: bool, units: &[Unit], open: &Option<Paragraph>) -> bool {
+    if saw_blank || i == 0 {
+        return false;
+    }
+    let above = &lines[i - 1];
+    match &above.kind {
+        LineKind::Text => open.is_some() && ends_paragraph(&above.text),
+        LineKind::Byline(_) => matches!(units.last(), Some(Unit::Byline(b)) if b.closes),
+        _ => false,
+    }
 }
 
 /// The most lines a photo caption runs to.
@@ -688,6 +721,25 @@ fn flush(units: &mut Vec<Unit>, paragraph: &mut Option<Paragraph>, headline: &mu
 mod tests {
     use super::*;
     use crate::parse::lines::split_lines;
+
+    #[test]
+    fn a_byline_set_tight_under_a_finished_paragraph_signs_it_off() {
+        let page = "河道清淤完工\n\n本报讯 昨天，城西河道清淤工程完工，\n两岸居民出行更方便了。\n记者 王五\n\n新桥通车\n\n记者 赵六\n\n本报讯 昨天上午，城东新桥正式通车。\n";
+        let closes: Vec<(String, bool)> = reflow(&split_lines(page))
+            .into_iter()
+            .filter_map(|u| match u {
+                Unit::Byline(b) => Some((b.text, b.closes)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(closes, vec![("记者 王五".to_string(), true), ("记者 赵六".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_line_tight_over_a_dateline_is_its_headline_even_with_a_list_comma() {
+        let page = "张三、李四案一审宣判\n某某社某市８月２０日电\n（记者王五）２０日，某市中级人民法院\n对被告人作出一审判决。\n";
+        assert_eq!(outline(page)[0], "H:张三、李四案一审宣判");
+    }
 
     fn outline(page: &str) -> Vec<String> {
         reflow(&split_lines(page))

@@ -22,6 +22,36 @@ pub fn name_shaped(word: &str) -> bool {
     (2..=3).contains(&n) && word.chars().next().is_some_and(is_surname)
 }
 
+/// Splits a run of names printed without spaces (`严龙胡宁军`, as photo
+/// credits often are) into names: every piece name-shaped, as few pieces
+/// as possible (three-character names are the commonest). `None` when the
+/// run does not split so.
+pub fn split_names(run: &str) -> Option<Vec<&str>> {
+    let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+    let n = bounds.len() - 1;
+    if !(4..=16).contains(&n) {
+        return None;
+    }
+    // best[i]: the fewest pieces that cover the run from character i on,
+    // and the length of the first of them.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[n] = Some((0, 0));
+    for i in (0..n).rev() {
+        best[i] = (2..=4)
+            .filter(|&len| i + len <= n && name_shaped(&run[bounds[i]..bounds[i + len]]))
+            .filter_map(|len| best[i + len].map(|(pieces, _)| (pieces + 1, len)))
+            .min_by_key(|&(pieces, len)| (pieces, std::cmp::Reverse(len)));
+    }
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let (_, len) = best[i]?;
+        names.push(&run[bounds[i]..bounds[i + len]]);
+        i += len;
+    }
+    Some(names)
+}
+
 /// Is the character a common surname?
 pub fn is_surname(c: char) -> bool {
     static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
@@ -31,4 +61,19 @@ pub fn is_surname(c: char) -> bool {
         v
     });
     sorted.binary_search(&c).is_ok()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_of_names_splits_at_the_surnames() {
+        assert_eq!(split_names("周平陈小兵"), Some(vec!["周平", "陈小兵"]));
+        assert_eq!(split_names("胡一民胡二军李丽"), Some(vec!["胡一民", "胡二军", "李丽"]));
+        assert_eq!(split_names("欧阳明月王五"), Some(vec!["欧阳明月", "王五"]));
+        // Prose does not split into names.
+        assert_eq!(split_names("见面会今日举行"), None);
+        assert_eq!(split_names("王五"), None);
+    }
 }

@@ -49,8 +49,32 @@ const COLLECTIVE: &[&str] = &["本报评论员", "特约评论员", "评论员",
 
 /// Words after the names that say what the named people did.
 const CREDITS: &[&str] = &[
-    "文/图", "文/摄", "图/文", "摄/文", "文图", "图文", "摄影", "报道", "整理", "采写", "供图", "摄", "图", "文", "绘",
+    "摄影报道",
+    "文/图",
+    "文/摄",
+    "图/文",
+    "摄/文",
+    "文图",
+    "图文",
+    "摄影",
+    "报道",
+    "整理",
+    "采写",
+    "供图",
+    "摄",
+    "图",
+    "文",
+    "绘",
 ];
+
+/// Labels before a colon that name who did what in an interview or a
+/// briefing (`采访人：本报记者 张三 解读人：某某局负责人`): what follows a
+/// label is a role and names, or a description of someone unnamed.
+const LABELS: &[&str] =
+    &["采访人", "受访人", "解读人", "主持人", "访谈人", "口述人", "整理人", "点评人", "执笔", "撰文"];
+
+/// The longest description after a label (`某某办负责人`).
+const MAX_DESCRIPTION_CHARS: usize = 24;
 
 /// A byline: who wrote or photographed an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +118,50 @@ fn strip_role(s: &str) -> Option<&str> {
     if let Some(rest) = strip_outlet(s) {
         return strip_prefix_any(rest, ROLES).map(|(_, r)| r).or_else(|| strip_posting(rest));
     }
-    strip_posting(s)
+    strip_posting(s).or_else(|| strip_placed_role(s)).or_else(|| strip_named_outlet(s))
+}
+
+/// The longest place before a middle dot that a local correspondent's
+/// role carries (`某县·本报通讯员`).
+const MAX_PLACE_CHARS: usize = 4;
+
+/// A role that names the correspondent's place first, with a middle dot
+/// (`某县·本报通讯员`).
+fn strip_placed_role(s: &str) -> Option<&str> {
+    let (place, rest) = s.split_once('·')?;
+    let n = place.chars().count();
+    if !(1..=MAX_PLACE_CHARS).contains(&n) || !place.chars().all(is_han) {
+        return None;
+    }
+    strip_prefix_any(rest, ROLES).map(|(_, r)| r)
+}
+
+/// A reporter of an outlet whose name says nothing of what it is (a paper
+/// called `今日某地`): a few Han characters, `记者`, then a space before the
+/// names.
+fn strip_named_outlet(s: &str) -> Option<&str> {
+    let head: String = s.chars().take(MAX_OUTLET_CHARS).collect();
+    let at = head.find("记者")?;
+    let outlet = &s[..at];
+    let rest = &s[at + "记者".len()..];
+    ((2..=6).contains(&outlet.chars().count()) && outlet.chars().all(is_han) && rest.starts_with(' ')).then_some(rest)
+}
+
+/// Strips a role that a line break cut in two, joined again with a space
+/// (`通` / `讯员` → `通 讯员`).
+fn strip_split_role(s: &str) -> Option<&str> {
+    let space = s.find(' ')?;
+    if space == 0 || s[..space].chars().count() > 4 {
+        return None;
+    }
+    let joined = format!("{}{}", &s[..space], &s[space + 1..]);
+    let taken = joined.len() - strip_role(&joined)?.len();
+    (taken > space).then(|| &s[taken + 1..])
+}
+
+/// Strips a label and its colon (`采访人：`).
+fn strip_label(s: &str) -> Option<&str> {
+    LABELS.iter().find_map(|l| s.strip_prefix(l)).and_then(|r| r.strip_prefix(['：', ':']))
 }
 
 /// Does the line open with a job title (`本报驻开罗记者`, `通讯员`)?
@@ -151,7 +218,7 @@ fn is_team(s: &str) -> bool {
 /// Can a [`ROLES`] or [`CREDITS`] word start with this character? Skips
 /// most positions at once.
 fn starts_role_or_credit(c: char) -> bool {
-    const FIRST: FirstChars = FirstChars::of(&[ROLES, CREDITS]);
+    const FIRST: FirstChars = FirstChars::of(&[ROLES, CREDITS, LABELS]);
     FIRST.contains(c)
 }
 
@@ -165,7 +232,9 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
     let mut names = Vec::new();
     loop {
         let trimmed = s.trim_start_matches([' ', '、', '，', ',', '/', '／', '：', ':']);
-        if strip_role(trimmed).is_some() && !names.is_empty() {
+        let role_next =
+            strip_role(trimmed).is_some() || strip_split_role(trimmed).is_some() || strip_label(trimmed).is_some();
+        if (role_next && !names.is_empty()) || CREDITS.contains(&trimmed.trim_end()) {
             return (names, s);
         }
         let mut end = 0;
@@ -181,6 +250,7 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
         // A name that a line break split (`戴` / `佳瑞`, joined with a space
         // inside brackets): one character, a space, and the rest.
         if trimmed[..end].chars().count() == 1
+            && trimmed.chars().next().is_some_and(crate::text::names::is_surname)
             && let Some(rest) = trimmed[end..].strip_prefix(' ')
         {
             let more: usize = rest.chars().take_while(|&c| is_name_char(c)).map(char::len_utf8).sum();
@@ -202,6 +272,12 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
         // are joined with a middle dot.
         let transliterated = name.contains(['·', '•', '・', '．']) && han <= 12;
         if !((2..=4).contains(&han) || transliterated) {
+            // Names printed without spaces between them (`严龙胡宁军 摄`).
+            if let Some(run) = crate::text::names::split_names(name) {
+                names.extend(run.into_iter().map(str::to_string));
+                s = &trimmed[end..];
+                continue;
+            }
             return (names, s);
         }
         names.push(name.to_string());
@@ -228,8 +304,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     }
     // A byline opens with a role or a bracket, or ends with a credit.
     let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '(' | '驻' | '赴'))
-        // An outlet's reporter (`某某日报记者 张三`): names after a space.
-        || (s.as_bytes().contains(&b' ') && strip_outlet(s).is_some_and(|r| strip_role(r).is_some()));
+        // An outlet's or a place's reporter (`某某日报记者 张三`,
+        // `某县·本报通讯员 李四`): names after a space.
+        || (s.as_bytes().contains(&b' ') && strip_role(s).is_some());
     let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
     if !(opens || credit_last || is_team(s)) {
         return None;
@@ -246,8 +323,30 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let mut rest = inner;
     let mut roles = 0;
     loop {
-        let t = rest.trim_start_matches([' ', '、', '，', ',']);
-        let Some(after) = strip_role(t) else {
+        let mut t = rest.trim_start_matches([' ', '、', '，', ',']);
+        if CREDITS.contains(&t) {
+            break;
+        }
+        if let Some(after) = strip_label(t) {
+            if strip_role(after).is_some() {
+                t = after;
+            } else {
+                // Someone described, not named (`某某局负责人`).
+                let end = after.find(' ').unwrap_or(after.len());
+                let description = &after[..end];
+                let n = description.chars().count();
+                if !(2..=MAX_DESCRIPTION_CHARS).contains(&n) || !description.chars().all(is_name_char) {
+                    break;
+                }
+                if crate::text::names::name_shaped(description) {
+                    authors.push(description.to_string());
+                }
+                roles += 1;
+                rest = &after[end..];
+                continue;
+            }
+        }
+        let Some(after) = strip_role(t).or_else(|| strip_split_role(t)) else {
             break;
         };
         let (names, after_names) = read_names(after.trim_start_matches(['：', ':', '/', '／']));
@@ -258,6 +357,23 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         roles += 1;
         authors.extend(names);
         rest = after_names;
+    }
+    // Each name with what that person did (`记者 张三 摄 李四 文`).
+    let mut credits_between = false;
+    if roles > 0 {
+        loop {
+            let t = rest.trim_start();
+            let Some(c) = CREDITS.iter().find(|c| t.strip_prefix(**c).is_some_and(|r| r.starts_with(' '))) else {
+                break;
+            };
+            let (names, after) = read_names(&t[c.len()..]);
+            if names.is_empty() {
+                break;
+            }
+            authors.extend(names);
+            rest = after;
+            credits_between = true;
+        }
     }
     if roles == 0 && (COLLECTIVE.contains(&inner) || is_team(inner)) {
         return Some(Byline { text: s.to_string(), authors: Vec::new(), credit: None, closes: bracketed });
@@ -282,7 +398,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     if roles == 0 && credit.is_none() {
         return None;
     }
-    let text = if bracketed {
+    let text = if bracketed || credits_between {
         s.to_string()
     } else {
         let body = match &credit {
@@ -291,7 +407,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         };
         body.to_string()
     };
-    Some(Byline { text, authors, credit: if bracketed { None } else { credit }, closes: bracketed })
+    Some(Byline { text, authors, credit: if bracketed || credits_between { None } else { credit }, closes: bracketed })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -331,6 +447,34 @@ mod tests {
 
         assert!(b.closes);
         assert_eq!(b.authors, vec!["张三".to_string()]);
+    }
+
+    #[test]
+    fn credits_labels_and_places_around_the_names() {
+        assert_eq!(
+            byline("通讯员张小明 记者王大伟 摄影报道"),
+            ("通讯员张小明 记者王大伟".into(), vec!["张小明".into(), "王大伟".into()], Some("摄影报道".into()))
+        );
+        assert_eq!(
+            byline("记者 李明 摄 王刚 文"),
+            ("记者 李明 摄 王刚 文".into(), vec!["李明".into(), "王刚".into()], None)
+        );
+        assert_eq!(
+            byline("周平陈小兵 摄"),
+            ("周平陈小兵".into(), vec!["周平".into(), "陈小兵".into()], Some("摄".into()))
+        );
+        assert_eq!(
+            byline("某县·本报通讯员 张一 李二"),
+            ("某县·本报通讯员 张一 李二".into(), vec!["张一".into(), "李二".into()], None)
+        );
+        assert_eq!(byline("今日某地记者 王五"), ("今日某地记者 王五".into(), vec!["王五".into()], None));
+        let (_, authors, _) = byline("采访人：本报记者 赵六 解读人：市交通局负责人");
+        assert_eq!(authors, vec!["赵六".to_string()]);
+        // A role that a line break cut in two.
+        assert_eq!(
+            parse_byline("（记者 王五 通讯 员 赵六）").unwrap().authors,
+            vec!["王五".to_string(), "赵六".to_string()]
+        );
     }
 
     #[test]

@@ -99,6 +99,10 @@ pub fn match_dateline(text: &str) -> Option<Dateline> {
             }
         }
     }
+    // `某某网10月9日消息：` leads into the text with a colon.
+    if let Some(colon) = text[len..].chars().next().filter(|c| matches!(c, '：' | ':')) {
+        len += colon.len_utf8();
+    }
     Some(Dateline { len, authors })
 }
 
@@ -124,6 +128,11 @@ mod tests {
         assert_eq!(cut("央视网消息 据"), Some("央视网消息".into()));
         assert_eq!(cut("某某网讯近日，市里"), Some("某某网讯".into()));
         assert_eq!(cut("新华社北京电 国家"), Some("新华社北京电".into()));
+        assert_eq!(cut("某某新闻网10月9日消息:近日"), Some("某某新闻网10月9日消息:".into()));
+        assert_eq!(
+            cut("新华社合肥８月２０日电（记者张三、李四）２０１２年"),
+            Some("新华社合肥８月２０日电（记者张三、李四）".into())
+        );
         assert_eq!(match_dateline("本报讯（记者 张三）昨日").unwrap().authors, vec!["张三".to_string()]);
     }
 
