@@ -609,7 +609,7 @@ test("on a phone nothing is cut off and the contents open from ☰ and lead to a
   assert(!(await nav.isVisible()), "the contents wait behind ☰");
   await menu.click();
   assert((await menu.getAttribute("aria-expanded")) === "true", "☰ says the contents are open");
-  const title = sample.articles[3].title;
+  const title = sample.articles[4].title;
   await nav.getByRole("link", { name: title }).click();
   assert(!(await nav.isVisible()), "choosing an article closes the contents");
   const heading = page.getByRole("main").getByRole("heading", { name: title });
@@ -620,7 +620,7 @@ test("on a phone nothing is cut off and the contents open from ☰ and lead to a
   }, title);
   assert(await heading.isVisible(), "the article is shown");
   assert((await menu.getAttribute("aria-expanded")) === "false", "☰ says the contents are closed");
-  assert(decodeURIComponent(page.url()).includes("a=3"), `the address names the article: ${page.url()}`);
+  assert(decodeURIComponent(page.url()).includes("a=4"), `the address names the article: ${page.url()}`);
 });
 
 test("files dropped on the page open", async ({ page, base }) => {
