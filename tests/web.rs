@@ -151,7 +151,7 @@ fn search_finds_every_hit_and_the_article_marks_them_with_the_current_one_apart(
     assert_eq!(html.matches("<mark class=\"hit").count(), hits.length() as usize, "{html}");
     assert_eq!(html.matches("<mark class=\"hit current\"").count(), 1, "{html}");
     // Markdown export holds the page's headlines.
-    assert!(reader.export_markdown().contains("深学践行"));
+    assert!(reader.export_markdown().contains("守好富春江畔"));
 }
 
 #[wasm_bindgen_test]

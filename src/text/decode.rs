@@ -154,8 +154,7 @@ mod tests {
 
     #[test]
     fn big5_is_detected() {
-        let trad =
-            "本報訊 昨日，市委理論學習中心組舉行專題學習會，深入學習關於“千萬工程”和“浦江經驗”的重要批示精神。\n";
+        let trad = "本報訊 昨日，縣委常委會召開會議，專題研究入汛以來全縣防汛工作，要求以“時時放心不下”的責任感抓好各項任務。\n";
         let d = decode(&encode(encoding_rs::BIG5, trad)).unwrap();
         assert_eq!(d.text, trad);
         assert_eq!(d.encoding, "Big5");
