@@ -8,7 +8,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn parse(c: &mut Criterion) {
-    let sample = include_str!("../tests/fixtures/seed-page.txt");
+    let sample = include_str!("../tests/fixtures/sample-page.txt");
     let mut g = c.benchmark_group("parse");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(sample.len() as u64));

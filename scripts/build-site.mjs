@@ -120,7 +120,7 @@ const appName = await emit(
 const readerCss = await emit("reader", "css", await read(`${ROOT}www/reader.css`));
 const appCss = await emit("app", "css", await read(`${ROOT}www/app.css`));
 const icon = await emit("icon", "svg", await read(`${ROOT}www/icon.svg`));
-const sample = await read(`${ROOT}tests/fixtures/seed-page.txt`);
+const sample = await read(`${ROOT}tests/fixtures/sample-page.txt`);
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The sample's articles as the reader draws them before the dictionary
@@ -145,7 +145,7 @@ async function prerendered(sampleName, text) {
   `);
   return { body, label: `阅读 Reading: ${sampleName}` };
 }
-const first = await prerendered("seed-page.txt", sample);
+const first = await prerendered("sample-page.txt", sample);
 
 let html = await read(`${ROOT}www/index.html`);
 const replacements = [
@@ -153,7 +153,7 @@ const replacements = [
     '<main id="reading" class="reading" tabindex="-1" aria-label="阅读 Reading">\n    <p class="loading">正在载入… Loading…</p>\n  </main>',
     `<main id="reading" class="reading" tabindex="-1" aria-label="${first.label}">${first.body}</main>`,
   ],
-  [' data-sample="../tests/fixtures/seed-page.txt"', ' data-sample="seed-page.txt"'],
+  [' data-sample="../tests/fixtures/sample-page.txt"', ' data-sample="sample-page.txt"'],
   ['href="icon.svg"', `href="${icon}"`],
   ['href="reader.css"', `href="${readerCss}"`],
   ['href="app.css"', `href="${appCss}"`],

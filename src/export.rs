@@ -103,11 +103,11 @@ mod tests {
 
     #[test]
     fn json_round_trips_the_parser_schema() {
-        let page = crate::parse_page(include_str!("../tests/fixtures/seed-page.txt"));
-        let text = json([("seed", &page)]);
+        let page = crate::parse_page(include_str!("../tests/fixtures/sample-page.txt"));
+        let text = json([("sample", &page)]);
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let back: Page = serde_json::from_value(v["pages"][0]["page"].clone()).unwrap();
         assert_eq!(back, page);
-        assert_eq!(v["pages"][0]["name"], "seed");
+        assert_eq!(v["pages"][0]["name"], "sample");
     }
 }

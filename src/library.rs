@@ -364,10 +364,10 @@ mod tests {
     #[test]
     fn names_learned_from_a_later_page_reach_earlier_pages() {
         let mut lib = Library::new(Segmenter::embedded());
-        let first = lib.add_text("1.txt", "本报讯 昨天，邵春洪作了发言。\n");
-        let has_person = |lib: &Library| lib.entities(first, 0).iter().any(|e| e.text == "邵春洪");
+        let first = lib.add_text("1.txt", "本报讯 昨天，叶春林作了发言。\n");
+        let has_person = |lib: &Library| lib.entities(first, 0).iter().any(|e| e.text == "叶春林");
         assert!(!has_person(&lib));
-        lib.add_text("2.txt", "本报讯 叶帮锐、唐剑刚、邵春洪作交流发言。\n");
+        lib.add_text("2.txt", "本报讯 俞晓峰、钟国庆、叶春林作交流发言。\n");
         assert!(!has_person(&lib));
         assert_eq!(lib.catch_up(), 1);
         assert!(has_person(&lib));
@@ -377,10 +377,10 @@ mod tests {
     #[test]
     fn catching_up_a_little_at_a_time_reaches_the_same_pages() {
         let mut lib = Library::new(Segmenter::embedded());
-        let first = lib.add_text("1.txt", "本报讯 昨天，邵春洪作了发言。\n");
-        let second = lib.add_text("2.txt", "本报讯 今天，邵春洪又作了发言。\n");
-        lib.add_text("3.txt", "本报讯 叶帮锐、唐剑刚、邵春洪作交流发言。\n");
-        let has_person = |lib: &Library, page| lib.entities(page, 0).iter().any(|e| e.text == "邵春洪");
+        let first = lib.add_text("1.txt", "本报讯 昨天，叶春林作了发言。\n");
+        let second = lib.add_text("2.txt", "本报讯 今天，叶春林又作了发言。\n");
+        lib.add_text("3.txt", "本报讯 俞晓峰、钟国庆、叶春林作交流发言。\n");
+        let has_person = |lib: &Library, page| lib.entities(page, 0).iter().any(|e| e.text == "叶春林");
         assert_eq!(lib.catch_up_some(1), (1, false));
         assert!(has_person(&lib, first));
         assert_eq!(lib.catch_up_some(1), (1, true));
@@ -391,13 +391,13 @@ mod tests {
     #[test]
     fn pages_read_before_the_segmenter_and_get_words_after() {
         let mut lib = Library::without_words();
-        let id = lib.add_text("p.txt", "二手车出口\n\n本报讯（记者 叶帮锐）今年二手车出口增长很快。\n");
+        let id = lib.add_text("p.txt", "二手车出口\n\n本报讯（记者 俞晓峰）今年二手车出口增长很快。\n");
         assert_eq!(lib.contents().len(), 1);
         assert!(lib.keywords(id, 0).is_empty() && lib.tokens(id, 0).is_none());
         assert!(matches!(lib.add_user_words("词"), Err(crate::Error::WordsNotReady)));
         lib.set_segmenter(Segmenter::embedded());
         assert_eq!(lib.keywords(id, 0)[0].text, "二手车");
-        assert!(lib.entities(id, 0).iter().any(|e| e.text == "叶帮锐"));
+        assert!(lib.entities(id, 0).iter().any(|e| e.text == "俞晓峰"));
     }
 
     #[test]
@@ -420,7 +420,7 @@ mod tests {
     #[test]
     fn user_words_recut_the_loaded_pages() {
         let mut lib = Library::new(Segmenter::embedded());
-        let id = lib.add_text("p.txt", "本报讯 深学践行千万工程。\n");
+        let id = lib.add_text("p.txt", "本报讯 要抓实转移避险。\n");
         let words_of = |lib: &Library| {
             let a = lib.article(id, 0).unwrap().0;
             lib.tokens(id, 0)
@@ -433,11 +433,11 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        assert!(!words_of(&lib).contains(&"千万工程".to_string()));
-        let report = lib.add_user_words("千万工程 50000 nz\n坏 行 太 多\n").unwrap();
+        assert!(!words_of(&lib).contains(&"转移避险".to_string()));
+        let report = lib.add_user_words("转移避险 50000 nz\n坏 行 太 多\n").unwrap();
         assert_eq!(report.errors.len(), 1);
-        assert!(words_of(&lib).contains(&"千万工程".to_string()));
-        assert!(lib.remove_user_word("千万工程").unwrap());
-        assert!(!words_of(&lib).contains(&"千万工程".to_string()));
+        assert!(words_of(&lib).contains(&"转移避险".to_string()));
+        assert!(lib.remove_user_word("转移避险").unwrap());
+        assert!(!words_of(&lib).contains(&"转移避险".to_string()));
     }
 }

@@ -1,6 +1,6 @@
 //! The parser changes whitespace only: every other character of the input
 //! ends up exactly once in the output, except the ornament glyph that leads
-//! a byline line (`▢ 全媒体记者 王婷`). Pinned over the fixtures, over
+//! a byline line (`▢ 全媒体记者 孙悦`). Pinned over the fixtures, over
 //! arbitrary strings and over strings made of newspaper pieces; and no
 //! input makes it panic.
 #![cfg(not(target_arch = "wasm32"))]
@@ -44,7 +44,7 @@ fn synthetic_pages_are_faithful() {
 
 /// Pieces of newspaper text, marks and hazards to build pages from.
 const PIECES: &[&str] = &[
-    "市委书记王健主持会议",
+    "县委书记周立新主持会议",
     "并讲话",
     "，",
     "。",
@@ -74,13 +74,13 @@ const PIECES: &[&str] = &[
     "\u{2028}",
     "\u{2029}",
     "\u{85}",
-    "▢ 全媒体记者 王婷",
+    "▢ 全媒体记者 孙悦",
     "▢",
     "■",
     "◆记者 张三 通讯员 李四",
     "本报记者 张三 摄",
     "（记者 张三）",
-    "张云飞 文/摄",
+    "蒋一帆 文/摄",
     "本报讯",
     "本报讯（记者 张三）",
     "本报杭州5月26日电",
@@ -90,7 +90,7 @@ const PIECES: &[&str] = &[
     "2023年5月27日 星期六",
     "第02版",
     "A2 要闻",
-    "义乌商报",
+    "桐溪日报",
     "- 3 -",
     "图为活动现场",
     "（摄影 王五）",
@@ -103,15 +103,15 @@ const PIECES: &[&str] = &[
     "实施 20",
     " 周年",
     "19 家",
-    "Chinagoods",
-    " Chinagoods ",
+    "TLbus",
+    " TLbus ",
     "1+X+Y",
     "2023",
     "Ⅰ类",
-    "迎亚运 讲文明 树新风",
-    "学思想 强调研 保安全",
-    "深学践行“千万工程”",
-    "获省级荣誉",
+    "小小一片叶 富了山里人",
+    "护水 护绿 护家园",
+    "守好富春江畔“安全堤”",
+    "首日意向成交超亿元",
     "𠀀",
     "😀",
     "e\u{301}",

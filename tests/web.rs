@@ -8,7 +8,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SAMPLE: &str = include_str!("fixtures/seed-page.txt");
+const SAMPLE: &str = include_str!("fixtures/sample-page.txt");
 
 fn field(value: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap()
@@ -23,21 +23,21 @@ fn reader_with_words() -> Reader {
 #[wasm_bindgen_test]
 fn a_page_loads_and_lists_its_articles_before_the_dictionary() {
     let mut reader = Reader::new();
-    let info = reader.load_text("seed-page.txt", SAMPLE).unwrap();
+    let info = reader.load_text("sample-page.txt", SAMPLE).unwrap();
     assert_eq!(field(&info, "articles").as_f64(), Some(6.0));
     let contents = js_sys::Array::from(&reader.contents().unwrap());
     assert_eq!(contents.length(), 6);
-    assert_eq!(field(&contents.get(0), "title").as_string().as_deref(), Some("深学践行“千万工程”“浦江经验”"));
-    // The second article has no headline: null, with a derived title.
-    assert!(field(&contents.get(1), "title").is_null());
-    assert!(field(&contents.get(1), "derived_title").is_string());
+    assert_eq!(field(&contents.get(0), "title").as_string().as_deref(), Some("守好富春江畔“安全堤”"));
+    // The fourth article has no headline: null, with a derived title.
+    assert!(field(&contents.get(3), "title").is_null());
+    assert!(field(&contents.get(3), "derived_title").is_string());
     assert!(!reader.has_words());
 }
 
 #[wasm_bindgen_test]
 fn rendered_html_is_escaped_and_astral_characters_keep_their_place() {
     let mut reader = reader_with_words();
-    let text = "𠀀<script>alert(1)</script>\n\n本报讯 昨日，𠀀😀<img src=x onerror=alert(1)>王健在义乌。\n";
+    let text = "𠀀<script>alert(1)</script>\n\n本报讯 昨日，𠀀😀<img src=x onerror=alert(1)>周立新在桐庐。\n";
     let info = reader.load_text("hostile.txt", text).unwrap();
     let id = field(&info, "id").as_f64().unwrap() as u32;
     let html = reader.render_article(id, 0, vec!["person".into(), "place".into()], "a", None).unwrap();
@@ -45,9 +45,9 @@ fn rendered_html_is_escaped_and_astral_characters_keep_their_place() {
     assert!(html.contains("&lt;script&gt;"), "{html}");
     assert!(html.contains("😀&lt;img src=x onerror=alert(1)&gt;"), "{html}");
 
-    // 义乌 follows an astral character and an emoji: the hit's offsets count
+    // 桐庐 follows an astral character and an emoji: the hit's offsets count
     // characters (code points), not UTF-16 units as JavaScript strings do.
-    let found = reader.search("义乌").unwrap();
+    let found = reader.search("桐庐").unwrap();
     let result = js_sys::Array::from(&field(&found, "results")).get(0);
     let hits = js_sys::Array::from(&field(&result, "hits"));
     assert_eq!(hits.length(), 1);
@@ -57,21 +57,21 @@ fn rendered_html_is_escaped_and_astral_characters_keep_their_place() {
     let (start, end) = (field(&hit, "start").as_f64().unwrap() as usize, field(&hit, "end").as_f64().unwrap() as usize);
     let article = reader.article(id, 0).unwrap();
     let paragraph = js_sys::Array::from(&field(&article, "paragraphs")).get(index).as_string().unwrap();
-    let before = &paragraph[..paragraph.find("义乌").unwrap()];
+    let before = &paragraph[..paragraph.find("桐庐").unwrap()];
     assert!(before.contains("𠀀😀"), "{paragraph}");
     assert_eq!((start, end), (before.chars().count(), before.chars().count() + 2));
     assert_ne!(start, before.encode_utf16().count());
     // The mark the page scrolls to wraps exactly those characters.
     let current = field(&hit, "id").as_f64().unwrap() as u32;
     let html = reader.render_article(id, 0, vec!["hit".into(), "current".into()], "a", Some(current)).unwrap();
-    assert!(html.contains("alert(1)&gt;王健在<mark"), "{html}");
-    assert!(html.contains(">义乌</mark>。"), "{html}");
+    assert!(html.contains("alert(1)&gt;周立新在<mark"), "{html}");
+    assert!(html.contains(">桐庐</mark>。"), "{html}");
 }
 
 #[wasm_bindgen_test]
 fn word_features_arrive_with_the_dictionary() {
     let mut reader = Reader::new();
-    let info = reader.load_text("seed-page.txt", SAMPLE).unwrap();
+    let info = reader.load_text("sample-page.txt", SAMPLE).unwrap();
     let id = field(&info, "id").as_f64().unwrap() as u32;
     reader.set_dictionary(baozhi::words::embedded_dictionary()).unwrap();
     assert!(reader.has_words());
@@ -82,9 +82,9 @@ fn word_features_arrive_with_the_dictionary() {
         .filter(|e| field(e, "kind").as_string().as_deref() == Some("person"))
         .filter_map(|e| field(&e, "text").as_string())
         .collect();
-    assert!(people.iter().any(|p| p == "叶帮锐"), "{people:?}");
+    assert!(people.iter().any(|p| p == "俞晓峰"), "{people:?}");
     let html = reader.render_article(id, 0, vec!["person".into()], "a", None).unwrap();
-    assert!(html.contains("<span class=\"person\">叶帮锐</span>"), "{html}");
+    assert!(html.contains("<span class=\"person\">俞晓峰</span>"), "{html}");
 }
 
 #[wasm_bindgen_test]
@@ -121,10 +121,10 @@ fn gb18030_and_utf16_bytes_decode_as_in_the_cli() {
 #[wasm_bindgen_test]
 fn user_words_take_effect_and_can_be_removed() {
     let mut reader = reader_with_words();
-    let report = reader.add_user_words("千万工程 50000 nz\n坏行 abc\n").unwrap();
+    let report = reader.add_user_words("转移避险 50000 nz\n坏行 abc\n").unwrap();
     assert_eq!(js_sys::Array::from(&field(&report, "errors")).length(), 1);
-    assert_eq!(reader.user_words(), vec!["千万工程".to_string()]);
-    assert!(reader.remove_user_word("千万工程").unwrap());
+    assert_eq!(reader.user_words(), vec!["转移避险".to_string()]);
+    assert!(reader.remove_user_word("转移避险").unwrap());
     assert!(reader.user_words().is_empty());
     reader.add_user_words("数字乡村\n共富工坊").unwrap();
     assert_eq!(reader.clear_user_words().unwrap(), 2);
@@ -134,13 +134,13 @@ fn user_words_take_effect_and_can_be_removed() {
 #[wasm_bindgen_test]
 fn search_finds_every_hit_and_the_article_marks_them_with_the_current_one_apart() {
     let mut reader = reader_with_words();
-    let info = reader.load_text("seed-page.txt", SAMPLE).unwrap();
+    let info = reader.load_text("sample-page.txt", SAMPLE).unwrap();
     let id = field(&info, "id").as_f64().unwrap() as u32;
-    let found = reader.search("王健").unwrap();
+    let found = reader.search("周立新").unwrap();
     let total = field(&found, "total_hits").as_f64().unwrap() as usize;
     // The search folds whitespace away, so it finds a name the columns wrapped.
     let folded: String = SAMPLE.chars().filter(|c| !c.is_whitespace()).collect();
-    assert_eq!(total, folded.matches("王健").count());
+    assert_eq!(total, folded.matches("周立新").count());
     let results = js_sys::Array::from(&field(&found, "results"));
     let first = results.get(0);
     let article = field(&first, "article").as_f64().unwrap() as usize;
@@ -151,7 +151,7 @@ fn search_finds_every_hit_and_the_article_marks_them_with_the_current_one_apart(
     assert_eq!(html.matches("<mark class=\"hit").count(), hits.length() as usize, "{html}");
     assert_eq!(html.matches("<mark class=\"hit current\"").count(), 1, "{html}");
     // Markdown export holds the page's headlines.
-    assert!(reader.export_markdown().contains("深学践行"));
+    assert!(reader.export_markdown().contains("守好富春江畔"));
 }
 
 #[wasm_bindgen_test]

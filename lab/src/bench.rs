@@ -188,7 +188,7 @@ pub const REAL_PAGES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/
 
 /// The fixtures the words benchmark reads from [`REAL_PAGES_DIR`].
 const REAL_PAGES: &[&str] = &[
-    "seed-page.txt",
+    "sample-page.txt",
     "headline-above-furniture.txt",
     "datelines-and-bylines.txt",
     "one-long-article.txt",

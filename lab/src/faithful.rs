@@ -2,7 +2,7 @@
 //! `parse_page` fuzz target: the parser changes whitespace only, so the
 //! non-whitespace characters of the input and of the output (every field
 //! of every article, and the leftovers) are the same multiset — except the
-//! ornament glyph that leads a byline line (`▢ 全媒体记者 王婷`), which
+//! ornament glyph that leads a byline line (`▢ 全媒体记者 孙悦`), which
 //! may go. Fields are never empty or padded.
 
 use std::collections::HashMap;
@@ -128,8 +128,8 @@ mod tests {
 
     #[test]
     fn whitespace_may_change_and_a_byline_ornament_may_go() {
-        let input = "▢ 全媒体记者  王婷\n昨日，  市委\n召开会议。\n";
-        assert_eq!(unfaithfulness(input, &page(Some("全媒体记者 王婷"), &["昨日，市委召开会议。"], &[])), None);
+        let input = "▢ 全媒体记者  孙悦\n昨日，  县委\n召开会议。\n";
+        assert_eq!(unfaithfulness(input, &page(Some("全媒体记者 孙悦"), &["昨日，县委召开会议。"], &[])), None);
         let leftover = "■ 记者 张三\n昨日。\n";
         assert_eq!(unfaithfulness(leftover, &page(None, &["昨日。"], &["记者 张三"])), None);
     }

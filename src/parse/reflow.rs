@@ -824,7 +824,7 @@ mod debug {
     #[ignore]
     fn dump_seed() {
         let t =
-            std::fs::read_to_string(std::env::var("PAGE").unwrap_or("tests/fixtures/seed-page.txt".into())).unwrap();
+            std::fs::read_to_string(std::env::var("PAGE").unwrap_or("tests/fixtures/sample-page.txt".into())).unwrap();
         let lines = crate::parse::lines::split_lines(&t);
         let cols = super::column_widths(&lines);
         let pieces = super::cut_pieces(&lines, &cols, super::sets_paragraphs_in(&lines, &cols));

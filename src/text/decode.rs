@@ -115,7 +115,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = "本报讯 昨日，市委理论学习中心组举行专题学习会，深入学习习近平总书记关于“千万工程”和“浦江经验”的重要批示精神。\n";
+    const SAMPLE: &str =
+        "本报讯 昨日，县委常委会召开会议，专题研究入汛以来全县防汛工作，要求以“时时放心不下”的责任感抓好各项任务。\n";
 
     fn encode(enc: &'static Encoding, s: &str) -> Vec<u8> {
         enc.encode(s).0.into_owned()
@@ -153,8 +154,7 @@ mod tests {
 
     #[test]
     fn big5_is_detected() {
-        let trad =
-            "本報訊 昨日，市委理論學習中心組舉行專題學習會，深入學習關於“千萬工程”和“浦江經驗”的重要批示精神。\n";
+        let trad = "本報訊 昨日，縣委常委會召開會議，專題研究入汛以來全縣防汛工作，要求以“時時放心不下”的責任感抓好各項任務。\n";
         let d = decode(&encode(encoding_rs::BIG5, trad)).unwrap();
         assert_eq!(d.text, trad);
         assert_eq!(d.encoding, "Big5");

@@ -392,20 +392,20 @@ mod tests {
     #[test]
     fn the_hmm_joins_unknown_names_only_when_reading() {
         let s = seg();
-        let text = "市委书记王健主持会议";
-        assert!(words(&s, text, Mode::Reading).contains(&"王健".to_string()));
-        assert!(!words(&s, text, Mode::Indexing).contains(&"王健".to_string()));
+        let text = "县委书记吴雨桐主持会议";
+        assert!(words(&s, text, Mode::Reading).contains(&"吴雨桐".to_string()));
+        assert!(!words(&s, text, Mode::Indexing).contains(&"吴雨桐".to_string()));
     }
 
     #[test]
     fn learned_names_come_out_whole_and_as_people() {
         let mut s = seg();
-        let text = "叶帮锐、唐剑刚、蒋涛、丁艳丽、邵春洪作交流发言";
-        assert!(!words(&s, text, Mode::Reading).contains(&"丁艳丽".to_string()));
-        s.learn_people(["叶帮锐", "丁艳丽", "邵春洪"]);
+        let text = "俞晓峰、钟国庆、严文娟、蓝海波、叶春林作交流发言";
+        assert!(!words(&s, text, Mode::Reading).contains(&"蓝海波".to_string()));
+        s.learn_people(["钟国庆", "蓝海波", "叶春林"]);
         for mode in [Mode::Reading, Mode::Indexing] {
             let tokens = s.segment(text, mode);
-            for name in ["叶帮锐", "丁艳丽", "邵春洪"] {
+            for name in ["钟国庆", "蓝海波", "叶春林"] {
                 let t = tokens.iter().find(|t| t.text(text) == name).unwrap_or_else(|| panic!("{name} in {mode:?}"));
                 assert_eq!(t.tag, Tag::PERSON);
             }
@@ -415,26 +415,26 @@ mod tests {
     #[test]
     fn user_words_load_line_by_line_and_report_bad_lines() {
         let mut s = seg();
-        let report = s.add_user_words("浦江经验 5000 nz\n\n# a comment\n千万工程\n坏行 abc\n好词 n\n多 1 n extra\n");
-        assert_eq!(report.added, ["浦江经验", "千万工程", "好词"]);
+        let report = s.add_user_words("转移避险 5000 nz\n\n# a comment\n安全堤\n坏行 abc\n好词 n\n多 1 n extra\n");
+        assert_eq!(report.added, ["转移避险", "安全堤", "好词"]);
         assert_eq!(report.errors.iter().map(|e| e.line).collect::<Vec<_>>(), [5, 7]);
         assert!(report.errors[0].message.contains("frequency or a tag"), "{:?}", report.errors);
-        let text = "深学践行千万工程浦江经验";
+        let text = "抓实转移避险守好安全堤";
         let w = words(&s, text, Mode::Indexing);
-        assert!(w.contains(&"浦江经验".to_string()) && w.contains(&"千万工程".to_string()), "{w:?}");
-        assert_eq!(s.user_words(), ["浦江经验", "千万工程", "好词"]);
+        assert!(w.contains(&"转移避险".to_string()) && w.contains(&"安全堤".to_string()), "{w:?}");
+        assert_eq!(s.user_words(), ["转移避险", "安全堤", "好词"]);
     }
 
     #[test]
     fn removing_a_user_word_undoes_it() {
         let mut s = seg();
-        let text = "深学践行千万工程";
+        let text = "要抓实转移避险";
         let before = words(&s, text, Mode::Indexing);
-        s.add_user_words("千万工程 50000");
-        assert!(words(&s, text, Mode::Indexing).contains(&"千万工程".to_string()));
-        assert!(s.remove_user_word("千万工程").unwrap());
+        s.add_user_words("转移避险 50000");
+        assert!(words(&s, text, Mode::Indexing).contains(&"转移避险".to_string()));
+        assert!(s.remove_user_word("转移避险").unwrap());
         assert_eq!(words(&s, text, Mode::Indexing), before);
-        assert!(!s.remove_user_word("千万工程").unwrap());
+        assert!(!s.remove_user_word("转移避险").unwrap());
     }
 
     #[test]
@@ -454,29 +454,30 @@ mod tests {
     #[test]
     fn clearing_user_words_undoes_them_all_but_keeps_learned_people() {
         let mut s = seg();
-        let text = "深学践行千万工程，浦江经验，叶帮锐讲话";
-        s.learn_people(["叶帮锐"]);
+        let text = "抓实转移避险，守好安全堤，叶春林讲话";
+        s.learn_people(["叶春林"]);
         let before = words(&s, text, Mode::Indexing);
-        s.add_user_words("千万工程 50000\n浦江经验 50000");
+        s.add_user_words("转移避险 50000\n安全堤 50000");
         assert_ne!(words(&s, text, Mode::Indexing), before);
         assert_eq!(s.clear_user_words().unwrap(), 2);
         assert!(s.user_words().is_empty());
         assert_eq!(words(&s, text, Mode::Indexing), before);
-        assert!(before.contains(&"叶帮锐".to_string()), "{before:?}");
+        assert!(before.contains(&"叶春林".to_string()), "{before:?}");
         assert_eq!(s.clear_user_words().unwrap(), 0);
     }
 
     #[test]
     fn names_are_found_by_pattern() {
         let page = crate::parse_page(
-            "本报讯 昨日，市委书记王健主持会议并讲话。叶帮锐、唐剑刚、蒋涛、丁艳丽、邵春洪作交流发言。丁政、陈小忠等其他成员参加会议。王健指出，要做好工作。教育、卫生、文化方面的投入持续加大。\n",
+            "本报讯 昨日，县委书记周立新主持会议并讲话。俞晓峰、钟国庆、严文娟、蓝海波、叶春林作交流发言。吴嘉禾、陈映雪等其他成员参加会议。周立新指出，要做好工作。教育、卫生、文化方面的投入持续加大。\n",
         );
         let s = seg();
         let names = names_in_page(&page, &s);
-        for n in ["王健", "叶帮锐", "唐剑刚", "蒋涛", "丁艳丽", "邵春洪", "丁政", "陈小忠"] {
+        for n in ["周立新", "俞晓峰", "钟国庆", "严文娟", "蓝海波", "叶春林", "吴嘉禾", "陈映雪"]
+        {
             assert!(names.contains(&n.to_string()), "{n} missing from {names:?}");
         }
-        for not in ["卫生", "文化", "邵春洪作", "王健主"] {
+        for not in ["卫生", "文化", "叶春林作", "周立新主"] {
             assert!(!names.contains(&not.to_string()), "{not} in {names:?}");
         }
     }

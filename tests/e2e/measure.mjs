@@ -46,7 +46,7 @@ if (target === "dist" && !existsSync(`${ROOT}dist/index.html`)) {
   console.error("dist/ is not built: run scripts/build-site (then npm ci for the peer), or measure www");
   process.exit(1);
 }
-const sampleText = readFileSync(`${ROOT}tests/fixtures/seed-page.txt`, "utf8");
+const sampleText = readFileSync(`${ROOT}tests/fixtures/sample-page.txt`, "utf8");
 const utf8 = (s) => Buffer.byteLength(s, "utf8");
 const ms = (x) => (x === undefined || x === null || Number.isNaN(x) ? "—" : `${x.toFixed(0)} ms`);
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -168,7 +168,7 @@ async function oursOnce(browser, base) {
  * first cut (its dictionary is built on first use). */
 async function peerOnce(browser, base, text) {
   const { context, page } = await newPage(browser);
-  await page.goto(`${base}/tests/fixtures/seed-page.txt`);
+  await page.goto(`${base}/tests/fixtures/sample-page.txt`);
   const result = await page.evaluate(async (text) => {
     const t0 = performance.now();
     const m = await import("/node_modules/jieba-wasm/pkg/web/jieba_rs_wasm.js");
@@ -202,7 +202,7 @@ async function sampleRuns(browser, base) {
   // Keystrokes and segmentation speed on the last load.
   const { page, context } = last;
   const times = [];
-  for (const q of ["王健", "安全生产监督", "义乌小商品", "亚运会吉祥物"]) times.push(...(await keystrokes(page, q)));
+  for (const q of ["周立新", "安全生产大检查", "分水笔业", "富春江上赛龙舟"]) times.push(...(await keystrokes(page, q)));
   const ours = await page.evaluate((text) => window.baozhi.core.timeSegment(text, 20), sampleText);
   // A page the user opens: file chosen (the input's change event) → its
   // first article drawn and painted.

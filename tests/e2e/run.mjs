@@ -16,8 +16,8 @@ import { LAUNCH } from "./launch.mjs";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const SHOTS = `${ROOT}target/screenshots`;
 
-const sampleText = await readFile(`${ROOT}tests/fixtures/seed-page.txt`, "utf8");
-const sample = JSON.parse(await readFile(`${ROOT}tests/fixtures/seed-page.expected.json`, "utf8"));
+const sampleText = await readFile(`${ROOT}tests/fixtures/sample-page.txt`, "utf8");
+const sample = JSON.parse(await readFile(`${ROOT}tests/fixtures/sample-page.expected.json`, "utf8"));
 
 /** Every text of the sample's articles, as the reader shows them. */
 function sampleTexts() {
@@ -83,11 +83,11 @@ test("the sample page shows its six articles with the right titles", async ({ pa
   await page.screenshot({ path: `${SHOTS}/reader-dark.png` });
 });
 
-test("searching 王健 gives as many hits as the text has", async ({ page, base }) => {
+test("searching 周立新 gives as many hits as the text has", async ({ page, base }) => {
   await open(page, base);
-  const want = sampleTexts().reduce((n, t) => n + count(t, "王健"), 0);
-  assert(want > 1, "the sample names 王健");
-  await search(page, "王健");
+  const want = sampleTexts().reduce((n, t) => n + count(t, "周立新"), 0);
+  assert(want > 1, "the sample names 周立新");
+  await search(page, "周立新");
   const status = (await statusLine(page).textContent()).trim();
   assert(status === `1 / ${want}`, `status ${status}, want 1 / ${want}`);
   const marks = await page.locator("main mark.hit").count();
@@ -132,22 +132,22 @@ test("highlight toggles change what is marked", async ({ page, base }) => {
 test("clicking a person in the side panel searches for them", async ({ page, base }) => {
   await open(page, base);
   const panel = page.getByRole("complementary", { name: /词语/ });
-  const person = panel.getByRole("button", { name: "叶帮锐", exact: true });
+  const person = panel.getByRole("button", { name: "俞晓峰", exact: true });
   await person.click();
-  await page.waitForFunction(() => document.querySelector("#q").value === "叶帮锐");
+  await page.waitForFunction(() => document.querySelector("#q").value === "俞晓峰");
   await page.waitForFunction(() => document.querySelector("main mark.hit"));
 });
 
 test("the query and the open article live in the address and Back works", async ({ page, base }) => {
   await open(page, base);
-  await search(page, "亚运");
-  assert(decodeURIComponent(page.url()).includes("q=亚运"), `the query is in the hash: ${page.url()}`);
-  await search(page, "义乌");
+  await search(page, "防汛");
+  assert(decodeURIComponent(page.url()).includes("q=防汛"), `the query is in the hash: ${page.url()}`);
+  await search(page, "桐庐");
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector("#q").value === "亚运");
+  await page.waitForFunction(() => document.querySelector("#q").value === "防汛");
   const shared = await page.context().newPage();
-  await open(shared, base, "#q=%E6%B6%88%E9%98%B2&p=0&a=4");
-  await shared.waitForFunction(() => document.querySelector("#q").value === "消防");
+  await open(shared, base, "#q=%E5%85%A8%E5%8E%BF&p=0&a=4");
+  await shared.waitForFunction(() => document.querySelector("#q").value === "全县");
   await shared.waitForFunction(() => document.querySelector("main mark.current"));
   // The hit shown is in the article the link names, and in view.
   const where = await shared.locator("main mark.current").first().evaluate((m) => ({
@@ -186,7 +186,7 @@ test("without the dictionary the page still reads and searches, and says why", a
   await page.goto(`${base}/www/index.html`);
   await page.getByRole("article").first().waitFor();
   await page.getByText(/词语功能无法使用/).first().waitFor();
-  await search(page, "王健");
+  await search(page, "周立新");
   assert((await page.locator("main mark.hit").count()) > 0, "substring search works");
   assert(await page.getByRole("textbox", { name: /每行一个词/ }).isDisabled(), "your words wait for the dictionary");
 });
@@ -196,7 +196,7 @@ test("slash focuses the search box and Escape clears it", async ({ page, base })
   await page.locator("main").click();
   await page.keyboard.press("/");
   assert(await searchBox(page).evaluate((e) => e === document.activeElement), "/ focuses the search box");
-  await page.keyboard.type("王健");
+  await page.keyboard.type("周立新");
   await page.waitForFunction(() => document.querySelector("main mark.hit"));
   await page.keyboard.press("Escape");
   // The status line is updated first, then the page is drawn again without marks.
@@ -292,7 +292,7 @@ test("a damaged PDF gives a clear error and the page keeps working", async ({ pa
   await alert.getByText(/scan\.pdf/).waitFor();
   const message = await alert.textContent();
   assert(/PDF/.test(message) && /damaged|cannot read/.test(message), `the message says what is wrong: ${message}`);
-  await search(page, "王健");
+  await search(page, "周立新");
   assert((await page.locator("main mark.hit").count()) > 0, "search still works");
 });
 
@@ -360,14 +360,14 @@ test("your words join the dictionary and can be removed", async ({ page, base })
   await open(page, base);
   await page.getByRole("checkbox", { name: /词界/ }).check();
   const words = page.getByRole("textbox", { name: /每行一个词/ });
-  await words.fill("千万工程 50000 nz\n坏行 abc");
+  await words.fill("转移避险 50000 nz\n坏行 abc");
   await page.getByRole("button", { name: /加入/ }).click();
   await page.getByText(/第 2 行/).waitFor();
   const whole = () =>
-    page.evaluate(() => [...document.querySelectorAll("main .w")].some((w) => w.textContent === "千万工程"));
-  await page.waitForFunction(() => [...document.querySelectorAll("main .w")].some((w) => w.textContent === "千万工程"));
-  await page.getByRole("button", { name: "删除 Remove 千万工程" }).click();
-  await page.waitForFunction(() => ![...document.querySelectorAll("main .w")].some((w) => w.textContent === "千万工程"));
+    page.evaluate(() => [...document.querySelectorAll("main .w")].some((w) => w.textContent === "转移避险"));
+  await page.waitForFunction(() => [...document.querySelectorAll("main .w")].some((w) => w.textContent === "转移避险"));
+  await page.getByRole("button", { name: "删除 Remove 转移避险" }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll("main .w")].some((w) => w.textContent === "转移避险"));
   assert(!(await whole()), "the word is gone");
 });
 
@@ -377,7 +377,7 @@ test("axe finds no serious or critical accessibility violations", async ({ brows
   const page = await context.newPage();
   await watch(page);
   await open(page, base);
-  await search(page, "王健");
+  await search(page, "周立新");
   const axe = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
   await page.addScriptTag({ path: axe });
   const found = await page.evaluate(async () => {
@@ -401,7 +401,7 @@ test("pages show and substring search works before the dictionary arrives, words
   await page.goto(`${base}/www/index.html`);
   await page.getByRole("main").getByRole("article").first().waitFor();
   assert(!(await page.getByText("词语功能已就绪").isVisible()), "word features are still loading");
-  await search(page, "迪拜");
+  await search(page, "龙舟");
   assert((await page.locator("main mark.hit").count()) > 0, "substring search works at once");
   assert((await page.locator("main .person").count()) === 0, "no entities yet");
   release();
@@ -448,7 +448,7 @@ test("a hundred pages load in the background with progress, and can be read and 
       window.__answered = { loading: window.baozhi.state.batch !== null, done: window.baozhi.state.batch?.done };
     }).observe(document.querySelector("main"), { childList: true, subtree: true });
   });
-  await searchBox(page).fill("王健");
+  await searchBox(page).fill("周立新");
   await page.waitForFunction(() => window.__answered, null, { timeout: 60000 });
   const answered = await page.evaluate(() => window.__answered);
   assert(answered.loading, "the search was answered while the pages were still loading");
@@ -553,7 +553,7 @@ async function openDist(page, url) {
   await page.getByRole("main").getByRole("article").first().waitFor({ timeout: 30000 });
   await page.getByText("词语功能已就绪").waitFor({ timeout: 60000 });
   assert((await page.getByRole("main").getByRole("article").count()) === sample.articles.length, "the sample renders");
-  await search(page, "王健");
+  await search(page, "周立新");
   assert((await page.locator("main mark.hit").count()) > 0, "search works");
   await page.getByRole("checkbox", { name: /关键词/ }).check();
   await page.waitForFunction(() => document.querySelector("main .keyword"));
@@ -609,7 +609,7 @@ test("on a phone nothing is cut off and the contents open from ☰ and lead to a
   assert(!(await nav.isVisible()), "the contents wait behind ☰");
   await menu.click();
   assert((await menu.getAttribute("aria-expanded")) === "true", "☰ says the contents are open");
-  const title = sample.articles[3].title;
+  const title = sample.articles[4].title;
   await nav.getByRole("link", { name: title }).click();
   assert(!(await nav.isVisible()), "choosing an article closes the contents");
   const heading = page.getByRole("main").getByRole("heading", { name: title });
@@ -620,7 +620,7 @@ test("on a phone nothing is cut off and the contents open from ☰ and lead to a
   }, title);
   assert(await heading.isVisible(), "the article is shown");
   assert((await menu.getAttribute("aria-expanded")) === "false", "☰ says the contents are closed");
-  assert(decodeURIComponent(page.url()).includes("a=3"), `the address names the article: ${page.url()}`);
+  assert(decodeURIComponent(page.url()).includes("a=4"), `the address names the article: ${page.url()}`);
 });
 
 test("files dropped on the page open", async ({ page, base }) => {
@@ -676,7 +676,7 @@ test("text pasted outside a text field opens as a page, and pasted into the sear
   await nav.getByRole("heading", { name: "粘贴 Pasted 1" }).waitFor();
   await page.getByRole("main", { name: /粘贴 Pasted 1/ }).getByRole("heading", { name: "粘贴测试" }).waitFor();
   await searchBox(page).focus();
-  await paste(page, "#q", "王健");
+  await paste(page, "#q", "周立新");
   await page.waitForTimeout(300);
   assert((await nav.getByRole("heading", { level: 3 }).count()) === 2, "text pasted into the search box opens no page");
 });
@@ -705,7 +705,7 @@ test("the sepia theme colours the page, and print shows the articles alone", asy
   const sepia = await background();
   assert(sepia !== light && sepia === "rgb(244, 236, 216)", `sepia paper (${light} → ${sepia})`);
   await page.screenshot({ path: `${SHOTS}/reader-sepia.png` });
-  await search(page, "王健");
+  await search(page, "周立新");
   await page.emulateMedia({ media: "print" });
   for (const [role, name] of [["banner", undefined], ["navigation", /目录/], ["complementary", /词语/]]) {
     assert(!(await page.getByRole(role, { name }).isVisible()), `print leaves out the ${role}`);
@@ -720,7 +720,7 @@ test("the sepia theme colours the page, and print shows the articles alone", asy
 test("Copy link copies the address of the query and the article in view", async ({ page, base }) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
   await open(page, base);
-  await search(page, "亚运");
+  await search(page, "防汛");
   await page.getByRole("button", { name: /复制链接 Copy link/ }).click();
   await page.getByRole("status", { name: /消息 Notices/ }).getByText("链接已复制").waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -728,17 +728,17 @@ test("Copy link copies the address of the query and the article in view", async 
   const shared = await page.context().newPage();
   await open(shared, base, new URL(copied).hash);
   await shared.waitForFunction(() => document.querySelector("main mark.current"));
-  assert((await searchBox(shared).inputValue()) === "亚运", "the link opens the same query");
+  assert((await searchBox(shared).inputValue()) === "防汛", "the link opens the same query");
   await shared.close();
 });
 
 test("next and previous go across pages, and each page is drawn with its hit", async ({ page, base }) => {
   await open(page, base);
-  await openFile(page, "second.txt", ownPage("第二版", "昨日，王健在第二版上也出现了。"));
+  await openFile(page, "second.txt", ownPage("第二版", "昨日，周立新在第二版上也出现了。"));
   await page.getByRole("main", { name: /second\.txt/ }).waitFor();
-  await search(page, "王健");
+  await search(page, "周立新");
   const total = Number((await statusLine(page).textContent()).split("/")[1]);
-  const inSample = sampleTexts().reduce((n, t) => n + count(t, "王健"), 0);
+  const inSample = sampleTexts().reduce((n, t) => n + count(t, "周立新"), 0);
   assert(total === inSample + 1, `hits on both pages: ${total}`);
   const shown = [];
   for (let i = 0; i < total; i++) {
@@ -751,7 +751,7 @@ test("next and previous go across pages, and each page is drawn with its hit", a
     });
     shown.push(await main.getAttribute("aria-label"));
   }
-  assert(shown.some((l) => l.includes("second.txt")) && shown.some((l) => l.includes("seed-page.txt")), `both pages shown: ${shown}`);
+  assert(shown.some((l) => l.includes("second.txt")) && shown.some((l) => l.includes("sample-page.txt")), `both pages shown: ${shown}`);
   // Back from the first hit: the last one, on its own page.
   const pageOf = (k) =>
     page.evaluate((k) => {
@@ -785,14 +785,14 @@ test("a whole archive is browsed by month and searched exactly, and a result ope
   files.push(...(await readdir(`${pages}/2024-03-01`)).map((f) => `${pages}/2024-03-01/${f}`));
   cli("archive", pages, "-o", site);
   // The truth: what baozhi search finds in the same files.
-  const truth = JSON.parse(cli("search", "--json", ...files, "--", "王健").toString());
+  const truth = JSON.parse(cli("search", "--json", ...files, "--", "周立新").toString());
   assert(truth.total > 0, "the query occurs");
 
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(`${base}/target/e2e-archive/index.html`);
   const box = page.getByRole("searchbox", { name: /Search the whole archive/ });
-  await box.fill("王健");
+  await box.fill("周立新");
   await box.press("Enter");
   const status = page.getByRole("status", { name: /Archive hits/ });
   await page.waitForFunction((n) => [...document.querySelectorAll("output[role=status]")].some((o) => o.textContent.startsWith(`${n} 处`)), truth.total);
@@ -820,7 +820,7 @@ test("a whole archive is browsed by month and searched exactly, and a result ope
 
   // Opened from disk, the same answer.
   await page.goto(`file://${site}/index.html`);
-  await box.fill("王健");
+  await box.fill("周立新");
   await box.press("Enter");
   await page.waitForFunction((n) => [...document.querySelectorAll("output[role=status]")].some((o) => o.textContent.startsWith(`${n} 处`)), truth.total);
   await page.locator(".archive-results mark").first().waitFor();
