@@ -158,8 +158,8 @@ mod tests {
     #[test]
     fn lines_are_classified_alone() {
         assert_eq!(
-            kinds(" ▢ 全媒体记者 王婷\n\n本报讯 昨日\n责任编辑：张三"),
-            ["byline:▢ 全媒体记者 王婷", "blank", "text:本报讯 昨日", "furniture:责任编辑：张三"]
+            kinds(" ▢ 全媒体记者 李四\n\n本报讯 昨日\n责任编辑：张三"),
+            ["byline:▢ 全媒体记者 李四", "blank", "text:本报讯 昨日", "furniture:责任编辑：张三"]
         );
     }
 

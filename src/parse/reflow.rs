@@ -737,7 +737,8 @@ mod tests {
 
     #[test]
     fn a_line_tight_over_a_dateline_is_its_headline_even_with_a_list_comma() {
-        let page = "张三、李四案一审宣判\n某某社某市８月２０日电\n（记者王五）２０日，某市中级人民法院\n对被告人作出一审判决。\n";
+        let page =
+            "张三、李四案一审宣判\n某某社某市５月３日电\n（记者王五）３日，某市中级人民法院\n对被告人作出一审判决。\n";
         assert_eq!(outline(page)[0], "H:张三、李四案一审宣判");
     }
 
@@ -758,41 +759,41 @@ mod tests {
     #[test]
     fn wrapped_lines_join_and_column_breaks_mend() {
         let page =
-            "王健指出，要从理论维度、历史维度\n和实践维度，深刻理解把握千万工\n\n程的精髓要义，不断汲取思想滋养。\n";
+            "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";
         assert_eq!(
             outline(page),
-            ["P:王健指出，要从理论维度、历史维度和实践维度，深刻理解把握千万工程的精髓要义，不断汲取思想滋养。"]
+            ["P:张三指出，要从群众需求、行业现状和发展方向出发，认真研究老旧小区改造的难点，不断改进工作方法。"]
         );
     }
 
     #[test]
     fn a_short_line_with_a_full_stop_ends_the_paragraph() {
-        let page = "会议强调，要加强调查研究，把学习贯\n彻落实各项工作紧密结合起来。\n同时要立足本单位本系统资源和力\n量，抓细抓实抓好各项工作。\n";
+        let page = "会上通报了今年上半年的工作情况，\n大家对下一步安排进行了讨论。\n下半年要继续做好道路养护和绿\n化，保障群众出行安全。\n";
         assert_eq!(
             outline(page),
             [
-                "P:会议强调，要加强调查研究，把学习贯彻落实各项工作紧密结合起来。",
-                "P:同时要立足本单位本系统资源和力量，抓细抓实抓好各项工作。"
+                "P:会上通报了今年上半年的工作情况，大家对下一步安排进行了讨论。",
+                "P:下半年要继续做好道路养护和绿化，保障群众出行安全。"
             ]
         );
     }
 
     #[test]
     fn a_full_line_with_a_full_stop_does_not() {
-        let page = "王健强调，要加强调查研究，把学习贯\n彻落实和调查研究紧密地结合起来。\n要讲好故事，勇于创新突破，争取更\n多国家级改革试点。\n";
+        let page = "张三强调，要把每一项惠民工作落到\n实处，把群众的意见及时收集起来。\n要多听群众意见，勇于改进方法，争取\n让更多居民满意。\n";
         assert_eq!(outline(page).len(), 1);
     }
 
     #[test]
     fn headline_after_body_before_byline() {
-        let page = "市场位于中东最大自贸区，是全球唯\n一的保税转口批发市场。\n\n迪拜义乌中国小商品城\n获省级荣誉\n\n▢ 全媒体记者 李四\n\n本报讯 连日来，市纪委市监委联合\n市督考办开展监督。\n";
+        let page = "市场位于城南新区中心地带，是全区\n最大的一家综合农贸市场。\n\n城南农贸市场改造\n工程今日完工\n\n▢ 全媒体记者 李四\n\n本报讯 连日来，市场监管部门联合\n街道开展食品安全检查。\n";
         assert_eq!(
             outline(page),
             [
-                "P:市场位于中东最大自贸区，是全球唯一的保税转口批发市场。",
-                "H:迪拜义乌中国小商品城|获省级荣誉",
+                "P:市场位于城南新区中心地带，是全区最大的一家综合农贸市场。",
+                "H:城南农贸市场改造|工程今日完工",
                 "B:全媒体记者 李四",
-                "P:本报讯 连日来，市纪委市监委联合市督考办开展监督。"
+                "P:本报讯 连日来，市场监管部门联合街道开展食品安全检查。"
             ]
         );
     }
@@ -808,12 +809,12 @@ mod tests {
 
     #[test]
     fn a_paragraph_opening_cut_by_a_column_break_is_not_a_headline() {
-        let page = "上一段的内容到这里就结束了。\n\n会议传达学习浙江省委全\n\n面深化改革委员会第五次会议\n精神，研究建设领域优化营商\n环境改革，以及有关工作。\n";
+        let page = "上一段的内容到这里就结束了。\n\n会议听取了城区道路改造工程\n\n进展情况的汇报，研究了下一\n阶段雨季施工的安全措施，以\n及有关工作。\n";
         assert_eq!(
             outline(page),
             [
                 "P:上一段的内容到这里就结束了。",
-                "P:会议传达学习浙江省委全面深化改革委员会第五次会议精神，研究建设领域优化营商环境改革，以及有关工作。"
+                "P:会议听取了城区道路改造工程进展情况的汇报，研究了下一阶段雨季施工的安全措施，以及有关工作。"
             ]
         );
     }
@@ -822,7 +823,7 @@ mod tests {
 mod debug {
     #[test]
     #[ignore]
-    fn dump_seed() {
+    fn dump_pieces() {
         let t =
             std::fs::read_to_string(std::env::var("PAGE").unwrap_or("tests/fixtures/sample-page.txt".into())).unwrap();
         let lines = crate::parse::lines::split_lines(&t);

@@ -130,8 +130,8 @@ mod tests {
         assert_eq!(cut("新华社北京电 国家"), Some("新华社北京电".into()));
         assert_eq!(cut("某某新闻网10月9日消息:近日"), Some("某某新闻网10月9日消息:".into()));
         assert_eq!(
-            cut("新华社合肥８月２０日电（记者张三、李四）２０１２年"),
-            Some("新华社合肥８月２０日电（记者张三、李四）".into())
+            cut("新华社某市５月３日电（记者张三、李四）３日"),
+            Some("新华社某市５月３日电（记者张三、李四）".into())
         );
         assert_eq!(match_dateline("本报讯（记者 张三）昨日").unwrap().authors, vec!["张三".to_string()]);
     }
