@@ -308,11 +308,15 @@ struct Piece {
     end: usize,
     /// Shaped like a headline, and in a place where one may stand.
     candidate: bool,
+    /// Its first line opens a story with a dateline.
+    opens_story: bool,
 }
 
 /// Cuts the text lines into pieces at certain paragraph ends and at
 /// headline-shaped lines that stand out from the column.
 fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piece> {
+    let story: Vec<bool> = (0..lines.len()).map(|i| lines[i].is_text() && opens_dateline(lines, i)).collect();
+    let make_piece = |start: usize, end: usize, fresh: bool| make_piece(lines, start, end, fresh, story[start]);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut fresh = true;
     let mut i = 0;
@@ -339,8 +343,15 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             let next = lines.get(i + 1).filter(|l| l.is_text());
             let Some(b) = next else { break };
             let first_of_piece = i == start;
-            if breaks_between(a, b, columns[i], piece_fresh && first_of_piece) {
-                pieces.push(make_piece(lines, start, i + 1, piece_fresh));
+            // A dateline opens a story: whatever stands over it in the
+            // block ends there (the text before, or a headline set tight
+            // on it).
+            // A dateline wrapped onto the next line holds the two together.
+            let wrapped_dateline = story[i] && !marks::starts_with_dateline(&a.text);
+            let breaks = story[i + 1] && !text::ends_open(&a.text)
+                || breaks_between(a, b, columns[i], piece_fresh && first_of_piece);
+            if breaks && !wrapped_dateline {
+                pieces.push(make_piece(start, i + 1, piece_fresh));
                 start = i + 1;
                 piece_fresh = true;
             }
@@ -356,23 +367,51 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             && ends_paragraph(&lines[start - 1].text)
             && !text::ends_sentence(&lines[i].text)
             && is_indent_short(&lines[i], columns[i - 1].ending());
-        let piece = make_piece(lines, start, i + 1, piece_fresh && !opens_cut_paragraph);
+        let piece = make_piece(start, i + 1, piece_fresh && !opens_cut_paragraph);
         fresh = piece.candidate || ends_paragraph(&lines[i].text);
         pieces.push(piece);
         i += 1;
     }
-    // A line set tight over a dateline, not ending a sentence, is that
-    // story's headline even with a list comma in it (`张三、李四案宣判`).
+    // Lines set tight over a dateline, after a blank line or the end of a
+    // paragraph and not ending a sentence, are that story's headline, even
+    // with a list comma in them (`张三、李四案宣判`).
     for k in 1..pieces.len() {
         let (above, below) = (&pieces[k - 1], &pieces[k]);
-        let tight = above.end == below.start && marks::starts_with_dateline(&lines[below.start].text);
-        if tight && !above.candidate && above.end - above.start == 1 && fresh_before(lines, above.start) {
-            let line = &lines[above.start].text;
-            let prose = line.chars().count() > 48 || line.contains(['。', '；', ';']) || ends_paragraph(line);
-            pieces[k - 1].candidate = !prose && !text::ends_open(line);
+        let tight = above.end == below.start && below.opens_story;
+        let short = above.end - above.start <= MAX_TIGHT_HEADLINE_LINES;
+        if tight && short && !above.candidate && fresh_before(lines, above.start) {
+            let prose = lines[above.start..above.end].iter().any(|l| {
+                let t = &l.text;
+                t.chars().count() > 48 || t.contains(['。', '；', ';']) || ends_paragraph(t) || text::ends_open(t)
+            });
+            pieces[k - 1].candidate = !prose;
         }
     }
     pieces
+}
+
+/// The most lines a headline set tight over its dateline runs to (a kicker
+/// and a title).
+const MAX_TIGHT_HEADLINE_LINES: usize = 2;
+
+/// Does text line `i` open a story with a dateline, on the line itself or
+/// wrapped onto the next (`据新华社某地2月24` / `日电（记者…）`)?
+fn opens_dateline(lines: &[Line<'_>], i: usize) -> bool {
+    let a = &lines[i].text;
+    if marks::starts_with_dateline(a) {
+        return true;
+    }
+    let Some(b) = lines.get(i + 1).filter(|l| l.is_text()) else {
+        return false;
+    };
+    // The marker (`电`, `讯`, `消息`) must come early on the next line,
+    // and that line must not open a dateline of its own.
+    if !b.text.chars().take(8).any(|c| matches!(c, '电' | '讯' | '消')) || marks::starts_with_dateline(&b.text) {
+        return false;
+    }
+    let mut joined = a.to_string();
+    text::push_joined(&mut joined, &b.text);
+    marks::match_dateline(&joined).is_some_and(|d| d.len > a.len())
 }
 
 /// Does the text line `i` start a block (after a blank line, a byline,
@@ -381,7 +420,7 @@ fn fresh_before(lines: &[Line<'_>], i: usize) -> bool {
     i == 0 || !lines[i - 1].is_text() || ends_paragraph(&lines[i - 1].text)
 }
 
-fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piece {
+fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_story: bool) -> Piece {
     let soft: Option<usize> = lines[start..end].iter().map(|l| headline_shape(&l.text)).sum();
     let single = end - start == 1;
     // A headline of several lines has at most one comma, and only a
@@ -390,8 +429,8 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool) -> Piec
         && end - start <= MAX_HEADLINE_LINES
         && soft.is_some_and(|n| n <= 1)
         && (single || !text::ends_sentence(&lines[end - 1].text))
-        && !marks::starts_with_dateline(&lines[start].text);
-    Piece { start, end, candidate }
+        && !opens_story;
+    Piece { start, end, candidate, opens_story }
 }
 
 /// Is there a paragraph (or headline) boundary between two adjacent text
@@ -402,11 +441,6 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bo
     }
     let ends = ends_paragraph(&a.text);
     let short = is_short(a, column.ending());
-    // A dateline opens a story: whatever stands over it in the block ends
-    // there (the text before, or a headline set tight on it).
-    if marks::starts_with_dateline(&b.text) {
-        return true;
-    }
     if ends && (short || marks::starts_caption(&b.text) || indented_more(a, b)) {
         return true;
     }
@@ -471,8 +505,7 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
             last += 1;
         }
         let follower = pieces.get(last + 1);
-        let strong = after(lines, &pieces[last]) == After::Hard
-            || follower.is_some_and(|f| marks::starts_with_dateline(&lines[f.start].text));
+        let strong = after(lines, &pieces[last]) == After::Hard || follower.is_some_and(|f| f.opens_story);
         let cut = !strong
             && after(lines, &pieces[last]) == After::Blank
             && follower.is_some_and(|f| cut_by_column_break(lines, columns, &pieces[last], f));
@@ -609,8 +642,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         if let Some(h) = open_headline.take() {
             units.push(Unit::Headline(h));
         }
-        let first = &lines[piece.start].text;
-        let dateline = marks::starts_with_dateline(first);
+        let dateline = piece.opens_story;
         // A block that opens with a full line goes on with a paragraph
         // begun elsewhere; one whose first line is set in opens a new one.
         // (Only on pages that set paragraphs in, and only where the first
@@ -740,6 +772,15 @@ mod tests {
         let page =
             "张三、李四案一审宣判\n某某社某市５月３日电\n（记者王五）３日，某市中级人民法院\n对被告人作出一审判决。\n";
         assert_eq!(outline(page)[0], "H:张三、李四案一审宣判");
+    }
+
+    #[test]
+    fn a_dateline_wrapped_over_two_lines_still_opens_the_story_under_its_headline() {
+        let page =
+            "上一篇的文字到这里结束。\n\n城东新桥通车\n据新华社某地2月24\n日电（记者张三）昨天，城东新桥\n正式通车。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:城东新桥通车");
+        assert!(units[2].starts_with("P:据新华社某地2月24日电"), "{units:?}");
     }
 
     fn outline(page: &str) -> Vec<String> {
