@@ -406,7 +406,10 @@ fn opens_dateline(lines: &[Line<'_>], i: usize) -> bool {
     };
     // The marker (`电`, `讯`, `消息`) must come early on the next line,
     // and that line must not open a dateline of its own.
-    if !b.text.chars().take(8).any(|c| matches!(c, '电' | '讯' | '消')) || marks::starts_with_dateline(&b.text) {
+    if !b.text.chars().take(8).any(|c| matches!(c, '电' | '讯' | '消'))
+        || !marks::could_open_dateline(a)
+        || marks::starts_with_dateline(&b.text)
+    {
         return false;
     }
     let mut joined = a.to_string();

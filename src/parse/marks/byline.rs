@@ -128,9 +128,9 @@ const MAX_PLACE_CHARS: usize = 4;
 /// A role that names the correspondent's place first, with a middle dot
 /// (`某县·本报通讯员`).
 fn strip_placed_role(s: &str) -> Option<&str> {
-    let (place, rest) = s.split_once('·')?;
-    let n = place.chars().count();
-    if !(1..=MAX_PLACE_CHARS).contains(&n) || !place.chars().all(is_han) {
+    let (at, _) = s.char_indices().take(MAX_PLACE_CHARS + 1).find(|&(_, c)| c == '·')?;
+    let (place, rest) = (&s[..at], &s[at + '·'.len_utf8()..]);
+    if at == 0 || !place.chars().all(is_han) {
         return None;
     }
     strip_prefix_any(rest, ROLES).map(|(_, r)| r)
@@ -140,8 +140,8 @@ fn strip_placed_role(s: &str) -> Option<&str> {
 /// called `今日某地`): a few Han characters, `记者`, then a space before the
 /// names.
 fn strip_named_outlet(s: &str) -> Option<&str> {
-    let head: String = s.chars().take(MAX_OUTLET_CHARS).collect();
-    let at = head.find("记者")?;
+    let head_end = s.char_indices().nth(MAX_OUTLET_CHARS).map_or(s.len(), |(i, _)| i);
+    let at = s[..head_end].find("记者")?;
     let outlet = &s[..at];
     let rest = &s[at + "记者".len()..];
     ((2..=6).contains(&outlet.chars().count()) && outlet.chars().all(is_han) && rest.starts_with(' ')).then_some(rest)

@@ -106,6 +106,13 @@ pub fn match_dateline(text: &str) -> Option<Dateline> {
     Some(Dateline { len, authors })
 }
 
+/// Could the line be the start of a dateline that goes on in the next
+/// line: does it open with an agency's or paper's name?
+pub fn could_open_dateline(line: &str) -> bool {
+    let head: Vec<char> = line.chars().take(12).collect();
+    agency_len(&head).is_some()
+}
+
 /// Does the line start a paragraph with a dateline?
 pub fn starts_with_dateline(line: &str) -> bool {
     match_dateline(line).is_some()
