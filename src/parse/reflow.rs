@@ -703,9 +703,10 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
 /// Does the byline on line `i` sign off the text above it? Set straight
 /// under the end of a paragraph, with no blank line between, it closes that
 /// article (`……工作。` / `记者 张三`); under a headline it opens the next.
-/// So does a byline set straight under such a byline.
+/// So does a byline set straight under such a byline. One marked with an
+/// ornament (`▢ 记者 张三`) leads its article.
 fn signs_off(lines: &[Line<'_>], i: usize, saw_blank: bool, units: &[Unit], open: &Option<Paragraph>) -> bool {
-    if saw_blank || i == 0 {
+    if saw_blank || i == 0 || lines[i].text.starts_with(marks::is_ornament) {
         return false;
     }
     let above = &lines[i - 1];
@@ -768,6 +769,26 @@ mod tests {
             })
             .collect();
         assert_eq!(closes, vec![("记者 王五".to_string(), true), ("记者 赵六".to_string(), false)]);
+    }
+
+    #[test]
+    fn an_ornament_marks_the_byline_that_leads_the_next_article() {
+        let page =
+            "本报讯 昨天，城西河道清淤工程完工。\n记者 王五\n▢ 记者 赵六\n\n本报讯 昨天上午，城东新桥正式通车。\n";
+        let closes: Vec<bool> = reflow(&split_lines(page))
+            .into_iter()
+            .filter_map(|u| match u {
+                Unit::Byline(b) => Some(b.closes),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(closes, [true, false]);
+    }
+
+    #[test]
+    fn a_labelled_byline_wrapped_over_two_lines_is_one_byline() {
+        let page = "采访人：本报记者 赵六 解读人：市\n交通局负责人\n\n本报讯 昨天上午，城东新桥正式通车。\n";
+        assert_eq!(outline(page)[0], "B:采访人：本报记者 赵六 解读人：市交通局负责人");
     }
 
     #[test]

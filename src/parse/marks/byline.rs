@@ -167,7 +167,7 @@ fn strip_label(s: &str) -> Option<&str> {
 /// Does the line open with a job title (`本报驻开罗记者`, `通讯员`)?
 pub fn opens_with_role(line: &str) -> bool {
     let s = line.trim_start_matches(|c: char| is_ornament(c) || c.is_whitespace());
-    strip_role(s).is_some()
+    strip_role(s).is_some() || strip_label(s).is_some()
 }
 
 /// The most characters an outlet's name (`某某日报`, `某某网`) has before
