@@ -44,7 +44,7 @@ impl Block {
         b
     }
 
-    fn push(&mut self, line: Line) {
+    pub(super) fn push(&mut self, line: Line) {
         self.x0 = self.x0.min(line.x0);
         self.x1 = self.x1.max(line.x1);
         self.top = self.top.min(line.y - line.size * ASCENT);
@@ -353,15 +353,16 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
             && inset <= 3.5 * line.size
             && right - line.x1 < 1.5 * line.size;
         // A paragraph set flush right (a byline at the end) that ran over
-        // two lines: its first line fills the measure right after a
-        // paragraph's short last line, its second ends at the right edge
-        // and starts well in. It is one line.
+        // two lines: its first line ends at the right edge (it fills the
+        // measure, or is set right too) right after a paragraph's short
+        // last line, its second ends at the right edge and starts well in.
+        // It is one line.
         let set_right = |l: &Line| l.x0 - left > 3.5 * l.size && right - l.x1 < 0.5 * l.size;
         if n > 0 {
             let before = &lines[n - 1];
             let joined = n + 1 == lines.len()
                 && set_right(line)
-                && full(before)
+                && (full(before) || right - before.x1 < 0.5 * before.size)
                 && (n == 1 || right - lines[n - 2].x1 >= 1.5 * lines[n - 2].size);
             if !joined {
                 out.push('\n');
