@@ -9,6 +9,7 @@
 //!    run across the whole region, then at gutters that run down all of
 //!    it, then at gaps across it; the pieces are read left to right and top
 //!    to bottom, so a headline comes right above the columns it heads.
+//!    Columns a rule runs across stay one piece, cut at that rule.
 //! 4. Text: a line a line, a blank line between blocks, the first line of
 //!    a paragraph set in by two ideographic spaces where the page sets it
 //!    in (the text parser reads both).

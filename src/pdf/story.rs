@@ -15,7 +15,9 @@
 //!   column of its own) that has no headline yet; else to the text after
 //!   it.
 //! - The text of a story runs on in reading order until the next headline
-//!   or a rule across it.
+//!   or a rule across it. A headline with no text under it takes back the
+//!   column stack another story read on into, over it or right left of
+//!   it, where a paragraph ended at the jump.
 
 use super::layout::{self, Block};
 use super::read::{Rule, Sheet};
