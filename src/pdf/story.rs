@@ -543,3 +543,84 @@ pub fn join(lines: &[HeadLine]) -> String {
 fn overlap((a0, a1): (f32, f32), (b0, b1): (f32, f32)) -> f32 {
     a1.min(b1) - a0.max(b0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::read::Glyph;
+
+    /// A line of glyphs, one size wide each, its baseline at `y`.
+    fn line(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { text: c.to_string(), x: x + i as f32 * size, y, advance: size, size, font: 0 })
+            .collect()
+    }
+
+    /// Lines of body type (10 pt on 13 pt) down one column from `y`.
+    fn column(lines: &[&str], x: f32, y: f32) -> Vec<Glyph> {
+        lines.iter().enumerate().flat_map(|(n, l)| line(l, x, y + n as f32 * 13.0, 10.0)).collect()
+    }
+
+    fn stories(glyphs: Vec<Glyph>) -> Vec<(String, String)> {
+        let sheet = Sheet { glyphs, rules: vec![], boxes: vec![], unmapped: 0 };
+        pieces(&sheet)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Story { head, body } => Some((join(&head), body.split_whitespace().collect())),
+                Piece::Leftover(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_takes_the_text_left_of_it_not_the_story_before() {
+        // Story one: its headline over column one, its text ending there
+        // with a paragraph's short last line. Story two: text in column
+        // two, its headline set in column three level with that text.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一完。"],
+            50.0,
+            70.0,
+        ));
+        g.extend(column(
+            &["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"],
+            190.0,
+            70.0,
+        ));
+        g.extend(line("第二篇标题", 330.0, 78.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("一一完。") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_story_whose_paragraph_runs_on_keeps_the_column_it_ran_into() {
+        // The same page, but column one ends on a full line: the story
+        // reads on into column two, and the headline beside takes none.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &[
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+            ],
+            50.0,
+            70.0,
+        ));
+        g.extend(column(
+            &["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"],
+            190.0,
+            70.0,
+        ));
+        g.extend(line("第二篇标题", 330.0, 78.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("二完。"), "{got:?}");
+    }
+}
