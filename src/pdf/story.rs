@@ -81,6 +81,9 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
 
     // Headlines: display blocks one under the other, in reading order.
     let content: Vec<usize> = order.iter().copied().filter(|&b| kinds[b] != Kind::Leftover).collect();
+    let group_x = |ids: &[usize]| {
+        ids.iter().fold((f32::MAX, f32::MIN), |(x0, x1), &i| (x0.min(blocks[i].x0), x1.max(blocks[i].x1)))
+    };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut k = 0;
     while k < content.len() {
@@ -92,7 +95,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         let mut group = vec![b];
         while k + 1 < content.len()
             && kinds[content[k + 1]] == Kind::Head
-            && stacked(&blocks[*group.last().unwrap_or(&b)], &blocks[content[k + 1]], &sheet.rules)
+            && stacked(&blocks[*group.last().unwrap_or(&b)], &blocks[content[k + 1]], &group_x(&group), &sheet.rules)
         {
             k += 1;
             group.push(content[k]);
@@ -464,11 +467,14 @@ fn is_label(b: &Block, rules: &[Rule]) -> bool {
 
 /// Does `b` sit right under `a`, nothing ruled between (a kicker over its
 /// title, a title over its subtitle)?
-fn stacked(a: &Block, b: &Block, rules: &[Rule]) -> bool {
+///
+/// Across the headline so far, not only `a`: a subtitle's short last line
+/// set flush left under a line set centred is still the subtitle's.
+fn stacked(a: &Block, b: &Block, across: &(f32, f32), rules: &[Rule]) -> bool {
     let size = a.size().max(b.size());
     b.top >= a.bottom - 0.5 * size
         && b.top - a.bottom <= 1.5 * size
-        && overlap((a.x0, a.x1), (b.x0, b.x1)) > 0.0
+        && overlap(*across, (b.x0, b.x1)) > 0.0
         && !rule_between(a.x0, a.x1, a.bottom, b.top, b.x0, b.x1, rules)
 }
 
