@@ -9,6 +9,7 @@
 //!    run across the whole region, then at gutters that run down all of
 //!    it, then at gaps across it; the pieces are read left to right and top
 //!    to bottom, so a headline comes right above the columns it heads.
+//!    Columns a rule runs across stay one piece, cut at that rule.
 //! 4. Text: a line a line, a blank line between blocks, the first line of
 //!    a paragraph set in by two ideographic spaces where the page sets it
 //!    in (the text parser reads both).
@@ -44,7 +45,7 @@ impl Block {
         b
     }
 
-    fn push(&mut self, line: Line) {
+    pub(super) fn push(&mut self, line: Line) {
         self.x0 = self.x0.min(line.x0);
         self.x1 = self.x1.max(line.x1);
         self.top = self.top.min(line.y - line.size * ASCENT);
@@ -268,7 +269,7 @@ fn cut(blocks: &[Block], ids: Vec<usize>, rules: &[Rule], out: &mut Vec<usize>, 
         return;
     }
     let parts = cut_at_rules(blocks, &ids, rules)
-        .or_else(|| cut_at_gaps(blocks, &ids, Axis::X))
+        .or_else(|| cut_at_gaps(blocks, &ids, Axis::X).and_then(|parts| ruled_together(blocks, parts, rules)))
         .or_else(|| cut_at_gaps(blocks, &ids, Axis::Y));
     match parts {
         Some(parts) => {
@@ -309,6 +310,35 @@ fn cut_at_gaps(blocks: &[Block], ids: &[usize], axis: Axis) -> Option<Vec<Vec<us
         reach = reach.max(hi);
     }
     (parts.len() > 1).then_some(parts)
+}
+
+/// Columns side by side joined again where a horizontal rule runs across
+/// both (a box of stories two columns wide, each read across both before
+/// the next): the rules cut them together. `None` when one piece is left.
+fn ruled_together(blocks: &[Block], parts: Vec<Vec<usize>>, rules: &[Rule]) -> Option<Vec<Vec<usize>>> {
+    let extent = |ids: &[usize]| {
+        ids.iter().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |(x0, x1, t, b), &i| {
+            (x0.min(blocks[i].x0), x1.max(blocks[i].x1), t.min(blocks[i].top), b.max(blocks[i].bottom))
+        })
+    };
+    let across = |a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)| {
+        rules.iter().any(|r| {
+            let y = (r.y0 + r.y1) / 2.0;
+            r.is_horizontal()
+                && r.x1.min(a.1) - r.x0.max(a.0) >= 0.8 * (a.1 - a.0)
+                && r.x1.min(b.1) - r.x0.max(b.0) >= 0.8 * (b.1 - b.0)
+                && y > a.2.max(b.2)
+                && y < a.3.min(b.3)
+        })
+    };
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for part in parts {
+        match merged.last_mut() {
+            Some(last) if across(extent(last), extent(&part)) => last.extend(part),
+            _ => merged.push(part),
+        }
+    }
+    (merged.len() > 1).then_some(merged)
 }
 
 /// The region split at horizontal rules that run across most of it and
@@ -353,15 +383,16 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
             && inset <= 3.5 * line.size
             && right - line.x1 < 1.5 * line.size;
         // A paragraph set flush right (a byline at the end) that ran over
-        // two lines: its first line fills the measure right after a
-        // paragraph's short last line, its second ends at the right edge
-        // and starts well in. It is one line.
+        // two lines: its first line ends at the right edge (it fills the
+        // measure, or is set right too) right after a paragraph's short
+        // last line, its second ends at the right edge and starts well in.
+        // It is one line.
         let set_right = |l: &Line| l.x0 - left > 3.5 * l.size && right - l.x1 < 0.5 * l.size;
         if n > 0 {
             let before = &lines[n - 1];
             let joined = n + 1 == lines.len()
                 && set_right(line)
-                && full(before)
+                && (full(before) || right - before.x1 < 0.5 * before.size)
                 && (n == 1 || right - lines[n - 2].x1 >= 1.5 * lines[n - 2].size);
             if !joined {
                 out.push('\n');
@@ -415,6 +446,21 @@ mod tests {
         let rule = Rule { x0: 40.0, y0: 45.0, x1: 200.0, y1: 45.5 };
         assert_eq!(text_of(g.clone(), vec![]), "上文上文上文\n下文下文下文\n");
         assert_eq!(text_of(g, vec![rule]), "上文上文上文\n\n下文下文下文\n");
+    }
+
+    #[test]
+    fn a_rule_across_two_columns_ends_a_story_read_across_both() {
+        // Two stories, each two columns wide, one over the other, a rule
+        // across both columns between them.
+        let mut g = Vec::new();
+        for (y, left, right) in [(40.0, "甲左甲左甲左", "甲右甲右甲右"), (80.0, "乙左乙左乙左", "乙右乙右乙右")]
+        {
+            g.extend(glyphs(left, 50.0, y, 10.0));
+            g.extend(glyphs(right, 130.0, y, 10.0));
+        }
+        let rule = Rule { x0: 45.0, y0: 60.0, x1: 195.0, y1: 60.5 };
+        assert_eq!(text_of(g.clone(), vec![]), "甲左甲左甲左\n\n乙左乙左乙左\n\n甲右甲右甲右\n\n乙右乙右乙右\n");
+        assert_eq!(text_of(g, vec![rule]), "甲左甲左甲左\n\n甲右甲右甲右\n\n乙左乙左乙左\n\n乙右乙右乙右\n");
     }
 
     #[test]

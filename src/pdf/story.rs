@@ -15,7 +15,9 @@
 //!   column of its own) that has no headline yet; else to the text after
 //!   it.
 //! - The text of a story runs on in reading order until the next headline
-//!   or a rule across it.
+//!   or a rule across it. A headline with no text under it takes back the
+//!   column stack another story read on into, over it or right left of
+//!   it, where a paragraph ended at the jump.
 
 use super::layout::{self, Block};
 use super::read::{Rule, Sheet};
@@ -79,6 +81,9 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
 
     // Headlines: display blocks one under the other, in reading order.
     let content: Vec<usize> = order.iter().copied().filter(|&b| kinds[b] != Kind::Leftover).collect();
+    let group_x = |ids: &[usize]| {
+        ids.iter().fold((f32::MAX, f32::MIN), |(x0, x1), &i| (x0.min(blocks[i].x0), x1.max(blocks[i].x1)))
+    };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut k = 0;
     while k < content.len() {
@@ -90,7 +95,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         let mut group = vec![b];
         while k + 1 < content.len()
             && kinds[content[k + 1]] == Kind::Head
-            && stacked(&blocks[*group.last().unwrap_or(&b)], &blocks[content[k + 1]], &sheet.rules)
+            && stacked(&blocks[*group.last().unwrap_or(&b)], &blocks[content[k + 1]], &group_x(&group), &sheet.rules)
         {
             k += 1;
             group.push(content[k]);
@@ -136,18 +141,98 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         }
     }
 
-    // Each headline takes one run of text.
     let bounds = |ids: &[usize]| -> (f32, f32, f32, f32) {
         ids.iter().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |(x0, x1, t, bo), &i| {
             (x0.min(blocks[i].x0), x1.max(blocks[i].x1), t.min(blocks[i].top), bo.max(blocks[i].bottom))
         })
     };
+    let head_size = |g: usize| groups[g].iter().map(|&b| blocks[b].size()).fold(0.0, f32::max);
+    // Text starts right under the headline, across it.
+    let under = |head: (f32, f32, f32, f32), size: f32, first: &Block| {
+        first.top >= head.3 - 0.5 * size
+            && first.top - head.3 <= 3.0 * size
+            && overlap((head.0, head.1), (first.x0, first.x1)) > 0.0
+            && !rule_between(head.0, head.1, head.3, first.top, first.x0, first.x1, &sheet.rules)
+    };
+    // The text of `ids` stands over the headline: the blocks across it end
+    // above it, with only photos and captions between.
+    let over = |head: (f32, f32, f32, f32), size: f32, ids: &[usize]| {
+        let across: Vec<usize> =
+            ids.iter().copied().filter(|&b| overlap((head.0, head.1), (blocks[b].x0, blocks[b].x1)) > 0.0).collect();
+        let bottom = across.iter().map(|&b| blocks[b].bottom).fold(f32::MIN, f32::max);
+        !across.is_empty()
+            && across.iter().all(|&b| blocks[b].bottom <= head.2 + 0.5 * size)
+            && head.2 - bottom <= 12.0 * body_size
+            && !rule_between(head.0, head.1, bottom, head.2, head.0, head.1, &sheet.rules)
+            && !blocks.iter().enumerate().any(|(b, k)| {
+                kinds[b] != Kind::Leftover
+                    && !ids.contains(&b)
+                    && overlap((head.0, head.1), (k.x0, k.x1)) > 0.0
+                    && k.top >= bottom - 1.0
+                    && k.bottom <= head.2 + 1.0
+            })
+    };
+    // The text of `ids` stands in the columns right left of the headline,
+    // starting level with it (or with the photo over the text).
+    let beside = |head: (f32, f32, f32, f32), size: f32, ids: &[usize]| {
+        let (x0, x1, top, bottom) = bounds(ids);
+        let top = sheet
+            .boxes
+            .iter()
+            .filter(|p| overlap((p.x0, p.x1), (x0, x1)) > 0.0 && p.y1 <= top + 1.0 && top - p.y1 <= 3.0 * body_size)
+            .map(|p| p.y0)
+            .fold(top, f32::min);
+        overlap((head.0, head.1), (x0, x1)) <= 0.0
+            && overlap((head.2, head.3), (top, bottom)) > 0.0
+            && (head.2 - top).abs() <= 3.0 * size
+    };
+
+    // A headline with no text under it heads text that the story before
+    // it (under a headline of its own) read on into: the column stack over it (a headline set under its story)
+    // or right left of it (a headline in a column of its own), read on
+    // where a paragraph ended (a line that stops short at a column's foot;
+    // a full one runs on). That stack is a run of its own, the latest such
+    // stack.
+    let mut i = 1;
+    while i < items.len() {
+        let split = match (&items[i - 1], &items[i]) {
+            (Item::Run(run), Item::Head(g)) => {
+                let head = bounds(&groups[*g]);
+                let size = head_size(*g);
+                let headed = matches!(items.get(i + 1), Some(Item::Run(next)) if under(head, size, &blocks[next[0]]));
+                // The run read on from a story under a headline of its own.
+                let taken = i >= 2
+                    && matches!(&items[i - 2], Item::Head(h) if under(bounds(&groups[*h]), head_size(*h), &blocks[run[0]]));
+                if headed || !taken {
+                    None
+                } else {
+                    (1..run.len()).rev().find(|&k| {
+                        let (a, b) = (&blocks[run[k - 1]], &blocks[run[k]]);
+                        b.top < a.bottom - 0.5 * a.size()
+                            && ends_paragraph(a)
+                            && (over(head, size, &run[k..]) || beside(head, size, &run[k..]))
+                    })
+                }
+            }
+            _ => None,
+        };
+        if let Some(k) = split
+            && let Item::Run(run) = &mut items[i - 1]
+        {
+            let rest = run.split_off(k);
+            items.insert(i, Item::Run(rest));
+            i += 1;
+        }
+        i += 1;
+    }
+
+    // Each headline takes one run of text.
     let mut claimed: Vec<Option<usize>> = vec![None; items.len()];
     let mut head_of: Vec<Option<usize>> = vec![None; items.len()];
     for i in 0..items.len() {
         let Item::Head(g) = &items[i] else { continue };
         let head = bounds(&groups[*g]);
-        let size = groups[*g].iter().map(|&b| blocks[b].size()).fold(0.0, f32::max);
+        let size = head_size(*g);
         let next = match items.get(i + 1) {
             Some(Item::Run(run)) => Some((i + 1, run)),
             _ => None,
@@ -156,24 +241,14 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             Some((p, Item::Run(run))) if head_of[p].is_none() => Some((p, run)),
             _ => None,
         };
-        let under = next.is_some_and(|(_, run)| {
-            let first = &blocks[run[0]];
-            first.top >= head.3 - 0.5 * size
-                && first.top - head.3 <= 3.0 * size
-                && overlap((head.0, head.1), (first.x0, first.x1)) > 0.0
-                && !rule_between(head.0, head.1, head.3, first.top, first.x0, first.x1, &sheet.rules)
-        });
+        let under = next.is_some_and(|(_, run)| under(head, size, &blocks[run[0]]));
         let over_or_beside = previous.is_some_and(|(_, run)| {
             let last = &blocks[run[run.len() - 1]];
-            let (x0, x1, top, bottom) = bounds(run);
-            let over = head.2 >= last.bottom - 0.5 * size
+            let near_over = head.2 >= last.bottom - 0.5 * size
                 && head.2 - last.bottom <= 3.0 * size
                 && overlap((head.0, head.1), (last.x0, last.x1)) > 0.0
                 && !rule_between(last.x0, last.x1, last.bottom, head.2, head.0, head.1, &sheet.rules);
-            let beside = overlap((head.0, head.1), (x0, x1)) <= 0.0
-                && overlap((head.2, head.3), (top, bottom)) > 0.0
-                && (head.2 - top).abs() <= 3.0 * size;
-            over || beside
+            near_over || over(head, size, run) || beside(head, size, run)
         });
         let chosen = if under {
             next.map(|(n, _)| n)
@@ -219,11 +294,13 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     };
     let body_text = |run: &[usize]| -> String {
         let mut out = String::new();
-        for (n, &b) in run.iter().enumerate() {
+        let mut n = 0;
+        while n < run.len() {
             if n > 0 {
                 out.push_str("\n\n");
             }
-            let block = &blocks[b];
+            let block = &blocks[run[n]];
+            n += 1;
             if block.size() <= body_size / DISPLAY && block.lines.len() <= 3 {
                 // A line or two in a smaller type of its own (a byline
                 // under the headline) is one line that ran over.
@@ -233,9 +310,19 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                     .map(|l| HeadLine { text: l.text.clone(), size: l.size, other_face: false })
                     .collect();
                 out.push_str(&join(&lines));
-            } else {
-                layout::write_block(block, &mut out);
+                continue;
             }
+            // Blocks set on the next baseline down the same column are one
+            // text that changed face (a dateline set bold, then the
+            // paragraph it starts).
+            let mut merged = block.clone();
+            while n < run.len() && follows(&merged, &blocks[run[n]]) {
+                for line in &blocks[run[n]].lines {
+                    merged.push(line.clone());
+                }
+                n += 1;
+            }
+            layout::write_block(&merged, &mut out);
         }
         out.push('\n');
         out
@@ -380,12 +467,42 @@ fn is_label(b: &Block, rules: &[Rule]) -> bool {
 
 /// Does `b` sit right under `a`, nothing ruled between (a kicker over its
 /// title, a title over its subtitle)?
-fn stacked(a: &Block, b: &Block, rules: &[Rule]) -> bool {
+///
+/// Across the headline so far, not only `a`: a subtitle's short last line
+/// set flush left under a line set centred is still the subtitle's.
+fn stacked(a: &Block, b: &Block, across: &(f32, f32), rules: &[Rule]) -> bool {
     let size = a.size().max(b.size());
     b.top >= a.bottom - 0.5 * size
         && b.top - a.bottom <= 1.5 * size
-        && overlap((a.x0, a.x1), (b.x0, b.x1)) > 0.0
+        && overlap(*across, (b.x0, b.x1)) > 0.0
         && !rule_between(a.x0, a.x1, a.bottom, b.top, b.x0, b.x1, rules)
+}
+
+/// Does the block's last line end a paragraph: it stops short of its
+/// measure, and either on a sentence's closing mark or well short (line
+/// breaking never leaves more than a character or two over)?
+fn ends_paragraph(b: &Block) -> bool {
+    let last = &b.lines[b.lines.len() - 1];
+    let short = b.x1 - last.x1;
+    let closed = last.text.trim_end().ends_with(['。', '！', '？', '…', '”', '!', '?', '.', '」', '』', '）', ')']);
+    short >= 0.5 * last.size && (closed || short >= 3.0 * last.size)
+}
+
+/// Does `b` go on right under `a`, on the next baseline of the same column
+/// in the same type size (only the face changed)?
+fn follows(a: &Block, b: &Block) -> bool {
+    let (last, first) = (&a.lines[a.lines.len() - 1], &b.lines[0]);
+    let size = last.size;
+    let pitch = match (a.lines.len(), b.lines.len()) {
+        (n, _) if n >= 2 => last.y - a.lines[n - 2].y,
+        (_, n) if n >= 2 => b.lines[1].y - first.y,
+        _ => 1.3 * size,
+    };
+    let step = first.y - last.y;
+    (first.size - size).abs() <= 0.03 * size
+        && step >= 0.6 * size
+        && step <= pitch * 1.15 + 0.5
+        && overlap((a.x0, a.x1), (b.x0, b.x1)) >= 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0)
 }
 
 /// Is `b`, read after `a`, set off from it by a rule (the next story)?
@@ -431,4 +548,85 @@ pub fn join(lines: &[HeadLine]) -> String {
 
 fn overlap((a0, a1): (f32, f32), (b0, b1): (f32, f32)) -> f32 {
     a1.min(b1) - a0.max(b0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::read::Glyph;
+
+    /// A line of glyphs, one size wide each, its baseline at `y`.
+    fn line(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { text: c.to_string(), x: x + i as f32 * size, y, advance: size, size, font: 0 })
+            .collect()
+    }
+
+    /// Lines of body type (10 pt on 13 pt) down one column from `y`.
+    fn column(lines: &[&str], x: f32, y: f32) -> Vec<Glyph> {
+        lines.iter().enumerate().flat_map(|(n, l)| line(l, x, y + n as f32 * 13.0, 10.0)).collect()
+    }
+
+    fn stories(glyphs: Vec<Glyph>) -> Vec<(String, String)> {
+        let sheet = Sheet { glyphs, rules: vec![], boxes: vec![], unmapped: 0 };
+        pieces(&sheet)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Story { head, body } => Some((join(&head), body.split_whitespace().collect())),
+                Piece::Leftover(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_takes_the_text_left_of_it_not_the_story_before() {
+        // Story one: its headline over column one, its text ending there
+        // with a paragraph's short last line. Story two: text in column
+        // two, its headline set in column three level with that text.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一完。"],
+            50.0,
+            70.0,
+        ));
+        g.extend(column(
+            &["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"],
+            190.0,
+            70.0,
+        ));
+        g.extend(line("第二篇标题", 330.0, 78.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("一一完。") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_story_whose_paragraph_runs_on_keeps_the_column_it_ran_into() {
+        // The same page, but column one ends on a full line: the story
+        // reads on into column two, and the headline beside takes none.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &[
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+            ],
+            50.0,
+            70.0,
+        ));
+        g.extend(column(
+            &["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"],
+            190.0,
+            70.0,
+        ));
+        g.extend(line("第二篇标题", 330.0, 78.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("二完。"), "{got:?}");
+    }
 }
