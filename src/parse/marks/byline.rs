@@ -118,7 +118,14 @@ fn strip_role(s: &str) -> Option<&str> {
     if let Some(rest) = strip_outlet(s) {
         return strip_prefix_any(rest, ROLES).map(|(_, r)| r).or_else(|| strip_posting(rest));
     }
-    strip_posting(s).or_else(|| strip_placed_role(s)).or_else(|| strip_named_outlet(s))
+    strip_posting(s)
+}
+
+/// Strips the role that opens a byline: any role, or one that names the
+/// reporter's place or an outlet first (`某县·本报通讯员`, `今日某地记者`),
+/// which only the first role of a byline does.
+fn strip_opening_role(s: &str) -> Option<&str> {
+    strip_role(s).or_else(|| strip_placed_role(s)).or_else(|| strip_named_outlet(s))
 }
 
 /// The longest place before a middle dot that a local correspondent's
@@ -167,7 +174,7 @@ fn strip_label(s: &str) -> Option<&str> {
 /// Does the line open with a job title (`本报驻开罗记者`, `通讯员`)?
 pub fn opens_with_role(line: &str) -> bool {
     let s = line.trim_start_matches(|c: char| is_ornament(c) || c.is_whitespace());
-    strip_role(s).is_some() || strip_label(s).is_some()
+    strip_opening_role(s).is_some() || strip_label(s).is_some()
 }
 
 /// The most characters an outlet's name (`某某日报`, `某某网`) has before
@@ -306,7 +313,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let opens = s.chars().next().is_some_and(|c| starts_role_or_credit(c) || matches!(c, '（' | '(' | '驻' | '赴'))
         // An outlet's or a place's reporter (`某某日报记者 张三`,
         // `某县·本报通讯员 李四`): names after a space.
-        || (s.as_bytes().contains(&b' ') && strip_role(s).is_some());
+        || (s.as_bytes().contains(&b' ') && strip_opening_role(s).is_some());
     let credit_last = s.contains(' ') && CREDITS.iter().any(|c| s.ends_with(c));
     if !(opens || credit_last || is_team(s)) {
         return None;
@@ -346,7 +353,8 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
                 continue;
             }
         }
-        let Some(after) = strip_role(t).or_else(|| strip_split_role(t)) else {
+        let opening = if roles == 0 { strip_opening_role(t) } else { strip_role(t) };
+        let Some(after) = opening.or_else(|| strip_split_role(t)) else {
             break;
         };
         let (names, after_names) = read_names(after.trim_start_matches(['：', ':', '/', '／']));
