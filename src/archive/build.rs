@@ -1,10 +1,10 @@
 //! Building an archive: pages in, files out (see the module's design).
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::codec::{SEPARATOR, bigram, content_name, is_unigram, put, put_str, unigram};
-use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, fold_article};
+use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, Segment, fold_article};
 use crate::model::Page;
 
 /// What the archive says of a page besides its articles.
@@ -28,8 +28,9 @@ struct List {
     entries: u32,
 }
 
-/// A page's row in the contents.
-#[derive(Debug, Clone, Serialize)]
+/// A page's row in the contents (its numbers are its segment's while the
+/// segment is built, the archive's in the contents).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageRow {
     pub index: u32,
     pub name: String,
@@ -40,7 +41,7 @@ pub struct PageRow {
     pub first: u32,
     pub articles: u32,
     #[serde(skip)]
-    group: String,
+    pub group: String,
 }
 
 /// Builds an archive page by page (see [`super`]).
@@ -69,6 +70,77 @@ pub struct ArchiveBuilder {
 pub struct ArchiveFiles {
     pub manifest: Manifest,
     pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// A segment's files (every one under its content name: shards, list
+/// pages, tables, pages' data) and its pages' rows.
+#[derive(Debug)]
+pub struct SegmentFiles {
+    pub segment: Segment,
+    pub rows: Vec<PageRow>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// An archive of segments, in order: the manifest and every file.
+pub fn assemble(segments: Vec<SegmentFiles>) -> ArchiveFiles {
+    let parts: Vec<(&Segment, &[PageRow])> = segments.iter().map(|s| (&s.segment, &s.rows[..])).collect();
+    let (manifest, groups) = contents(&parts);
+    let mut files: Vec<(String, Vec<u8>)> = segments.into_iter().flat_map(|s| s.files).collect();
+    files.extend(groups);
+    ArchiveFiles { manifest, files }
+}
+
+/// The manifest of segments, in order, given their pages' rows (numbered
+/// in their segment), and the contents' files it names: a file a group,
+/// its rows numbered through the archive. Groups are listed in the order
+/// they first occur; a group's pages in archive order.
+pub fn contents(segments: &[(&Segment, &[PageRow])]) -> (Manifest, Vec<(String, Vec<u8>)>) {
+    let mut rows: Vec<PageRow> = Vec::new();
+    let (mut pages, mut articles, mut units) = (0u32, 0u32, 0u64);
+    for (segment, seg_rows) in segments {
+        for r in *seg_rows {
+            rows.push(PageRow { index: r.index + pages, first: r.first + articles, ..r.clone() });
+        }
+        pages += segment.pages;
+        articles += segment.articles;
+        units += segment.units;
+    }
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_group: FxHashMap<&str, Vec<&PageRow>> = FxHashMap::default();
+    for r in &rows {
+        by_group
+            .entry(r.group.as_str())
+            .or_insert_with(|| {
+                order.push(r.group.as_str());
+                Vec::new()
+            })
+            .push(r);
+    }
+    let mut files = Vec::new();
+    let mut groups = Vec::new();
+    for g in order {
+        let rows = &by_group[g];
+        let data = serde_json::to_vec(rows).expect("rows serialise");
+        let name = content_name("g", &data, "json");
+        files.push((name.clone(), data));
+        groups.push(Group {
+            name: g.to_string(),
+            first: rows[0].index,
+            pages: rows.len() as u32,
+            from: rows.iter().find_map(|r| r.date.clone()),
+            to: rows.iter().rev().find_map(|r| r.date.clone()),
+            file: name,
+        });
+    }
+    let manifest = Manifest {
+        format: super::FORMAT,
+        pages,
+        articles,
+        units,
+        segments: segments.iter().map(|(s, _)| (*s).clone()).collect(),
+        groups,
+    };
+    (manifest, files)
 }
 
 #[derive(Serialize)]
@@ -179,9 +251,15 @@ impl ArchiveBuilder {
         self.pages.len()
     }
 
-    /// Splits the postings into shards and pages, writes the article table
-    /// and the contents, and names every file by its content.
+    /// The archive of this one segment (see [`ArchiveBuilder::segment`]).
     pub fn finish(self) -> ArchiveFiles {
+        assemble(vec![self.segment()])
+    }
+
+    /// Splits the postings into shards and pages, writes the article and
+    /// page tables, and names every file by its content: the pages added
+    /// as a segment.
+    pub fn segment(self) -> SegmentFiles {
         let ArchiveBuilder { lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
         // Long lists go to pages of their own; the rest into shards.
         let mut keys: Vec<u64> = lists.keys().copied().collect();
@@ -262,27 +340,7 @@ impl ArchiveBuilder {
             page_tables.push(name.clone());
             files.push((name, file));
         }
-        // The contents, a file a group.
-        let mut groups = Vec::new();
-        let mut start = 0;
-        while start < pages.len() {
-            let end = (start..pages.len()).find(|&i| pages[i].group != pages[start].group).unwrap_or(pages.len());
-            let rows = &pages[start..end];
-            let data = serde_json::to_vec(rows).expect("rows serialise");
-            let name = content_name("g", &data, "json");
-            files.push((name.clone(), data));
-            groups.push(Group {
-                name: rows[0].group.clone(),
-                first: rows[0].index,
-                pages: rows.len() as u32,
-                from: rows.iter().find_map(|r| r.date.clone()),
-                to: rows.iter().rev().find_map(|r| r.date.clone()),
-                file: name,
-            });
-            start = end;
-        }
-        let manifest = Manifest {
-            format: super::FORMAT,
+        let segment = Segment {
             pages: pages.len() as u32,
             articles: articles.len() as u32,
             units,
@@ -291,9 +349,8 @@ impl ArchiveBuilder {
             chunks,
             page_chunk: PAGE_CHUNK as u32,
             page_tables,
-            groups,
         };
-        ArchiveFiles { manifest, files }
+        SegmentFiles { segment, rows: pages, files }
     }
 }
 

@@ -65,7 +65,7 @@ mod query;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{ArchiveBuilder, ArchiveFiles, PageMeta, PageRow};
+pub use build::{ArchiveBuilder, ArchiveFiles, PageMeta, PageRow, SegmentFiles, assemble, contents};
 pub use query::{Archive, ArchiveAnswer, ArchiveResult};
 
 use crate::model::{Article, fields};
@@ -73,7 +73,7 @@ use crate::text::fold::fold;
 use codec::{Cursor, SEPARATOR};
 
 /// The version of the format, in the manifest.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// The archive's entry: the one file not named by its content.
 pub const MANIFEST: &str = "manifest.json";
 /// About how many bytes of lists a shard holds.
@@ -85,7 +85,7 @@ pub const ARTICLE_CHUNK: usize = 1024;
 /// Pages a file of the page table.
 pub const PAGE_CHUNK: usize = 128;
 
-/// The archive's entry: what the other files are called.
+/// The archive's entry: its segments, in order, and its contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Manifest {
@@ -93,6 +93,21 @@ pub struct Manifest {
     pub pages: u32,
     pub articles: u32,
     /// Folded UTF-16 units of every article: the average length in ranking.
+    pub units: u64,
+    /// The segments: the archive's pages and articles are theirs one
+    /// after another, numbered through.
+    pub segments: Vec<Segment>,
+    pub groups: Vec<Group>,
+}
+
+/// A part of the archive indexed on its own (a build adds one; small ones
+/// are merged): its own shards and tables, numbering its articles and
+/// pages from 0.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Segment {
+    pub pages: u32,
+    pub articles: u32,
     pub units: u64,
     /// Shard `i`'s file.
     pub shards: Vec<String>,
@@ -103,7 +118,6 @@ pub struct Manifest {
     /// file and name: fetched for the results shown), and those files.
     pub page_chunk: u32,
     pub page_tables: Vec<String>,
-    pub groups: Vec<Group>,
 }
 
 /// A part of the contents.
@@ -121,16 +135,18 @@ pub struct Group {
     pub file: String,
 }
 
-impl Manifest {
-    /// Every file the manifest names (pages' data and postings pages are
+impl Segment {
+    /// Its files that the manifest names (list pages and pages' data are
     /// named in those).
     pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.shards
-            .iter()
-            .chain(&self.chunks)
-            .chain(&self.page_tables)
-            .chain(self.groups.iter().map(|g| &g.file))
-            .map(String::as_str)
+        self.shards.iter().chain(&self.chunks).chain(&self.page_tables).map(String::as_str)
+    }
+}
+
+impl Manifest {
+    /// Every file the manifest names.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().flat_map(Segment::files).chain(self.groups.iter().map(|g| g.file.as_str()))
     }
 }
 
