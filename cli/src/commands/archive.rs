@@ -562,7 +562,7 @@ pub fn bench(pages: usize, dir: &Path, html: bool, progress: &dyn Fn(&str)) -> R
         let day = i / 16;
         let (y, m, d) = (2020 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
         let path = pages_dir.join(format!("{y:04}-{m:02}-{d:02}/{:02}.txt", i % 16 + 1));
-        let text = if i % 2 == 0 {
+        let text = if i.is_multiple_of(2) {
             baozhi_lab::synth::page(42, i as u64).text
         } else {
             label_text(&baozhi_lab::realtool::generate(42, i).label)
@@ -802,6 +802,10 @@ fn folded_of(archive_dir: &Path) -> Result<(Vec<Vec<char>>, Vec<String>), Failur
     Ok((folded, page_files))
 }
 
+/// A table of queries, whether every answer agrees with the scan, and per
+/// query (requests, gzip bytes).
+type QueryTable = (String, bool, Vec<(usize, u64)>);
+
 /// Each query asked cold, as the page asks, its answer checked against a
 /// scan: the table, whether all agree, and per query (requests, gzip bytes).
 fn query_table(
@@ -810,7 +814,7 @@ fn query_table(
     folded: &[Vec<char>],
     gz_cache: &HashMap<String, (u64, u64)>,
     progress: &dyn Fn(&str),
-) -> Result<(String, bool, Vec<(usize, u64)>), Failure> {
+) -> Result<QueryTable, Failure> {
     use std::fmt::Write as _;
     let manifest_bytes = std::fs::read(archive_dir.join(MANIFEST)).map_err(|e| Failure::input(io_message(&e)))?;
     let mut report = String::new();
