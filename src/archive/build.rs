@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::codec::{SEPARATOR, bigram, content_name, is_unigram, put, put_str, unigram};
-use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, Segment, fold_article};
+use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, Segment, encode_list, fold_article};
 use crate::model::Page;
 
 /// What the archive says of a page besides its articles.
@@ -260,39 +260,57 @@ impl ArchiveBuilder {
     /// page tables, and names every file by its content: the pages added
     /// as a segment.
     pub fn segment(self) -> SegmentFiles {
-        let ArchiveBuilder { lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
-        // Long lists go to pages of their own; the rest into shards.
+        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
+        // Long lists go to pages of their own; the rest into shards. Each
+        // list is written in the files' form (see `encode_list`).
         let mut keys: Vec<u64> = lists.keys().copied().collect();
         keys.sort_unstable();
-        let inline: usize = lists.values().filter(|l| l.bytes.len() <= page_bytes).map(|l| l.bytes.len() + 4).sum();
+        let mut encoded: Vec<(u64, u32, Encoded)> = Vec::with_capacity(keys.len());
+        let mut inline = 0;
+        for key in keys {
+            let list = lists.remove(&key).expect("a key of the lists");
+            let single = is_unigram(key);
+            let bytes = if list.bytes.len() <= page_bytes {
+                let bytes = encode_list(&list.bytes, 0, single);
+                inline += bytes.len() + 4;
+                Ok(bytes)
+            } else {
+                Err(split_list(key, &list.bytes, page_bytes)
+                    .into_iter()
+                    .map(|(first, entries, leb)| (first, entries, encode_list(&leb, first, single)))
+                    .collect())
+            };
+            encoded.push((key, list.entries, bytes));
+        }
         let shards = inline.div_ceil(shard_bytes).max(1) as u32;
         let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
         let mut shard_keys: Vec<u32> = vec![0; shards as usize];
         let mut shard_last: Vec<u64> = vec![0; shards as usize];
-        for key in keys {
-            let list = &lists[&key];
+        for (key, entries, bytes) in encoded {
             let s = super::codec::shard_of(key, shards) as usize;
             let out = &mut shard_bytes[s];
             put(out, key - shard_last[s]);
             shard_last[s] = key;
             shard_keys[s] += 1;
-            put(out, u64::from(list.entries));
-            if list.bytes.len() <= page_bytes {
-                put(out, 0);
-                put(out, list.bytes.len() as u64);
-                out.extend_from_slice(&list.bytes);
-            } else {
-                let split = split_list(key, &list.bytes, page_bytes);
-                put(out, 1);
-                put(out, split.len() as u64);
-                let mut previous = 0;
-                for (first, entries, bytes) in split {
-                    let name = content_name("b", &bytes, "bin");
-                    put(out, u64::from(first - previous));
-                    previous = first;
-                    put(out, u64::from(entries));
-                    put_str(out, &name);
-                    files.push((name, bytes));
+            put(out, u64::from(entries));
+            match bytes {
+                Ok(bytes) => {
+                    put(out, 0);
+                    put(out, bytes.len() as u64);
+                    out.extend_from_slice(&bytes);
+                }
+                Err(split) => {
+                    put(out, 1);
+                    put(out, split.len() as u64);
+                    let mut previous = 0;
+                    for (first, entries, bytes) in split {
+                        let name = content_name("b", &bytes, "bin");
+                        put(out, u64::from(first - previous));
+                        previous = first;
+                        put(out, u64::from(entries));
+                        put_str(out, &name);
+                        files.push((name, bytes));
+                    }
                 }
             }
         }
@@ -353,6 +371,10 @@ impl ArchiveBuilder {
         SegmentFiles { segment, rows: pages, files }
     }
 }
+
+/// A list in the files' form: inline, or its pages (first article,
+/// entries, bytes).
+type Encoded = Result<Vec<u8>, Vec<(u32, u32, Vec<u8>)>>;
 
 /// Positions: how many (when more than one), the first, then the gaps.
 fn put_positions(out: &mut Vec<u8>, positions: &[u32]) {

@@ -185,3 +185,129 @@ fn skip_payload(c: &mut Cursor, single: bool, flag: bool) -> Result<(), crate::E
     }
     Ok(())
 }
+
+/// An entry of a list: its article and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Payload {
+    /// Of a character: how often in the headline, in the rest.
+    Counts(u32, u32),
+    /// Of a pair: the positions where it starts.
+    At(Vec<u32>),
+}
+
+/// Calls `f` with each entry of a list as the builder keeps it (LEB128,
+/// deltas from `base`): its article, and its counts (of a character) or
+/// positions (of a pair).
+fn each_leb(bytes: &[u8], base: u32, single: bool, mut f: impl FnMut(u32, (u32, u32), &[u32])) {
+    let mut c = Cursor::new(bytes);
+    let mut article = base;
+    let mut positions = Vec::new();
+    let var = |c: &mut Cursor| c.var().expect("our own list") as u32;
+    while !c.done() {
+        let head = var(&mut c);
+        let flag = head & 1 == 1;
+        article += head >> 1;
+        if single {
+            let h = if flag { var(&mut c) } else { 0 };
+            f(article, (h, var(&mut c)), &[]);
+        } else {
+            let n = if flag { var(&mut c) } else { 1 };
+            positions.clear();
+            let mut p = 0u32;
+            for i in 0..n {
+                let d = var(&mut c);
+                p = if i == 0 { d } else { p + d };
+                positions.push(p);
+            }
+            f(article, (0, 0), &positions);
+        }
+    }
+}
+
+/// A list as the files hold it, from the builder's: three Rice parameters
+/// (article gaps, first positions or counts in the rest, gaps between
+/// positions), then per entry, in bits: its article's gap from the one
+/// before (the first from `base`), a flag, and its payload — of a
+/// character, the headline count less one when flagged and the count in
+/// the rest; of a pair, the number of positions less two when flagged
+/// (else one), the first position and the gaps less one.
+pub(crate) fn encode_list(leb: &[u8], base: u32, single: bool) -> Vec<u8> {
+    let (mut gaps, mut firsts, mut steps, mut n, mut n_steps) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let mut last = base;
+    each_leb(leb, base, single, |a, (_, b), at| {
+        gaps += u64::from(a - last);
+        last = a;
+        n += 1;
+        if single {
+            firsts += u64::from(b);
+        } else {
+            firsts += u64::from(at[0]);
+            steps += u64::from(at[at.len() - 1] - at[0]);
+            n_steps += at.len() as u64 - 1;
+        }
+    });
+    let (kg, kp, kq) = (codec::rice_k(gaps, n), codec::rice_k(firsts, n), codec::rice_k(steps, n_steps));
+    let mut out = codec::Bits::default();
+    out.bits(kg | (kp << 5) | (kq << 10), 15);
+    let mut last = base;
+    each_leb(leb, base, single, |a, (h, b), at| {
+        out.rice(a - last, kg);
+        last = a;
+        if single {
+            out.bits(u32::from(h > 0), 1);
+            if h > 0 {
+                out.rice(h - 1, 1);
+            }
+            out.rice(b, kp);
+        } else {
+            out.bits(u32::from(at.len() > 1), 1);
+            if at.len() > 1 {
+                out.rice(at.len() as u32 - 2, 1);
+            }
+            out.rice(at[0], kp);
+            for w in at.windows(2) {
+                out.rice(w[1] - w[0] - 1, kq);
+            }
+        }
+    });
+    out.finish()
+}
+
+/// Reads `entries` entries of a list in the files' form whose gaps start
+/// from `base`, keeping those of the articles `wanted`.
+pub(crate) fn decode_list(
+    bytes: &[u8],
+    base: u32,
+    entries: u32,
+    single: bool,
+    wanted: &impl Fn(u32) -> bool,
+    out: &mut Vec<(u32, Payload)>,
+) -> Result<(), crate::Error> {
+    let overflow = || codec::damaged("a number in a list overflows");
+    let mut r = codec::BitReader::new(bytes);
+    let ks = r.bits(15)?;
+    let (kg, kp, kq) = (ks & 31, (ks >> 5) & 31, (ks >> 10) & 31);
+    let mut article = base;
+    for _ in 0..entries {
+        article = article.checked_add(r.rice(kg)?).ok_or_else(overflow)?;
+        let flag = r.bits(1)? == 1;
+        let payload = if single {
+            let h = if flag { r.rice(1)?.checked_add(1).ok_or_else(overflow)? } else { 0 };
+            Payload::Counts(h, r.rice(kp)?)
+        } else {
+            let n = if flag { r.rice(1)?.checked_add(2).ok_or_else(overflow)? } else { 1 };
+            let mut at = Vec::with_capacity((n as usize).min(bytes.len() * 8));
+            let mut p = r.rice(kp)?;
+            at.push(p);
+            for _ in 1..n {
+                p = p.checked_add(r.rice(kq)?).and_then(|p| p.checked_add(1)).ok_or_else(overflow)?;
+                at.push(p);
+            }
+            Payload::At(at)
+        };
+        if wanted(article) {
+            out.push((article, payload));
+        }
+    }
+    Ok(())
+}

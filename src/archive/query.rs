@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::codec::{Cursor, bigram, damaged, is_unigram, shard_of, unigram};
-use super::{Manifest, skip_payload};
+use super::{Manifest, Payload, decode_list};
 use crate::Error;
 use crate::search::{HEADLINE, parse_query};
 use crate::text::fold::fold;
@@ -66,7 +66,7 @@ type Window<'a> = (Range<u32>, Source<'a>);
 #[derive(Debug, Clone, Copy)]
 enum Source<'a> {
     Inline(Part<'a>),
-    Page(&'a str, u32),
+    Page(&'a str, u32, u32),
 }
 
 #[derive(Debug)]
@@ -93,6 +93,7 @@ impl Entry {
 struct PageRef {
     /// Its first article; it covers the articles up to the next page's first.
     first: u32,
+    entries: u32,
     file: String,
 }
 
@@ -135,13 +136,6 @@ impl Occ {
 /// An article found: its number, each include term's occurrences, the
 /// phrase's.
 type Found = (u32, Vec<Occ>, Option<Occ>);
-
-/// One list's entry payload.
-#[derive(Debug, Clone)]
-enum Payload {
-    Counts(u32, u32),
-    At(Vec<u32>),
-}
 
 /// A folded term and the keys that pin it down, with their offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -419,7 +413,7 @@ impl Archive {
                 Entry::Paged { pages, .. } => {
                     for (i, p) in pages.iter().enumerate() {
                         let end = pages.get(i + 1).map_or(part.end, |q| part.base + q.first);
-                        windows.push((part.base + p.first..end, Source::Page(&p.file, part.base + p.first)));
+                        windows.push((part.base + p.first..end, Source::Page(&p.file, part.base + p.first, p.entries)));
                     }
                 }
             }
@@ -442,13 +436,13 @@ impl Archive {
         });
         keys.dedup();
         for (w, (range, source)) in windows.iter().enumerate() {
-            if let Source::Page(file, _) = source
+            if let Source::Page(file, ..) = source
                 && !self.pages.contains_key(*file)
             {
                 // Ask for this window's page and a few after it, and the
                 // article table for those windows, to rank what they hold.
                 for (r, s) in windows[w..].iter().take(AHEAD) {
-                    if let Source::Page(f, _) = s
+                    if let Source::Page(f, ..) = s
                         && !self.pages.contains_key(*f)
                     {
                         need.push(f.to_string());
@@ -460,8 +454,8 @@ impl Archive {
             }
             let mut driven = Vec::new();
             match source {
-                Source::Page(file, first) => {
-                    read_list(&self.pages[*file], *first, is_unigram(driver), &|_| true, &mut driven)?
+                Source::Page(file, first, entries) => {
+                    decode_list(&self.pages[*file], *first, *entries, is_unigram(driver), &|_| true, &mut driven)?
                 }
                 Source::Inline(part) => driven = self.decode(&[*part], driver, None, &mut need)?,
             }
@@ -675,8 +669,8 @@ impl Archive {
                 continue;
             }
             match part.entry {
-                Entry::Inline { range, .. } => {
-                    read_list(&part.shard.bytes[range.clone()], part.base, single, &wanted, &mut out)?
+                Entry::Inline { range, entries } => {
+                    decode_list(&part.shard.bytes[range.clone()], part.base, *entries, single, &wanted, &mut out)?
                 }
                 Entry::Paged { pages, .. } => {
                     let mut used: FxHashSet<usize> = FxHashSet::default();
@@ -695,7 +689,14 @@ impl Archive {
                     used.sort_unstable();
                     for i in used {
                         match self.pages.get(&pages[i].file) {
-                            Some(bytes) => read_list(bytes, part.base + pages[i].first, single, &wanted, &mut out)?,
+                            Some(bytes) => decode_list(
+                                bytes,
+                                part.base + pages[i].first,
+                                pages[i].entries,
+                                single,
+                                &wanted,
+                                &mut out,
+                            )?,
                             None => need.push(pages[i].file.clone()),
                         }
                     }
@@ -740,46 +741,6 @@ fn occurrences(term: &Term, a: u32, lists: &FxHashMap<u64, FxHashMap<u32, Payloa
     }
 }
 
-/// Reads a list whose deltas start from `base`, keeping the entries of
-/// the articles `wanted`.
-fn read_list(
-    bytes: &[u8],
-    base: u32,
-    single: bool,
-    wanted: &impl Fn(u32) -> bool,
-    out: &mut Vec<(u32, Payload)>,
-) -> Result<(), Error> {
-    let mut c = Cursor::new(bytes);
-    let mut article = base;
-    while !c.done() {
-        let head = c.var()?;
-        let flag = head & 1 == 1;
-        article = u32::try_from(head >> 1)
-            .ok()
-            .and_then(|d| article.checked_add(d))
-            .ok_or_else(|| damaged("an article number overflows"))?;
-        if !wanted(article) {
-            skip_payload(&mut c, single, flag)?;
-            continue;
-        }
-        if single {
-            let h = if flag { c.u32()? } else { 0 };
-            out.push((article, Payload::Counts(h, c.u32()?)));
-        } else {
-            let n = if flag { c.var()? as usize } else { 1 };
-            let mut positions = Vec::with_capacity(n.min(bytes.len()));
-            let mut p = 0u32;
-            for i in 0..n {
-                let d = c.u32()?;
-                p = if i == 0 { d } else { p.checked_add(d).ok_or_else(|| damaged("a position overflows"))? };
-                positions.push(p);
-            }
-            out.push((article, Payload::At(positions)));
-        }
-    }
-    Ok(())
-}
-
 fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
     let mut entries = FxHashMap::default();
     let mut c = Cursor::new(&bytes);
@@ -802,8 +763,8 @@ fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
                 let mut first = 0u32;
                 for _ in 0..pages {
                     first = first.checked_add(c.u32()?).ok_or_else(|| damaged("an article number overflows"))?;
-                    c.var()?;
-                    refs.push(PageRef { first, file: c.str()?.to_string() });
+                    let entries = c.u32()?;
+                    refs.push(PageRef { first, entries, file: c.str()?.to_string() });
                 }
                 Entry::Paged { entries: count, pages: refs }
             }
