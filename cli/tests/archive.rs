@@ -135,6 +135,18 @@ fn the_archive_answers_as_baozhi_search_does_and_a_rerun_rewrites_only_what_chan
     assert!(before.iter().all(|f| f.is_file()), "{report}");
     assert!(report.contains("in 2 segments (1 kept"), "{report}");
     check(&files, &queries);
+
+    // A page at a time: four small segments of one size are merged into
+    // one, indexed again from the pages' data in the site.
+    let mut report = String::new();
+    for i in 44..48 {
+        files.extend(pages(&dir, i, i + 1));
+        let out = baozhi(&["archive", dir.to_str().unwrap(), "-o", site.to_str().unwrap(), "--index-only"]);
+        assert_eq!(out.status.code(), Some(0));
+        report = String::from_utf8_lossy(&out.stderr).into_owned();
+    }
+    assert!(report.contains("48 pages") && report.contains("in 3 segments (5 kept, 4 merged)"), "{report}");
+    check(&files, &queries);
     let _ = std::fs::remove_dir_all(&root);
 }
 

@@ -282,6 +282,9 @@ impl ArchiveBuilder {
             };
             encoded.push((key, list.entries, bytes));
         }
+        // A small segment (a day's pages) has smaller shards, so that what
+        // a query fetches from it stays small: at least 64 shards, of 2 kB at least.
+        let shard_bytes = shard_bytes.min((inline / 64).max(2048));
         let shards = inline.div_ceil(shard_bytes).max(1) as u32;
         let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
         let mut shard_keys: Vec<u32> = vec![0; shards as usize];

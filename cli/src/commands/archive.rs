@@ -557,7 +557,9 @@ pub fn bench(pages: usize, dir: &Path, html: bool, progress: &dyn Fn(&str)) -> R
     let site = dir.join("site");
     let _ = std::fs::remove_dir_all(dir);
     progress("generating the pages");
-    let mut text_bytes = Vec::new();
+    // The page text's size, raw and gzip (streamed: not held).
+    let mut text_bytes = 0usize;
+    let mut text_gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     let generate = |i: usize| -> Result<String, Failure> {
         let day = i / 16;
         let (y, m, d) = (2020 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
@@ -571,14 +573,17 @@ pub fn bench(pages: usize, dir: &Path, html: bool, progress: &dyn Fn(&str)) -> R
         Ok(text)
     };
     for i in 0..pages {
-        text_bytes.extend_from_slice(generate(i)?.as_bytes());
+        let text = generate(i)?;
+        text_bytes += text.len();
+        std::io::Write::write_all(&mut text_gz, text.as_bytes()).map_err(|e| Failure::input(io_message(&e)))?;
     }
     progress("building the archive");
+    let text_gz = text_gz.finish().map_or(0, |v| v.len() as u64);
     let built = build(&[pages_dir.to_string_lossy().into_owned()], &site, None)?;
+    let peak = peak_memory();
     let archive_dir = site.join("archive");
     let (sizes, gz_cache) = sizes_of(&archive_dir);
     let manifest_bytes = std::fs::read(archive_dir.join(MANIFEST)).map_err(|e| Failure::input(io_message(&e)))?;
-    let text_gz = gzip_len(&text_bytes);
     let index_raw: u64 = sizes[..4].iter().map(|s| s.1).sum::<u64>() + manifest_bytes.len() as u64;
     let index_gz: u64 = sizes[..4].iter().map(|s| s.2).sum::<u64>() + gzip_len(&manifest_bytes);
 
@@ -625,16 +630,17 @@ pub fn bench(pages: usize, dir: &Path, html: bool, progress: &dyn Fn(&str)) -> R
         "archive of {} pages ({} articles): {:.1} MB of page text ({:.1} MB gzip), {} folded characters indexed",
         built.pages,
         built.articles,
-        text_bytes.len() as f64 / 1e6,
+        text_bytes as f64 / 1e6,
         text_gz as f64 / 1e6,
         built.chars
     );
     let _ = writeln!(
         report,
-        "build: {:.1} s, {:.2} MB/s of page text (parse, index, write), {} segments",
+        "build: {:.1} s, {:.2} MB/s of page text (parse, index, write), {} segments; peak memory of the process so far {}",
         built.seconds,
-        text_bytes.len() as f64 / 1e6 / built.seconds,
-        built.segments
+        text_bytes as f64 / 1e6 / built.seconds,
+        built.segments,
+        peak.map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1e3))
     );
     let _ = writeln!(
         report,
@@ -739,6 +745,13 @@ pub fn bench(pages: usize, dir: &Path, html: bool, progress: &dyn Fn(&str)) -> R
     let queries: Vec<&String> = kinds.iter().flat_map(|(_, q)| q).collect();
     write(&dir.join("queries.json"), serde_json::to_string(&queries).unwrap_or_default().as_bytes())?;
     Ok(report)
+}
+
+/// The process's peak resident memory in kB (Linux), if known.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Sizes by kind of file: (what, raw, gzip, files), and per file (raw, gzip).
@@ -934,7 +947,18 @@ fn label_text(page: &baozhi::Page) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::date_in;
+    use super::{SEGMENT_PAGES, date_in, merge_plan};
+
+    #[test]
+    fn four_segments_of_one_size_tier_at_the_end_are_merged() {
+        assert_eq!(merge_plan(&[10_000, 16, 16, 16]), None);
+        assert_eq!(merge_plan(&[10_000, 16, 16, 16, 16]), Some(1));
+        // A merged one joins the next tier up: merged when there are four.
+        assert_eq!(merge_plan(&[10_000, 64, 64, 64, 16]), None);
+        assert_eq!(merge_plan(&[10_000, 64, 64, 64, 64]), Some(1));
+        assert_eq!(merge_plan(&[9_000, 9_000, 9_000, 9_000]), None, "past {SEGMENT_PAGES} pages they stay apart");
+        assert_eq!(merge_plan(&[]), None);
+    }
 
     #[test]
     fn dates_are_read_from_paths_in_the_usual_spellings() {
