@@ -13,11 +13,11 @@
 //! it starts. For every single character, the articles it occurs in and
 //! how often in the headline (kicker, title, subtitle) and in the rest —
 //! enough to count and rank a one-character query without its positions.
-//! Articles are numbered through the archive in page order; lists are
-//! delta-coded LEB128 integers. An entry starts with its article's delta
-//! shifted left by one, the low bit a flag: for a pair, that it occurs
-//! more than once (else its count is left out); for a character, that it
-//! occurs in the headline (else that count is left out).
+//! Articles are numbered in their segment in page order. A list is in
+//! Rice codes (see `encode_list`): per entry its article's gap from the
+//! one before and a flag — for a pair, that it occurs more than once (else
+//! its count is left out), then its positions; for a character, that it
+//! occurs in the headline (else that count is left out), then its counts.
 //!
 //! **Exactness.** A term of one character is its character's list. A term
 //! of `n ≥ 2` characters occurs at `p` exactly when its bigrams at offsets
@@ -29,26 +29,38 @@
 //! are exact. No page text is fetched to answer or count; only the results
 //! shown fetch their page's data, for snippets.
 //!
-//! **Files.** A key (character or pair) lives in shard `hash(key) mod S`,
-//! `S` chosen so that a shard holds about [`SHARD_BYTES`]; a shard lists its
-//! keys with their lists inline. A list longer than [`PAGE_BYTES`] (a
-//! frequent character or pair) is cut into pages of its own, by article,
-//! each named in the shard with its first article and its number of
-//! entries. The article table ([`ARTICLE_CHUNK`] articles a file) gives
-//! each article's page, its length and where its headline ends, for
-//! ranking; the page table ([`PAGE_CHUNK`] pages a file) each page's
-//! first article, name and data file, for the results shown; the contents, a file a group (month, issue or folder), list
-//! the pages; each page's parsed data is a file of its own. Every file but
-//! [`MANIFEST`] is named by its content, so a host may cache it for ever
-//! and building again rewrites only files whose content changed.
+//! **Segments.** An archive is a list of segments, each indexed on its
+//! own (its shards, list pages and tables, its articles and pages numbered
+//! from 0); the manifest lists them in order, and the archive's numbers
+//! run through them. Adding pages adds a segment and leaves the others'
+//! files as they are; the builder (the CLI) merges small segments
+//! (size-tiered), so that a query's requests stay few. A query fetches its
+//! keys' shards in every segment and reads a key's list as its segments'
+//! lists one after another; document frequencies and hit counts are sums
+//! over segments, so answers and ranking are those of one index.
+//!
+//! **Files.** In a segment, a key (character or pair) lives in shard
+//! `hash(key) mod S`, `S` chosen so that a shard holds about
+//! [`SHARD_BYTES`] (less in a small segment); a shard lists its keys with
+//! their lists inline. A list longer than [`PAGE_BYTES`] (a frequent
+//! character or pair) is cut into pages of its own, by article, each named
+//! in the shard with its first article and its number of entries. The
+//! article table ([`ARTICLE_CHUNK`] articles a file) gives each article's
+//! page, its length and where its headline ends, for ranking; the page
+//! table ([`PAGE_CHUNK`] pages a file) each page's first article, name and
+//! data file, for the results shown; the contents, a file a group (month,
+//! issue or folder), list the pages; each page's parsed data is a file of
+//! its own. Every file but [`MANIFEST`] is named by its content, so a host
+//! may cache it for ever and building again rewrites only files whose
+//! content changed.
 //!
 //! **A query** ([`Archive::search`]) first needs the shards of its terms'
 //! keys (one to a few requests). Its rarest key drives it: when that key's
 //! list is inline, the whole answer follows at once; when it is paged (a
 //! frequent character: [`ArchiveAnswer::frequent`]), the archive is
-//! searched window by window, a window per page of that list, in page
-//! order, and every answer so far is given with the number of articles
-//! searched — first results fast, the count growing as the rest arrive,
+//! searched window by window, a window per page of that list (and per
+//! segment where it is inline), in archive order, and every answer so far
+//! is given with the number of articles searched — first results fast, the count growing as the rest arrive,
 //! never a partial count given as the total. Other terms' pages are
 //! fetched only where the driver has candidates.
 //!
