@@ -267,15 +267,18 @@ const MERGE_AT: usize = 4;
 const TIER: u32 = 4;
 
 /// Size-tiered merging: the segments from which on to merge into one, if
-/// any: the last [`MERGE_AT`] or more when they are of one tier and their
-/// sum stays within [`SEGMENT_PAGES`].
+/// any: the last [`MERGE_AT`] when they are of one tier and their sum stays
+/// within [`SEGMENT_PAGES`].
 pub fn merge_plan(pages: &[u32]) -> Option<usize> {
     let tier = |p: u32| p.max(1).ilog(TIER);
     let last = tier(*pages.last()?);
     let run = pages.iter().rev().take_while(|&&p| tier(p) == last).count();
-    let from = pages.len() - run;
+    if run < MERGE_AT {
+        return None;
+    }
+    let from = pages.len() - MERGE_AT;
     let sum: u64 = pages[from..].iter().map(|&p| u64::from(p)).sum();
-    (run >= MERGE_AT && sum <= SEGMENT_PAGES as u64).then_some(from)
+    (sum <= SEGMENT_PAGES as u64).then_some(from)
 }
 
 /// What the builder keeps beside the site (`archive/state.json`, not read
@@ -957,6 +960,9 @@ mod tests {
         assert_eq!(merge_plan(&[10_000, 64, 64, 64, 16]), None);
         assert_eq!(merge_plan(&[10_000, 64, 64, 64, 64]), Some(1));
         assert_eq!(merge_plan(&[9_000, 9_000, 9_000, 9_000]), None, "past {SEGMENT_PAGES} pages they stay apart");
+        // The first of a tier may be larger than the others: the last four merge.
+        assert_eq!(merge_plan(&[10_000, 4096, 4096, 4096, 4096]), Some(1));
+        assert_eq!(merge_plan(&[12_000, 8000, 4096, 4096, 4096]), None);
         assert_eq!(merge_plan(&[]), None);
     }
 
