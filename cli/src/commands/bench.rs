@@ -39,6 +39,10 @@ struct ArchiveArgs {
     /// Do not write the pages as HTML (for Pagefind)
     #[arg(long)]
     no_html: bool,
+    /// Take the pages already in DIR/pages (as an earlier run wrote them,
+    /// exactly N) instead of generating them
+    #[arg(long)]
+    reuse_pages: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,7 +101,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
         What::Words(a) => baozhi_lab::bench::words_throughput((a.mb * 1e6) as usize, &|s| spinner.step(s)).to_string(),
         What::Search(a) => baozhi_lab::bench::search_throughput(a.pages as usize, &|s| spinner.step(s)).to_string(),
         What::Archive(a) => {
-            super::archive::bench(a.pages as usize, std::path::Path::new(&a.dir), !a.no_html, &|s| spinner.step(s))?
+            super::archive::bench(a.pages as usize, std::path::Path::new(&a.dir), !a.no_html, a.reuse_pages, &|s| {
+                spinner.step(s)
+            })?
         }
     };
     drop(spinner);
