@@ -5,18 +5,31 @@
 
 use std::collections::BTreeMap;
 
-use baozhi::archive::{Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, fold_article};
+use baozhi::archive::{
+    Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, assemble, fold_article,
+};
 use baozhi::model::{Article, Page};
 use baozhi::search::{SearchIndex, SearchOptions, parse_query};
 use baozhi::text::fold::fold_str;
 use proptest::prelude::*;
 
 fn build(pages: &[Page], shard_bytes: usize, page_bytes: usize) -> ArchiveFiles {
+    build_in(pages, &[], shard_bytes, page_bytes)
+}
+
+/// The pages as segments, cut before each page of `cuts` (as builds that
+/// each added some pages would make them).
+fn build_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usize) -> ArchiveFiles {
+    let mut segments = Vec::new();
     let mut b = ArchiveBuilder::with_sizes(shard_bytes, page_bytes);
     for (i, p) in pages.iter().enumerate() {
+        if cuts.contains(&i) && b.pages() > 0 {
+            segments.push(std::mem::replace(&mut b, ArchiveBuilder::with_sizes(shard_bytes, page_bytes)).segment());
+        }
         b.add_page(&PageMeta { name: format!("{i}.txt"), date: None, group: format!("g{}", i / 3) }, p);
     }
-    b.finish()
+    segments.push(b.segment());
+    assemble(segments)
 }
 
 /// Asks until complete, fetching what each answer needs; the answers given
@@ -101,7 +114,11 @@ fn query() -> impl Strategy<Value = String> {
 }
 
 fn check(pages: &[Page], query: &str, shard_bytes: usize, page_bytes: usize) {
-    let files = build(pages, shard_bytes, page_bytes);
+    check_in(pages, &[], query, shard_bytes, page_bytes);
+}
+
+fn check_in(pages: &[Page], cuts: &[usize], query: &str, shard_bytes: usize, page_bytes: usize) {
+    let files = build_in(pages, cuts, shard_bytes, page_bytes);
     let (answers, _) = ask(&files, query);
     let last = answers.last().unwrap();
     let (truth, total) = scan(pages, query);
@@ -129,8 +146,24 @@ proptest! {
     }
 
     #[test]
-    fn ranking_matches_the_in_page_search_without_words(pages in prop::collection::vec(page(), 1..6), query in query()) {
-        let files = build(&pages, 1 << 14, 1 << 14);
+    fn in_segments_the_answer_is_the_same(
+        pages in prop::collection::vec(page(), 1..9),
+        cuts in prop::collection::vec(0usize..9, 0..4),
+        query in query(),
+        paged in any::<bool>(),
+    ) {
+        let (shard, page) = if paged { (16, 4) } else { (1 << 14, 1 << 14) };
+        check_in(&pages, &cuts, &query, shard, page);
+    }
+
+    #[test]
+    fn ranking_matches_the_in_page_search_without_words(
+        pages in prop::collection::vec(page(), 1..8),
+        cuts in prop::collection::vec(0usize..8, 0..3),
+        query in query(),
+    ) {
+        // Document frequencies are summed over segments: the same ranking.
+        let files = build_in(&pages, &cuts, 1 << 14, 1 << 14);
         let (answers, _) = ask(&files, &query);
         let last = answers.last().unwrap();
         prop_assert!(last.exact_ranking);
@@ -190,7 +223,7 @@ fn a_frequent_character_is_answered_in_windows_that_say_how_far_they_have_search
 fn a_query_fetches_its_shards_and_not_the_rest() {
     let pages: Vec<Page> = (0..200).map(|i| para_page(&[&format!("第{i}号 市场繁荣 义乌{}", i * 7)])).collect();
     let files = build(&pages, 256, 4096);
-    assert!(files.manifest.shards.len() > 20, "{}", files.manifest.shards.len());
+    assert!(files.manifest.segments[0].shards.len() > 20, "{}", files.manifest.segments[0].shards.len());
     let (answers, requests) = ask(&files, "义乌");
     let last = answers.last().unwrap();
     assert_eq!(last.total_results, 200);
@@ -207,10 +240,10 @@ fn a_damaged_file_or_another_format_is_one_clear_error() {
     let files = build(&[para_page(&["义乌"])], 1024, 1024);
     let manifest = serde_json::to_string(&files.manifest).unwrap();
     let mut archive = Archive::open(&manifest).unwrap();
-    let shard = files.manifest.shards[0].clone();
+    let shard = files.manifest.segments[0].shards[0].clone();
     let err = archive.add_file(&shard, b"BZS1\xff".to_vec()).unwrap_err();
     assert!(err.to_string().starts_with("cannot read the archive"), "{err}");
-    let other = manifest.replace("\"format\":1", "\"format\":99");
+    let other = manifest.replace("\"format\":2", "\"format\":99");
     assert!(Archive::open(&other).unwrap_err().to_string().contains("build it again"));
     assert!(archive.add_file("x/unknown.bin", Vec::new()).is_err());
     assert_eq!(MANIFEST, "manifest.json");

@@ -112,14 +112,40 @@ fn the_archive_answers_as_baozhi_search_does_and_a_rerun_rewrites_only_what_chan
     let (_, _, requests) = ask(&site, &queries[2]);
     assert!(requests <= 5, "a four-character phrase took {requests} requests");
 
-    // A month more: most files are kept, the answers follow.
+    // A month more: every file of the index but the manifest and the
+    // contents is kept as it was (a new segment holds the new pages), and
+    // the answers follow.
+    let index_files = |site: &Path| -> Vec<PathBuf> {
+        ["s", "a", "n", "b", "p"]
+            .iter()
+            .flat_map(|sub| std::fs::read_dir(site.join("archive").join(sub)).into_iter().flatten().flatten())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x != "js"))
+            .collect()
+    };
+    let before = index_files(&site);
+    assert!(before.len() > 36);
     files.extend(pages(&dir, 36, 44));
     let out = baozhi(&["archive", dir.to_str().unwrap(), "-o", site.to_str().unwrap(), "--index-only"]);
     let report = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(report.contains("44 pages"), "{report}");
     let kept: usize =
         report.split("kept ").nth(1).and_then(|s| s.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
-    assert!(kept >= 36, "the pages' data at least is kept: {report}");
+    assert!(kept >= before.len(), "the files of the first build are kept: {report}");
+    assert!(before.iter().all(|f| f.is_file()), "{report}");
+    assert!(report.contains("in 2 segments (1 kept"), "{report}");
+    check(&files, &queries);
+
+    // A page at a time: four small segments of one size are merged into
+    // one, indexed again from the pages' data in the site.
+    let mut report = String::new();
+    for i in 44..48 {
+        files.extend(pages(&dir, i, i + 1));
+        let out = baozhi(&["archive", dir.to_str().unwrap(), "-o", site.to_str().unwrap(), "--index-only"]);
+        assert_eq!(out.status.code(), Some(0));
+        report = String::from_utf8_lossy(&out.stderr).into_owned();
+    }
+    assert!(report.contains("48 pages") && report.contains("in 3 segments (5 kept, 4 merged)"), "{report}");
     check(&files, &queries);
     let _ = std::fs::remove_dir_all(&root);
 }

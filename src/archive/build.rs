@@ -1,10 +1,10 @@
 //! Building an archive: pages in, files out (see the module's design).
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::codec::{SEPARATOR, bigram, content_name, is_unigram, put, put_str, unigram};
-use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, fold_article};
+use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, Segment, encode_list, fold_article};
 use crate::model::Page;
 
 /// What the archive says of a page besides its articles.
@@ -28,8 +28,9 @@ struct List {
     entries: u32,
 }
 
-/// A page's row in the contents.
-#[derive(Debug, Clone, Serialize)]
+/// A page's row in the contents (its numbers are its segment's while the
+/// segment is built, the archive's in the contents).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageRow {
     pub index: u32,
     pub name: String,
@@ -40,7 +41,7 @@ pub struct PageRow {
     pub first: u32,
     pub articles: u32,
     #[serde(skip)]
-    group: String,
+    pub group: String,
 }
 
 /// Builds an archive page by page (see [`super`]).
@@ -69,6 +70,77 @@ pub struct ArchiveBuilder {
 pub struct ArchiveFiles {
     pub manifest: Manifest,
     pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// A segment's files (every one under its content name: shards, list
+/// pages, tables, pages' data) and its pages' rows.
+#[derive(Debug)]
+pub struct SegmentFiles {
+    pub segment: Segment,
+    pub rows: Vec<PageRow>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// An archive of segments, in order: the manifest and every file.
+pub fn assemble(segments: Vec<SegmentFiles>) -> ArchiveFiles {
+    let parts: Vec<(&Segment, &[PageRow])> = segments.iter().map(|s| (&s.segment, &s.rows[..])).collect();
+    let (manifest, groups) = contents(&parts);
+    let mut files: Vec<(String, Vec<u8>)> = segments.into_iter().flat_map(|s| s.files).collect();
+    files.extend(groups);
+    ArchiveFiles { manifest, files }
+}
+
+/// The manifest of segments, in order, given their pages' rows (numbered
+/// in their segment), and the contents' files it names: a file a group,
+/// its rows numbered through the archive. Groups are listed in the order
+/// they first occur; a group's pages in archive order.
+pub fn contents(segments: &[(&Segment, &[PageRow])]) -> (Manifest, Vec<(String, Vec<u8>)>) {
+    let mut rows: Vec<PageRow> = Vec::new();
+    let (mut pages, mut articles, mut units) = (0u32, 0u32, 0u64);
+    for (segment, seg_rows) in segments {
+        for r in *seg_rows {
+            rows.push(PageRow { index: r.index + pages, first: r.first + articles, ..r.clone() });
+        }
+        pages += segment.pages;
+        articles += segment.articles;
+        units += segment.units;
+    }
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_group: FxHashMap<&str, Vec<&PageRow>> = FxHashMap::default();
+    for r in &rows {
+        by_group
+            .entry(r.group.as_str())
+            .or_insert_with(|| {
+                order.push(r.group.as_str());
+                Vec::new()
+            })
+            .push(r);
+    }
+    let mut files = Vec::new();
+    let mut groups = Vec::new();
+    for g in order {
+        let rows = &by_group[g];
+        let data = serde_json::to_vec(rows).expect("rows serialise");
+        let name = content_name("g", &data, "json");
+        files.push((name.clone(), data));
+        groups.push(Group {
+            name: g.to_string(),
+            first: rows[0].index,
+            pages: rows.len() as u32,
+            from: rows.iter().find_map(|r| r.date.clone()),
+            to: rows.iter().rev().find_map(|r| r.date.clone()),
+            file: name,
+        });
+    }
+    let manifest = Manifest {
+        format: super::FORMAT,
+        pages,
+        articles,
+        units,
+        segments: segments.iter().map(|(s, _)| (*s).clone()).collect(),
+        groups,
+    };
+    (manifest, files)
 }
 
 #[derive(Serialize)]
@@ -179,42 +251,69 @@ impl ArchiveBuilder {
         self.pages.len()
     }
 
-    /// Splits the postings into shards and pages, writes the article table
-    /// and the contents, and names every file by its content.
+    /// The archive of this one segment (see [`ArchiveBuilder::segment`]).
     pub fn finish(self) -> ArchiveFiles {
-        let ArchiveBuilder { lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
-        // Long lists go to pages of their own; the rest into shards.
+        assemble(vec![self.segment()])
+    }
+
+    /// Splits the postings into shards and pages, writes the article and
+    /// page tables, and names every file by its content: the pages added
+    /// as a segment.
+    pub fn segment(self) -> SegmentFiles {
+        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
+        // Long lists go to pages of their own; the rest into shards. Each
+        // list is written in the files' form (see `encode_list`).
         let mut keys: Vec<u64> = lists.keys().copied().collect();
         keys.sort_unstable();
-        let inline: usize = lists.values().filter(|l| l.bytes.len() <= page_bytes).map(|l| l.bytes.len() + 4).sum();
+        let mut encoded: Vec<(u64, u32, Encoded)> = Vec::with_capacity(keys.len());
+        let mut inline = 0;
+        for key in keys {
+            let list = lists.remove(&key).expect("a key of the lists");
+            let single = is_unigram(key);
+            let bytes = if list.bytes.len() <= page_bytes {
+                let bytes = encode_list(&list.bytes, 0, single);
+                inline += bytes.len() + 4;
+                Ok(bytes)
+            } else {
+                Err(split_list(key, &list.bytes, page_bytes)
+                    .into_iter()
+                    .map(|(first, entries, leb)| (first, entries, encode_list(&leb, first, single)))
+                    .collect())
+            };
+            encoded.push((key, list.entries, bytes));
+        }
+        // A small segment (a day's pages) has smaller shards, so that what
+        // a query fetches from it stays small: at least 64 shards, of 2 kB at least.
+        let shard_bytes = shard_bytes.min((inline / 64).max(2048));
         let shards = inline.div_ceil(shard_bytes).max(1) as u32;
         let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
         let mut shard_keys: Vec<u32> = vec![0; shards as usize];
         let mut shard_last: Vec<u64> = vec![0; shards as usize];
-        for key in keys {
-            let list = &lists[&key];
+        for (key, entries, bytes) in encoded {
             let s = super::codec::shard_of(key, shards) as usize;
             let out = &mut shard_bytes[s];
             put(out, key - shard_last[s]);
             shard_last[s] = key;
             shard_keys[s] += 1;
-            put(out, u64::from(list.entries));
-            if list.bytes.len() <= page_bytes {
-                put(out, 0);
-                put(out, list.bytes.len() as u64);
-                out.extend_from_slice(&list.bytes);
-            } else {
-                let split = split_list(key, &list.bytes, page_bytes);
-                put(out, 1);
-                put(out, split.len() as u64);
-                let mut previous = 0;
-                for (first, entries, bytes) in split {
-                    let name = content_name("b", &bytes, "bin");
-                    put(out, u64::from(first - previous));
-                    previous = first;
-                    put(out, u64::from(entries));
-                    put_str(out, &name);
-                    files.push((name, bytes));
+            put(out, u64::from(entries));
+            match bytes {
+                Ok(bytes) => {
+                    put(out, 0);
+                    put(out, bytes.len() as u64);
+                    out.extend_from_slice(&bytes);
+                }
+                Err(split) => {
+                    put(out, 1);
+                    put(out, split.len() as u64);
+                    let mut previous = 0;
+                    for (first, entries, bytes) in split {
+                        let name = content_name("b", &bytes, "bin");
+                        put(out, u64::from(first - previous));
+                        previous = first;
+                        put(out, u64::from(entries));
+                        put_str(out, &name);
+                        files.push((name, bytes));
+                    }
                 }
             }
         }
@@ -262,27 +361,7 @@ impl ArchiveBuilder {
             page_tables.push(name.clone());
             files.push((name, file));
         }
-        // The contents, a file a group.
-        let mut groups = Vec::new();
-        let mut start = 0;
-        while start < pages.len() {
-            let end = (start..pages.len()).find(|&i| pages[i].group != pages[start].group).unwrap_or(pages.len());
-            let rows = &pages[start..end];
-            let data = serde_json::to_vec(rows).expect("rows serialise");
-            let name = content_name("g", &data, "json");
-            files.push((name.clone(), data));
-            groups.push(Group {
-                name: rows[0].group.clone(),
-                first: rows[0].index,
-                pages: rows.len() as u32,
-                from: rows.iter().find_map(|r| r.date.clone()),
-                to: rows.iter().rev().find_map(|r| r.date.clone()),
-                file: name,
-            });
-            start = end;
-        }
-        let manifest = Manifest {
-            format: super::FORMAT,
+        let segment = Segment {
             pages: pages.len() as u32,
             articles: articles.len() as u32,
             units,
@@ -291,11 +370,14 @@ impl ArchiveBuilder {
             chunks,
             page_chunk: PAGE_CHUNK as u32,
             page_tables,
-            groups,
         };
-        ArchiveFiles { manifest, files }
+        SegmentFiles { segment, rows: pages, files }
     }
 }
+
+/// A list in the files' form: inline, or its pages (first article,
+/// entries, bytes).
+type Encoded = Result<Vec<u8>, Vec<(u32, u32, Vec<u8>)>>;
 
 /// Positions: how many (when more than one), the first, then the gaps.
 fn put_positions(out: &mut Vec<u8>, positions: &[u32]) {

@@ -114,6 +114,106 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Writes bits, low first, and Rice codes: `v >> k` in unary (ones, then
+/// a zero), then the low `k` bits of `v`; a quotient of [`ESCAPE`] or more
+/// is written as [`ESCAPE`] ones and `v` in 32 bits.
+#[derive(Debug, Default)]
+pub struct Bits {
+    pub out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+/// The longest unary quotient of a Rice code.
+const ESCAPE: u32 = 24;
+
+impl Bits {
+    pub fn bits(&mut self, v: u32, width: u32) {
+        debug_assert!(width <= 32);
+        self.acc |= (u64::from(v) & ((1u64 << width) - 1)) << self.n;
+        self.n += width;
+        while self.n >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n -= 8;
+        }
+    }
+
+    pub fn rice(&mut self, v: u32, k: u32) {
+        let q = v >> k;
+        if q >= ESCAPE {
+            self.bits((1 << ESCAPE) - 1, ESCAPE);
+            self.bits(v, 32);
+        } else {
+            // q ones, then a zero.
+            self.bits((1 << q) - 1, q + 1);
+            self.bits(v, k);
+        }
+    }
+
+    pub fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.out.push(self.acc as u8);
+        }
+        self.out
+    }
+}
+
+/// Reads what [`Bits`] wrote; running past the end is an error.
+pub struct BitReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> BitReader<'a> {
+    pub fn new(bytes: &'a [u8]) -> BitReader<'a> {
+        BitReader { bytes, at: 0 }
+    }
+
+    fn bit(&mut self) -> Result<u32, Error> {
+        let byte = self.bytes.get(self.at / 8).ok_or_else(|| damaged("a list runs past the end"))?;
+        let b = u32::from(byte >> (self.at % 8)) & 1;
+        self.at += 1;
+        Ok(b)
+    }
+
+    pub fn bits(&mut self, width: u32) -> Result<u32, Error> {
+        let mut v = 0u32;
+        let mut i = 0;
+        while i < width {
+            // Whole bytes at a time where aligned.
+            if self.at.is_multiple_of(8) && width - i >= 8 {
+                let byte = self.bytes.get(self.at / 8).ok_or_else(|| damaged("a list runs past the end"))?;
+                v |= u32::from(*byte) << i;
+                self.at += 8;
+                i += 8;
+            } else {
+                v |= self.bit()? << i;
+                i += 1;
+            }
+        }
+        Ok(v)
+    }
+
+    pub fn rice(&mut self, k: u32) -> Result<u32, Error> {
+        let mut q = 0;
+        while self.bit()? == 1 {
+            q += 1;
+            if q == ESCAPE {
+                return self.bits(32);
+            }
+        }
+        let low = self.bits(k)?;
+        u32::try_from((u64::from(q) << k) | u64::from(low)).map_err(|_| damaged("a number is too large"))
+    }
+}
+
+/// The Rice parameter for values of mean `mean`.
+pub fn rice_k(sum: u64, n: u64) -> u32 {
+    let mean = sum / n.max(1);
+    if mean < 2 { 0 } else { (mean as f64 * std::f64::consts::LN_2).log2().floor().clamp(0.0, 24.0) as u32 }
+}
+
 pub fn damaged(message: &str) -> Error {
     Error::Archive { message: message.to_string() }
 }
@@ -138,6 +238,27 @@ mod tests {
         assert!(matches!(c.var(), Err(Error::Archive { .. })));
         assert!(Cursor::new(&[0x80, 0x80]).var().is_err());
         assert!(Cursor::new(&[5, b'a']).str().is_err());
+    }
+
+    #[test]
+    fn rice_codes_read_back_and_damage_is_an_error() {
+        let values = [0u32, 1, 2, 7, 100, 1000, 65_535, 1 << 20, u32::MAX];
+        for k in [0, 1, 3, 8, 16] {
+            let mut b = Bits::default();
+            for &v in &values {
+                b.rice(v, k);
+                b.bits(v & 0x1F, 5);
+            }
+            let bytes = b.finish();
+            let mut r = BitReader::new(&bytes);
+            for &v in &values {
+                assert_eq!(r.rice(k).unwrap(), v, "k {k}");
+                assert_eq!(r.bits(5).unwrap(), v & 0x1F);
+            }
+            let mut cut = BitReader::new(&bytes[..bytes.len() / 2]);
+            assert!((0..values.len() * 2).any(|_| cut.rice(k).and_then(|_| cut.bits(5)).is_err()));
+        }
+        assert!(rice_k(1000, 10) >= 5 && rice_k(1000, 10) <= 7);
     }
 
     #[test]

@@ -13,11 +13,11 @@
 //! it starts. For every single character, the articles it occurs in and
 //! how often in the headline (kicker, title, subtitle) and in the rest —
 //! enough to count and rank a one-character query without its positions.
-//! Articles are numbered through the archive in page order; lists are
-//! delta-coded LEB128 integers. An entry starts with its article's delta
-//! shifted left by one, the low bit a flag: for a pair, that it occurs
-//! more than once (else its count is left out); for a character, that it
-//! occurs in the headline (else that count is left out).
+//! Articles are numbered in their segment in page order. A list is in
+//! Rice codes (see `encode_list`): per entry its article's gap from the
+//! one before and a flag — for a pair, that it occurs more than once (else
+//! its count is left out), then its positions; for a character, that it
+//! occurs in the headline (else that count is left out), then its counts.
 //!
 //! **Exactness.** A term of one character is its character's list. A term
 //! of `n ≥ 2` characters occurs at `p` exactly when its bigrams at offsets
@@ -29,26 +29,38 @@
 //! are exact. No page text is fetched to answer or count; only the results
 //! shown fetch their page's data, for snippets.
 //!
-//! **Files.** A key (character or pair) lives in shard `hash(key) mod S`,
-//! `S` chosen so that a shard holds about [`SHARD_BYTES`]; a shard lists its
-//! keys with their lists inline. A list longer than [`PAGE_BYTES`] (a
-//! frequent character or pair) is cut into pages of its own, by article,
-//! each named in the shard with its first article and its number of
-//! entries. The article table ([`ARTICLE_CHUNK`] articles a file) gives
-//! each article's page, its length and where its headline ends, for
-//! ranking; the page table ([`PAGE_CHUNK`] pages a file) each page's
-//! first article, name and data file, for the results shown; the contents, a file a group (month, issue or folder), list
-//! the pages; each page's parsed data is a file of its own. Every file but
-//! [`MANIFEST`] is named by its content, so a host may cache it for ever
-//! and building again rewrites only files whose content changed.
+//! **Segments.** An archive is a list of segments, each indexed on its
+//! own (its shards, list pages and tables, its articles and pages numbered
+//! from 0); the manifest lists them in order, and the archive's numbers
+//! run through them. Adding pages adds a segment and leaves the others'
+//! files as they are; the builder (the CLI) merges small segments
+//! (size-tiered), so that a query's requests stay few. A query fetches its
+//! keys' shards in every segment and reads a key's list as its segments'
+//! lists one after another; document frequencies and hit counts are sums
+//! over segments, so answers and ranking are those of one index.
+//!
+//! **Files.** In a segment, a key (character or pair) lives in shard
+//! `hash(key) mod S`, `S` chosen so that a shard holds about
+//! [`SHARD_BYTES`] (less in a small segment); a shard lists its keys with
+//! their lists inline. A list longer than [`PAGE_BYTES`] (a frequent
+//! character or pair) is cut into pages of its own, by article, each named
+//! in the shard with its first article and its number of entries. The
+//! article table ([`ARTICLE_CHUNK`] articles a file) gives each article's
+//! page, its length and where its headline ends, for ranking; the page
+//! table ([`PAGE_CHUNK`] pages a file) each page's first article, name and
+//! data file, for the results shown; the contents, a file a group (month,
+//! issue or folder), list the pages; each page's parsed data is a file of
+//! its own. Every file but [`MANIFEST`] is named by its content, so a host
+//! may cache it for ever and building again rewrites only files whose
+//! content changed.
 //!
 //! **A query** ([`Archive::search`]) first needs the shards of its terms'
 //! keys (one to a few requests). Its rarest key drives it: when that key's
 //! list is inline, the whole answer follows at once; when it is paged (a
 //! frequent character: [`ArchiveAnswer::frequent`]), the archive is
-//! searched window by window, a window per page of that list, in page
-//! order, and every answer so far is given with the number of articles
-//! searched — first results fast, the count growing as the rest arrive,
+//! searched window by window, a window per page of that list (and per
+//! segment where it is inline), in archive order, and every answer so far
+//! is given with the number of articles searched — first results fast, the count growing as the rest arrive,
 //! never a partial count given as the total. Other terms' pages are
 //! fetched only where the driver has candidates.
 //!
@@ -65,7 +77,7 @@ mod query;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{ArchiveBuilder, ArchiveFiles, PageMeta, PageRow};
+pub use build::{ArchiveBuilder, ArchiveFiles, PageMeta, PageRow, SegmentFiles, assemble, contents};
 pub use query::{Archive, ArchiveAnswer, ArchiveResult};
 
 use crate::model::{Article, fields};
@@ -73,7 +85,7 @@ use crate::text::fold::fold;
 use codec::{Cursor, SEPARATOR};
 
 /// The version of the format, in the manifest.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// The archive's entry: the one file not named by its content.
 pub const MANIFEST: &str = "manifest.json";
 /// About how many bytes of lists a shard holds.
@@ -85,7 +97,7 @@ pub const ARTICLE_CHUNK: usize = 1024;
 /// Pages a file of the page table.
 pub const PAGE_CHUNK: usize = 128;
 
-/// The archive's entry: what the other files are called.
+/// The archive's entry: its segments, in order, and its contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Manifest {
@@ -93,6 +105,21 @@ pub struct Manifest {
     pub pages: u32,
     pub articles: u32,
     /// Folded UTF-16 units of every article: the average length in ranking.
+    pub units: u64,
+    /// The segments: the archive's pages and articles are theirs one
+    /// after another, numbered through.
+    pub segments: Vec<Segment>,
+    pub groups: Vec<Group>,
+}
+
+/// A part of the archive indexed on its own (a build adds one; small ones
+/// are merged): its own shards and tables, numbering its articles and
+/// pages from 0.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Segment {
+    pub pages: u32,
+    pub articles: u32,
     pub units: u64,
     /// Shard `i`'s file.
     pub shards: Vec<String>,
@@ -103,7 +130,6 @@ pub struct Manifest {
     /// file and name: fetched for the results shown), and those files.
     pub page_chunk: u32,
     pub page_tables: Vec<String>,
-    pub groups: Vec<Group>,
 }
 
 /// A part of the contents.
@@ -121,16 +147,18 @@ pub struct Group {
     pub file: String,
 }
 
-impl Manifest {
-    /// Every file the manifest names (pages' data and postings pages are
+impl Segment {
+    /// Its files that the manifest names (list pages and pages' data are
     /// named in those).
     pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.shards
-            .iter()
-            .chain(&self.chunks)
-            .chain(&self.page_tables)
-            .chain(self.groups.iter().map(|g| &g.file))
-            .map(String::as_str)
+        self.shards.iter().chain(&self.chunks).chain(&self.page_tables).map(String::as_str)
+    }
+}
+
+impl Manifest {
+    /// Every file the manifest names.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().flat_map(Segment::files).chain(self.groups.iter().map(|g| g.file.as_str()))
     }
 }
 
@@ -166,6 +194,132 @@ fn skip_payload(c: &mut Cursor, single: bool, flag: bool) -> Result<(), crate::E
     };
     for _ in 0..n {
         c.var()?;
+    }
+    Ok(())
+}
+
+/// An entry of a list: its article and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Payload {
+    /// Of a character: how often in the headline, in the rest.
+    Counts(u32, u32),
+    /// Of a pair: the positions where it starts.
+    At(Vec<u32>),
+}
+
+/// Calls `f` with each entry of a list as the builder keeps it (LEB128,
+/// deltas from `base`): its article, and its counts (of a character) or
+/// positions (of a pair).
+fn each_leb(bytes: &[u8], base: u32, single: bool, mut f: impl FnMut(u32, (u32, u32), &[u32])) {
+    let mut c = Cursor::new(bytes);
+    let mut article = base;
+    let mut positions = Vec::new();
+    let var = |c: &mut Cursor| c.var().expect("our own list") as u32;
+    while !c.done() {
+        let head = var(&mut c);
+        let flag = head & 1 == 1;
+        article += head >> 1;
+        if single {
+            let h = if flag { var(&mut c) } else { 0 };
+            f(article, (h, var(&mut c)), &[]);
+        } else {
+            let n = if flag { var(&mut c) } else { 1 };
+            positions.clear();
+            let mut p = 0u32;
+            for i in 0..n {
+                let d = var(&mut c);
+                p = if i == 0 { d } else { p + d };
+                positions.push(p);
+            }
+            f(article, (0, 0), &positions);
+        }
+    }
+}
+
+/// A list as the files hold it, from the builder's: three Rice parameters
+/// (article gaps, first positions or counts in the rest, gaps between
+/// positions), then per entry, in bits: its article's gap from the one
+/// before (the first from `base`), a flag, and its payload — of a
+/// character, the headline count less one when flagged and the count in
+/// the rest; of a pair, the number of positions less two when flagged
+/// (else one), the first position and the gaps less one.
+pub(crate) fn encode_list(leb: &[u8], base: u32, single: bool) -> Vec<u8> {
+    let (mut gaps, mut firsts, mut steps, mut n, mut n_steps) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let mut last = base;
+    each_leb(leb, base, single, |a, (_, b), at| {
+        gaps += u64::from(a - last);
+        last = a;
+        n += 1;
+        if single {
+            firsts += u64::from(b);
+        } else {
+            firsts += u64::from(at[0]);
+            steps += u64::from(at[at.len() - 1] - at[0]);
+            n_steps += at.len() as u64 - 1;
+        }
+    });
+    let (kg, kp, kq) = (codec::rice_k(gaps, n), codec::rice_k(firsts, n), codec::rice_k(steps, n_steps));
+    let mut out = codec::Bits::default();
+    out.bits(kg | (kp << 5) | (kq << 10), 15);
+    let mut last = base;
+    each_leb(leb, base, single, |a, (h, b), at| {
+        out.rice(a - last, kg);
+        last = a;
+        if single {
+            out.bits(u32::from(h > 0), 1);
+            if h > 0 {
+                out.rice(h - 1, 1);
+            }
+            out.rice(b, kp);
+        } else {
+            out.bits(u32::from(at.len() > 1), 1);
+            if at.len() > 1 {
+                out.rice(at.len() as u32 - 2, 1);
+            }
+            out.rice(at[0], kp);
+            for w in at.windows(2) {
+                out.rice(w[1] - w[0] - 1, kq);
+            }
+        }
+    });
+    out.finish()
+}
+
+/// Reads `entries` entries of a list in the files' form whose gaps start
+/// from `base`, keeping those of the articles `wanted`.
+pub(crate) fn decode_list(
+    bytes: &[u8],
+    base: u32,
+    entries: u32,
+    single: bool,
+    wanted: &impl Fn(u32) -> bool,
+    out: &mut Vec<(u32, Payload)>,
+) -> Result<(), crate::Error> {
+    let overflow = || codec::damaged("a number in a list overflows");
+    let mut r = codec::BitReader::new(bytes);
+    let ks = r.bits(15)?;
+    let (kg, kp, kq) = (ks & 31, (ks >> 5) & 31, (ks >> 10) & 31);
+    let mut article = base;
+    for _ in 0..entries {
+        article = article.checked_add(r.rice(kg)?).ok_or_else(overflow)?;
+        let flag = r.bits(1)? == 1;
+        let payload = if single {
+            let h = if flag { r.rice(1)?.checked_add(1).ok_or_else(overflow)? } else { 0 };
+            Payload::Counts(h, r.rice(kp)?)
+        } else {
+            let n = if flag { r.rice(1)?.checked_add(2).ok_or_else(overflow)? } else { 1 };
+            let mut at = Vec::with_capacity((n as usize).min(bytes.len() * 8));
+            let mut p = r.rice(kp)?;
+            at.push(p);
+            for _ in 1..n {
+                p = p.checked_add(r.rice(kq)?).and_then(|p| p.checked_add(1)).ok_or_else(overflow)?;
+                at.push(p);
+            }
+            Payload::At(at)
+        };
+        if wanted(article) {
+            out.push((article, payload));
+        }
     }
     Ok(())
 }

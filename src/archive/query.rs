@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::codec::{Cursor, bigram, damaged, is_unigram, shard_of, unigram};
-use super::{Manifest, skip_payload};
+use super::{Manifest, Payload, decode_list};
 use crate::Error;
 use crate::search::{HEADLINE, parse_query};
 use crate::text::fold::fold;
@@ -23,11 +23,50 @@ const AHEAD: usize = 8;
 #[derive(Debug)]
 pub struct Archive {
     manifest: Manifest,
-    shards: FxHashMap<u32, Shard>,
+    /// Per segment, its first article and first page in the archive.
+    starts: Vec<(u32, u32)>,
+    /// What each file of the manifest is: (segment, what, index).
+    roles: FxHashMap<String, Vec<(u32, Role, u32)>>,
+    /// By (segment, shard).
+    shards: FxHashMap<(u32, u32), Shard>,
     pages: FxHashMap<String, Vec<u8>>,
-    chunks: FxHashMap<u32, Chunk>,
-    /// Files of the page table: per page its first article, data file, name.
-    tables: FxHashMap<u32, Vec<(u32, String, String)>>,
+    /// By (segment, file of its article table).
+    chunks: FxHashMap<(u32, u32), Chunk>,
+    /// Files of the page tables, by (segment, file): per page its first
+    /// article (in the segment), data file, name.
+    tables: FxHashMap<(u32, u32), Vec<TableRow>>,
+}
+
+/// A page's row of the page table: its first article (in its segment),
+/// data file and name.
+type TableRow = (u32, String, String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Shard,
+    Chunk,
+    Table,
+}
+
+/// A key's list in one segment: where its entries are, and the articles
+/// (of the archive) the segment spans.
+#[derive(Debug, Clone, Copy)]
+struct Part<'a> {
+    shard: &'a Shard,
+    entry: &'a Entry,
+    base: u32,
+    end: u32,
+}
+
+/// A window of the driving list: the articles it covers and where its
+/// entries are (a page of a paged list, with its first article, or a
+/// segment's inline list).
+type Window<'a> = (Range<u32>, Source<'a>);
+
+#[derive(Debug, Clone, Copy)]
+enum Source<'a> {
+    Inline(Part<'a>),
+    Page(&'a str, u32, u32),
 }
 
 #[derive(Debug)]
@@ -54,6 +93,7 @@ impl Entry {
 struct PageRef {
     /// Its first article; it covers the articles up to the next page's first.
     first: u32,
+    entries: u32,
     file: String,
 }
 
@@ -96,13 +136,6 @@ impl Occ {
 /// An article found: its number, each include term's occurrences, the
 /// phrase's.
 type Found = (u32, Vec<Occ>, Option<Occ>);
-
-/// One list's entry payload.
-#[derive(Debug, Clone)]
-enum Payload {
-    Counts(u32, u32),
-    At(Vec<u32>),
-}
 
 /// A folded term and the keys that pin it down, with their offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,8 +236,28 @@ impl Archive {
                 super::FORMAT
             )));
         }
+        let mut starts = Vec::with_capacity(manifest.segments.len());
+        let mut roles: FxHashMap<String, Vec<(u32, Role, u32)>> = FxHashMap::default();
+        let (mut articles, mut pages) = (0u32, 0u32);
+        for (s, seg) in manifest.segments.iter().enumerate() {
+            starts.push((articles, pages));
+            articles = articles.checked_add(seg.articles).ok_or_else(|| damaged("too many articles"))?;
+            pages = pages.checked_add(seg.pages).ok_or_else(|| damaged("too many pages"))?;
+            for (role, names) in
+                [(Role::Shard, &seg.shards), (Role::Chunk, &seg.chunks), (Role::Table, &seg.page_tables)]
+            {
+                for (i, name) in names.iter().enumerate() {
+                    roles.entry(name.clone()).or_default().push((s as u32, role, i as u32));
+                }
+            }
+        }
+        if articles != manifest.articles || pages != manifest.pages {
+            return Err(damaged("the manifest's segments do not add up to its pages and articles"));
+        }
         Ok(Archive {
             manifest,
+            starts,
+            roles,
             shards: FxHashMap::default(),
             pages: FxHashMap::default(),
             chunks: FxHashMap::default(),
@@ -218,17 +271,21 @@ impl Archive {
 
     /// Adds a file fetched (by the path the answer named).
     pub fn add_file(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), Error> {
-        // Shards alike in content (empty ones) share a file.
-        let same: Vec<usize> = (0..self.manifest.shards.len()).filter(|&i| self.manifest.shards[i] == name).collect();
-        if let Some((&last, rest)) = same.split_last() {
-            for &i in rest {
-                self.shards.insert(i as u32, read_shard(bytes.clone())?);
+        // Files alike in content (empty shards) are named once for all.
+        if let Some(roles) = self.roles.get(name) {
+            for &(s, role, i) in roles {
+                match role {
+                    Role::Shard => {
+                        self.shards.insert((s, i), read_shard(bytes.clone())?);
+                    }
+                    Role::Chunk => {
+                        self.chunks.insert((s, i), read_chunk(&bytes)?);
+                    }
+                    Role::Table => {
+                        self.tables.insert((s, i), read_table(&bytes)?);
+                    }
+                }
             }
-            self.shards.insert(last as u32, read_shard(bytes)?);
-        } else if let Some(i) = self.manifest.chunks.iter().position(|s| s == name) {
-            self.chunks.insert(i as u32, read_chunk(&bytes)?);
-        } else if let Some(i) = self.manifest.page_tables.iter().position(|s| s == name) {
-            self.tables.insert(i as u32, read_table(&bytes)?);
         } else if name.starts_with("b/") {
             self.pages.insert(name.to_string(), bytes);
         } else {
@@ -245,31 +302,83 @@ impl Archive {
             + self.tables.values().map(|t| t.len() * 64).sum::<usize>()
     }
 
-    fn entry(&self, key: u64) -> Option<Option<(&Shard, &Entry)>> {
-        let s = shard_of(key, self.manifest.shards.len() as u32);
-        let shard = self.shards.get(&s)?;
-        Some(shard.entries.get(&key).map(|e| (shard, e)))
+    /// A key's lists in every segment where it occurs, or `None` while a
+    /// shard that holds it is not fetched.
+    fn entry(&self, key: u64) -> Option<Vec<Part<'_>>> {
+        let mut parts = Vec::new();
+        for (s, seg) in self.manifest.segments.iter().enumerate() {
+            let shard = self.shards.get(&(s as u32, shard_of(key, seg.shards.len() as u32)))?;
+            if let Some(entry) = shard.entries.get(&key) {
+                let base = self.starts[s].0;
+                parts.push(Part { shard, entry, base, end: base + seg.articles });
+            }
+        }
+        Some(parts)
+    }
+
+    /// The shards not fetched yet that hold `key`.
+    fn shards_needed(&self, key: u64, need: &mut Vec<String>) {
+        for (s, seg) in self.manifest.segments.iter().enumerate() {
+            let i = shard_of(key, seg.shards.len() as u32);
+            if !self.shards.contains_key(&(s as u32, i))
+                && let Some(name) = seg.shards.get(i as usize)
+            {
+                need.push(name.clone());
+            }
+        }
+    }
+
+    /// The segment of an article of the archive, and the article's number in it.
+    fn segment_of(&self, a: u32) -> Result<(usize, u32), Error> {
+        let s = self.starts.partition_point(|&(first, _)| first <= a);
+        if s == 0 || a >= self.manifest.articles {
+            return Err(damaged("an article is past the archive"));
+        }
+        Ok((s - 1, a - self.starts[s - 1].0))
+    }
+
+    /// The file of the article table that holds article `a`: (segment, index).
+    fn chunk_of(&self, a: u32) -> Result<(u32, u32), Error> {
+        let (s, local) = self.segment_of(a)?;
+        Ok((s as u32, local / self.manifest.segments[s].chunk.max(1)))
+    }
+
+    /// Asks for the article table's files of `range` not fetched yet.
+    fn chunks_needed(&self, range: &Range<u32>, need: &mut Vec<String>) -> Result<(), Error> {
+        if range.is_empty() {
+            return Ok(());
+        }
+        let (mut a, end) = (range.start, range.end);
+        while a < end {
+            let (s, c) = self.chunk_of(a)?;
+            let seg = &self.manifest.segments[s as usize];
+            if !self.chunks.contains_key(&(s, c)) {
+                need.push(seg.chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone());
+            }
+            // The next file's first article.
+            let start = self.starts[s as usize].0;
+            a = (start + (c + 1) * seg.chunk.max(1)).min(start + seg.articles);
+        }
+        Ok(())
     }
 
     /// Answers `query` as far as the files fetched allow; `limit` results
     /// at most.
     pub fn search(&self, query: &str, limit: usize) -> Result<ArchiveAnswer, Error> {
         let plan = plan(query);
-        let mut answer = ArchiveAnswer { articles: self.manifest.articles, exact_ranking: true, ..Default::default() };
+        let n = self.manifest.articles;
+        let mut answer = ArchiveAnswer { articles: n, exact_ranking: true, ..Default::default() };
         if plan.include.is_empty() {
             answer.complete = true;
-            answer.searched = self.manifest.articles;
+            answer.searched = n;
             return Ok(answer);
         }
-        // Every term's shards first.
+        // Every term's shards first, in every segment.
         let all_terms = || plan.include.iter().chain(&plan.exclude).chain(&plan.phrase);
         let mut need: Vec<String> = Vec::new();
         for term in all_terms() {
             for &(_, key) in &term.keys {
-                if self.entry(key).is_none() {
-                    let s = shard_of(key, self.manifest.shards.len() as u32) as usize;
-                    need.push(self.manifest.shards[s].clone());
-                }
+                self.shards_needed(key, &mut need);
             }
         }
         if !need.is_empty() {
@@ -278,82 +387,87 @@ impl Archive {
             answer.need = need;
             return Ok(answer);
         }
-        let entry = |key: u64| self.entry(key).flatten();
+        let entry = |key: u64| self.entry(key).unwrap_or_default();
+        let entries = |parts: &[Part]| parts.iter().map(|p| p.entry.entries()).sum::<u32>();
+        let paged = |parts: &[Part]| parts.iter().any(|p| matches!(p.entry, Entry::Paged { .. }));
         // A term with a key that occurs nowhere occurs nowhere.
-        if plan.include.iter().any(|t| t.keys.iter().any(|&(_, k)| entry(k).is_none())) {
+        if plan.include.iter().any(|t| t.keys.iter().any(|&(_, k)| entry(k).is_empty())) {
             answer.complete = true;
-            answer.searched = self.manifest.articles;
+            answer.searched = n;
             return Ok(answer);
         }
         let (_, driver) = plan
             .include
             .iter()
             .flat_map(|t| t.keys.iter())
-            .map(|&(_, k)| (entry(k).expect("checked").1.entries(), k))
+            .map(|&(_, k)| (entries(&entry(k)), k))
             .min()
             .expect("a term has a key");
-        let (shard, driving) = entry(driver).expect("checked");
-        let n = self.manifest.articles;
-        let windows: Vec<(Range<u32>, Option<&PageRef>)> = match driving {
-            Entry::Inline { .. } => vec![(0..n, None)],
-            Entry::Paged { pages, .. } => {
-                answer.frequent = true;
-                pages
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (p.first..pages.get(i + 1).map_or(n, |q| q.first), Some(p)))
-                    .collect()
-            }
-        };
-        let mut found: Vec<Found> = Vec::new();
-        let mut searched = windows.first().map_or(n, |w| w.0.start);
-        let mut stopped = false;
-        for (w, (range, page)) in windows.iter().enumerate() {
-            if let Some(p) = page
-                && !self.pages.contains_key(&p.file)
-            {
-                // Ask for this window's page and a few after it.
-                need.extend(
-                    windows[w..]
-                        .iter()
-                        .filter_map(|(_, p)| p.map(|p| p.file.clone()))
-                        .filter(|f| !self.pages.contains_key(f))
-                        .take(AHEAD),
-                );
-                // And the article table for those windows, to rank what they hold.
-                let chunk = self.manifest.chunk.max(1);
-                for (r, _) in windows[w..].iter().take(AHEAD) {
-                    for c in r.start / chunk..=r.end.saturating_sub(1) / chunk {
-                        if let Some(name) =
-                            self.manifest.chunks.get(c as usize).filter(|_| !self.chunks.contains_key(&c))
-                        {
-                            need.push(name.clone());
-                        }
+        let driving = entry(driver);
+        answer.frequent = paged(&driving);
+        // Windows in archive order, covering it all.
+        let mut windows: Vec<Window> = Vec::new();
+        for part in &driving {
+            match part.entry {
+                Entry::Inline { .. } => windows.push((part.base..part.end, Source::Inline(*part))),
+                Entry::Paged { pages, .. } => {
+                    for (i, p) in pages.iter().enumerate() {
+                        let end = pages.get(i + 1).map_or(part.end, |q| part.base + q.first);
+                        windows.push((part.base + p.first..end, Source::Page(&p.file, part.base + p.first, p.entries)));
                     }
+                }
+            }
+        }
+        let mut previous = 0;
+        for (range, _) in &mut windows {
+            range.start = previous;
+            previous = range.end;
+        }
+        if let Some((range, _)) = windows.last_mut() {
+            range.end = n;
+        }
+        let mut found: Vec<Found> = Vec::new();
+        let mut searched = 0;
+        let mut stopped = false;
+        let mut keys: Vec<u64> = plan.include.iter().flat_map(|t| t.keys.iter().map(|&(_, k)| k)).collect();
+        keys.sort_by_key(|&k| {
+            let parts = entry(k);
+            (paged(&parts), entries(&parts))
+        });
+        keys.dedup();
+        for (w, (range, source)) in windows.iter().enumerate() {
+            if let Source::Page(file, ..) = source
+                && !self.pages.contains_key(*file)
+            {
+                // Ask for this window's page and a few after it, and the
+                // article table for those windows, to rank what they hold.
+                for (r, s) in windows[w..].iter().take(AHEAD) {
+                    if let Source::Page(f, ..) = s
+                        && !self.pages.contains_key(*f)
+                    {
+                        need.push(f.to_string());
+                    }
+                    self.chunks_needed(r, &mut need)?;
                 }
                 stopped = true;
                 break;
             }
             let mut driven = Vec::new();
-            match page {
-                Some(p) => read_list(&self.pages[&p.file], p.first, is_unigram(driver), &|_| true, &mut driven)?,
-                None => driven = self.decode(shard, driving, driver, None, &mut need)?,
+            match source {
+                Source::Page(file, first, entries) => {
+                    decode_list(&self.pages[*file], *first, *entries, is_unigram(driver), &|_| true, &mut driven)?
+                }
+                Source::Inline(part) => driven = self.decode(&[*part], driver, None, &mut need)?,
             }
             let mut candidates: Vec<u32> = driven.into_iter().map(|(a, _)| a).filter(|a| range.contains(a)).collect();
             // Narrow by the include keys at hand before fetching pages for the others.
             let mut lists: FxHashMap<u64, FxHashMap<u32, Payload>> = FxHashMap::default();
-            let mut keys: Vec<u64> = plan.include.iter().flat_map(|t| t.keys.iter().map(|&(_, k)| k)).collect();
-            keys.sort_by_key(|&k| {
-                (matches!(entry(k), Some((_, Entry::Paged { .. }))), entry(k).map_or(0, |e| e.1.entries()))
-            });
-            keys.dedup();
             for &key in &keys {
                 if candidates.is_empty() {
                     break;
                 }
-                let (s, e) = entry(key).expect("checked");
                 let list: FxHashMap<u32, Payload> =
-                    self.decode(s, e, key, Some(&candidates), &mut need)?.into_iter().collect();
+                    self.decode(&entry(key), key, Some(&candidates), &mut need)?.into_iter().collect();
                 if !need.is_empty() {
                     break;
                 }
@@ -366,8 +480,7 @@ impl Archive {
                         if lists.contains_key(&key) {
                             continue;
                         }
-                        let Some((s, e)) = entry(key) else { continue };
-                        let list = self.decode(s, e, key, Some(&candidates), &mut need)?.into_iter().collect();
+                        let list = self.decode(&entry(key), key, Some(&candidates), &mut need)?.into_iter().collect();
                         lists.insert(key, list);
                     }
                 }
@@ -388,28 +501,32 @@ impl Archive {
             searched = range.end;
         }
         // The article table for every article found, to rank them.
-        let chunk = self.manifest.chunk.max(1);
-        let mut chunks: Vec<u32> = found.iter().map(|(a, ..)| a / chunk).collect();
-        chunks.dedup();
-        for c in chunks {
-            if !self.chunks.contains_key(&c) {
-                let Some(name) = self.manifest.chunks.get(c as usize) else {
-                    return Err(damaged("an article is past the table"));
-                };
-                need.push(name.clone());
+        let mut chunks: Vec<(u32, u32)> = Vec::new();
+        for (a, ..) in &found {
+            let c = self.chunk_of(*a)?;
+            if chunks.last() != Some(&c) {
+                chunks.push(c);
             }
         }
-        if need.iter().any(|f| f.starts_with("a/")) {
+        let mut waiting = false;
+        for (s, c) in chunks {
+            if !self.chunks.contains_key(&(s, c)) {
+                let seg = &self.manifest.segments[s as usize];
+                need.push(seg.chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone());
+                waiting = true;
+            }
+        }
+        answer.total_results = found.len();
+        answer.total_hits = found.iter().map(|(_, o, _)| o.iter().map(Occ::hits).sum::<usize>()).sum();
+        answer.searched = searched;
+        if waiting {
             // The totals are known; the ranking waits for the table.
-            answer.total_results = found.len();
-            answer.total_hits = found.iter().map(|(_, o, _)| o.iter().map(Occ::hits).sum::<usize>()).sum();
-            answer.searched = searched;
             need.sort();
             need.dedup();
             answer.need = need;
             return Ok(answer);
         }
-        // Document frequencies.
+        // Document frequencies, summed over the segments.
         let mut df = Vec::new();
         for term in plan.include.iter().chain(&plan.phrase) {
             let (d, exact) = self.df(term)?;
@@ -433,26 +550,22 @@ impl Archive {
             scored.push((score, item));
         }
         scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.0.cmp(&y.1.0)));
-        answer.total_results = found.len();
-        answer.total_hits = found.iter().map(|(_, o, _)| o.iter().map(Occ::hits).sum::<usize>()).sum();
-        // The page table for the results shown.
-        let per = self.manifest.page_chunk.max(1);
+        // The page tables for the results shown.
         let mut tables = Vec::new();
         for (_, (a, ..)) in scored.iter().take(limit) {
-            let t = self.row(*a)?.0 / per;
+            let t = self.table_of(self.row(*a)?.0)?;
             if !self.tables.contains_key(&t) && !tables.contains(&t) {
                 tables.push(t);
             }
         }
-        // Until they arrive, the results whose page is known are given.
-        for t in tables {
-            need.push(
-                self.manifest.page_tables.get(t as usize).ok_or_else(|| damaged("a page is past the table"))?.clone(),
-            );
+        for (s, t) in tables {
+            let seg = &self.manifest.segments[s as usize];
+            need.push(seg.page_tables.get(t as usize).ok_or_else(|| damaged("a page is past the table"))?.clone());
         }
+        // Until they arrive, the results whose page is known are given.
         for (score, (a, occ, _)) in scored.into_iter().take(limit) {
             let (page, ..) = self.row(*a)?;
-            if !self.tables.contains_key(&(page / per)) {
+            if !self.tables.contains_key(&self.table_of(page)?) {
                 continue;
             }
             let (first, data, name) = self.page_of(page)?;
@@ -466,7 +579,7 @@ impl Archive {
                 hits: occ.iter().map(Occ::hits).sum(),
             });
         }
-        answer.searched = searched;
+        answer.searched = if stopped { searched } else { n };
         answer.complete = !stopped && need.is_empty();
         need.sort();
         need.dedup();
@@ -474,52 +587,74 @@ impl Archive {
         Ok(answer)
     }
 
-    /// A term's document frequency: exact when all its lists are inline,
-    /// else its rarest key's (an upper bound).
+    /// A term's document frequency over every segment: exact when all its
+    /// lists are inline, else its rarest key's (an upper bound).
     fn df(&self, term: &Term) -> Result<(f64, bool), Error> {
         let mut entries = Vec::new();
         for &(_, key) in &term.keys {
-            match self.entry(key).flatten() {
-                None => return Ok((0.0, true)),
-                Some(e) => entries.push((key, e)),
+            let parts = self.entry(key).unwrap_or_default();
+            if parts.is_empty() {
+                return Ok((0.0, true));
             }
+            entries.push((key, parts));
         }
-        if entries.iter().any(|(_, (_, e))| matches!(e, Entry::Paged { .. })) {
-            let least = entries.iter().map(|(_, (_, e))| e.entries()).min().unwrap_or(0);
+        let count = |parts: &[Part]| parts.iter().map(|p| p.entry.entries()).sum::<u32>();
+        if entries.iter().any(|(_, parts)| parts.iter().any(|p| matches!(p.entry, Entry::Paged { .. }))) {
+            let least = entries.iter().map(|(_, parts)| count(parts)).min().unwrap_or(0);
             return Ok((f64::from(least), false));
         }
         let mut lists = FxHashMap::default();
         let mut unused = Vec::new();
-        for (key, (s, e)) in &entries {
-            lists.insert(*key, self.decode(s, e, *key, None, &mut unused)?.into_iter().collect::<FxHashMap<_, _>>());
+        for (key, parts) in &entries {
+            lists.insert(*key, self.decode(parts, *key, None, &mut unused)?.into_iter().collect::<FxHashMap<_, _>>());
         }
-        let (_, driver) = entries.iter().map(|(k, (_, e))| (e.entries(), *k)).min().expect("a key");
+        let (_, driver) = entries.iter().map(|(k, parts)| (count(parts), *k)).min().expect("a key");
         let count = lists[&driver].keys().filter(|&&a| occurrences(term, a, &lists).is_some()).count();
         Ok((count as f64, true))
     }
 
-    /// Article `a`'s row of the table: page, length, end of headline.
+    /// Article `a`'s row of the table: page (of the archive), length, end
+    /// of headline.
     fn row(&self, a: u32) -> Result<(u32, u32, u32), Error> {
-        let chunk =
-            self.chunks.get(&(a / self.manifest.chunk.max(1))).ok_or_else(|| damaged("a table file is missing"))?;
-        chunk.rows.get((a - chunk.first) as usize).copied().ok_or_else(|| damaged("an article is past its table file"))
+        let (s, c) = self.chunk_of(a)?;
+        let chunk = self.chunks.get(&(s, c)).ok_or_else(|| damaged("a table file is missing"))?;
+        let local = a - self.starts[s as usize].0;
+        let (page, length, head) = chunk
+            .rows
+            .get(local.wrapping_sub(chunk.first) as usize)
+            .copied()
+            .ok_or_else(|| damaged("an article is past its table file"))?;
+        Ok((page + self.starts[s as usize].1, length, head))
     }
 
+    /// The file of the page tables that holds page `page`: (segment, index).
+    fn table_of(&self, page: u32) -> Result<(u32, u32), Error> {
+        let s = self.starts.partition_point(|&(_, first)| first <= page);
+        if s == 0 || page >= self.manifest.pages {
+            return Err(damaged("a page is past the archive"));
+        }
+        let seg = &self.manifest.segments[s - 1];
+        Ok(((s - 1) as u32, (page - self.starts[s - 1].1) / seg.page_chunk.max(1)))
+    }
+
+    /// A page's first article (of the archive), data file and name.
     fn page_of(&self, page: u32) -> Result<(u32, &str, &str), Error> {
-        let per = self.manifest.page_chunk.max(1);
-        let table = self.tables.get(&(page / per)).ok_or_else(|| damaged("a page table file is missing"))?;
+        let (s, t) = self.table_of(page)?;
+        let seg = &self.manifest.segments[s as usize];
+        let (first_article, first_page) = self.starts[s as usize];
+        let table = self.tables.get(&(s, t)).ok_or_else(|| damaged("a page table file is missing"))?;
         table
-            .get((page % per) as usize)
-            .map(|p| (p.0, p.1.as_str(), p.2.as_str()))
+            .get(((page - first_page) % seg.page_chunk.max(1)) as usize)
+            .map(|p| (p.0 + first_article, p.1.as_str(), p.2.as_str()))
             .ok_or_else(|| damaged("a page is missing from the table"))
     }
 
-    /// A key's entries: all of them, or those of `only` (sorted). The pages
-    /// of a paged list that are needed and not fetched go to `need`.
+    /// A key's entries over its parts: all of them, or those of `only`
+    /// (sorted). The pages of a paged list that are needed and not
+    /// fetched go to `need`.
     fn decode(
         &self,
-        shard: &Shard,
-        entry: &Entry,
+        parts: &[Part],
         key: u64,
         only: Option<&[u32]>,
         need: &mut Vec<String>,
@@ -527,27 +662,43 @@ impl Archive {
         let single = is_unigram(key);
         let mut out = Vec::new();
         let wanted = |a: u32| only.is_none_or(|o| o.binary_search(&a).is_ok());
-        match entry {
-            Entry::Inline { range, .. } => read_list(&shard.bytes[range.clone()], 0, single, &wanted, &mut out)?,
-            Entry::Paged { pages, .. } => {
-                let mut used: FxHashSet<usize> = FxHashSet::default();
-                match only {
-                    None => used.extend(0..pages.len()),
-                    Some(only) => {
-                        for &a in only {
-                            let i = pages.partition_point(|p| p.first <= a);
-                            if i > 0 {
-                                used.insert(i - 1);
+        for part in parts {
+            if let Some(only) = only
+                && !only.iter().any(|a| (part.base..part.end).contains(a))
+            {
+                continue;
+            }
+            match part.entry {
+                Entry::Inline { range, entries } => {
+                    decode_list(&part.shard.bytes[range.clone()], part.base, *entries, single, &wanted, &mut out)?
+                }
+                Entry::Paged { pages, .. } => {
+                    let mut used: FxHashSet<usize> = FxHashSet::default();
+                    match only {
+                        None => used.extend(0..pages.len()),
+                        Some(only) => {
+                            for &a in only.iter().filter(|a| (part.base..part.end).contains(a)) {
+                                let i = pages.partition_point(|p| part.base + p.first <= a);
+                                if i > 0 {
+                                    used.insert(i - 1);
+                                }
                             }
                         }
                     }
-                }
-                let mut used: Vec<usize> = used.into_iter().collect();
-                used.sort_unstable();
-                for i in used {
-                    match self.pages.get(&pages[i].file) {
-                        Some(bytes) => read_list(bytes, pages[i].first, single, &wanted, &mut out)?,
-                        None => need.push(pages[i].file.clone()),
+                    let mut used: Vec<usize> = used.into_iter().collect();
+                    used.sort_unstable();
+                    for i in used {
+                        match self.pages.get(&pages[i].file) {
+                            Some(bytes) => decode_list(
+                                bytes,
+                                part.base + pages[i].first,
+                                pages[i].entries,
+                                single,
+                                &wanted,
+                                &mut out,
+                            )?,
+                            None => need.push(pages[i].file.clone()),
+                        }
                     }
                 }
             }
@@ -590,46 +741,6 @@ fn occurrences(term: &Term, a: u32, lists: &FxHashMap<u64, FxHashMap<u32, Payloa
     }
 }
 
-/// Reads a list whose deltas start from `base`, keeping the entries of
-/// the articles `wanted`.
-fn read_list(
-    bytes: &[u8],
-    base: u32,
-    single: bool,
-    wanted: &impl Fn(u32) -> bool,
-    out: &mut Vec<(u32, Payload)>,
-) -> Result<(), Error> {
-    let mut c = Cursor::new(bytes);
-    let mut article = base;
-    while !c.done() {
-        let head = c.var()?;
-        let flag = head & 1 == 1;
-        article = u32::try_from(head >> 1)
-            .ok()
-            .and_then(|d| article.checked_add(d))
-            .ok_or_else(|| damaged("an article number overflows"))?;
-        if !wanted(article) {
-            skip_payload(&mut c, single, flag)?;
-            continue;
-        }
-        if single {
-            let h = if flag { c.u32()? } else { 0 };
-            out.push((article, Payload::Counts(h, c.u32()?)));
-        } else {
-            let n = if flag { c.var()? as usize } else { 1 };
-            let mut positions = Vec::with_capacity(n.min(bytes.len()));
-            let mut p = 0u32;
-            for i in 0..n {
-                let d = c.u32()?;
-                p = if i == 0 { d } else { p.checked_add(d).ok_or_else(|| damaged("a position overflows"))? };
-                positions.push(p);
-            }
-            out.push((article, Payload::At(positions)));
-        }
-    }
-    Ok(())
-}
-
 fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
     let mut entries = FxHashMap::default();
     let mut c = Cursor::new(&bytes);
@@ -652,8 +763,8 @@ fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
                 let mut first = 0u32;
                 for _ in 0..pages {
                     first = first.checked_add(c.u32()?).ok_or_else(|| damaged("an article number overflows"))?;
-                    c.var()?;
-                    refs.push(PageRef { first, file: c.str()?.to_string() });
+                    let entries = c.u32()?;
+                    refs.push(PageRef { first, entries, file: c.str()?.to_string() });
                 }
                 Entry::Paged { entries: count, pages: refs }
             }
@@ -678,7 +789,7 @@ fn read_chunk(bytes: &[u8]) -> Result<Chunk, Error> {
     Ok(Chunk { first, rows })
 }
 
-fn read_table(bytes: &[u8]) -> Result<Vec<(u32, String, String)>, Error> {
+fn read_table(bytes: &[u8]) -> Result<Vec<TableRow>, Error> {
     let mut c = Cursor::new(bytes);
     c.magic(b"BZN1")?;
     c.var()?;

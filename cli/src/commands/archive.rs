@@ -2,11 +2,11 @@
 //! pages, searched by fetching only the index files a query needs (see the
 //! core's `archive` module for the format).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use baozhi::archive::{ArchiveBuilder, MANIFEST, PageMeta};
+use baozhi::archive::{ArchiveBuilder, FORMAT, MANIFEST, PageMeta, PageRow, Segment, SegmentFiles, contents};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::io::{Failure, io_message};
@@ -38,7 +38,7 @@ const EXTENSIONS: &[&str] = &["txt", "text", "pdf"];
 
 /// Up to this size an archive is also written as scripts, to be opened
 /// from disk.
-const DISK_LIMIT: usize = 32 << 20;
+const DISK_LIMIT: u64 = 32 << 20;
 
 /// The folders under SITE/archive/ whose files are named by content.
 const CONTENT_DIRS: &[&str] = &["s", "b", "a", "n", "g", "p"];
@@ -47,6 +47,10 @@ const CONTENT_DIRS: &[&str] = &["s", "b", "a", "n", "g", "p"];
 pub struct Built {
     pub pages: u32,
     pub articles: u32,
+    pub segments: usize,
+    /// Segments of the earlier build kept as they were, and segments merged.
+    pub kept_segments: usize,
+    pub merged: usize,
     pub bytes_read: u64,
     pub chars: u64,
     pub seconds: f64,
@@ -65,9 +69,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
         eprintln!("baozhi: skipped {s}");
     }
     eprintln!(
-        "baozhi: {} pages, {} articles, {:.1} MB read, {} characters indexed in {:.1} s ({:.1} MB/s); wrote {} files ({:.1} MB), kept {} unchanged, removed {}; open {}",
+        "baozhi: {} pages, {} articles in {} segments ({} kept, {} merged), {:.1} MB read, {} characters indexed in {:.1} s ({:.1} MB/s); wrote {} files ({:.1} MB), kept {} unchanged, removed {}; open {}",
         b.pages,
         b.articles,
+        b.segments,
+        b.kept_segments,
+        b.merged,
         b.bytes_read as f64 / 1e6,
         b.chars,
         b.seconds,
@@ -82,7 +89,10 @@ pub fn run(args: Args) -> Result<(), Failure> {
 }
 
 /// Builds the site of the pages under `dirs` in `site` (the reader too,
-/// given `dist`).
+/// given `dist`). The pages already in the site's archive, unchanged, keep
+/// their segments; the others are indexed as a new segment (a segment
+/// every [`SEGMENT_PAGES`] pages); then small segments are merged (see
+/// [`merge_plan`]).
 pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built, Failure> {
     let started = Instant::now();
     let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -100,37 +110,52 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
         return Err(Failure::input("no page files (.txt, .pdf) under the folders given"));
     }
     // Dated pages by date, then the rest by folder; in each, by path.
-    let mut pages: Vec<(PathBuf, PageMeta)> = files
-        .into_iter()
-        .map(|(path, rel)| {
-            let name = rel.to_string_lossy().replace('\\', "/");
-            let date = date_in(&name);
-            let group = match &date {
-                Some(d) => d[..7].to_string(),
-                None => rel
-                    .parent()
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(|| ".".into()),
-            };
-            (path, PageMeta { name, date, group })
-        })
-        .collect();
+    let mut pages: Vec<(PathBuf, PageMeta)> =
+        files.into_iter().map(|(path, rel)| (path, meta_of(&rel.to_string_lossy().replace('\\', "/")))).collect();
     pages.sort_by(|a, b| {
         let key = |m: &PageMeta| (m.date.is_none(), m.date.clone(), m.group.clone(), m.name.clone());
         key(&a.1).cmp(&key(&b.1))
     });
+    pages.dedup_by(|a, b| a.1.name == b.1.name);
+    let dir = site.join("archive");
 
-    let bar = ProgressBar::new(pages.len() as u64);
+    // What the site holds already: segments whose pages are all still
+    // there, unchanged, are kept as they are.
+    let mut sources: HashMap<&str, String> = HashMap::new();
+    for (path, meta) in &pages {
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::input(format!("{}: {}", path.display(), io_message(&e))))?;
+        sources.insert(meta.name.as_str(), source_hash(&bytes));
+    }
+    let mut segments: Vec<StateSegment> = Vec::new();
+    let mut claimed: BTreeSet<String> = BTreeSet::new();
+    for s in read_state(&dir) {
+        let unchanged = s
+            .rows
+            .iter()
+            .zip(&s.sources)
+            .all(|(r, h)| sources.get(r.name.as_str()) == Some(h) && !claimed.contains(&r.name));
+        if unchanged && s.rows.len() == s.sources.len() {
+            claimed.extend(s.rows.iter().map(|r| r.name.clone()));
+            segments.push(s);
+        }
+    }
+    let kept_segments = segments.len();
+    let fresh: Vec<&(PathBuf, PageMeta)> = pages.iter().filter(|(_, m)| !claimed.contains(&m.name)).collect();
+
+    let bar = ProgressBar::new(fresh.len() as u64);
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} pages {msg} ({elapsed}, {eta} left)") {
         bar.set_style(style);
     }
+    let mut out = Output::default();
     let mut builder = ArchiveBuilder::new();
+    let mut builder_sources: Vec<String> = Vec::new();
     let mut bytes_read = 0u64;
+    let mut indexed_chars = 0u64;
     let mut skipped = Vec::new();
     // Two threads parse while this one indexes, in order.
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
-    for batch in pages.chunks(threads * 16) {
+    for batch in fresh.chunks(threads * 16) {
         let parsed: Vec<Result<(u64, baozhi::Page), String>> = std::thread::scope(|s| {
             let per = batch.len().div_ceil(threads);
             let handles: Vec<_> = batch
@@ -144,45 +169,61 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
                 Ok((n, page)) => {
                     bytes_read += n;
                     builder.add_page(meta, &page);
+                    builder_sources.push(sources[meta.name.as_str()].clone());
                 }
                 Err(e) => skipped.push(format!("{}: {e}", meta.name)),
             }
             bar.inc(1);
-        }
-    }
-    bar.set_message("writing the index");
-    let indexed_chars = builder.chars;
-    let built = builder.finish();
-    bar.finish_and_clear();
-
-    let dir = site.join("archive");
-    let mut written = (0usize, 0u64);
-    let mut kept = 0usize;
-    let mut names = BTreeSet::new();
-    for (name, bytes) in &built.files {
-        names.insert(name.clone());
-        let path = dir.join(name);
-        if path.exists() {
-            kept += 1;
-            continue;
-        }
-        write(&path, bytes)?;
-        written = (written.0 + 1, written.1 + bytes.len() as u64);
-    }
-    let manifest = serde_json::to_vec(&built.manifest).expect("the manifest serialises");
-    write(&dir.join(MANIFEST), &manifest)?;
-    // A small archive can be opened from disk, where a page may not fetch
-    // files but may run scripts beside it: each file again as a script.
-    let total: usize = built.files.iter().map(|(_, b)| b.len()).sum();
-    if total <= DISK_LIMIT {
-        for (name, bytes) in &built.files {
-            let script = format!("{name}.js");
-            names.insert(script.clone());
-            if !dir.join(&script).exists() {
-                write(&dir.join(&script), as_script(name, bytes).as_bytes())?;
+            if builder.pages() >= SEGMENT_PAGES {
+                bar.set_message("writing a segment");
+                indexed_chars += builder.chars;
+                let full = std::mem::take(&mut builder);
+                segments.push(out.segment(&dir, full.segment(), std::mem::take(&mut builder_sources))?);
+                bar.set_message("");
             }
         }
-        write(&dir.join(format!("{MANIFEST}.js")), as_script(MANIFEST, &manifest).as_bytes())?;
+    }
+    if builder.pages() > 0 {
+        bar.set_message("writing the index");
+        indexed_chars += builder.chars;
+        segments.push(out.segment(&dir, builder.segment(), builder_sources)?);
+    }
+    bar.finish_and_clear();
+    // Small segments merged, so that a query's requests stay few.
+    let mut merged = 0;
+    while let Some(from) = merge_plan(&segments.iter().map(|s| s.segment.pages).collect::<Vec<_>>()) {
+        let run = segments.split_off(from);
+        merged += run.len();
+        segments.push(out.merge(&dir, run)?);
+    }
+
+    // The contents and the manifest.
+    let parts: Vec<(&Segment, &[PageRow])> = segments.iter().map(|s| (&s.segment, &s.rows[..])).collect();
+    let (manifest, groups) = contents(&parts);
+    for (name, bytes) in &groups {
+        out.file(&dir, name, bytes)?;
+    }
+    let manifest_bytes = serde_json::to_vec(&manifest).expect("the manifest serialises");
+    write(&dir.join(MANIFEST), &manifest_bytes)?;
+    let state = State { format: FORMAT, segments };
+    write(&dir.join(STATE), &serde_json::to_vec(&state).expect("the state serialises"))?;
+    let mut names: BTreeSet<String> = groups.into_iter().map(|(n, _)| n).collect();
+    names.extend(state.segments.iter().flat_map(|s| s.files.iter().cloned()));
+    let kept = names.iter().filter(|n| !out.names.contains(*n)).count();
+    // A small archive can be opened from disk, where a page may not fetch
+    // files but may run scripts beside it: each file again as a script.
+    let total: u64 = names.iter().map(|n| std::fs::metadata(dir.join(n)).map_or(0, |m| m.len())).sum();
+    if total <= DISK_LIMIT {
+        for name in names.clone() {
+            let script = format!("{name}.js");
+            if !dir.join(&script).exists() {
+                let bytes = std::fs::read(dir.join(&name))
+                    .map_err(|e| Failure::input(format!("{name}: {}", io_message(&e))))?;
+                write(&dir.join(&script), as_script(&name, &bytes).as_bytes())?;
+            }
+            names.insert(script);
+        }
+        write(&dir.join(format!("{MANIFEST}.js")), as_script(MANIFEST, &manifest_bytes).as_bytes())?;
     } else {
         let _ = std::fs::remove_file(dir.join(format!("{MANIFEST}.js")));
     }
@@ -201,17 +242,159 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
         copy_reader(dist, site)?;
     }
     Ok(Built {
-        pages: built.manifest.pages,
-        articles: built.manifest.articles,
+        pages: manifest.pages,
+        articles: manifest.articles,
+        segments: manifest.segments.len(),
+        kept_segments,
+        merged,
         bytes_read,
         chars: indexed_chars,
         seconds: started.elapsed().as_secs_f64(),
-        written: written.0 + 1,
-        written_bytes: written.1 + manifest.len() as u64,
+        written: out.written + 1,
+        written_bytes: out.written_bytes + manifest_bytes.len() as u64,
         kept,
         removed,
         skipped,
     })
+}
+
+/// Pages a segment holds at most as it is built, and the largest a merge
+/// makes: what the builder holds in memory.
+pub const SEGMENT_PAGES: usize = 20_000;
+/// Segments merge when this many of about the same size (the same power
+/// of [`TIER`] pages) end the list.
+const MERGE_AT: usize = 4;
+const TIER: u32 = 4;
+
+/// Size-tiered merging: the segments from which on to merge into one, if
+/// any: the last [`MERGE_AT`] when they are of one tier and their sum stays
+/// within [`SEGMENT_PAGES`].
+pub fn merge_plan(pages: &[u32]) -> Option<usize> {
+    let tier = |p: u32| p.max(1).ilog(TIER);
+    let last = tier(*pages.last()?);
+    let run = pages.iter().rev().take_while(|&&p| tier(p) == last).count();
+    if run < MERGE_AT {
+        return None;
+    }
+    let from = pages.len() - MERGE_AT;
+    let sum: u64 = pages[from..].iter().map(|&p| u64::from(p)).sum();
+    (sum <= SEGMENT_PAGES as u64).then_some(from)
+}
+
+/// What the builder keeps beside the site (`archive/state.json`, not read
+/// by the page): per segment its pages, their sources' hashes and its files.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct State {
+    format: u32,
+    segments: Vec<StateSegment>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StateSegment {
+    segment: Segment,
+    rows: Vec<PageRow>,
+    sources: Vec<String>,
+    /// Every file of the segment (the manifest's, list pages, pages' data).
+    files: Vec<String>,
+}
+
+const STATE: &str = "state.json";
+
+/// The segments of the archive in `dir` whose files are all there; none
+/// when it is of another format or missing.
+fn read_state(dir: &Path) -> Vec<StateSegment> {
+    let Ok(bytes) = std::fs::read(dir.join(STATE)) else { return Vec::new() };
+    let Ok(state) = serde_json::from_slice::<State>(&bytes) else { return Vec::new() };
+    if state.format != FORMAT {
+        return Vec::new();
+    }
+    state
+        .segments
+        .into_iter()
+        .filter(|s| s.files.iter().all(|f| dir.join(f).is_file()))
+        .map(|mut s| {
+            for r in &mut s.rows {
+                r.group = meta_of(&r.name).group;
+            }
+            s
+        })
+        .collect()
+}
+
+/// The page's name, date and group from its path.
+fn meta_of(name: &str) -> PageMeta {
+    let date = date_in(name);
+    let group = match &date {
+        Some(d) => d[..7].to_string(),
+        None => Path::new(name)
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| ".".into()),
+    };
+    PageMeta { name: name.to_string(), date, group }
+}
+
+/// A page file's hash, to tell a changed page.
+fn source_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}{:x}", bytes.len())
+}
+
+/// Files written.
+#[derive(Default)]
+struct Output {
+    written: usize,
+    written_bytes: u64,
+    names: BTreeSet<String>,
+}
+
+impl Output {
+    /// Writes a file unless one of its name (so of its content) is there.
+    fn file(&mut self, dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Failure> {
+        let path = dir.join(name);
+        if !path.exists() {
+            write(&path, bytes)?;
+            self.written += 1;
+            self.written_bytes += bytes.len() as u64;
+            self.names.insert(name.to_string());
+        }
+        Ok(())
+    }
+
+    fn segment(&mut self, dir: &Path, built: SegmentFiles, sources: Vec<String>) -> Result<StateSegment, Failure> {
+        let mut files = Vec::with_capacity(built.files.len());
+        for (name, bytes) in &built.files {
+            self.file(dir, name, bytes)?;
+            files.push(name.clone());
+        }
+        Ok(StateSegment { segment: built.segment, rows: built.rows, sources, files })
+    }
+
+    /// Indexes the pages of `run` again, from their data in the site, as one segment.
+    fn merge(&mut self, dir: &Path, run: Vec<StateSegment>) -> Result<StateSegment, Failure> {
+        #[derive(serde::Deserialize)]
+        struct Data {
+            page: baozhi::Page,
+        }
+        let mut builder = ArchiveBuilder::new();
+        let mut sources = Vec::new();
+        for s in run {
+            for (row, source) in s.rows.iter().zip(s.sources) {
+                let bytes = std::fs::read(dir.join(&row.data))
+                    .map_err(|e| Failure::input(format!("{}: {}", row.data, io_message(&e))))?;
+                let data: Data =
+                    serde_json::from_slice(&bytes).map_err(|e| Failure::input(format!("{}: {e}", row.data)))?;
+                builder.add_page(&meta_of(&row.name), &data.page);
+                sources.push(source);
+            }
+        }
+        self.segment(dir, builder.segment(), sources)
+    }
 }
 
 /// A file as a script that hands its bytes (base64) to the page, for an
@@ -366,87 +549,64 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 /// `baozhi bench archive`: generates `pages` pages (the synthetic and the
 /// real-tool generators, alternately, 16 a day from 2020-01-01) under
 /// `dir/pages`, builds `dir/site`, writes them as HTML under `dir/html`
-/// (for Pagefind), and measures the build, the sizes and, per kind of
-/// query, what answering it fetches. Every answer is checked against a
-/// scan of the folded text.
-pub fn bench(pages: usize, dir: &Path, progress: &dyn Fn(&str)) -> Result<String, Failure> {
+/// (for Pagefind; not with `html` false), and measures the build, the
+/// sizes and, per kind of query, what answering it fetches; then adds a
+/// day's pages (16) and measures what the build wrote and the queries
+/// again. Every answer is checked against a scan of the folded text.
+/// With `reuse`, the pages already under `dir/pages` (exactly `pages` of
+/// them, as this writes them) are taken as they are.
+pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn Fn(&str)) -> Result<String, Failure> {
     use std::fmt::Write as _;
     let pages_dir = dir.join("pages");
     let html_dir = dir.join("html");
     let site = dir.join("site");
-    let _ = std::fs::remove_dir_all(dir);
-    progress("generating the pages");
-    let mut text_bytes = Vec::new();
-    for i in 0..pages {
+    let slot = |i: usize| {
         let day = i / 16;
         let (y, m, d) = (2020 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
-        let path = pages_dir.join(format!("{y:04}-{m:02}-{d:02}/{:02}.txt", i % 16 + 1));
-        let text = if i % 2 == 0 {
+        pages_dir.join(format!("{y:04}-{m:02}-{d:02}/{:02}.txt", i % 16 + 1))
+    };
+    let reuse = reuse && slot(pages - 1).is_file() && !slot(pages).exists();
+    if reuse {
+        let _ = std::fs::remove_dir_all(&site);
+        let _ = std::fs::remove_dir_all(&html_dir);
+    } else {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    progress(if reuse { "reading the pages" } else { "generating the pages" });
+    // The page text's size, raw and gzip (streamed: not held).
+    let mut text_bytes = 0usize;
+    let mut text_gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let generate = |i: usize| -> Result<String, Failure> {
+        let path = slot(i);
+        if reuse && i < pages {
+            return std::fs::read_to_string(&path)
+                .map_err(|e| Failure::input(format!("{}: {}", path.display(), io_message(&e))));
+        }
+        let text = if i.is_multiple_of(2) {
             baozhi_lab::synth::page(42, i as u64).text
         } else {
             label_text(&baozhi_lab::realtool::generate(42, i).label)
         };
-        text_bytes.extend_from_slice(text.as_bytes());
         write(&path, text.as_bytes())?;
+        Ok(text)
+    };
+    for i in 0..pages {
+        let text = generate(i)?;
+        text_bytes += text.len();
+        std::io::Write::write_all(&mut text_gz, text.as_bytes()).map_err(|e| Failure::input(io_message(&e)))?;
     }
     progress("building the archive");
+    let text_gz = text_gz.finish().map_or(0, |v| v.len() as u64);
     let built = build(&[pages_dir.to_string_lossy().into_owned()], &site, None)?;
+    let peak = peak_memory();
     let archive_dir = site.join("archive");
-    // Sizes by kind of file.
-    let mut sizes: Vec<(&str, u64, u64, usize)> = Vec::new();
-    let mut gz_cache: std::collections::HashMap<String, (u64, u64)> = Default::default();
-    for (sub, what) in [
-        ("s", "shards"),
-        ("b", "list pages"),
-        ("a", "article table"),
-        ("n", "page table"),
-        ("g", "contents"),
-        ("p", "pages' data"),
-    ] {
-        let (mut raw, mut gz, mut n) = (0, 0, 0);
-        for e in std::fs::read_dir(archive_dir.join(sub)).into_iter().flatten().flatten() {
-            // Not the copies as scripts for opening from disk.
-            if e.path().extension().is_some_and(|x| x == "js") {
-                continue;
-            }
-            let bytes = std::fs::read(e.path()).unwrap_or_default();
-            let g = gzip_len(&bytes);
-            gz_cache.insert(format!("{sub}/{}", e.file_name().to_string_lossy()), (bytes.len() as u64, g));
-            raw += bytes.len() as u64;
-            gz += g;
-            n += 1;
-        }
-        sizes.push((what, raw, gz, n));
-    }
+    let (sizes, gz_cache) = sizes_of(&archive_dir);
     let manifest_bytes = std::fs::read(archive_dir.join(MANIFEST)).map_err(|e| Failure::input(io_message(&e)))?;
-    let text_gz = gzip_len(&text_bytes);
     let index_raw: u64 = sizes[..4].iter().map(|s| s.1).sum::<u64>() + manifest_bytes.len() as u64;
     let index_gz: u64 = sizes[..4].iter().map(|s| s.2).sum::<u64>() + gzip_len(&manifest_bytes);
 
-    // The folded text of every article, for the scan.
     progress("reading the pages back for the scan");
-    let manifest: baozhi::archive::Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| Failure::input(e.to_string()))?;
-    let mut folded: Vec<Vec<char>> = Vec::new();
-    let mut page_files: Vec<String> = Vec::new();
-    for g in &manifest.groups {
-        let rows: Vec<serde_json::Value> =
-            serde_json::from_slice(&std::fs::read(archive_dir.join(&g.file)).unwrap_or_default()).unwrap_or_default();
-        page_files.extend(rows.iter().filter_map(|r| r["data"].as_str().map(str::to_string)));
-    }
-    for f in &page_files {
-        #[derive(serde::Deserialize)]
-        struct Data {
-            page: baozhi::Page,
-        }
-        let data: Data = serde_json::from_slice(&std::fs::read(archive_dir.join(f)).unwrap_or_default())
-            .map_err(|e| Failure::input(format!("{f}: {e}")))?;
-        for a in &data.page.articles {
-            let mut text = Vec::new();
-            baozhi::archive::fold_article(a, &mut text);
-            folded.push(text);
-        }
-    }
+    let (folded, page_files) = folded_of(&archive_dir)?;
     // Queries from the text itself.
     let mut freq: std::collections::HashMap<char, usize> = Default::default();
     for t in folded.iter().take(2000) {
@@ -488,15 +648,17 @@ pub fn bench(pages: usize, dir: &Path, progress: &dyn Fn(&str)) -> Result<String
         "archive of {} pages ({} articles): {:.1} MB of page text ({:.1} MB gzip), {} folded characters indexed",
         built.pages,
         built.articles,
-        text_bytes.len() as f64 / 1e6,
+        text_bytes as f64 / 1e6,
         text_gz as f64 / 1e6,
         built.chars
     );
     let _ = writeln!(
         report,
-        "build: {:.1} s, {:.2} MB/s of page text (parse, index, write)",
+        "build: {:.1} s, {:.2} MB/s of page text (parse, index, write), {} segments; peak memory of the process so far {}",
         built.seconds,
-        text_bytes.len() as f64 / 1e6 / built.seconds
+        text_bytes as f64 / 1e6 / built.seconds,
+        built.segments,
+        peak.map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1e3))
     );
     let _ = writeln!(
         report,
@@ -515,37 +677,58 @@ pub fn bench(pages: usize, dir: &Path, progress: &dyn Fn(&str)) -> Result<String
         manifest_bytes.len() as f64 / 1e3,
         gzip_len(&manifest_bytes) as f64 / 1e3
     );
-    let _ = writeln!(
-        report,
-        "\n| query | results | hits | requests | kB gzip (index) | first results ms | all ms | +20 shown: kB gzip | scan agrees |"
-    );
-    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|");
-    let mut all_exact = true;
-    for (kind, queries) in &kinds {
-        for q in queries {
-            progress(&format!("{kind}: {q}"));
-            let (requests, gz, first_ms, all_ms, answer) = ask_native(&archive_dir, &manifest_bytes, q, &gz_cache)?;
-            let shown: BTreeSet<&str> = answer.results.iter().take(20).map(|r| r.data.as_str()).collect();
-            let shown_gz: u64 = shown.iter().map(|f| gz_cache.get(*f).map_or(0, |s| s.1)).sum();
-            let (articles, hits) = scan_count(&folded, q);
-            let exact = articles == answer.total_results && hits == answer.total_hits;
-            all_exact &= exact;
-            let _ = writeln!(
-                report,
-                "| {kind}: `{q}` | {} | {} | {requests} | {:.1} | {first_ms:.1} | {all_ms:.1} | {:.1} | {} |",
-                answer.total_results,
-                answer.total_hits,
-                gz as f64 / 1e3,
-                shown_gz as f64 / 1e3,
-                if exact { "yes" } else { "NO" }
-            );
-        }
+    let (table, exact, before) = query_table(&archive_dir, &kinds, &folded, &gz_cache, progress)?;
+    report.push_str(&table);
+    let mut all_exact = exact;
+    drop(folded);
+
+    // A day more: what the build writes, and the queries again.
+    progress("adding a day's pages");
+    for i in pages..pages + 16 {
+        generate(i)?;
     }
+    let added = build(&[pages_dir.to_string_lossy().into_owned()], &site, None)?;
+    let (_, gz_cache) = sizes_of(&archive_dir);
+    let (folded, _) = folded_of(&archive_dir)?;
+    let total_files = gz_cache.len();
     let _ = writeln!(
         report,
-        "\nrecall and precision against the scan: {}",
-        if all_exact { "1.00 for every query" } else { "NOT EXACT (see the table)" }
+        "\nadding a day (16 pages) to the {} pages: {:.1} s; wrote {} files ({:.2} MB, the manifest and the month's contents included), kept {} of {} unchanged, removed {}; {} segments ({} kept, {} merged)",
+        built.pages,
+        added.seconds,
+        added.written,
+        added.written_bytes as f64 / 1e6,
+        added.kept,
+        total_files,
+        added.removed,
+        added.segments,
+        added.kept_segments,
+        added.merged
     );
+    let (table, exact, after) = query_table(&archive_dir, &kinds, &folded, &gz_cache, progress)?;
+    report.push_str(&table);
+    all_exact &= exact;
+    let median = |v: &[(usize, u64)]| -> (usize, f64) {
+        let mut r: Vec<usize> = v.iter().map(|x| x.0).collect();
+        let mut b: Vec<u64> = v.iter().map(|x| x.1).collect();
+        r.sort_unstable();
+        b.sort_unstable();
+        (r[r.len() / 2], b[b.len() / 2] as f64 / 1e3)
+    };
+    let (r0, b0) = median(&before);
+    let (r1, b1) = median(&after);
+    let _ = writeln!(
+        report,
+        "\nper query (median, cold): {r0} requests, {b0:.1} kB gzip before the day; {r1} requests, {b1:.1} kB gzip after"
+    );
+    let _ = writeln!(
+        report,
+        "recall and precision against the scan: {}",
+        if all_exact { "1.00 for every query" } else { "NOT EXACT (see the tables)" }
+    );
+    if !html {
+        return Ok(report);
+    }
     // The same pages as HTML, for Pagefind.
     progress("writing the pages as HTML");
     for (i, f) in page_files.iter().enumerate() {
@@ -580,6 +763,121 @@ pub fn bench(pages: usize, dir: &Path, progress: &dyn Fn(&str)) -> Result<String
     let queries: Vec<&String> = kinds.iter().flat_map(|(_, q)| q).collect();
     write(&dir.join("queries.json"), serde_json::to_string(&queries).unwrap_or_default().as_bytes())?;
     Ok(report)
+}
+
+/// The process's peak resident memory in kB (Linux), if known.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Sizes by kind of file: (what, raw, gzip, files), and per file (raw, gzip).
+#[allow(clippy::type_complexity)]
+fn sizes_of(archive_dir: &Path) -> (Vec<(&'static str, u64, u64, usize)>, HashMap<String, (u64, u64)>) {
+    let mut sizes = Vec::new();
+    let mut gz_cache: HashMap<String, (u64, u64)> = HashMap::new();
+    for (sub, what) in [
+        ("s", "shards"),
+        ("b", "list pages"),
+        ("a", "article table"),
+        ("n", "page table"),
+        ("g", "contents"),
+        ("p", "pages' data"),
+    ] {
+        let (mut raw, mut gz, mut n) = (0, 0, 0);
+        for e in std::fs::read_dir(archive_dir.join(sub)).into_iter().flatten().flatten() {
+            // Not the copies as scripts for opening from disk.
+            if e.path().extension().is_some_and(|x| x == "js") {
+                continue;
+            }
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            let g = gzip_len(&bytes);
+            gz_cache.insert(format!("{sub}/{}", e.file_name().to_string_lossy()), (bytes.len() as u64, g));
+            raw += bytes.len() as u64;
+            gz += g;
+            n += 1;
+        }
+        sizes.push((what, raw, gz, n));
+    }
+    (sizes, gz_cache)
+}
+
+/// The folded text of every article of the archive, in order, and its pages' data files.
+fn folded_of(archive_dir: &Path) -> Result<(Vec<Vec<char>>, Vec<String>), Failure> {
+    #[derive(serde::Deserialize)]
+    struct Data {
+        page: baozhi::Page,
+    }
+    let manifest: baozhi::archive::Manifest =
+        serde_json::from_slice(&std::fs::read(archive_dir.join(MANIFEST)).map_err(|e| Failure::input(io_message(&e)))?)
+            .map_err(|e| Failure::input(e.to_string()))?;
+    let mut rows: Vec<(u32, String)> = Vec::new();
+    for g in &manifest.groups {
+        let group: Vec<PageRow> =
+            serde_json::from_slice(&std::fs::read(archive_dir.join(&g.file)).unwrap_or_default()).unwrap_or_default();
+        rows.extend(group.into_iter().map(|r| (r.index, r.data)));
+    }
+    rows.sort();
+    let page_files: Vec<String> = rows.into_iter().map(|r| r.1).collect();
+    let mut folded = Vec::new();
+    for f in &page_files {
+        let data: Data = serde_json::from_slice(&std::fs::read(archive_dir.join(f)).unwrap_or_default())
+            .map_err(|e| Failure::input(format!("{f}: {e}")))?;
+        for a in &data.page.articles {
+            let mut text = Vec::new();
+            baozhi::archive::fold_article(a, &mut text);
+            folded.push(text);
+        }
+    }
+    Ok((folded, page_files))
+}
+
+/// A table of queries, whether every answer agrees with the scan, and per
+/// query (requests, gzip bytes).
+type QueryTable = (String, bool, Vec<(usize, u64)>);
+
+/// Each query asked cold, as the page asks, its answer checked against a
+/// scan: the table, whether all agree, and per query (requests, gzip bytes).
+fn query_table(
+    archive_dir: &Path,
+    kinds: &[(&str, Vec<String>)],
+    folded: &[Vec<char>],
+    gz_cache: &HashMap<String, (u64, u64)>,
+    progress: &dyn Fn(&str),
+) -> Result<QueryTable, Failure> {
+    use std::fmt::Write as _;
+    let manifest_bytes = std::fs::read(archive_dir.join(MANIFEST)).map_err(|e| Failure::input(io_message(&e)))?;
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "\n| query | results | hits | requests | kB gzip (index) | first results ms | all ms | +20 shown: kB gzip | scan agrees |"
+    );
+    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|");
+    let mut all_exact = true;
+    let mut costs = Vec::new();
+    for (kind, queries) in kinds {
+        for q in queries {
+            progress(&format!("{kind}: {q}"));
+            let (requests, gz, first_ms, all_ms, answer) = ask_native(archive_dir, &manifest_bytes, q, gz_cache)?;
+            let shown: BTreeSet<&str> = answer.results.iter().take(20).map(|r| r.data.as_str()).collect();
+            let shown_gz: u64 = shown.iter().map(|f| gz_cache.get(*f).map_or(0, |s| s.1)).sum();
+            let (articles, hits) = scan_count(folded, q);
+            let exact = articles == answer.total_results && hits == answer.total_hits;
+            all_exact &= exact;
+            costs.push((requests, gz));
+            let _ = writeln!(
+                report,
+                "| {kind}: `{q}` | {} | {} | {requests} | {:.1} | {first_ms:.1} | {all_ms:.1} | {:.1} | {} |",
+                answer.total_results,
+                answer.total_hits,
+                gz as f64 / 1e3,
+                shown_gz as f64 / 1e3,
+                if exact { "yes" } else { "NO" }
+            );
+        }
+    }
+    Ok((report, all_exact, costs))
 }
 
 /// Asks as the page does (20 results), fetching from disk: requests,
@@ -667,7 +965,21 @@ fn label_text(page: &baozhi::Page) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::date_in;
+    use super::{SEGMENT_PAGES, date_in, merge_plan};
+
+    #[test]
+    fn four_segments_of_one_size_tier_at_the_end_are_merged() {
+        assert_eq!(merge_plan(&[10_000, 16, 16, 16]), None);
+        assert_eq!(merge_plan(&[10_000, 16, 16, 16, 16]), Some(1));
+        // A merged one joins the next tier up: merged when there are four.
+        assert_eq!(merge_plan(&[10_000, 64, 64, 64, 16]), None);
+        assert_eq!(merge_plan(&[10_000, 64, 64, 64, 64]), Some(1));
+        assert_eq!(merge_plan(&[9_000, 9_000, 9_000, 9_000]), None, "past {SEGMENT_PAGES} pages they stay apart");
+        // The first of a tier may be larger than the others: the last four merge.
+        assert_eq!(merge_plan(&[10_000, 4096, 4096, 4096, 4096]), Some(1));
+        assert_eq!(merge_plan(&[12_000, 8000, 4096, 4096, 4096]), None);
+        assert_eq!(merge_plan(&[]), None);
+    }
 
     #[test]
     fn dates_are_read_from_paths_in_the_usual_spellings() {

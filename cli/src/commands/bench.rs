@@ -36,6 +36,13 @@ struct ArchiveArgs {
     /// The folder for the pages, the site and the HTML (emptied first)
     #[arg(long, value_name = "DIR", default_value = "target/archive-bench")]
     dir: String,
+    /// Do not write the pages as HTML (for Pagefind)
+    #[arg(long)]
+    no_html: bool,
+    /// Take the pages already in DIR/pages (as an earlier run wrote them,
+    /// exactly N) instead of generating them
+    #[arg(long)]
+    reuse_pages: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,7 +101,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
         What::Words(a) => baozhi_lab::bench::words_throughput((a.mb * 1e6) as usize, &|s| spinner.step(s)).to_string(),
         What::Search(a) => baozhi_lab::bench::search_throughput(a.pages as usize, &|s| spinner.step(s)).to_string(),
         What::Archive(a) => {
-            super::archive::bench(a.pages as usize, std::path::Path::new(&a.dir), &|s| spinner.step(s))?
+            super::archive::bench(a.pages as usize, std::path::Path::new(&a.dir), !a.no_html, a.reuse_pages, &|s| {
+                spinner.step(s)
+            })?
         }
     };
     drop(spinner);
