@@ -113,12 +113,21 @@ const HEADS: &[&str] = &[
     "海军",
     "空军",
     "陆军",
+    "分会",
+    "总会",
+    "党组",
+    "支部",
+    "电视台",
+    "电台",
+    "气象台",
+    "研究室",
+    "工作组",
 ];
 
 /// Head words of one character: a word of three or more ending so
 /// (`财政部`, `公安局`), or the character alone after a name (`智利` `队`).
 const SHORT_HEADS: &[char] =
-    &['委', '局', '厅', '办', '署', '部', '院', '社', '队', '团', '党', '军', '厂', '行', '报'];
+    &['委', '局', '厅', '办', '署', '部', '院', '社', '队', '团', '党', '军', '厂', '行', '报', '司', '处'];
 
 /// Words that end like a head but are not organisations.
 const NOT_HEADS: &[&str] = &[
@@ -181,33 +190,82 @@ const NOT_HEADS: &[&str] = &[
 /// Words that end like a head but are not organisations, as a word ends
 /// (`新格局`, `机关干部`).
 const NOT_HEAD_ENDINGS: &[&str] = &[
-    "干部", "格局", "布局", "结局", "大局", "全局", "时局", "政局", "骗局", "残局", "僵局", "开局", "出局", "定局",
-    "变局", "棋局", "饭局", "当局",
+    "干部",
+    "格局",
+    "布局",
+    "结局",
+    "大局",
+    "全局",
+    "时局",
+    "政局",
+    "骗局",
+    "残局",
+    "僵局",
+    "开局",
+    "出局",
+    "定局",
+    "变局",
+    "棋局",
+    "饭局",
+    "当局",
+    "官司",
+    "之处",
+    "到处",
+    "好处",
+    "坏处",
+    "益处",
+    "用处",
+    "难处",
+    "短处",
+    "长处",
+    "交界处",
+    "交汇处",
+    "结合处",
+    "入口处",
+    "出口处",
+    "深处",
+    "远处",
+    "近处",
+    "高处",
+    "低处",
+    "住处",
+    "去处",
+    "出处",
+    "各处",
+    "此处",
+    "何处",
+    "别处",
 ];
 
 /// Tags of words that can stand before a head word in an organisation's name.
 fn modifier(tag: Tag) -> bool {
     const MODIFIERS: crate::words::TagSet =
-        crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "b", "an", "eng", "l"]);
+        crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "nr", "b", "an", "eng", "l", "x"]);
     tag.is_any(&MODIFIERS)
 }
 
+/// Tags of common nouns, after which a verb may stand inside a name.
+const NOUNS: crate::words::TagSet = crate::words::TagSet::of(&["n", "vn"]);
+
 /// Tags of verbs that may stand inside an organisation's name.
 const VERBS: crate::words::TagSet = crate::words::TagSet::of(&["v", "vn"]);
+
+/// Tags of a one-character country or province that starts a name
+/// (`柬` `宪法` `委员会`).
+const ONE_PLACE: crate::words::TagSet = crate::words::TagSet::of(&["ns", "j"]);
 
 /// Common words that start names of organisations.
 const ORGANIZATION_STARTS: &[&str] = &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华"];
 
 /// Tags of words that make a name of what they stand before.
 fn proper(tag: Tag) -> bool {
-    const PROPER: crate::words::TagSet = crate::words::TagSet::of(&["ns", "nt", "nz", "j", "nrt", "eng"]);
+    const PROPER: crate::words::TagSet = crate::words::TagSet::of(&["ns", "nt", "nz", "j", "nrt", "nr", "eng", "x"]);
     tag.is_any(&PROPER)
 }
 
 /// Common words that never stand inside an organisation's name.
 const NOT_MODIFIERS: &[&str] = &[
     "会议",
-    "工作",
     "问题",
     "方面",
     "情况",
@@ -245,7 +303,8 @@ const MATCH_VERBS: &[&str] = &["战胜", "击败", "负于", "战平", "逼平",
 const UNITS: &str = "省市县区乡镇村站厂厅局校院所团部处科社";
 
 /// Titles after an organisation's name in one word (`司法部长`, `市委书记`).
-const TITLE_ENDINGS: &[&str] = &["长", "书记", "副书记", "主任", "副主任", "常委"];
+const TITLE_ENDINGS: &[&str] =
+    &["长", "书记", "副书记", "主任", "副主任", "常委", "总裁", "副总裁", "总经理", "副总经理", "董事长"];
 
 /// Single characters that abbreviate a country or a Chinese province or
 /// city in compounds (`中美`, `京津`, `川藏`).
@@ -505,6 +564,30 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
+        // A surname and a given name jieba cut apart: 吴 方军, 江 宏伟.
+        if let Some(k) = split_name(segmenter, text, tokens, i) {
+            out.push(whole(i, k, EntityKind::Person));
+            i = k + 1;
+            continue;
+        }
+        // A two-character name the HMM joined (it is in no dictionary):
+        // 卢亮, 黎兵.
+        if n == 2 && t.tag == Tag::PERSON && unknown_name(segmenter, w) && !foreign_run(text, tokens, i, i) {
+            let next = tokens.get(i + 1).map_or("", |t| t.text(text));
+            if next.chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)) {
+                // The start of a place or an organisation: 陈沟 村.
+                i += 1;
+                continue;
+            }
+            // A third character the HMM left alone: 侯御 之, 张友 香.
+            let third = next.chars().count() == 1
+                && next.chars().all(|c| is_han(c) && !NOT_GIVEN.contains(c) && !NOT_THIRD.contains(c))
+                && tokens.get(i + 2).is_none_or(|t| !is_han_run(t.text(text)) || t.end - t.start >= 2);
+            let last = if third { i + 1 } else { i };
+            out.push(whole(i, last, EntityKind::Person));
+            i = last + 1;
+            continue;
+        }
         match entity_kind(w, t.tag, learned) {
             Some(EntityKind::Person) => {
                 // A foreign name in parts: 科菲 · 安南.
@@ -566,6 +649,85 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         i += 1;
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// Is a two-character word the HMM joined a name: a surname that is not
+/// also an everyday word, and no word of the dictionary?
+fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
+    let mut cs = w.chars();
+    let c0 = cs.next().unwrap_or(' ');
+    let c1 = cs.next().unwrap_or(' ');
+    sets().surnames.has(c0)
+        && !sets().common_surnames.has(c0)
+        && !NOT_GIVEN.contains(c1)
+        && segmenter.known(w).is_none()
+        && name_shaped(w)
+}
+
+/// Characters that follow a surname in words but never end a given name:
+/// `王某`, `李家`, `刘老` are no names, nor are words that run on into a
+/// particle, a verb of motion, a number or a unit (`余人`, `任其`, `戴上`).
+const NOT_GIVEN: &str = "某氏家姓老总们等说和与是的了在对人入上下其起出来去到过着得个位名余万千百多年月日时次就都也还又再才只已将会能要可不没无很最更太乡村镇县市省区啦吧呢吗";
+
+/// Prepositions and verbs of one character after a name: never its third
+/// character (`卢亮` `以`, `宋军` `从`).
+const NOT_THIRD: &str = "以从向把被给让为于自至跟同及或并而却便又亦仍竟曾请叫找看想做用带拿送打猜问讲称";
+
+/// First characters of the word after a name that make the name the start
+/// of a place or an organisation (`陈沟` `村`, `麦禾` `营镇`).
+const NOT_AFTER_NAME: &str = "村镇乡县市省区营庄屯寨州山河湖江岭峰队厂社局";
+
+/// Is the word all Han characters?
+fn is_han_run(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(is_han)
+}
+
+/// Are tokens `a..=b` all transliteration characters inside a longer run of
+/// them (`肖内` `坎`, `鲁` `西亚` `努`): a piece of a foreign name, not a
+/// Chinese one?
+fn foreign_run(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    let all = |k: usize| tokens.get(k).is_some_and(|t| t.text(text).chars().all(crate::words::is_transliteration));
+    (a..=b).all(all) && ((a > 0 && all(a - 1)) || all(b + 1))
+}
+
+/// Tags of the second word of a name jieba cut after the surname
+/// (`吴` `方军`, `江` `宏伟`, `庞` `卫国`): nouns, adjectives, names.
+const GIVEN_TAGS: crate::words::TagSet =
+    crate::words::TagSet::of(&["n", "a", "nz", "ns", "nr", "nrt", "t", "x", "ng", "an", "nt"]);
+
+/// The last token of a name jieba cut after its surname: a surname alone
+/// (tagged as a name) before a two-character word, where the three
+/// characters are no word of the dictionary and the surname stands
+/// after a punctuation mark, a title or a word of two or more characters.
+fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    if t.end - t.start != 1 || t.tag != Tag::PERSON {
+        return None;
+    }
+    let c0 = t.text(text).chars().next()?;
+    if !sets().surnames.has(c0) || sets().common_surnames.has(c0) {
+        return None;
+    }
+    let g = tokens.get(i + 1)?;
+    let gw = g.text(text);
+    if g.end - g.start != 2 || !g.tag.is_any(&GIVEN_TAGS) || !gw.chars().all(is_han) {
+        return None;
+    }
+    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c)) || HONORIFICS.contains(&gw) || TITLES.contains(&gw)
+    {
+        return None;
+    }
+    // Not inside a run of single characters the segmenter could not join.
+    if i > 0 && tokens[i - 1].end - tokens[i - 1].start == 1 && tokens[i - 1].text(text).chars().all(is_han) {
+        return None;
+    }
+    if foreign_run(text, tokens, i, i + 1)
+        || tokens.get(i + 2).is_some_and(|t| t.text(text).chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)))
+    {
+        return None;
+    }
+    let name = &text[t.byte_start as usize..g.byte_end as usize];
+    (segmenter.known(name).is_none()).then_some(i + 1)
 }
 
 /// How many characters of a word are a place before a word that is not
@@ -737,7 +899,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let t = &tokens[i];
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
-        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委'));
+        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
         if !(t.tag == Tag::ORGANIZATION || titled || last.is_some_and(|c| c == '大' || sets().head_ends.has(c))) {
             continue;
         }
@@ -760,7 +922,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let head = nt
             || (!NOT_HEADS.contains(&w)
                 && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
-                && modifier(t.tag)
+                && (modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
                 && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n >= 3 || n == 1))));
         if !head || !w.chars().all(is_han) {
             continue;
@@ -775,10 +937,24 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             // A verb names what the organisation does inside its name
             // (`劳动争议` `仲裁` `委员会`, `经济` `开发` `委员会`): a verbal
             // noun anywhere, a verb right before the head.
-            let verb = m.tag.is_any(&VERBS) && (m.tag.name() == "vn" || (a == i && !nt)) && mn == 2 && a > 0;
+            // A verb after a noun inside the name too (`管理体系` `认证`
+            // `指导` `委员会`), never after a name that is whole already
+            // (`贝尔公司` `买下` `纽新公司`).
+            let after_noun = a >= 2 && a < i && tokens[a - 2].tag.is_any(&NOUNS);
+            let after_whole = a >= 2 && {
+                let p = &tokens[a - 2];
+                let pw = p.text(text);
+                p.tag == Tag::ORGANIZATION || HEADS.iter().any(|h| pw.ends_with(h)) || pw.ends_with(SHORT_HEADS)
+            };
+            let verb = m.tag.is_any(&VERBS)
+                && (m.tag.name() == "vn" || (a == i && !nt) || after_noun)
+                && mn == 2
+                && !(m.tag.name() == "v" && after_whole);
             if !(modifier(m.tag) || unit(a - 1, i) || verb)
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
+                || TITLES.contains(&mw)
+                || PERSON_BEFORE.contains(&mw)
                 || size + mn > 20
                 || !mw.chars().all(is_han)
             {
@@ -787,9 +963,9 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             if mn == 1 && !matches!(m.tag.name(), "ns" | "j" | "b") && !unit(a - 1, i) {
                 break;
             }
-            // A word the HMM joined across a verb or a particle (`城是`).
-            if m.tag == Tag::UNKNOWN && mw.ends_with(|c: char| "是的了在和与及等为对把被将也都就从向".contains(c))
-            {
+            // A word the HMM joined across a verb or a particle (`城是`,
+            // `见图`, `由原`).
+            if joined_across(segmenter, m.tag, mw) {
                 break;
             }
             a -= 1;
@@ -799,10 +975,14 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…),
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
         // unit right before the head (`站` `党委`).
+        let one_place = |k: usize| {
+            tokens[k].tag.is_any(&ONE_PLACE) && tokens[k].text(text).chars().all(|c| sets().abbreviations.has(c))
+        };
         while a < i
             && !unit(a, i)
-            && (tokens[a].end - tokens[a].start == 1
-                || !(proper(tokens[a].tag) || ORGANIZATION_STARTS.contains(&tokens[a].text(text))))
+            && (tokens[a].end - tokens[a].start == 1 && !one_place(a)
+                || !(proper(tokens[a].tag) || ORGANIZATION_STARTS.contains(&tokens[a].text(text)))
+                || !name_start(segmenter, tokens[a].tag, tokens[a].text(text), a + 1 == i))
         {
             a += 1;
         }
@@ -827,6 +1007,33 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
     orgs
 }
 
+/// Characters of particles, pronouns, adverbs and verbs of one character
+/// that the HMM joins to a neighbour: a word it made with one of them at
+/// either end is no part of a name (`城是`, `见图`, `由原`, `我同`).
+const JOINED: &str = "是的了在和与及等为对把被将也都就从向由同获见出支我你他她这那还正刚首原已再又";
+
+/// Is the word one the HMM joined across a particle or a verb?
+fn joined_across(segmenter: &Segmenter, tag: Tag, w: &str) -> bool {
+    let unknown = tag == Tag::UNKNOWN || (tag == Tag::PERSON && segmenter.known(w).is_none());
+    unknown && (w.starts_with(|c: char| JOINED.contains(c)) || w.ends_with(|c: char| JOINED.contains(c)))
+}
+
+/// Can the word start an organisation's name? A word of the HMM's or a
+/// person's name only when it is not joined across a particle, and a
+/// Chinese person's name only right before the head (`李嘉诚` `基金会`,
+/// not `徐惟诚` `代表` `中国文化扶贫委员会`).
+fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bool {
+    match tag.name() {
+        "x" => !joined_across(segmenter, tag, w),
+        "nr" => {
+            !joined_across(segmenter, tag, w)
+                && (segmenter.known(w).is_none() || transliterated(w))
+                && (before_head || !name_shaped(w))
+        }
+        _ => true,
+    }
+}
+
 /// The organisation of a word that ends with a title (`司法部长`,
 /// `市委书记`): the rest, when the dictionary has it as an organisation or
 /// as a word ending with a head (`外交部`).
@@ -835,7 +1042,8 @@ fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str>
         let name = &w[..w.len() - e.len()];
         let ok = chars(name) >= 2
             && (segmenter.known(name).is_some_and(|k| k.tag == Tag::ORGANIZATION)
-                || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name)));
+                || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name))
+                || (chars(name) >= 3 && ["公司", "银行", "集团", "党组", "总社"].iter().any(|h| name.ends_with(h))));
         ok.then_some(name)
     })
 }
