@@ -124,6 +124,36 @@ const HEADS: &[&str] = &[
     "工作组",
 ];
 
+/// Head words of buildings and places made by people, named like
+/// organisations (`虹口体育馆`, `德黑兰机场`, `北京图书大厦`): places.
+const FACILITIES: &[&str] = &[
+    "体育馆",
+    "博物馆",
+    "美术馆",
+    "纪念馆",
+    "展览馆",
+    "图书馆",
+    "艺术馆",
+    "文学馆",
+    "档案馆",
+    "科技馆",
+    "大厦",
+    "体育场",
+    "广场",
+    "机场",
+    "火车站",
+    "车站",
+    "码头",
+    "公园",
+    "植物园",
+    "动物园",
+    "大桥",
+    "隧道",
+    "航天城",
+    "大剧院",
+    "林场",
+];
+
 /// Head words of one character: a word of three or more ending so
 /// (`财政部`, `公安局`), or the character alone after a name (`智利` `队`).
 const SHORT_HEADS: &[char] =
@@ -208,6 +238,16 @@ const NOT_HEAD_ENDINGS: &[&str] = &[
     "棋局",
     "饭局",
     "当局",
+    "南部",
+    "北部",
+    "东部",
+    "西部",
+    "中部",
+    "腹部",
+    "头部",
+    "胸部",
+    "背部",
+    "面部",
     "官司",
     "之处",
     "到处",
@@ -267,6 +307,9 @@ fn proper(tag: Tag) -> bool {
 const NOT_MODIFIERS: &[&str] = &[
     "会议",
     "问题",
+    "两国",
+    "各国",
+    "双方",
     "方面",
     "情况",
     "今年",
@@ -462,7 +505,9 @@ fn sets() -> &'static Sets {
         abbreviations: HanSet::of(ABBREVIATIONS.chars()),
         alone: HanSet::of(ALONE.chars()),
         common_surnames: HanSet::of(COMMON_SURNAMES.chars()),
-        head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().last()).chain(SHORT_HEADS.iter().copied())),
+        head_ends: HanSet::of(
+            HEADS.iter().chain(FACILITIES).filter_map(|h| h.chars().last()).chain(SHORT_HEADS.iter().copied()),
+        ),
         after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
         small_starts: HanSet::of(
             ABBREVIATIONS
@@ -515,12 +560,12 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
     let mut org_at = orgs.iter().peekable();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(&&(a, b, trim)) = org_at.peek()
+        if let Some(&&(a, b, trim, kind)) = org_at.peek()
             && a == i
         {
-            let mut found = whole(a, b, EntityKind::Organization);
+            let mut found = whole(a, b, kind);
             if trim > 0 {
-                let last = span(&tokens[b], 0, len(b) - trim, EntityKind::Organization);
+                let last = span(&tokens[b], 0, len(b) - trim, kind);
                 (found.end, found.byte_end) = (last.end, last.byte_end);
             }
             out.push(found);
@@ -564,6 +609,15 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
+        // A place or a foreign name before the word of its division:
+        // 维也纳 市, 莱克伍德 县.
+        if n >= 2
+            && let Some(k) = division_after(segmenter, text, tokens, i)
+        {
+            out.push(whole(i, k, EntityKind::Place));
+            i = k + 1;
+            continue;
+        }
         // A surname and a given name jieba cut apart: 吴 方军, 江 宏伟.
         if let Some(k) = split_name(segmenter, text, tokens, i) {
             out.push(whole(i, k, EntityKind::Person));
@@ -651,6 +705,29 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
 }
 
+/// The last token of a place named with the word of its division after
+/// it, in a token of its own (`维也纳` `市`, `丘布特` `省`, `阿尔萨斯`
+/// `大区`): the name is a place of the dictionary or a foreign name.
+fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let next = tokens.get(i + 1)?.text(text);
+    if !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区") {
+        return None;
+    }
+    // Not the start of a longer word cut apart: 市 场.
+    if tokens
+        .get(i + 2)
+        .is_some_and(|t| t.end - t.start == 1 && t.text(text).chars().all(|c| is_han(c) && !"的和与在是".contains(c)))
+    {
+        return None;
+    }
+    let t = &tokens[i];
+    let w = t.text(text);
+    let foreign = transliterated(w)
+        && (t.tag.entity().is_some() || segmenter.is_learned_person(w) || segmenter.known(w).is_none());
+    let ok = w.chars().all(is_han) && (t.tag == Tag::PLACE || foreign);
+    ok.then_some(i + 1)
+}
+
 /// Is a two-character word the HMM joined a name: a surname that is not
 /// also an everyday word, and no word of the dictionary?
 fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
@@ -659,6 +736,7 @@ fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
     let c1 = cs.next().unwrap_or(' ');
     sets().surnames.has(c0)
         && !sets().common_surnames.has(c0)
+        && !(sets().countries.has(c0) && sets().countries.has(c1))
         && !NOT_GIVEN.contains(c1)
         && segmenter.known(w).is_none()
         && name_shaped(w)
@@ -890,8 +968,8 @@ fn small_names(
 
 /// Organisations: token ranges (first, last, characters of the last left
 /// out) from a head word back over the words that name it.
-fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize)> {
-    let mut orgs: Vec<(usize, usize, usize)> = Vec::new();
+fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize, EntityKind)> {
+    let mut orgs: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
     let unit = |k: usize, head: usize| {
         k + 1 == head && tokens[k].end - tokens[k].start == 1 && UNITS.contains(tokens[k].text(text))
     };
@@ -905,10 +983,10 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         }
         // A party congress by its number: 十五大.
         if congress(whole_word) {
-            while orgs.last().is_some_and(|&(s, _, _)| s >= i) {
+            while orgs.last().is_some_and(|&(s, ..)| s >= i) {
                 orgs.pop();
             }
-            orgs.push((i, i, 0));
+            orgs.push((i, i, 0, EntityKind::Organization));
             continue;
         }
         // A title after the name in one word: 司法部长 gives 司法部.
@@ -919,7 +997,11 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         };
         let n = n_whole - trim;
         let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || trim > 0;
+        // A building or a place made by people, named like an organisation:
+        // 虹口体育馆, 德黑兰机场.
+        let facility = !nt && n >= 2 && FACILITIES.iter().any(|h| w.ends_with(h));
         let head = nt
+            || (facility && modifier(t.tag))
             || (!NOT_HEADS.contains(&w)
                 && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
                 && (modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
@@ -986,6 +1068,10 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         {
             a += 1;
         }
+        // A building is named after the nearest place: 上海 虹口体育馆.
+        while facility && a + 1 < i && tokens[a].tag == Tag::PLACE && proper(tokens[a + 1].tag) {
+            a += 1;
+        }
         named = named && (a..i).any(|k| proper(tokens[k].tag));
         // A place in the head word itself: 智利队.
         let self_named = a == i && n >= 3 && place_before_head(segmenter, w);
@@ -995,13 +1081,14 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             if a > 0 && ordinal(tokens[a - 1].text(text)) {
                 a -= 1;
             }
-            while orgs.last().is_some_and(|&(s, _, _)| s >= a) {
+            while orgs.last().is_some_and(|&(s, ..)| s >= a) {
                 orgs.pop();
             }
-            if orgs.last().is_some_and(|&(_, e, _)| e >= a) {
+            if orgs.last().is_some_and(|&(_, e, ..)| e >= a) {
                 continue;
             }
-            orgs.push((a, i, trim));
+            let kind = if facility { EntityKind::Place } else { EntityKind::Organization };
+            orgs.push((a, i, trim, kind));
         }
     }
     orgs
