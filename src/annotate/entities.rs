@@ -734,9 +734,11 @@ fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
     let mut cs = w.chars();
     let c0 = cs.next().unwrap_or(' ');
     let c1 = cs.next().unwrap_or(' ');
+    // Two countries by their characters (`韩中`) are no name.
+    let countries = sets().countries.has(c0) && sets().countries.has(c1);
     sets().surnames.has(c0)
         && !sets().common_surnames.has(c0)
-        && !(sets().countries.has(c0) && sets().countries.has(c1))
+        && !countries
         && !NOT_GIVEN.contains(c1)
         && segmenter.known(w).is_none()
         && name_shaped(w)
