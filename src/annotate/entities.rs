@@ -1047,11 +1047,14 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             None => (whole_word, 0),
         };
         let n = n_whole - trim;
-        let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || trim > 0;
+        // A bare head before a title (`公司` of `公司总裁`) is a head that
+        // needs a name before it; a longer name is one.
+        let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || (trim > 0 && n >= 3);
         // A building or a place made by people, named like an organisation:
         // 虹口体育馆, 德黑兰机场.
         let facility = !nt && n >= 2 && FACILITIES.iter().any(|h| w.ends_with(h));
         let head = nt
+            || trim > 0
             || (facility && modifier(t.tag))
             || (!NOT_HEADS.contains(&w)
                 && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
@@ -1163,11 +1166,7 @@ fn joined_across(segmenter: &Segmenter, tag: Tag, w: &str) -> bool {
 fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bool {
     match tag.name() {
         "x" => !joined_across(segmenter, tag, w),
-        "nr" => {
-            !joined_across(segmenter, tag, w)
-                && (segmenter.known(w).is_none() || transliterated(w))
-                && (before_head || !name_shaped(w))
-        }
+        "nr" => !joined_across(segmenter, tag, w) && (before_head || !name_shaped(w)),
         _ => true,
     }
 }
@@ -1181,7 +1180,7 @@ fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str>
         let ok = chars(name) >= 2
             && (segmenter.known(name).is_some_and(|k| k.tag == Tag::ORGANIZATION)
                 || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name))
-                || (chars(name) >= 3 && ["公司", "银行", "集团", "党组", "总社"].iter().any(|h| name.ends_with(h))));
+                || (chars(name) >= 2 && ["公司", "银行", "集团", "党组", "总社"].iter().any(|h| name.ends_with(h))));
         ok.then_some(name)
     })
 }
@@ -1244,6 +1243,69 @@ mod tests {
             let got = entities(&s, text);
             for w in *want {
                 assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+    }
+
+    /// The rules of the third round of issue 13, each with a sentence of
+    /// our own.
+    #[test]
+    fn rules_for_names_cut_apart_and_named_buildings() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            // A surname jieba cut off its given name.
+            ("村支书蒋天明带头修路。", &[("蒋天明", P)]),
+            // A two-character name the HMM joined, and a third character
+            // it left alone.
+            ("裁判卢晓出示了红牌。", &[("卢晓", P)]),
+            ("校友侯敬之捐赠了图书。", &[("侯敬之", P)]),
+            // A surname with a form of address is the surname.
+            ("李大娘每天早起。", &[("李", P)]),
+            // An organisation named by a word of no dictionary.
+            ("德力西集团今年扩大了生产。", &[("德力西集团", O)]),
+            // Verbs after nouns inside a name, and a branch of one.
+            ("浙江省食品安全监督协调委员会召开会议。", &[("浙江省食品安全监督协调委员会", O)]),
+            ("中国科学技术协会上海分会今天成立。", &[("中国科学技术协会上海分会", O)]),
+            // A company's chief left out of its name.
+            ("蓝星公司总裁出席了仪式。", &[("蓝星公司", O)]),
+            ("西门子公司总裁出席了仪式。", &[("西门子公司", O)]),
+            // Buildings and places made by people are places, named after
+            // the nearest place.
+            ("演出在广州天河体育馆举行。", &[("广州", L), ("天河体育馆", L)]),
+            ("飞机降落在开罗机场。", &[("开罗机场", L)]),
+            // A place before the word of its division, in a token of its own.
+            ("他们访问了斯图加特市。", &[("斯图加特市", L)]),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            for w in *want {
+                assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn new_rules_refuse_what_they_should_not_take() {
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[&str])] = &[
+            // A number and a unit are no name.
+            ("会场里共有三千余人。", &["余人"]),
+            // Two countries by their characters are no name.
+            ("韩中两国加强合作。", &["韩中"]),
+            // An organisation's name ends at a word like 两国.
+            ("中日两国中央银行联合干预。", &["中日两国中央银行"]),
+            // A verb after a whole name does not join two names.
+            ("华星公司买下新兴电子公司。", &["华星公司买下新兴电子公司"]),
+            // A surname and a form of address is not a name of two characters.
+            ("胡老说，画画要有耐心。", &["胡老"]),
+            // A bare head before a title is no organisation.
+            ("公司总裁出席了仪式。", &["公司"]),
+        ];
+        for (text, not) in table {
+            let got = entities(&s, text);
+            for w in *not {
+                assert!(!got.iter().any(|g| g.0 == *w), "{text}: {w} in {got:?}");
             }
         }
     }
