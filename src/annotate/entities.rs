@@ -45,6 +45,11 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
     }
     let ok = match (kind, tag.name()) {
         (EntityKind::Person, "nrfg") => true,
+        // jieba's transliterated names: all but one character of
+        // transliteration (`涅姆佐夫`, `费尔南德斯`).
+        (EntityKind::Person, "nrt") if n >= 3 => {
+            word.chars().filter(|&c| !crate::words::is_transliteration(c)).count() <= 1
+        }
         (EntityKind::Person, _) => n >= 3 && (name_shaped(word) || transliterated(word)),
         (EntityKind::Place, _) => true,
         (EntityKind::Organization, _) => true,
@@ -658,6 +663,14 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
+        // A newspaper or a magazine by its title: 《费加罗报》, 《朝日新闻》.
+        if w == "《"
+            && let Some(k) = periodical(text, tokens, i)
+        {
+            out.push(whole(i + 1, k, EntityKind::Organization));
+            i = k + 1;
+            continue;
+        }
         // A place or a foreign name before the word of its division:
         // 维也纳 市, 莱克伍德 县.
         if n >= 2
@@ -675,6 +688,19 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         }
         // A two-character name the HMM joined (it is in no dictionary):
         // 卢亮, 黎兵.
+        // A foreign name of two characters jieba lists as one, alone and
+        // in a person's context: 财长 鲁宾, 琼斯 说.
+        if n == 2
+            && !learned
+            && t.tag.name() == "nrt"
+            && transliterated(w)
+            && !foreign_run(text, tokens, i, i)
+            && person_context(prev, next_word(text, tokens, i))
+        {
+            out.push(span(t, 0, n, EntityKind::Person));
+            i += 1;
+            continue;
+        }
         if n == 2 && t.tag == Tag::PERSON && unknown_name(segmenter, w) && !foreign_run(text, tokens, i, i) {
             let next = tokens.get(i + 1).map_or("", |t| t.text(text));
             if next.chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)) {
@@ -775,6 +801,35 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
         && (t.tag.entity().is_some() || segmenter.is_learned_person(w) || segmenter.known(w).is_none());
     let ok = w.chars().all(is_han) && (t.tag == Tag::PLACE || foreign);
     ok.then_some(i + 1)
+}
+
+/// Endings of the titles of newspapers and magazines.
+const PERIODICALS: &[&str] = &["报", "周刊", "月刊", "杂志", "新闻", "画报", "文摘"];
+
+/// Titles that end like a newspaper's but name documents and notices.
+const NOT_PERIODICALS: &[&str] = &[
+    "公报", "简报", "通报", "汇报", "情报", "预报", "警报", "捷报", "喜报", "海报", "电报", "举报", "申报", "回报",
+    "年报",
+];
+
+/// The last token of a newspaper's or a magazine's title in book-title
+/// marks after token `i` (`《` `费加罗` `报` `》`): two to twelve Han
+/// characters that end like one.
+fn periodical(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let close = (i + 2..tokens.len().min(i + 10)).find(|&k| tokens[k].text(text) == "》")?;
+    let title = &text[tokens[i + 1].byte_start as usize..tokens[close - 1].byte_end as usize];
+    let n = chars(title);
+    let ok = (2..=12).contains(&n)
+        && title.chars().all(is_han)
+        && !title.contains('的')
+        && PERIODICALS.iter().any(|e| title.ends_with(e) && chars(e) < n)
+        && !NOT_PERIODICALS.iter().any(|e| title.ends_with(e));
+    ok.then_some(close - 1)
+}
+
+/// The word after token `i`, or nothing.
+fn next_word<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i + 1).map_or("", |t| t.text(text))
 }
 
 /// Is a two-character word the HMM joined a name: a surname that is not
@@ -1276,6 +1331,11 @@ mod tests {
             ("飞机降落在开罗机场。", &[("开罗机场", L)]),
             // A place before the word of its division, in a token of its own.
             ("他们访问了斯图加特市。", &[("斯图加特市", L)]),
+            // A newspaper by its title.
+            ("据《华尔兹晚报》报道，展览很受欢迎。", &[("华尔兹晚报", O)]),
+            // jieba's transliterated names, mostly in characters of
+            // transliteration.
+            ("费尔南德斯多次发表讲话。", &[("费尔南德斯", P)]),
         ];
         for (text, want) in table {
             let got = entities(&s, text);
@@ -1301,6 +1361,8 @@ mod tests {
             ("胡老说，画画要有耐心。", &["胡老"]),
             // A bare head before a title is no organisation.
             ("公司总裁出席了仪式。", &["公司"]),
+            // A document in book-title marks is no newspaper.
+            ("《会议简报》今天印发。", &["会议简报"]),
         ];
         for (text, not) in table {
             let got = entities(&s, text);
