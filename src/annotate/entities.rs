@@ -300,7 +300,8 @@ const VERBS: crate::words::TagSet = crate::words::TagSet::of(&["v", "vn"]);
 const ONE_PLACE: crate::words::TagSet = crate::words::TagSet::of(&["ns", "j"]);
 
 /// Common words that start names of organisations.
-const ORGANIZATION_STARTS: &[&str] = &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华"];
+const ORGANIZATION_STARTS: &[&str] =
+    &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华", "自治区"];
 
 /// Tags of words that make a name of what they stand before.
 fn proper(tag: Tag) -> bool {
@@ -1084,7 +1085,12 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
         let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
-        if !(t.tag == Tag::ORGANIZATION || titled || last.is_some_and(|c| c == '大' || sets().head_ends.has(c))) {
+        let particle = t.tag == Tag::UNKNOWN && head_before_particle(t, whole_word).is_some();
+        if !(t.tag == Tag::ORGANIZATION
+            || titled
+            || particle
+            || last.is_some_and(|c| c == '大' || sets().head_ends.has(c)))
+        {
             continue;
         }
         // A party congress by its number: 十五大.
@@ -1099,7 +1105,12 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let n_whole = (t.end - t.start) as usize;
         let (w, trim) = match titled.then(|| titled_organization(segmenter, whole_word)).flatten() {
             Some(name) => (name, n_whole - chars(name)),
-            None => (whole_word, 0),
+            // A head of one character the HMM joined to a particle after
+            // it: 队以, 社于.
+            None => match head_before_particle(t, whole_word) {
+                Some(head) => (head, 1),
+                None => (whole_word, 0),
+            },
         };
         let n = n_whole - trim;
         // A bare head before a title (`公司` of `公司总裁`) is a head that
@@ -1114,7 +1125,10 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             || (!NOT_HEADS.contains(&w)
                 && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
                 && (modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
-                && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n >= 3 || n == 1))));
+                && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n != 2 || branch(w)))));
+        // A head of two characters ending in one of one character (`总厂`,
+        // `分局`, `教委`) needs a name before it, as one of one character does.
+        let short_pair = !nt && n == 2 && !HEADS.contains(&w) && !facility;
         if !head || !w.chars().all(is_han) {
             continue;
         }
@@ -1184,7 +1198,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         named = named && (a..i).any(|k| proper(tokens[k].tag));
         // A place in the head word itself: 智利队.
         let self_named = a == i && n >= 3 && place_before_head(segmenter, w);
-        let ok = if a < i { named || nt } else { (nt && n >= 2) || self_named };
+        let ok = if a < i { named || nt } else { (nt && n >= 2) || (self_named && !short_pair) };
         if ok && size >= 2 {
             // The session before the name: 第六届 全国人大.
             if a > 0 && ordinal(tokens[a - 1].text(text)) {
@@ -1224,6 +1238,25 @@ fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bo
         "nr" => !joined_across(segmenter, tag, w) && (before_head || !name_shaped(w)),
         _ => true,
     }
+}
+
+/// The head of one character of a word the HMM joined from it and a
+/// particle or preposition (`队以`, `社于`, `报等`).
+fn head_before_particle<'w>(t: &Token, w: &'w str) -> Option<&'w str> {
+    let mut cs = w.char_indices();
+    let (_, c0) = cs.next()?;
+    let (b1, c1) = cs.next()?;
+    let ok = t.tag == Tag::UNKNOWN
+        && cs.next().is_none()
+        && SHORT_HEADS.contains(&c0)
+        && "以于等在和与是的为将被把从对也都就".contains(c1);
+    ok.then(|| &w[..b1])
+}
+
+/// Is a word of two characters the head of a branch or a works (`总厂`,
+/// `分局`, `支队`, `铝厂`), which names an organisation after a name?
+fn branch(w: &str) -> bool {
+    w.starts_with(['总', '分', '支']) || (w.ends_with('厂') && w != "工厂")
 }
 
 /// The organisation of a word that ends with a title (`司法部长`,
@@ -1331,6 +1364,10 @@ mod tests {
             ("飞机降落在开罗机场。", &[("开罗机场", L)]),
             // A place before the word of its division, in a token of its own.
             ("他们访问了斯图加特市。", &[("斯图加特市", L)]),
+            // A branch or works after a name, and a team's head the HMM
+            // joined to a preposition.
+            ("株洲有色冶炼总厂今年盈利。", &[("株洲有色冶炼总厂", O)]),
+            ("厄瓜多尔队以2比1胜出。", &[("厄瓜多尔队", O)]),
             // A newspaper by its title.
             ("据《华尔兹晚报》报道，展览很受欢迎。", &[("华尔兹晚报", O)]),
             // jieba's transliterated names, mostly in characters of
@@ -1363,6 +1400,9 @@ mod tests {
             ("公司总裁出席了仪式。", &["公司"]),
             // A document in book-title marks is no newspaper.
             ("《会议简报》今天印发。", &["会议简报"]),
+            // A head of two characters that is no branch needs more than a
+            // place: 中国 队员, 陕西 工厂.
+            ("陕西工厂的工人很多。", &["陕西工厂"]),
         ];
         for (text, not) in table {
             let got = entities(&s, text);
