@@ -552,6 +552,8 @@ struct Sets {
     honorific_starts: HanSet,
     surnames: HanSet,
     countries: HanSet,
+    /// Last characters of titles.
+    title_ends: HanSet,
 }
 
 fn sets() -> &'static Sets {
@@ -576,6 +578,7 @@ fn sets() -> &'static Sets {
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
+        title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
     })
 }
 
@@ -1118,14 +1121,18 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || (trim > 0 && n >= 3);
         // A building or a place made by people, named like an organisation:
         // 虹口体育馆, 德黑兰机场.
-        let facility = !nt && n >= 2 && FACILITIES.iter().any(|h| w.ends_with(h));
+        // The lists are read only for words of a head's tag and last
+        // character, a few of all.
+        let last = w.chars().next_back().unwrap_or(' ');
+        let ends = |list: &[&str]| list.iter().any(|h| h.ends_with(last) && w.ends_with(h));
+        let facility = !nt && n >= 2 && modifier(t.tag) && ends(FACILITIES);
         let head = nt
             || trim > 0
-            || (facility && modifier(t.tag))
-            || (!NOT_HEADS.contains(&w)
-                && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
-                && (modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
-                && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n != 2 || branch(w)))));
+            || facility
+            || ((modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
+                && (ends(HEADS) || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w))))
+                && !NOT_HEADS.contains(&w)
+                && !ends(NOT_HEAD_ENDINGS));
         // A head of two characters ending in one of one character (`总厂`,
         // `分局`, `教委`) needs a name before it, as one of one character does.
         let short_pair = !nt && n == 2 && !HEADS.contains(&w) && !facility;
@@ -1146,20 +1153,22 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             // `指导` `委员会`), never after a name that is whole already
             // (`贝尔公司` `买下` `纽新公司`).
             let after_noun = a >= 2 && a < i && tokens[a - 2].tag.is_any(&NOUNS);
-            let after_whole = a >= 2 && {
-                let p = &tokens[a - 2];
-                let pw = p.text(text);
-                p.tag == Tag::ORGANIZATION || HEADS.iter().any(|h| pw.ends_with(h)) || pw.ends_with(SHORT_HEADS)
+            let after_whole = || {
+                a >= 2 && {
+                    let p = &tokens[a - 2];
+                    let pw = p.text(text);
+                    p.tag == Tag::ORGANIZATION || pw.ends_with(SHORT_HEADS) || HEADS.iter().any(|h| pw.ends_with(h))
+                }
             };
             let verb = m.tag.is_any(&VERBS)
                 && (m.tag.name() == "vn" || (a == i && !nt) || after_noun)
                 && mn == 2
-                && !(m.tag.name() == "v" && after_whole);
+                && !(m.tag.name() == "v" && after_whole());
             if !(modifier(m.tag) || unit(a - 1, i) || verb)
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
-                || TITLES.contains(&mw)
-                || PERSON_BEFORE.contains(&mw)
+                || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
+                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
                 || size + mn > 20
                 || !mw.chars().all(is_han)
             {
