@@ -1255,9 +1255,9 @@ fn head_before_particle<'w>(t: &Token, w: &'w str) -> Option<&'w str> {
     let mut cs = w.char_indices();
     let (_, c0) = cs.next()?;
     let (b1, c1) = cs.next()?;
-    let ok = t.tag == Tag::UNKNOWN
+    let ok = SHORT_HEADS.contains(&c0)
+        && t.tag == Tag::UNKNOWN
         && cs.next().is_none()
-        && SHORT_HEADS.contains(&c0)
         && "以于等在和与是的为将被把从对也都就".contains(c1);
     ok.then(|| &w[..b1])
 }
