@@ -148,13 +148,10 @@ const FACILITIES: &[&str] = &[
     "机场",
     "火车站",
     "车站",
-    "码头",
     "公园",
     "植物园",
     "动物园",
     "大桥",
-    "隧道",
-    "航天城",
     "大剧院",
     "林场",
 ];
@@ -554,6 +551,10 @@ struct Sets {
     countries: HanSet,
     /// Last characters of titles.
     title_ends: HanSet,
+    /// Last characters of the head words of buildings and of the long
+    /// head words of organisations.
+    facility_ends: HanSet,
+    long_head_ends: HanSet,
 }
 
 fn sets() -> &'static Sets {
@@ -579,6 +580,8 @@ fn sets() -> &'static Sets {
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
         title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
+        facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
+        long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
     })
 }
 
@@ -1125,12 +1128,13 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // character, a few of all.
         let last = w.chars().next_back().unwrap_or(' ');
         let ends = |list: &[&str]| list.iter().any(|h| h.ends_with(last) && w.ends_with(h));
-        let facility = !nt && n >= 2 && modifier(t.tag) && ends(FACILITIES);
+        let facility = !nt && n >= 2 && sets().facility_ends.has(last) && modifier(t.tag) && ends(FACILITIES);
         let head = nt
             || trim > 0
             || facility
             || ((modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
-                && (ends(HEADS) || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w))))
+                && ((sets().long_head_ends.has(last) && ends(HEADS))
+                    || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w))))
                 && !NOT_HEADS.contains(&w)
                 && !ends(NOT_HEAD_ENDINGS));
         // A head of two characters ending in one of one character (`总厂`,
