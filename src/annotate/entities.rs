@@ -671,7 +671,8 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
         // A newspaper or a magazine by its title: 《费加罗报》, 《朝日新闻》.
-        if w == "《"
+        if n == 1
+            && w == "《"
             && let Some(k) = periodical(text, tokens, i)
         {
             out.push(whole(i + 1, k, EntityKind::Organization));
@@ -699,7 +700,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         // in a person's context: 财长 鲁宾, 琼斯 说.
         if n == 2
             && !learned
-            && t.tag.name() == "nrt"
+            && t.tag.is_any(&FOREIGN_NAME)
             && transliterated(w)
             && !foreign_run(text, tokens, i, i)
             && person_context(prev, next_word(text, tokens, i))
@@ -791,7 +792,11 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
 /// it, in a token of its own (`维也纳` `市`, `丘布特` `省`, `阿尔萨斯`
 /// `大区`): the name is a place of the dictionary or a foreign name.
 fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    let next = tokens.get(i + 1)?.text(text);
+    let t = tokens.get(i + 1)?;
+    if t.end - t.start > 2 {
+        return None;
+    }
+    let next = t.text(text);
     if !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区") {
         return None;
     }
@@ -833,6 +838,9 @@ fn periodical(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         && !NOT_PERIODICALS.iter().any(|e| title.ends_with(e));
     ok.then_some(close - 1)
 }
+
+/// jieba's tag of transliterated names.
+const FOREIGN_NAME: crate::words::TagSet = crate::words::TagSet::of(&["nrt"]);
 
 /// The word after token `i`, or nothing.
 fn next_word<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
@@ -1091,7 +1099,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
         let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
-        let particle = t.tag == Tag::UNKNOWN && head_before_particle(t, whole_word).is_some();
+        let particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2 && head_before_particle(t, whole_word).is_some();
         if !(t.tag == Tag::ORGANIZATION
             || titled
             || particle
