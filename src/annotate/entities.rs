@@ -45,6 +45,11 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
     }
     let ok = match (kind, tag.name()) {
         (EntityKind::Person, "nrfg") => true,
+        // jieba's transliterated names: all but one character of
+        // transliteration (`涅姆佐夫`, `费尔南德斯`).
+        (EntityKind::Person, "nrt") if n >= 3 => {
+            word.chars().filter(|&c| !crate::words::is_transliteration(c)).count() <= 1
+        }
         (EntityKind::Person, _) => n >= 3 && (name_shaped(word) || transliterated(word)),
         (EntityKind::Place, _) => true,
         (EntityKind::Organization, _) => true,
@@ -113,12 +118,48 @@ const HEADS: &[&str] = &[
     "海军",
     "空军",
     "陆军",
+    "分会",
+    "总会",
+    "党组",
+    "支部",
+    "电视台",
+    "电台",
+    "气象台",
+    "研究室",
+    "工作组",
+];
+
+/// Head words of buildings and places made by people, named like
+/// organisations (`虹口体育馆`, `德黑兰机场`, `北京图书大厦`): places.
+const FACILITIES: &[&str] = &[
+    "体育馆",
+    "博物馆",
+    "美术馆",
+    "纪念馆",
+    "展览馆",
+    "图书馆",
+    "艺术馆",
+    "文学馆",
+    "档案馆",
+    "科技馆",
+    "大厦",
+    "体育场",
+    "广场",
+    "机场",
+    "火车站",
+    "车站",
+    "公园",
+    "植物园",
+    "动物园",
+    "大桥",
+    "大剧院",
+    "林场",
 ];
 
 /// Head words of one character: a word of three or more ending so
 /// (`财政部`, `公安局`), or the character alone after a name (`智利` `队`).
 const SHORT_HEADS: &[char] =
-    &['委', '局', '厅', '办', '署', '部', '院', '社', '队', '团', '党', '军', '厂', '行', '报'];
+    &['委', '局', '厅', '办', '署', '部', '院', '社', '队', '团', '党', '军', '厂', '行', '报', '司', '处'];
 
 /// Words that end like a head but are not organisations.
 const NOT_HEADS: &[&str] = &[
@@ -181,34 +222,97 @@ const NOT_HEADS: &[&str] = &[
 /// Words that end like a head but are not organisations, as a word ends
 /// (`新格局`, `机关干部`).
 const NOT_HEAD_ENDINGS: &[&str] = &[
-    "干部", "格局", "布局", "结局", "大局", "全局", "时局", "政局", "骗局", "残局", "僵局", "开局", "出局", "定局",
-    "变局", "棋局", "饭局", "当局",
+    "干部",
+    "格局",
+    "布局",
+    "结局",
+    "大局",
+    "全局",
+    "时局",
+    "政局",
+    "骗局",
+    "残局",
+    "僵局",
+    "开局",
+    "出局",
+    "定局",
+    "变局",
+    "棋局",
+    "饭局",
+    "当局",
+    "南部",
+    "北部",
+    "东部",
+    "西部",
+    "中部",
+    "腹部",
+    "头部",
+    "胸部",
+    "背部",
+    "面部",
+    "官司",
+    "之处",
+    "到处",
+    "好处",
+    "坏处",
+    "益处",
+    "用处",
+    "难处",
+    "短处",
+    "长处",
+    "交界处",
+    "交汇处",
+    "结合处",
+    "入口处",
+    "出口处",
+    "深处",
+    "远处",
+    "近处",
+    "高处",
+    "低处",
+    "住处",
+    "去处",
+    "出处",
+    "各处",
+    "此处",
+    "何处",
+    "别处",
 ];
 
 /// Tags of words that can stand before a head word in an organisation's name.
 fn modifier(tag: Tag) -> bool {
     const MODIFIERS: crate::words::TagSet =
-        crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "b", "an", "eng", "l"]);
+        crate::words::TagSet::of(&["ns", "nt", "nz", "j", "n", "nrt", "nr", "b", "an", "eng", "l", "x"]);
     tag.is_any(&MODIFIERS)
 }
+
+/// Tags of common nouns, after which a verb may stand inside a name.
+const NOUNS: crate::words::TagSet = crate::words::TagSet::of(&["n", "vn"]);
 
 /// Tags of verbs that may stand inside an organisation's name.
 const VERBS: crate::words::TagSet = crate::words::TagSet::of(&["v", "vn"]);
 
+/// Tags of a one-character country or province that starts a name
+/// (`柬` `宪法` `委员会`).
+const ONE_PLACE: crate::words::TagSet = crate::words::TagSet::of(&["ns", "j"]);
+
 /// Common words that start names of organisations.
-const ORGANIZATION_STARTS: &[&str] = &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华"];
+const ORGANIZATION_STARTS: &[&str] =
+    &["国家", "中央", "全国", "国际", "世界", "人民", "最高", "联合", "中华", "自治区"];
 
 /// Tags of words that make a name of what they stand before.
 fn proper(tag: Tag) -> bool {
-    const PROPER: crate::words::TagSet = crate::words::TagSet::of(&["ns", "nt", "nz", "j", "nrt", "eng"]);
+    const PROPER: crate::words::TagSet = crate::words::TagSet::of(&["ns", "nt", "nz", "j", "nrt", "nr", "eng", "x"]);
     tag.is_any(&PROPER)
 }
 
 /// Common words that never stand inside an organisation's name.
 const NOT_MODIFIERS: &[&str] = &[
     "会议",
-    "工作",
     "问题",
+    "两国",
+    "各国",
+    "双方",
     "方面",
     "情况",
     "今年",
@@ -245,7 +349,8 @@ const MATCH_VERBS: &[&str] = &["战胜", "击败", "负于", "战平", "逼平",
 const UNITS: &str = "省市县区乡镇村站厂厅局校院所团部处科社";
 
 /// Titles after an organisation's name in one word (`司法部长`, `市委书记`).
-const TITLE_ENDINGS: &[&str] = &["长", "书记", "副书记", "主任", "副主任", "常委"];
+const TITLE_ENDINGS: &[&str] =
+    &["长", "书记", "副书记", "主任", "副主任", "常委", "总裁", "副总裁", "总经理", "副总经理", "董事长"];
 
 /// Single characters that abbreviate a country or a Chinese province or
 /// city in compounds (`中美`, `京津`, `川藏`).
@@ -346,15 +451,64 @@ const AFTER_PLACE: &[&str] = &[
 
 /// Titles and forms of address after a surname (`李先生`, `王总`).
 const HONORIFICS: &[&str] = &[
-    "先生", "女士", "小姐", "老师", "师傅", "同志", "教授", "老", "总", "外长", "大使", "总统", "总理", "书记", "部长",
-    "市长", "局长", "主任", "经理", "厂长", "县长", "校长", "院长", "大爷", "大妈", "阿姨", "大姐", "大哥",
+    "先生",
+    "女士",
+    "小姐",
+    "老师",
+    "师傅",
+    "同志",
+    "教授",
+    "老",
+    "总",
+    "外长",
+    "大使",
+    "总统",
+    "总理",
+    "书记",
+    "部长",
+    "市长",
+    "局长",
+    "主任",
+    "经理",
+    "厂长",
+    "县长",
+    "校长",
+    "院长",
+    "大爷",
+    "大妈",
+    "阿姨",
+    "大姐",
+    "大哥",
+    "大娘",
+    "大婶",
+    "夫人",
+    "太太",
+    "大夫",
+    "大人",
+    "公子",
+    "姑娘",
+    "婆婆",
+    "老爷",
+    "将军",
+    "司令",
+    "政委",
+    "主席",
+    "委员长",
+    "副局长",
+    "副市长",
+    "副县长",
+    "家",
+    "某",
 ];
 
 /// Surnames that are also everyday words, never taken alone for a person.
 const COMMON_SURNAMES: &str = "和于向成时全应常安连解明单商查项关高文方白石金万钱龙江路古吉车司农阳党";
 
 /// Verbs that the HMM may join to the end of a name (`赵华说`).
-const SPEECH_ENDINGS: &[char] = &['说', '称', '讲', '问', '答', '道', '等', '和', '与'];
+const SPEECH_ENDINGS: &[char] = &[
+    '说', '称', '讲', '问', '答', '道', '等', '和', '与', '是', '在', '也', '都', '就', '又', '却', '把', '被', '从',
+    '对', '去',
+];
 
 /// A set of Han characters (U+4E00 to U+9FFF) as a bitmap.
 struct HanSet(Vec<u64>);
@@ -395,6 +549,12 @@ struct Sets {
     honorific_starts: HanSet,
     surnames: HanSet,
     countries: HanSet,
+    /// Last characters of titles.
+    title_ends: HanSet,
+    /// Last characters of the head words of buildings and of the long
+    /// head words of organisations.
+    facility_ends: HanSet,
+    long_head_ends: HanSet,
 }
 
 fn sets() -> &'static Sets {
@@ -403,7 +563,9 @@ fn sets() -> &'static Sets {
         abbreviations: HanSet::of(ABBREVIATIONS.chars()),
         alone: HanSet::of(ALONE.chars()),
         common_surnames: HanSet::of(COMMON_SURNAMES.chars()),
-        head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().last()).chain(SHORT_HEADS.iter().copied())),
+        head_ends: HanSet::of(
+            HEADS.iter().chain(FACILITIES).filter_map(|h| h.chars().last()).chain(SHORT_HEADS.iter().copied()),
+        ),
         after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
         small_starts: HanSet::of(
             ABBREVIATIONS
@@ -417,6 +579,9 @@ fn sets() -> &'static Sets {
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
+        title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
+        facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
+        long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
     })
 }
 
@@ -456,12 +621,12 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
     let mut org_at = orgs.iter().peekable();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(&&(a, b, trim)) = org_at.peek()
+        if let Some(&&(a, b, trim, kind)) = org_at.peek()
             && a == i
         {
-            let mut found = whole(a, b, EntityKind::Organization);
+            let mut found = whole(a, b, kind);
             if trim > 0 {
-                let last = span(&tokens[b], 0, len(b) - trim, EntityKind::Organization);
+                let last = span(&tokens[b], 0, len(b) - trim, kind);
                 (found.end, found.byte_end) = (last.end, last.byte_end);
             }
             out.push(found);
@@ -505,6 +670,61 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
+        // A newspaper or a magazine by its title: 《费加罗报》, 《朝日新闻》.
+        if n == 1
+            && w == "《"
+            && let Some(k) = periodical(text, tokens, i)
+        {
+            out.push(whole(i + 1, k, EntityKind::Organization));
+            i = k + 1;
+            continue;
+        }
+        // A place or a foreign name before the word of its division:
+        // 维也纳 市, 莱克伍德 县.
+        if n >= 2
+            && let Some(k) = division_after(segmenter, text, tokens, i)
+        {
+            out.push(whole(i, k, EntityKind::Place));
+            i = k + 1;
+            continue;
+        }
+        // A surname and a given name jieba cut apart: 吴 方军, 江 宏伟.
+        if let Some(k) = split_name(segmenter, text, tokens, i) {
+            out.push(whole(i, k, EntityKind::Person));
+            i = k + 1;
+            continue;
+        }
+        // A two-character name the HMM joined (it is in no dictionary):
+        // 卢亮, 黎兵.
+        // A foreign name of two characters jieba lists as one, alone and
+        // in a person's context: 财长 鲁宾, 琼斯 说.
+        if n == 2
+            && !learned
+            && t.tag.is_any(&FOREIGN_NAME)
+            && transliterated(w)
+            && !foreign_run(text, tokens, i, i)
+            && person_context(prev, next_word(text, tokens, i))
+        {
+            out.push(span(t, 0, n, EntityKind::Person));
+            i += 1;
+            continue;
+        }
+        if n == 2 && t.tag == Tag::PERSON && unknown_name(segmenter, w) && !foreign_run(text, tokens, i, i) {
+            let next = tokens.get(i + 1).map_or("", |t| t.text(text));
+            if next.chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)) {
+                // The start of a place or an organisation: 陈沟 村.
+                i += 1;
+                continue;
+            }
+            // A third character the HMM left alone: 侯御 之, 张友 香.
+            let third = next.chars().count() == 1
+                && next.chars().all(|c| is_han(c) && !NOT_GIVEN.contains(c) && !NOT_THIRD.contains(c))
+                && tokens.get(i + 2).is_none_or(|t| !is_han_run(t.text(text)) || t.end - t.start >= 2);
+            let last = if third { i + 1 } else { i };
+            out.push(whole(i, last, EntityKind::Person));
+            i = last + 1;
+            continue;
+        }
         match entity_kind(w, t.tag, learned) {
             Some(EntityKind::Person) => {
                 // A foreign name in parts: 科菲 · 安南.
@@ -566,6 +786,147 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         i += 1;
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// The last token of a place named with the word of its division after
+/// it, in a token of its own (`维也纳` `市`, `丘布特` `省`, `阿尔萨斯`
+/// `大区`): the name is a place of the dictionary or a foreign name.
+fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = tokens.get(i + 1)?;
+    if t.end - t.start > 2 {
+        return None;
+    }
+    let next = t.text(text);
+    if !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区") {
+        return None;
+    }
+    // Not the start of a longer word cut apart: 市 场.
+    if tokens
+        .get(i + 2)
+        .is_some_and(|t| t.end - t.start == 1 && t.text(text).chars().all(|c| is_han(c) && !"的和与在是".contains(c)))
+    {
+        return None;
+    }
+    let t = &tokens[i];
+    let w = t.text(text);
+    let foreign = transliterated(w)
+        && (t.tag.entity().is_some() || segmenter.is_learned_person(w) || segmenter.known(w).is_none());
+    let ok = w.chars().all(is_han) && (t.tag == Tag::PLACE || foreign);
+    ok.then_some(i + 1)
+}
+
+/// Endings of the titles of newspapers and magazines.
+const PERIODICALS: &[&str] = &["报", "周刊", "月刊", "杂志", "新闻", "画报", "文摘"];
+
+/// Titles that end like a newspaper's but name documents and notices.
+const NOT_PERIODICALS: &[&str] = &[
+    "公报", "简报", "通报", "汇报", "情报", "预报", "警报", "捷报", "喜报", "海报", "电报", "举报", "申报", "回报",
+    "年报",
+];
+
+/// The last token of a newspaper's or a magazine's title in book-title
+/// marks after token `i` (`《` `费加罗` `报` `》`): two to twelve Han
+/// characters that end like one.
+fn periodical(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let close = (i + 2..tokens.len().min(i + 10)).find(|&k| tokens[k].text(text) == "》")?;
+    let title = &text[tokens[i + 1].byte_start as usize..tokens[close - 1].byte_end as usize];
+    let n = chars(title);
+    let ok = (2..=12).contains(&n)
+        && title.chars().all(is_han)
+        && !title.contains('的')
+        && PERIODICALS.iter().any(|e| title.ends_with(e) && chars(e) < n)
+        && !NOT_PERIODICALS.iter().any(|e| title.ends_with(e));
+    ok.then_some(close - 1)
+}
+
+/// jieba's tag of transliterated names.
+const FOREIGN_NAME: crate::words::TagSet = crate::words::TagSet::of(&["nrt"]);
+
+/// The word after token `i`, or nothing.
+fn next_word<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i + 1).map_or("", |t| t.text(text))
+}
+
+/// Is a two-character word the HMM joined a name: a surname that is not
+/// also an everyday word, and no word of the dictionary?
+fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
+    let mut cs = w.chars();
+    let c0 = cs.next().unwrap_or(' ');
+    let c1 = cs.next().unwrap_or(' ');
+    // Two countries by their characters (`韩中`) are no name.
+    let countries = sets().countries.has(c0) && sets().countries.has(c1);
+    sets().surnames.has(c0)
+        && !sets().common_surnames.has(c0)
+        && !countries
+        && !NOT_GIVEN.contains(c1)
+        && segmenter.known(w).is_none()
+        && name_shaped(w)
+}
+
+/// Characters that follow a surname in words but never end a given name:
+/// `王某`, `李家`, `刘老` are no names, nor are words that run on into a
+/// particle, a verb of motion, a number or a unit (`余人`, `任其`, `戴上`).
+const NOT_GIVEN: &str = "某氏家姓老总们等说和与是的了在对人入上下其起出来去到过着得个位名余万千百多年月日时次就都也还又再才只已将会能要可不没无很最更太乡村镇县市省区啦吧呢吗";
+
+/// Prepositions and verbs of one character after a name: never its third
+/// character (`卢亮` `以`, `宋军` `从`).
+const NOT_THIRD: &str = "以从向把被给让为于自至跟同及或并而却便又亦仍竟曾请叫找看想做用带拿送打猜问讲称";
+
+/// First characters of the word after a name that make the name the start
+/// of a place or an organisation (`陈沟` `村`, `麦禾` `营镇`).
+const NOT_AFTER_NAME: &str = "村镇乡县市省区营庄屯寨州山河湖江岭峰队厂社局";
+
+/// Is the word all Han characters?
+fn is_han_run(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(is_han)
+}
+
+/// Are tokens `a..=b` all transliteration characters inside a longer run of
+/// them (`肖内` `坎`, `鲁` `西亚` `努`): a piece of a foreign name, not a
+/// Chinese one?
+fn foreign_run(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    let all = |k: usize| tokens.get(k).is_some_and(|t| t.text(text).chars().all(crate::words::is_transliteration));
+    (a..=b).all(all) && ((a > 0 && all(a - 1)) || all(b + 1))
+}
+
+/// Tags of the second word of a name jieba cut after the surname
+/// (`吴` `方军`, `江` `宏伟`, `庞` `卫国`): nouns, adjectives, names.
+const GIVEN_TAGS: crate::words::TagSet =
+    crate::words::TagSet::of(&["n", "a", "nz", "ns", "nr", "nrt", "t", "x", "ng", "an", "nt"]);
+
+/// The last token of a name jieba cut after its surname: a surname alone
+/// (tagged as a name) before a two-character word, where the three
+/// characters are no word of the dictionary and the surname stands
+/// after a punctuation mark, a title or a word of two or more characters.
+fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    if t.end - t.start != 1 || t.tag != Tag::PERSON {
+        return None;
+    }
+    let c0 = t.text(text).chars().next()?;
+    if !sets().surnames.has(c0) || sets().common_surnames.has(c0) {
+        return None;
+    }
+    let g = tokens.get(i + 1)?;
+    let gw = g.text(text);
+    if g.end - g.start != 2 || !g.tag.is_any(&GIVEN_TAGS) || !gw.chars().all(is_han) {
+        return None;
+    }
+    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c)) || HONORIFICS.contains(&gw) || TITLES.contains(&gw)
+    {
+        return None;
+    }
+    // Not inside a run of single characters the segmenter could not join.
+    if i > 0 && tokens[i - 1].end - tokens[i - 1].start == 1 && tokens[i - 1].text(text).chars().all(is_han) {
+        return None;
+    }
+    if foreign_run(text, tokens, i, i + 1)
+        || tokens.get(i + 2).is_some_and(|t| t.text(text).chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)))
+    {
+        return None;
+    }
+    let name = &text[t.byte_start as usize..g.byte_end as usize];
+    (segmenter.known(name).is_none()).then_some(i + 1)
 }
 
 /// How many characters of a word are a place before a word that is not
@@ -728,8 +1089,8 @@ fn small_names(
 
 /// Organisations: token ranges (first, last, characters of the last left
 /// out) from a head word back over the words that name it.
-fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize)> {
-    let mut orgs: Vec<(usize, usize, usize)> = Vec::new();
+fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize, EntityKind)> {
+    let mut orgs: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
     let unit = |k: usize, head: usize| {
         k + 1 == head && tokens[k].end - tokens[k].start == 1 && UNITS.contains(tokens[k].text(text))
     };
@@ -737,31 +1098,56 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let t = &tokens[i];
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
-        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委'));
-        if !(t.tag == Tag::ORGANIZATION || titled || last.is_some_and(|c| c == '大' || sets().head_ends.has(c))) {
+        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
+        let particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2 && head_before_particle(t, whole_word).is_some();
+        if !(t.tag == Tag::ORGANIZATION
+            || titled
+            || particle
+            || last.is_some_and(|c| c == '大' || sets().head_ends.has(c)))
+        {
             continue;
         }
         // A party congress by its number: 十五大.
         if congress(whole_word) {
-            while orgs.last().is_some_and(|&(s, _, _)| s >= i) {
+            while orgs.last().is_some_and(|&(s, ..)| s >= i) {
                 orgs.pop();
             }
-            orgs.push((i, i, 0));
+            orgs.push((i, i, 0, EntityKind::Organization));
             continue;
         }
         // A title after the name in one word: 司法部长 gives 司法部.
         let n_whole = (t.end - t.start) as usize;
         let (w, trim) = match titled.then(|| titled_organization(segmenter, whole_word)).flatten() {
             Some(name) => (name, n_whole - chars(name)),
-            None => (whole_word, 0),
+            // A head of one character the HMM joined to a particle after
+            // it: 队以, 社于.
+            None => match head_before_particle(t, whole_word) {
+                Some(head) => (head, 1),
+                None => (whole_word, 0),
+            },
         };
         let n = n_whole - trim;
-        let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || trim > 0;
+        // A bare head before a title (`公司` of `公司总裁`) is a head that
+        // needs a name before it; a longer name is one.
+        let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || (trim > 0 && n >= 3);
+        // A building or a place made by people, named like an organisation:
+        // 虹口体育馆, 德黑兰机场.
+        // The lists are read only for words of a head's tag and last
+        // character, a few of all.
+        let last = w.chars().next_back().unwrap_or(' ');
+        let ends = |list: &[&str]| list.iter().any(|h| h.ends_with(last) && w.ends_with(h));
+        let facility = !nt && n >= 2 && sets().facility_ends.has(last) && modifier(t.tag) && ends(FACILITIES);
         let head = nt
-            || (!NOT_HEADS.contains(&w)
-                && !NOT_HEAD_ENDINGS.iter().any(|e| w.ends_with(e))
-                && modifier(t.tag)
-                && (HEADS.iter().any(|h| w.ends_with(h)) || (w.ends_with(SHORT_HEADS) && (n >= 3 || n == 1))));
+            || trim > 0
+            || facility
+            || ((modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
+                && ((sets().long_head_ends.has(last) && ends(HEADS))
+                    || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w))))
+                && !NOT_HEADS.contains(&w)
+                && !ends(NOT_HEAD_ENDINGS));
+        // A head of two characters ending in one of one character (`总厂`,
+        // `分局`, `教委`) needs a name before it, as one of one character does.
+        let short_pair = !nt && n == 2 && !HEADS.contains(&w) && !facility;
         if !head || !w.chars().all(is_han) {
             continue;
         }
@@ -775,10 +1161,26 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             // A verb names what the organisation does inside its name
             // (`劳动争议` `仲裁` `委员会`, `经济` `开发` `委员会`): a verbal
             // noun anywhere, a verb right before the head.
-            let verb = m.tag.is_any(&VERBS) && (m.tag.name() == "vn" || (a == i && !nt)) && mn == 2 && a > 0;
+            // A verb after a noun inside the name too (`管理体系` `认证`
+            // `指导` `委员会`), never after a name that is whole already
+            // (`贝尔公司` `买下` `纽新公司`).
+            let after_noun = a >= 2 && a < i && tokens[a - 2].tag.is_any(&NOUNS);
+            let after_whole = || {
+                a >= 2 && {
+                    let p = &tokens[a - 2];
+                    let pw = p.text(text);
+                    p.tag == Tag::ORGANIZATION || pw.ends_with(SHORT_HEADS) || HEADS.iter().any(|h| pw.ends_with(h))
+                }
+            };
+            let verb = m.tag.is_any(&VERBS)
+                && (m.tag.name() == "vn" || (a == i && !nt) || after_noun)
+                && mn == 2
+                && !(m.tag.name() == "v" && after_whole());
             if !(modifier(m.tag) || unit(a - 1, i) || verb)
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
+                || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
+                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
                 || size + mn > 20
                 || !mw.chars().all(is_han)
             {
@@ -787,9 +1189,9 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             if mn == 1 && !matches!(m.tag.name(), "ns" | "j" | "b") && !unit(a - 1, i) {
                 break;
             }
-            // A word the HMM joined across a verb or a particle (`城是`).
-            if m.tag == Tag::UNKNOWN && mw.ends_with(|c: char| "是的了在和与及等为对把被将也都就从向".contains(c))
-            {
+            // A word the HMM joined across a verb or a particle (`城是`,
+            // `见图`, `由原`).
+            if joined_across(segmenter, m.tag, mw) {
                 break;
             }
             a -= 1;
@@ -799,32 +1201,83 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…),
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
         // unit right before the head (`站` `党委`).
+        let one_place = |k: usize| {
+            tokens[k].tag.is_any(&ONE_PLACE) && tokens[k].text(text).chars().all(|c| sets().abbreviations.has(c))
+        };
         while a < i
             && !unit(a, i)
-            && (tokens[a].end - tokens[a].start == 1
-                || !(proper(tokens[a].tag) || ORGANIZATION_STARTS.contains(&tokens[a].text(text))))
+            && (tokens[a].end - tokens[a].start == 1 && !one_place(a)
+                || !(proper(tokens[a].tag) || ORGANIZATION_STARTS.contains(&tokens[a].text(text)))
+                || !name_start(segmenter, tokens[a].tag, tokens[a].text(text), a + 1 == i))
         {
+            a += 1;
+        }
+        // A building is named after the nearest place: 上海 虹口体育馆.
+        while facility && a + 1 < i && tokens[a].tag == Tag::PLACE && proper(tokens[a + 1].tag) {
             a += 1;
         }
         named = named && (a..i).any(|k| proper(tokens[k].tag));
         // A place in the head word itself: 智利队.
         let self_named = a == i && n >= 3 && place_before_head(segmenter, w);
-        let ok = if a < i { named || nt } else { (nt && n >= 2) || self_named };
+        let ok = if a < i { named || nt } else { (nt && n >= 2) || (self_named && !short_pair) };
         if ok && size >= 2 {
             // The session before the name: 第六届 全国人大.
             if a > 0 && ordinal(tokens[a - 1].text(text)) {
                 a -= 1;
             }
-            while orgs.last().is_some_and(|&(s, _, _)| s >= a) {
+            while orgs.last().is_some_and(|&(s, ..)| s >= a) {
                 orgs.pop();
             }
-            if orgs.last().is_some_and(|&(_, e, _)| e >= a) {
+            if orgs.last().is_some_and(|&(_, e, ..)| e >= a) {
                 continue;
             }
-            orgs.push((a, i, trim));
+            let kind = if facility { EntityKind::Place } else { EntityKind::Organization };
+            orgs.push((a, i, trim, kind));
         }
     }
     orgs
+}
+
+/// Characters of particles, pronouns, adverbs and verbs of one character
+/// that the HMM joins to a neighbour: a word it made with one of them at
+/// either end is no part of a name (`城是`, `见图`, `由原`, `我同`).
+const JOINED: &str = "是的了在和与及等为对把被将也都就从向由同获见出支我你他她这那还正刚首原已再又";
+
+/// Is the word one the HMM joined across a particle or a verb?
+fn joined_across(segmenter: &Segmenter, tag: Tag, w: &str) -> bool {
+    let unknown = tag == Tag::UNKNOWN || (tag == Tag::PERSON && segmenter.known(w).is_none());
+    unknown && (w.starts_with(|c: char| JOINED.contains(c)) || w.ends_with(|c: char| JOINED.contains(c)))
+}
+
+/// Can the word start an organisation's name? A word of the HMM's or a
+/// person's name only when it is not joined across a particle, and a
+/// Chinese person's name only right before the head (`李嘉诚` `基金会`,
+/// not `徐惟诚` `代表` `中国文化扶贫委员会`).
+fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bool {
+    match tag.name() {
+        "x" => !joined_across(segmenter, tag, w),
+        "nr" => !joined_across(segmenter, tag, w) && (before_head || !name_shaped(w)),
+        _ => true,
+    }
+}
+
+/// The head of one character of a word the HMM joined from it and a
+/// particle or preposition (`队以`, `社于`, `报等`).
+fn head_before_particle<'w>(t: &Token, w: &'w str) -> Option<&'w str> {
+    let mut cs = w.char_indices();
+    let (_, c0) = cs.next()?;
+    let (b1, c1) = cs.next()?;
+    let ok = SHORT_HEADS.contains(&c0)
+        && t.tag == Tag::UNKNOWN
+        && cs.next().is_none()
+        && "以于等在和与是的为将被把从对也都就".contains(c1);
+    ok.then(|| &w[..b1])
+}
+
+/// Is a word of two characters the head of a branch or a works (`总厂`,
+/// `分局`, `支队`, `铝厂`), which names an organisation after a name?
+fn branch(w: &str) -> bool {
+    w.starts_with(['总', '分', '支']) || (w.ends_with('厂') && w != "工厂")
 }
 
 /// The organisation of a word that ends with a title (`司法部长`,
@@ -835,7 +1288,8 @@ fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str>
         let name = &w[..w.len() - e.len()];
         let ok = chars(name) >= 2
             && (segmenter.known(name).is_some_and(|k| k.tag == Tag::ORGANIZATION)
-                || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name)));
+                || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name))
+                || (chars(name) >= 2 && ["公司", "银行", "集团", "党组", "总社"].iter().any(|h| name.ends_with(h))));
         ok.then_some(name)
     })
 }
@@ -898,6 +1352,83 @@ mod tests {
             let got = entities(&s, text);
             for w in *want {
                 assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+    }
+
+    /// The rules of the third round of issue 13, each with a sentence of
+    /// our own.
+    #[test]
+    fn rules_for_names_cut_apart_and_named_buildings() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            // A surname jieba cut off its given name.
+            ("村支书蒋天明带头修路。", &[("蒋天明", P)]),
+            // A two-character name the HMM joined, and a third character
+            // it left alone.
+            ("裁判卢晓出示了红牌。", &[("卢晓", P)]),
+            ("校友侯敬之捐赠了图书。", &[("侯敬之", P)]),
+            // A surname with a form of address is the surname.
+            ("李大娘每天早起。", &[("李", P)]),
+            // An organisation named by a word of no dictionary.
+            ("德力西集团今年扩大了生产。", &[("德力西集团", O)]),
+            // Verbs after nouns inside a name, and a branch of one.
+            ("浙江省食品安全监督协调委员会召开会议。", &[("浙江省食品安全监督协调委员会", O)]),
+            ("中国科学技术协会上海分会今天成立。", &[("中国科学技术协会上海分会", O)]),
+            // A company's chief left out of its name.
+            ("蓝星公司总裁出席了仪式。", &[("蓝星公司", O)]),
+            ("西门子公司总裁出席了仪式。", &[("西门子公司", O)]),
+            // Buildings and places made by people are places, named after
+            // the nearest place.
+            ("演出在广州天河体育馆举行。", &[("广州", L), ("天河体育馆", L)]),
+            ("飞机降落在开罗机场。", &[("开罗机场", L)]),
+            // A place before the word of its division, in a token of its own.
+            ("他们访问了斯图加特市。", &[("斯图加特市", L)]),
+            // A branch or works after a name, and a team's head the HMM
+            // joined to a preposition.
+            ("株洲有色冶炼总厂今年盈利。", &[("株洲有色冶炼总厂", O)]),
+            ("厄瓜多尔队以2比1胜出。", &[("厄瓜多尔队", O)]),
+            // A newspaper by its title.
+            ("据《华尔兹晚报》报道，展览很受欢迎。", &[("华尔兹晚报", O)]),
+            // jieba's transliterated names, mostly in characters of
+            // transliteration.
+            ("费尔南德斯多次发表讲话。", &[("费尔南德斯", P)]),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            for w in *want {
+                assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn new_rules_refuse_what_they_should_not_take() {
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[&str])] = &[
+            // A number and a unit are no name.
+            ("会场里共有三千余人。", &["余人"]),
+            // Two countries by their characters are no name.
+            ("韩中两国加强合作。", &["韩中"]),
+            // An organisation's name ends at a word like 两国.
+            ("中日两国中央银行联合干预。", &["中日两国中央银行"]),
+            // A verb after a whole name does not join two names.
+            ("华星公司买下新兴电子公司。", &["华星公司买下新兴电子公司"]),
+            // A surname and a form of address is not a name of two characters.
+            ("胡老说，画画要有耐心。", &["胡老"]),
+            // A bare head before a title is no organisation.
+            ("公司总裁出席了仪式。", &["公司"]),
+            // A document in book-title marks is no newspaper.
+            ("《会议简报》今天印发。", &["会议简报"]),
+            // A head of two characters that is no branch needs more than a
+            // place: 中国 队员, 陕西 工厂.
+            ("陕西工厂的工人很多。", &["陕西工厂"]),
+        ];
+        for (text, not) in table {
+            let got = entities(&s, text);
+            for w in *not {
+                assert!(!got.iter().any(|g| g.0 == *w), "{text}: {w} in {got:?}");
             }
         }
     }

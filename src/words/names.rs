@@ -104,7 +104,9 @@ pub fn find_names(page: &Page, segmenter: &Segmenter) -> Vec<FoundName> {
         }
     }
     let plausible = |n: &str| {
-        name_shaped(n) && !(segmenter.knows(n) && !segmenter.people.contains(n) && !is_dictionary_name(segmenter, n))
+        name_shaped(n)
+            && !addressed(n)
+            && !(segmenter.knows(n) && !segmenter.people.contains(n) && !is_dictionary_name(segmenter, n))
     };
     for a in &page.articles {
         for p in &a.paragraphs {
@@ -137,6 +139,19 @@ pub fn cut_around(segmenter: &Segmenter, text: &str, name: &str, mode: Mode) -> 
         .map(|t| t.text(text))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Forms of address and words of kin after a surname: `胡老`, `李家`,
+/// `王某`, `李大娘`, `唐外长` name a person by the surname alone.
+const ADDRESSES: &[&str] = &[
+    "老", "家", "某", "氏", "总", "先生", "女士", "小姐", "大娘", "大爷", "大妈", "大婶", "阿姨", "大姐", "大哥",
+    "夫人", "太太", "大夫", "师傅", "姑娘", "婆婆", "老师", "老爷", "外长",
+];
+
+/// Is the candidate a surname and a form of address (`胡老`, `李大娘`)?
+fn addressed(n: &str) -> bool {
+    let rest = n.char_indices().nth(1).map_or("", |(i, _)| &n[i..]);
+    ADDRESSES.contains(&rest) || TITLES.contains(&rest)
 }
 
 /// Is the word in the dictionary as a person's name?
