@@ -315,8 +315,10 @@ struct Piece {
 /// Cuts the text lines into pieces at certain paragraph ends and at
 /// headline-shaped lines that stand out from the column.
 fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piece> {
-    let story: Vec<bool> = (0..lines.len()).map(|i| lines[i].is_text() && opens_dateline(lines, i)).collect();
-    let make_piece = |start: usize, end: usize, fresh: bool| make_piece(lines, start, end, fresh, story[start]);
+    let story: Vec<StoryStart> =
+        (0..lines.len()).map(|i| if lines[i].is_text() { opens_dateline(lines, i) } else { StoryStart::No }).collect();
+    let make_piece =
+        |start: usize, end: usize, fresh: bool| make_piece(lines, start, end, fresh, story[start] != StoryStart::No);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut fresh = true;
     let mut i = 0;
@@ -345,12 +347,10 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             let first_of_piece = i == start;
             // A dateline opens a story: whatever stands over it in the
             // block ends there (the text before, or a headline set tight
-            // on it).
-            // A dateline wrapped onto the next line holds the two together.
-            let wrapped_dateline = story[i] && !marks::starts_with_dateline(&a.text);
-            let breaks = story[i + 1] && !text::ends_open(&a.text)
+            // on it). One wrapped onto the next line holds the two together.
+            let breaks = story[i + 1] != StoryStart::No && !text::ends_open(&a.text)
                 || breaks_between(a, b, columns[i], piece_fresh && first_of_piece);
-            if breaks && !wrapped_dateline {
+            if breaks && story[i] != StoryStart::Wrapped {
                 pieces.push(make_piece(start, i + 1, piece_fresh));
                 start = i + 1;
                 piece_fresh = true;
@@ -394,15 +394,26 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
 /// and a title).
 const MAX_TIGHT_HEADLINE_LINES: usize = 2;
 
+/// Where a text line stands to a dateline that opens a story.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum StoryStart {
+    No,
+    /// The line opens with a dateline.
+    Here,
+    /// The line opens with a dateline that wraps onto the next line
+    /// (`据新华社某地2月24` / `日电（记者…）`).
+    Wrapped,
+}
+
 /// Does text line `i` open a story with a dateline, on the line itself or
-/// wrapped onto the next (`据新华社某地2月24` / `日电（记者…）`)?
-fn opens_dateline(lines: &[Line<'_>], i: usize) -> bool {
+/// wrapped onto the next?
+fn opens_dateline(lines: &[Line<'_>], i: usize) -> StoryStart {
     let a = &lines[i].text;
     if marks::starts_with_dateline(a) {
-        return true;
+        return StoryStart::Here;
     }
     let Some(b) = lines.get(i + 1).filter(|l| l.is_text()) else {
-        return false;
+        return StoryStart::No;
     };
     // The marker (`电`, `讯`, `消息`) must come early on the next line,
     // and that line must not open a dateline of its own.
@@ -410,11 +421,11 @@ fn opens_dateline(lines: &[Line<'_>], i: usize) -> bool {
         || !marks::could_open_dateline(a)
         || marks::starts_with_dateline(&b.text)
     {
-        return false;
+        return StoryStart::No;
     }
     let mut joined = a.to_string();
     text::push_joined(&mut joined, &b.text);
-    marks::match_dateline(&joined).is_some_and(|d| d.len > a.len())
+    if marks::match_dateline(&joined).is_some_and(|d| d.len > a.len()) { StoryStart::Wrapped } else { StoryStart::No }
 }
 
 /// Does the text line `i` start a block (after a blank line, a byline,
@@ -597,7 +608,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
                 LineKind::Byline(b) => {
                     let closes = signs_off(lines, line_idx, saw_blank, &units, &open_paragraph);
                     flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
-                    units.push(Unit::Byline(Byline { closes: b.closes || closes, ..b.clone() }));
+                    units.push(byline_unit(b, closes));
                     continues = false;
                 }
                 LineKind::Furniture => {
@@ -687,7 +698,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             LineKind::Byline(b) => {
                 let closes = signs_off(lines, i, false, &units, &open_paragraph);
                 flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
-                units.push(Unit::Byline(Byline { closes: b.closes || closes, ..b.clone() }));
+                units.push(byline_unit(b, closes));
             }
             LineKind::Furniture => {
                 flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
@@ -698,6 +709,10 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
     }
     flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
     units
+}
+
+fn byline_unit(b: &Byline, signs_off: bool) -> Unit {
+    Unit::Byline(Byline { closes: b.closes || signs_off, ..b.clone() })
 }
 
 /// Does the byline on line `i` sign off the text above it? Set straight
@@ -761,28 +776,14 @@ mod tests {
     #[test]
     fn a_byline_set_tight_under_a_finished_paragraph_signs_it_off() {
         let page = "河道清淤完工\n\n本报讯 昨天，城西河道清淤工程完工，\n两岸居民出行更方便了。\n记者 王五\n\n新桥通车\n\n记者 赵六\n\n本报讯 昨天上午，城东新桥正式通车。\n";
-        let closes: Vec<(String, bool)> = reflow(&split_lines(page))
-            .into_iter()
-            .filter_map(|u| match u {
-                Unit::Byline(b) => Some((b.text, b.closes)),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(closes, vec![("记者 王五".to_string(), true), ("记者 赵六".to_string(), false)]);
+        assert_eq!(byline_closes(page), [("记者 王五".to_string(), true), ("记者 赵六".to_string(), false)]);
     }
 
     #[test]
     fn an_ornament_marks_the_byline_that_leads_the_next_article() {
         let page =
             "本报讯 昨天，城西河道清淤工程完工。\n记者 王五\n▢ 记者 赵六\n\n本报讯 昨天上午，城东新桥正式通车。\n";
-        let closes: Vec<bool> = reflow(&split_lines(page))
-            .into_iter()
-            .filter_map(|u| match u {
-                Unit::Byline(b) => Some(b.closes),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(closes, [true, false]);
+        assert_eq!(byline_closes(page), [("记者 王五".to_string(), true), ("记者 赵六".to_string(), false)]);
     }
 
     #[test]
@@ -805,6 +806,17 @@ mod tests {
         let units = outline(page);
         assert_eq!(units[1], "H:城东新桥通车");
         assert!(units[2].starts_with("P:据新华社某地2月24日电"), "{units:?}");
+    }
+
+    /// Each byline of the page, and whether it closes the article above.
+    fn byline_closes(page: &str) -> Vec<(String, bool)> {
+        reflow(&split_lines(page))
+            .into_iter()
+            .filter_map(|u| match u {
+                Unit::Byline(b) => Some((b.text, b.closes)),
+                _ => None,
+            })
+            .collect()
     }
 
     fn outline(page: &str) -> Vec<String> {

@@ -158,12 +158,14 @@ fn strip_named_outlet(s: &str) -> Option<&str> {
 /// (`通` / `讯员` → `通 讯员`).
 fn strip_split_role(s: &str) -> Option<&str> {
     let space = s.find(' ')?;
-    if space == 0 || s[..space].chars().count() > 4 {
+    let (head, tail) = (&s[..space], &s[space + 1..]);
+    if head.is_empty() || head.chars().count() > 4 {
         return None;
     }
-    let joined = format!("{}{}", &s[..space], &s[space + 1..]);
-    let taken = joined.len() - strip_role(&joined)?.len();
-    (taken > space).then(|| &s[taken + 1..])
+    ROLES.iter().find_map(|role| {
+        let rest_of_role = role.strip_prefix(head).filter(|r| !r.is_empty())?;
+        tail.strip_prefix(rest_of_role)
+    })
 }
 
 /// Strips a label and its colon (`采访人：`).
