@@ -41,7 +41,10 @@ const LAYOUT_BIAS: f32 = 0.1;
 
 /// Assembles one page's units into articles, appending to `articles` and
 /// `leftovers`.
-pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
+///
+/// `sheet` is the page's raw text: where a column break cut a paragraph,
+/// the page's own words tell which open body the cut text goes on.
+pub fn assemble(sheet: &str, units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
     let units = mark_name_bylines(mark_cross_heads(units));
     let mut bodies: Vec<Body> = Vec::new();
     let mut headlines: Vec<Headline> = Vec::new();
@@ -54,11 +57,12 @@ pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut V
             Unit::Paragraph(p) => {
                 // A paragraph that a column break cut off goes on in a block
                 // opening with a full line, wherever the page prints it:
-                // the latest body left open takes it.
+                // the open body it reads on from best takes it, the latest
+                // on a tie.
                 let target = if p.dateline {
                     None
                 } else if p.continues_earlier {
-                    bodies.iter().rposition(|b| b.open_end()).or(open)
+                    continued_body(sheet, &bodies, open, &p.text).or(open)
                 } else {
                     open
                 };
@@ -119,6 +123,64 @@ pub fn assemble(units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut V
             _ => {}
         }
     }
+}
+
+/// How many open bodies, latest first, a cut paragraph may go on.
+const OPEN_BODIES_CONSIDERED: usize = 6;
+
+/// The open body that `text`, cut off by a column break, reads on from:
+/// the one whose last characters and `text`'s first occur together most
+/// often elsewhere on the page (a page uses its words many times: `信|息`
+/// reads on, `工|息` does not). On a tie, the body just before it
+/// (`current`), else the latest open one.
+fn continued_body(sheet: &str, bodies: &[Body], current: Option<usize>, text: &str) -> Option<usize> {
+    let current = current.filter(|&b| bodies[b].open_end());
+    let mut candidates: Vec<usize> = current.into_iter().collect();
+    candidates.extend(
+        (0..bodies.len()).rev().filter(|&b| bodies[b].open_end() && Some(b) != current).take(OPEN_BODIES_CONSIDERED),
+    );
+    let (&first, others) = candidates.split_first()?;
+    if others.is_empty() {
+        return Some(first);
+    }
+    let head: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).take(2).collect();
+    let score = |b: usize| {
+        let last = bodies[b].paragraphs.last().map_or("", |p| p.text.as_str());
+        let mut tail: Vec<char> = last.chars().rev().filter(|c| !c.is_whitespace()).take(2).collect();
+        tail.reverse();
+        join_evidence(sheet, &tail, &head)
+    };
+    let mut best = (score(first), first);
+    for &b in others {
+        let s = score(b);
+        if s > best.0 {
+            best = (s, b);
+        }
+    }
+    Some(best.1)
+}
+
+/// How often the characters on both sides of a join (`tail` before it,
+/// `head` after) occur together on the page's lines: the pair across the
+/// join once, the three-character runs across it three times (rarer, so
+/// surer). A join never counts itself: it spans a line break.
+fn join_evidence(sheet: &str, tail: &[char], head: &[char]) -> u32 {
+    let (Some(&x), Some(&y)) = (tail.last(), head.first()) else { return 0 };
+    let count = |gram: &[char]| {
+        let gram: String = gram.iter().collect();
+        sheet.matches(gram.as_str()).count() as u32
+    };
+    let mut evidence = count(&[x, y]);
+    if evidence == 0 {
+        return 0;
+    }
+    if tail.len() == 2 {
+        evidence += 3 * count(&[tail[0], x, y]);
+    }
+    if head.len() == 2 {
+        evidence += 3 * count(&[x, y, head[1]]);
+    }
+    evidence
 }
 
 /// A headline block of one numbered or bulleted line between two

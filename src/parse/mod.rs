@@ -36,7 +36,7 @@ pub fn parse_page(input: &str) -> Page {
     for sheet in input.split('\u{0C}') {
         let lines = lines::split_lines(sheet);
         let units = reflow::reflow(&lines);
-        assemble::assemble(units, &mut page.articles, &mut page.leftovers);
+        assemble::assemble(sheet, units, &mut page.articles, &mut page.leftovers);
     }
     page
 }
@@ -69,6 +69,28 @@ mod tests {
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[1].title.as_deref(), Some("城西口袋公园开放迎客"));
         assert!(articles[1].paragraphs[0].starts_with("这座公园占地约八亩"));
+    }
+
+    #[test]
+    fn a_paragraph_cut_by_a_column_break_is_mended() {
+        let page =
+            "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";
+        assert_eq!(
+            parse_page(page).articles[0].paragraphs,
+            ["张三指出，要从群众需求、行业现状和发展方向出发，认真研究老旧小区改造的难点，不断改进工作方法。"]
+        );
+    }
+
+    #[test]
+    fn cut_text_goes_on_the_article_whose_words_it_completes() {
+        // Both stories stop in mid-word at a column break. The piece after
+        // the second one completes a word the first story uses (垃圾分类),
+        // not one of the second's: it goes on the first story.
+        let page = "垃圾分类进小区\n本报讯 今年以来，城东街道把垃圾分类作为\n民生实事，在十个小区设立了分类投放点，\n居民参与垃圾分类的热情越来越高。街道还将\n进一步推进垃圾分\n\n老旧小区改造提速\n本报讯 记者昨天从市住建局获悉，今年全市\n老旧小区改造已开工四十个，改造内容包括\n管网更新、外墙保温等。下半年还将加快小区改\n\n类工作，让更多居民养成好习惯。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert!(articles[0].paragraphs[0].ends_with("进一步推进垃圾分类工作，让更多居民养成好习惯。"));
+        assert!(articles[1].paragraphs[0].ends_with("下半年还将加快小区改"));
     }
 
     #[test]
