@@ -59,13 +59,16 @@ fn synthetic_layouts_parse_mostly_right() {
     if std::env::var_os("SHOW").is_some() {
         eprintln!("{}", examples.join("\n\n=========\n\n"));
     }
-    // Floors two points under the scores measured on seed 11 (72.5 % exact
-    // pages, 93.8 % of articles, 93.2 % of titles, 86.0 % of paragraphs),
+    // Floors two points under the scores measured on seed 11 (72.8 % exact
+    // pages, 90.5 % of articles, 90.0 % of titles, 83.2 % of paragraphs),
     // to catch regressions, not to tune to; raise them as the parser does.
+    // (Articles, titles and paragraphs fell about three points when a new
+    // paragraph under text left in mid-sentence began another article, a
+    // rule that gained six points of article F1 on real-tool pages.)
     assert!(pct(s.exact_pages, s.pages) >= 70.5, "{report}");
-    assert!(pct(s.found_articles, s.articles) >= 92.5, "{report}");
-    assert!(pct(s.titles_right, s.articles) >= 91.5, "{report}");
-    assert!(pct(s.paragraphs_right, s.articles) >= 85.0, "{report}");
+    assert!(pct(s.found_articles, s.articles) >= 88.5, "{report}");
+    assert!(pct(s.titles_right, s.articles) >= 88.0, "{report}");
+    assert!(pct(s.paragraphs_right, s.articles) >= 81.0, "{report}");
 }
 
 /// `PAGE=n cargo test --test synthetic show_page -- --ignored --nocapture`

@@ -25,6 +25,11 @@ impl Body {
     fn open_end(&self) -> bool {
         self.paragraphs.last().is_some_and(|p| p.open_end)
     }
+
+    /// Its text stops in mid-sentence (not merely at a full line).
+    fn cut_mid_sentence(&self) -> bool {
+        self.paragraphs.last().is_some_and(|p| p.open_end && !text::ends_sentence(&p.text))
+    }
 }
 
 /// One slot of the page, in order: a body, or a mark waiting to be attached.
@@ -63,6 +68,12 @@ pub fn assemble(sheet: &str, units: Vec<Unit>, articles: &mut Vec<Article>, left
                     None
                 } else if p.continues_earlier {
                     continued_body(sheet, &bodies, open, &p.text).or(open)
+                } else if p.may_continue_earlier {
+                    continued_body_by_words(sheet, &bodies, open, &p.text).or(open)
+                } else if open.is_some_and(|b| bodies[b].cut_mid_sentence()) {
+                    // A new paragraph cannot follow its own article's text
+                    // left in mid-sentence: another article starts here.
+                    None
                 } else {
                     open
                 };
@@ -75,7 +86,7 @@ pub fn assemble(sheet: &str, units: Vec<Unit>, articles: &mut Vec<Article>, left
                 };
                 let body = &mut bodies[b];
                 match body.paragraphs.last_mut() {
-                    Some(last) if p.continues_earlier && last.open_end => {
+                    Some(last) if (p.continues_earlier || p.may_continue_earlier) && last.open_end => {
                         text::push_joined(&mut last.text, &p.text);
                         last.open_end = p.open_end;
                     }
@@ -143,13 +154,8 @@ fn continued_body(sheet: &str, bodies: &[Body], current: Option<usize>, text: &s
     if others.is_empty() {
         return Some(first);
     }
-    let head: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).take(2).collect();
-    let score = |b: usize| {
-        let last = bodies[b].paragraphs.last().map_or("", |p| p.text.as_str());
-        let mut tail: Vec<char> = last.chars().rev().filter(|c| !c.is_whitespace()).take(2).collect();
-        tail.reverse();
-        join_evidence(sheet, &tail, &head)
-    };
+    let head = head_chars(text);
+    let score = |b: usize| join_evidence(sheet, &tail_chars(&bodies[b]), &head);
     let mut best = (score(first), first);
     for &b in others {
         let s = score(b);
@@ -158,6 +164,35 @@ fn continued_body(sheet: &str, bodies: &[Body], current: Option<usize>, text: &s
         }
     }
     Some(best.1)
+}
+
+/// The open body other than `current` that `text` reads on from, if the
+/// characters across the join say so (see [`continued_body`]).
+fn continued_body_by_words(sheet: &str, bodies: &[Body], current: Option<usize>, text: &str) -> Option<usize> {
+    let head = head_chars(text);
+    let mut best: Option<(u32, usize)> = None;
+    for b in
+        (0..bodies.len()).rev().filter(|&b| bodies[b].open_end() && Some(b) != current).take(OPEN_BODIES_CONSIDERED)
+    {
+        let evidence = join_evidence(sheet, &tail_chars(&bodies[b]), &head);
+        if evidence > best.map_or(0, |(e, _)| e) {
+            best = Some((evidence, b));
+        }
+    }
+    best.map(|(_, b)| b)
+}
+
+/// The first two characters of a cut paragraph, whitespace aside.
+fn head_chars(text: &str) -> Vec<char> {
+    text.chars().filter(|c| !c.is_whitespace()).take(2).collect()
+}
+
+/// The last two characters of a body, whitespace aside.
+fn tail_chars(body: &Body) -> Vec<char> {
+    let last = body.paragraphs.last().map_or("", |p| p.text.as_str());
+    let mut tail: Vec<char> = last.chars().rev().filter(|c| !c.is_whitespace()).take(2).collect();
+    tail.reverse();
+    tail
 }
 
 /// How often the characters on both sides of a join (`tail` before it,

@@ -93,6 +93,42 @@ mod tests {
         assert!(articles[1].paragraphs[0].ends_with("下半年还将加快小区改"));
     }
 
+    /// Two stories in 16-character columns, paragraphs set in by two: the
+    /// first is cut in mid-word (`记录积`), another story's text follows,
+    /// and the cut text goes on after it (`分兑换`).
+    const CUT_STORY_THEN_ANOTHER: &str = "城东推行垃圾分类积分\n今年以来，城东街道把垃圾分类\n作为民生实事来抓，在十个小区设立\n了分类投放点，每个投放点都配有专\n人值守。\n街道还组织志愿者上门宣传垃圾\n分类知识，居民参与热情越来越高，\n分类准确率明显提升，不少居民还主\n动当起了宣传员。\n下一步，街道将在全部小区推行\n积分制度，并由物业公司负责记录积\n\n城西新建一座口袋公园，占地约\n八亩，建有步道、花廊和儿童游乐设\n施，还种了二十多种花木。\n周边三个小区的居民步行五分钟\n即可到达。\n\n分兑换，居民每正确投放一次就能得\n到一个积分。\n";
+
+    #[test]
+    fn a_new_paragraph_under_text_left_in_mid_sentence_starts_another_article() {
+        let articles = parse_page(CUT_STORY_THEN_ANOTHER).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].title, None);
+        assert!(articles[1].paragraphs[0].starts_with("城西新建一座口袋公园"));
+        assert!(articles[0].paragraphs[2].ends_with("负责记录积分兑换，居民每正确投放一次就能得到一个积分。"));
+    }
+
+    #[test]
+    fn cut_text_run_on_under_another_article_without_a_blank_line_finds_its_own() {
+        // pdftotext runs a column's foot into the next column's head when
+        // the two meet: the full line under a paragraph's end cannot open
+        // a paragraph, and its first characters complete `积分`.
+        let page = CUT_STORY_THEN_ANOTHER.replace("即可到达。\n\n", "即可到达。\n");
+        let articles = parse_page(&page).articles;
+        assert_eq!(articles.len(), 2);
+        assert!(articles[0].paragraphs[2].ends_with("负责记录积分兑换，居民每正确投放一次就能得到一个积分。"));
+        assert!(articles[1].paragraphs[1].ends_with("即可到达。"));
+    }
+
+    #[test]
+    fn a_set_in_first_line_whose_sentence_ends_at_the_edge_goes_on() {
+        // `街道推行了垃圾分类积分制度。` fills its line after the indent; the
+        // full line under it cannot open a paragraph on this page.
+        let page = "今年以来，城东街道把垃圾分类\n作为民生实事来抓，在十个小区设立\n了分类投放点。\n街道还组织志愿者上门宣传垃圾\n分类知识，居民参与的热情越来越高\n分类准确率明显提升。\n街道推行了垃圾分类积分制度。\n居民每正确投放一次就能得到一个积\n分，积分可以兑换日用品。\n";
+        let paragraphs = parse_page(page).articles[0].paragraphs.clone();
+        assert_eq!(paragraphs.len(), 3);
+        assert!(paragraphs[2].starts_with("街道推行了垃圾分类积分制度。居民每正确投放"));
+    }
+
     #[test]
     fn a_name_alone_under_the_text_signs_it() {
         let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n周明远\n\n夜读的灯光\n每到深夜，小区里总有几扇窗亮着\n灯，那是有人在读书。\n";

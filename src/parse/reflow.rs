@@ -59,6 +59,11 @@ pub struct Paragraph {
     /// break: the middle of a paragraph whose start was printed in another
     /// column, which the assembly looks for.
     pub continues_earlier: bool,
+    /// Opens with a full line right under the end of a paragraph, inside
+    /// a block, on a page that sets paragraphs in: where the first line
+    /// of a paragraph cannot stand, so maybe text cut off elsewhere, run
+    /// on without a blank line. The page's words must say so.
+    pub may_continue_earlier: bool,
     /// Ends its block without ending the paragraph: its last line stops in
     /// mid-sentence or fills the column, so the text may go on in a later
     /// block.
@@ -350,7 +355,7 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             // block ends there (the text before, or a headline set tight
             // on it). One wrapped onto the next line holds the two together.
             let breaks = story[i + 1] != StoryStart::No && !text::ends_open(&a.text)
-                || breaks_between(a, b, columns[i], piece_fresh && first_of_piece);
+                || breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents);
             if breaks && story[i] != StoryStart::Wrapped {
                 pieces.push(make_piece(start, i + 1, piece_fresh));
                 start = i + 1;
@@ -450,12 +455,24 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_s
 
 /// Is there a paragraph (or headline) boundary between two adjacent text
 /// lines of one chunk?
-fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bool) -> bool {
+fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bool, indents: bool) -> bool {
     if text::ends_open(&a.text) {
         return false;
     }
     let ends = ends_paragraph(&a.text);
     let short = is_short(a, column.ending());
+    // A paragraph's first line, set in, whose sentence ends at the column's
+    // edge, with a full line under it: where paragraphs are set in, that
+    // line cannot open one, so the paragraph goes on.
+    if ends
+        && indents
+        && a_starts_fresh
+        && is_indent_short(a, column.opening())
+        && fills(b, column.opening())
+        && !marks::starts_caption(&b.text)
+    {
+        return false;
+    }
     if ends && (short || marks::starts_caption(&b.text) || indented_more(a, b)) {
         return true;
     }
@@ -666,6 +683,15 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         let judged = indents && block_start && !dateline && piece.end - piece.start > 1;
         let set_in = judged && !fills(&lines[piece.start], columns[piece.start].opening());
         let full_start = judged && !set_in;
+        // The same inside a block, under the end of a paragraph: pdftotext
+        // runs a column's foot into the next column's head without a blank
+        // line when they meet.
+        let seam = indents
+            && !block_start
+            && !dateline
+            && piece.end - piece.start > 1
+            && !open_paragraph.as_ref().is_some_and(|_| last_open)
+            && fills(&lines[piece.start], columns[piece.start].opening());
         // A block after a column break that left the paragraph above in
         // mid-sentence likely goes on with it, but the page may have
         // another article's text cut the same way: the assembly, which
@@ -679,6 +705,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             text: String::with_capacity(lines[piece.start..piece.end].iter().map(|l| l.text.len()).sum()),
             dateline,
             continues_earlier: full_start || may_join,
+            may_continue_earlier: seam,
             open_end: false,
         });
         for line in &lines[piece.start..piece.end] {
