@@ -570,6 +570,8 @@ struct Sets {
     countries: HanSet,
     /// Last characters of titles.
     title_ends: HanSet,
+    /// First characters of the words after a name that make it a person's.
+    context_after_starts: HanSet,
     /// Last characters of the head words of buildings and of the long
     /// head words of organisations.
     facility_ends: HanSet,
@@ -599,6 +601,9 @@ fn sets() -> &'static Sets {
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
         title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
+        context_after_starts: HanSet::of(
+            AFTER_NAME.iter().chain(TITLES).chain(PERSON_BEFORE).chain(HONORIFICS).filter_map(|t| t.chars().next()),
+        ),
         facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
         long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
     })
@@ -681,7 +686,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             continue;
         }
         // Countries named by one character side by side: 中 韩 两国, 中 、 阿.
-        if n == 1 && country_pair(text, tokens, i) {
+        if n == 1 && w.chars().next().is_some_and(|c| sets().countries.has(c)) && country_pair(text, tokens, i) {
             out.push(span(t, 0, 1, EntityKind::Place));
             i += 1;
             continue;
@@ -825,7 +830,10 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
         return None;
     }
     let next = t.text(text);
-    if !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区") {
+    // The last character first: most words end otherwise.
+    if !next.ends_with(['省', '市', '县', '州', '区', '镇', '乡', '村'])
+        || !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区")
+    {
         return None;
     }
     // Not the start of a longer word cut apart: 市 场.
@@ -981,9 +989,10 @@ fn place_before(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
     if n < 3 || !w.chars().next_back().is_some_and(|c| sets().after_place_ends.has(c)) {
         return None;
     }
+    let last = w.chars().next_back()?;
     AFTER_PLACE
         .iter()
-        .filter(|s| w.ends_with(*s) && chars(s) + 2 <= n)
+        .filter(|s| s.ends_with(last) && w.ends_with(*s) && chars(s) + 2 <= n)
         .map(|s| n - chars(s))
         .find(|&k| is_place(segmenter, &w[..w.char_indices().nth(k).map_or(w.len(), |c| c.0)]))
 }
@@ -1060,11 +1069,18 @@ fn country_pair(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Do the words around make a two-character name a person's?
 fn person_context(prev: &str, next: &str) -> bool {
-    TITLES.iter().any(|t| prev.ends_with(t))
-        || PERSON_BEFORE.iter().any(|t| *t != "·" && prev.ends_with(t))
-        || AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
-        || matches!(next, "先生" | "女士" | "同志")
-        || (!next.is_empty() && (TITLES.contains(&next) || PERSON_BEFORE.contains(&next) || HONORIFICS.contains(&next)))
+    // The lists are read only when the last character of the word before
+    // or the first of the word after can end or start one of them.
+    let sets = sets();
+    let before = prev.chars().next_back().is_some_and(|c| sets.title_ends.has(c))
+        && (TITLES.iter().any(|t| prev.ends_with(t)) || PERSON_BEFORE.iter().any(|t| *t != "·" && prev.ends_with(t)));
+    before
+        || (next.chars().next().is_some_and(|c| sets.context_after_starts.has(c))
+            && (AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
+                || matches!(next, "先生" | "女士" | "同志")
+                || TITLES.contains(&next)
+                || PERSON_BEFORE.contains(&next)
+                || HONORIFICS.contains(&next)))
 }
 
 /// Places and people named by one character in words that are neither:
