@@ -576,6 +576,37 @@ struct Sets {
     /// head words of organisations.
     facility_ends: HanSet,
     long_head_ends: HanSet,
+    /// Head words and the lists read with them, by their last character.
+    heads: ByLast,
+    facilities: ByLast,
+    not_heads: ByLast,
+    not_head_endings: ByLast,
+}
+
+/// Words of a list by their last character, so that a word is compared
+/// only with the few that end like it.
+struct ByLast(rustc_hash::FxHashMap<char, Vec<&'static str>>);
+
+impl ByLast {
+    fn of(list: &[&'static str]) -> ByLast {
+        let mut map: rustc_hash::FxHashMap<char, Vec<&'static str>> = rustc_hash::FxHashMap::default();
+        for w in list {
+            if let Some(c) = w.chars().next_back() {
+                map.entry(c).or_default().push(w);
+            }
+        }
+        ByLast(map)
+    }
+
+    /// Does `w`, whose last character is `last`, end with a word of the list?
+    fn ends(&self, w: &str, last: char) -> bool {
+        self.0.get(&last).is_some_and(|v| v.iter().any(|h| w.ends_with(h)))
+    }
+
+    /// Is `w`, whose last character is `last`, a word of the list?
+    fn is(&self, w: &str, last: char) -> bool {
+        self.0.get(&last).is_some_and(|v| v.contains(&w))
+    }
 }
 
 fn sets() -> &'static Sets {
@@ -606,6 +637,10 @@ fn sets() -> &'static Sets {
         ),
         facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
         long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
+        heads: ByLast::of(HEADS),
+        facilities: ByLast::of(FACILITIES),
+        not_heads: ByLast::of(NOT_HEADS),
+        not_head_endings: ByLast::of(NOT_HEAD_ENDINGS),
     })
 }
 
@@ -1215,19 +1250,19 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // The lists are read only for words of a head's tag and last
         // character, a few of all.
         let last = w.chars().next_back().unwrap_or(' ');
-        let ends = |list: &[&str]| list.iter().any(|h| h.ends_with(last) && w.ends_with(h));
-        let facility = n >= 2 && sets().facility_ends.has(last) && modifier(t.tag) && ends(FACILITIES);
+        let lists = sets();
+        let facility = n >= 2 && lists.facility_ends.has(last) && modifier(t.tag) && lists.facilities.ends(w, last);
         let head = nt
             || trim > 0
             || facility
             || ((modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
-                && ((sets().long_head_ends.has(last) && ends(HEADS))
+                && ((lists.long_head_ends.has(last) && lists.heads.ends(w, last))
                     || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w)) && (n >= 3 || last != '所')))
-                && !NOT_HEADS.contains(&w)
-                && !ends(NOT_HEAD_ENDINGS));
+                && !lists.not_heads.is(w, last)
+                && !lists.not_head_endings.ends(w, last));
         // A head of two characters ending in one of one character (`总厂`,
         // `分局`, `教委`) needs a name before it, as one of one character does.
-        let short_pair = !nt && n == 2 && !HEADS.contains(&w) && !facility;
+        let short_pair = !nt && n == 2 && !lists.heads.is(w, last) && !facility;
         if !head || !w.chars().all(is_han) {
             continue;
         }
