@@ -818,7 +818,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     // A verb of going and a place: 离京, 抵沪.
                     out.push(span(t, 1, 2, EntityKind::Place));
                 } else if let Some(k) = place_after(segmenter, w, n) {
-                    // A part or a former state of a place: 南部非洲, 前苏联.
+                    // A part or a former state of a place: 东部非洲, 前苏联.
                     out.push(span(t, k, n, EntityKind::Place));
                 } else {
                     out.push(span(t, 0, place_before(segmenter, w, n).unwrap_or(n), EntityKind::Place));
@@ -883,7 +883,7 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
     let foreign = transliterated(w)
         && (t.tag.entity().is_some() || segmenter.is_learned_person(w) || segmenter.known(w).is_none());
     // A village, a township or a town by a name jieba has as a common
-    // word or none (`书房` `村`, `山泉` `乡`).
+    // word or none (`茶园` `村`, `梨树` `乡`).
     let village = matches!(next, "村" | "乡" | "镇")
         && (2..=3).contains(&chars(w))
         && t.tag.is_any(&VILLAGE_NAMES)
@@ -1033,11 +1033,11 @@ fn place_before(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
 }
 
 /// Words before a place in one word that name a part of it or what it was
-/// (`南部非洲`, `前苏联`).
+/// (`东部非洲`, `前苏联`).
 const BEFORE_PLACE: &[&str] = &["东南部", "西南部", "东北部", "西北部", "南部", "北部", "东部", "西部", "中部", "前"];
 
 /// How many characters of a word come before a place named in it after a
-/// part of it or what it was (`南部非洲`, `前苏联`).
+/// part of it or what it was (`东部非洲`, `前苏联`).
 fn place_after(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
     if n < 3 || !w.starts_with(['东', '西', '南', '北', '中', '前']) {
         return None;
@@ -1537,7 +1537,7 @@ mod tests {
             // person's context.
             ("周恩来总理十分关心这件事。", &[("周恩来", P)]),
             // A village or a township named by a common word.
-            ("书房村的农民种茶。", &[("书房村", L)]),
+            ("茶园村的农民种茶。", &[("茶园村", L)]),
             // Heads of forums and formations.
             ("北京国际金融论坛今天开幕。", &[("北京国际金融论坛", O)]),
         ];

@@ -166,7 +166,7 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
         })
         .map(|(word, _)| *word)
         .collect();
-    // Temples jieba lists as people (`清凉寺`) are places.
+    // Temples jieba lists as people (names ending in 寺, 庙 or 庵) are places.
     for (word, entry) in &mut entries {
         if entry.1 == "nr" && word.chars().count() >= 3 && word.ends_with(['寺', '庙', '庵']) {
             entry.1 = "ns";
