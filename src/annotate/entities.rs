@@ -43,6 +43,10 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
     if learned {
         return Some(kind);
     }
+    // A group (`商人们`) or a cup (`…杯`) is no person.
+    if kind == EntityKind::Person && word.ends_with(['们', '杯']) {
+        return None;
+    }
     let ok = match (kind, tag.name()) {
         (EntityKind::Person, "nrfg") => true,
         // jieba's transliterated names: all but one character of
@@ -127,11 +131,22 @@ const HEADS: &[&str] = &[
     "气象台",
     "研究室",
     "工作组",
+    "论坛",
+    "编队",
+    "研究院",
+    "设计院",
+    "科学院",
+    "联合体",
+    "共同体",
+    "国民党",
+    "共产党",
+    "工党",
 ];
 
 /// Head words of buildings and places made by people, named like
 /// organisations (`虹口体育馆`, `德黑兰机场`, `北京图书大厦`): places.
 const FACILITIES: &[&str] = &[
+    "大会堂",
     "体育馆",
     "博物馆",
     "美术馆",
@@ -159,7 +174,7 @@ const FACILITIES: &[&str] = &[
 /// Head words of one character: a word of three or more ending so
 /// (`财政部`, `公安局`), or the character alone after a name (`智利` `队`).
 const SHORT_HEADS: &[char] =
-    &['委', '局', '厅', '办', '署', '部', '院', '社', '队', '团', '党', '军', '厂', '行', '报', '司', '处'];
+    &['委', '局', '厅', '办', '署', '部', '院', '社', '队', '团', '党', '军', '厂', '行', '报', '司', '处', '所'];
 
 /// Words that end like a head but are not organisations.
 const NOT_HEADS: &[&str] = &[
@@ -211,6 +226,8 @@ const NOT_HEADS: &[&str] = &[
     "日报",
     "晚报",
     "年报",
+    "结合部",
+    "接合部",
     "部长",
     "院长",
     "团长",
@@ -446,7 +463,9 @@ const LED_BY_PLACE: &[&str] = &["港人", "藏胞", "藏区", "美军", "日军"
 /// Words after a place that are not part of its name (`东北地区`, `荷兰人`).
 const AFTER_PLACE: &[&str] = &[
     "政府", "地区", "一带", "境内", "全境", "各地", "人民", "当局", "国内", "方面", "各国", "市场", "经济", "关系",
-    "军队", "政局", "流域", "全国", "人", "籍", "队", "方", "省内", "市内", "县内", "境外", "大地", "城区",
+    "军队", "政局", "流域", "全国", "人", "籍", "队", "方", "省内", "市内", "县内", "境外", "大地", "城区", "民族",
+    "克朗", "马克", "卢比", "卢布", "法郎", "比索", "里拉", "先令", "总统", "总理", "首相", "外长", "国王", "女王",
+    "大使", "族", "战争", "山水",
 ];
 
 /// Titles and forms of address after a surname (`李先生`, `王总`).
@@ -551,10 +570,43 @@ struct Sets {
     countries: HanSet,
     /// Last characters of titles.
     title_ends: HanSet,
+    /// First characters of the words after a name that make it a person's.
+    context_after_starts: HanSet,
     /// Last characters of the head words of buildings and of the long
     /// head words of organisations.
     facility_ends: HanSet,
     long_head_ends: HanSet,
+    /// Head words and the lists read with them, by their last character.
+    heads: ByLast,
+    facilities: ByLast,
+    not_heads: ByLast,
+    not_head_endings: ByLast,
+}
+
+/// Words of a list by their last character, so that a word is compared
+/// only with the few that end like it.
+struct ByLast(rustc_hash::FxHashMap<char, Vec<&'static str>>);
+
+impl ByLast {
+    fn of(list: &[&'static str]) -> ByLast {
+        let mut map: rustc_hash::FxHashMap<char, Vec<&'static str>> = rustc_hash::FxHashMap::default();
+        for w in list {
+            if let Some(c) = w.chars().next_back() {
+                map.entry(c).or_default().push(w);
+            }
+        }
+        ByLast(map)
+    }
+
+    /// Does `w`, whose last character is `last`, end with a word of the list?
+    fn ends(&self, w: &str, last: char) -> bool {
+        self.0.get(&last).is_some_and(|v| v.iter().any(|h| w.ends_with(h)))
+    }
+
+    /// Is `w`, whose last character is `last`, a word of the list?
+    fn is(&self, w: &str, last: char) -> bool {
+        self.0.get(&last).is_some_and(|v| v.contains(&w))
+    }
 }
 
 fn sets() -> &'static Sets {
@@ -580,8 +632,15 @@ fn sets() -> &'static Sets {
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
         title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
+        context_after_starts: HanSet::of(
+            AFTER_NAME.iter().chain(TITLES).chain(PERSON_BEFORE).chain(HONORIFICS).filter_map(|t| t.chars().next()),
+        ),
         facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
         long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
+        heads: ByLast::of(HEADS),
+        facilities: ByLast::of(FACILITIES),
+        not_heads: ByLast::of(NOT_HEADS),
+        not_head_endings: ByLast::of(NOT_HEAD_ENDINGS),
     })
 }
 
@@ -662,7 +721,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             continue;
         }
         // Countries named by one character side by side: 中 韩 两国, 中 、 阿.
-        if n == 1 && country_pair(text, tokens, i) {
+        if n == 1 && w.chars().next().is_some_and(|c| sets().countries.has(c)) && country_pair(text, tokens, i) {
             out.push(span(t, 0, 1, EntityKind::Place));
             i += 1;
             continue;
@@ -758,6 +817,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 if n == 2 && sets().going.has(c0) && sets().alone.has(c1) {
                     // A verb of going and a place: 离京, 抵沪.
                     out.push(span(t, 1, 2, EntityKind::Place));
+                } else if let Some(k) = place_after(segmenter, w, n) {
+                    // A part or a former state of a place: 东部非洲, 前苏联.
+                    out.push(span(t, k, n, EntityKind::Place));
                 } else {
                     out.push(span(t, 0, place_before(segmenter, w, n).unwrap_or(n), EntityKind::Place));
                 }
@@ -775,10 +837,16 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 // many people as `nz`) or the HMM joined, in context.
                 let shaped = match n {
                     2 => t.tag.entity() == Some(EntityKind::Person) && (name_shaped(w) || transliterated(w)),
-                    3 => matches!(t.tag.name(), "nz" | "x") && name_shaped(w),
+                    // jieba also lists famous people as times (`t`) and
+                    // foreign ones as people it will not trust alone.
+                    3 => match t.tag.name() {
+                        "nz" | "x" | "t" => name_shaped(w),
+                        "nr" | "nrt" => w.chars().all(is_han),
+                        _ => false,
+                    },
                     _ => false,
                 };
-                if out.len() == before_found && shaped && person_context(prev, next) {
+                if out.len() == before_found && shaped && !w.ends_with(['们', '杯']) && person_context(prev, next) {
                     out.push(span(t, 0, n, EntityKind::Person));
                 }
             }
@@ -797,7 +865,10 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
         return None;
     }
     let next = t.text(text);
-    if !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区") {
+    // The last character first: most words end otherwise.
+    if !next.ends_with(['省', '市', '县', '州', '区', '镇', '乡', '村'])
+        || !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区")
+    {
         return None;
     }
     // Not the start of a longer word cut apart: 市 场.
@@ -811,9 +882,27 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
     let w = t.text(text);
     let foreign = transliterated(w)
         && (t.tag.entity().is_some() || segmenter.is_learned_person(w) || segmenter.known(w).is_none());
-    let ok = w.chars().all(is_han) && (t.tag == Tag::PLACE || foreign);
+    // A village, a township or a town by a name jieba has as a common
+    // word or none (`茶园` `村`, `梨树` `乡`).
+    let village = matches!(next, "村" | "乡" | "镇")
+        && (2..=3).contains(&chars(w))
+        && t.tag.is_any(&VILLAGE_NAMES)
+        && !NOT_VILLAGE_NAMES.contains(&w);
+    let ok = w.chars().all(is_han) && (t.tag == Tag::PLACE || foreign || village);
     ok.then_some(i + 1)
 }
+
+/// Tags of words that name villages and towns before `村`, `乡` or `镇`:
+/// nouns and names, never verbs, adjectives, numbers or pronouns.
+const VILLAGE_NAMES: crate::words::TagSet = crate::words::TagSet::of(&["n", "nz", "nr", "nrfg", "x", "ng"]);
+
+/// Common nouns before `村`, `乡` or `镇` that say what kind it is, not
+/// which (`重点` `村`, `试点` `镇`).
+const NOT_VILLAGE_NAMES: &[&str] = &[
+    "重点", "试点", "示范", "专业", "特色", "生态", "旅游", "移民", "明星", "样板", "文明", "小康", "贫困", "富裕",
+    "先进", "典型", "模范", "中心", "边境", "山区", "城中", "城郊", "集体", "全国", "农业", "工业", "商贸", "历史",
+    "文化", "名人", "百强", "千强", "亿元", "万元", "卫生", "科技", "信息", "电商", "淘宝", "美丽",
+];
 
 /// Endings of the titles of newspapers and magazines.
 const PERIODICALS: &[&str] = &["报", "周刊", "月刊", "杂志", "新闻", "画报", "文摘"];
@@ -935,11 +1024,29 @@ fn place_before(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
     if n < 3 || !w.chars().next_back().is_some_and(|c| sets().after_place_ends.has(c)) {
         return None;
     }
+    let last = w.chars().next_back()?;
     AFTER_PLACE
         .iter()
-        .filter(|s| w.ends_with(*s) && chars(s) + 2 <= n)
+        .filter(|s| s.ends_with(last) && w.ends_with(*s) && chars(s) + 2 <= n)
         .map(|s| n - chars(s))
         .find(|&k| is_place(segmenter, &w[..w.char_indices().nth(k).map_or(w.len(), |c| c.0)]))
+}
+
+/// Words before a place in one word that name a part of it or what it was
+/// (`东部非洲`, `前苏联`).
+const BEFORE_PLACE: &[&str] = &["东南部", "西南部", "东北部", "西北部", "南部", "北部", "东部", "西部", "中部", "前"];
+
+/// How many characters of a word come before a place named in it after a
+/// part of it or what it was (`东部非洲`, `前苏联`).
+fn place_after(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
+    if n < 3 || !w.starts_with(['东', '西', '南', '北', '中', '前']) {
+        return None;
+    }
+    BEFORE_PLACE
+        .iter()
+        .filter(|s| w.starts_with(*s) && chars(s) + 2 <= n)
+        .find(|s| is_place(segmenter, &w[s.len()..]))
+        .map(|s| chars(s))
 }
 
 /// Is the word a place in the dictionary?
@@ -997,11 +1104,18 @@ fn country_pair(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Do the words around make a two-character name a person's?
 fn person_context(prev: &str, next: &str) -> bool {
-    TITLES.iter().any(|t| prev.ends_with(t))
-        || PERSON_BEFORE.iter().any(|t| *t != "·" && prev.ends_with(t))
-        || AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
-        || matches!(next, "先生" | "女士" | "同志")
-        || (!next.is_empty() && (TITLES.contains(&next) || PERSON_BEFORE.contains(&next) || HONORIFICS.contains(&next)))
+    // The lists are read only when the last character of the word before
+    // or the first of the word after can end or start one of them.
+    let sets = sets();
+    let before = prev.chars().next_back().is_some_and(|c| sets.title_ends.has(c))
+        && (TITLES.iter().any(|t| prev.ends_with(t)) || PERSON_BEFORE.iter().any(|t| *t != "·" && prev.ends_with(t)));
+    before
+        || (next.chars().next().is_some_and(|c| sets.context_after_starts.has(c))
+            && (AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
+                || matches!(next, "先生" | "女士" | "同志")
+                || TITLES.contains(&next)
+                || PERSON_BEFORE.contains(&next)
+                || HONORIFICS.contains(&next)))
 }
 
 /// Places and people named by one character in words that are neither:
@@ -1129,25 +1243,26 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let n = n_whole - trim;
         // A bare head before a title (`公司` of `公司总裁`) is a head that
         // needs a name before it; a longer name is one.
-        let nt = (t.tag == Tag::ORGANIZATION && n >= 2) || (trim > 0 && n >= 3);
+        let nt = (t.tag == Tag::ORGANIZATION && n >= 2)
+            || (trim > 0 && (n >= 3 || segmenter.known(w).is_some_and(|k| k.tag == Tag::ORGANIZATION)));
         // A building or a place made by people, named like an organisation:
         // 虹口体育馆, 德黑兰机场.
         // The lists are read only for words of a head's tag and last
         // character, a few of all.
         let last = w.chars().next_back().unwrap_or(' ');
-        let ends = |list: &[&str]| list.iter().any(|h| h.ends_with(last) && w.ends_with(h));
-        let facility = !nt && n >= 2 && sets().facility_ends.has(last) && modifier(t.tag) && ends(FACILITIES);
+        let lists = sets();
+        let facility = n >= 2 && lists.facility_ends.has(last) && modifier(t.tag) && lists.facilities.ends(w, last);
         let head = nt
             || trim > 0
             || facility
             || ((modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
-                && ((sets().long_head_ends.has(last) && ends(HEADS))
-                    || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w))))
-                && !NOT_HEADS.contains(&w)
-                && !ends(NOT_HEAD_ENDINGS));
+                && ((lists.long_head_ends.has(last) && lists.heads.ends(w, last))
+                    || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w)) && (n >= 3 || last != '所')))
+                && !lists.not_heads.is(w, last)
+                && !lists.not_head_endings.ends(w, last));
         // A head of two characters ending in one of one character (`总厂`,
         // `分局`, `教委`) needs a name before it, as one of one character does.
-        let short_pair = !nt && n == 2 && !HEADS.contains(&w) && !facility;
+        let short_pair = !nt && n == 2 && !lists.heads.is(w, last) && !facility;
         if !head || !w.chars().all(is_han) {
             continue;
         }
@@ -1216,10 +1331,17 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         while facility && a + 1 < i && tokens[a].tag == Tag::PLACE && proper(tokens[a + 1].tag) {
             a += 1;
         }
-        named = named && (a..i).any(|k| proper(tokens[k].tag));
+        named = named && (a..i).any(|k| proper(tokens[k].tag))
+            || (a < i
+                && tokens[a].text(text) != "人民"
+                && !w.ends_with("中心")
+                && !w.ends_with("集团")
+                && ORGANIZATION_STARTS.contains(&tokens[a].text(text)));
         // A place in the head word itself: 智利队.
         let self_named = a == i && n >= 3 && place_before_head(segmenter, w);
-        let ok = if a < i { named || nt } else { (nt && n >= 2) || (self_named && !short_pair) };
+        // A ministry by its field alone: 教育部, 农业部.
+        let ministry = a == i && n == 3 && last == '部' && t.tag.is_any(&NOUNS) && trim == 0 && !HEADS.contains(&w);
+        let ok = if a < i { named || nt } else { (nt && n >= 2) || (self_named && !short_pair) || ministry };
         if ok && size >= 2 {
             // The session before the name: 第六届 全国人大.
             if a > 0 && ordinal(tokens[a - 1].text(text)) {
@@ -1277,7 +1399,9 @@ fn head_before_particle<'w>(t: &Token, w: &'w str) -> Option<&'w str> {
 /// Is a word of two characters the head of a branch or a works (`总厂`,
 /// `分局`, `支队`, `铝厂`), which names an organisation after a name?
 fn branch(w: &str) -> bool {
-    w.starts_with(['总', '分', '支']) || (w.ends_with('厂') && w != "工厂")
+    w.starts_with(['总', '分', '支'])
+        || (w.ends_with('厂') && w != "工厂")
+        || (w.ends_with('委') && !matches!(w, "常委" | "政委" | "评委" | "编委" | "主委"))
 }
 
 /// The organisation of a word that ends with a title (`司法部长`,
@@ -1400,6 +1524,38 @@ mod tests {
             for w in *want {
                 assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
             }
+        }
+    }
+
+    /// The rules of the fourth round, each with a sentence of our own.
+    #[test]
+    fn fourth_round_names_villages_and_heads() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            // A three-character name jieba lists under another tag, in a
+            // person's context.
+            ("周恩来总理十分关心这件事。", &[("周恩来", P)]),
+            // A village or a township named by a common word.
+            ("茶园村的农民种茶。", &[("茶园村", L)]),
+            // Heads of forums and formations.
+            ("北京国际金融论坛今天开幕。", &[("北京国际金融论坛", O)]),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            for w in *want {
+                assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+        let refused: &[(&str, &str)] = &[
+            // A kind of village is no village's name.
+            ("这里是全省的重点村。", "重点村"),
+            // Weather is no person.
+            ("午后有雷阵雨，局部地区有大雨。", "雷阵雨"),
+        ];
+        for (text, not) in refused {
+            let got = entities(&s, text);
+            assert!(!got.iter().any(|g| g.0 == *not), "{text}: {not} in {got:?}");
         }
     }
 

@@ -11,7 +11,7 @@ use crate::text::is_han;
 /// transliteration), less the few that are common in Chinese words
 /// around names (`大`, `的`, `和`, `在`…), so that a run of them stops where
 /// the name does.
-pub const TRANSLITERATION: &str = "阿埃艾爱安昂奥敖巴拔邦鲍贝本比彼毕宾波玻伯勃博卜布查察柴彻茨达戴丹道德登迪蒂狄杜敦多厄恩尔法菲斐费芬丰佛夫弗福富盖甘冈戈哥格根古瓜圭哈海汉豪赫亨霍基吉加贾杰捷居卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利丽莉列林琳卢鲁路伦罗洛马玛迈麦曼芒梅蒙米密摩莫姆穆纳娜奈内尼涅宁纽努诺欧帕潘佩皮珀普齐奇恰乔切钦琼丘萨塞桑瑟森沙莎舍什舒斯苏素索塔泰坦特提图托瓦旺威韦维沃乌伍西希锡谢休雅亚延耶伊因尤约泽扎詹兹顿逊翰默丝娅妮琪黛";
+pub const TRANSLITERATION: &str = "阿埃艾爱安昂奥敖巴拔邦鲍贝本比彼毕宾波玻伯勃博卜布查察柴彻茨达戴丹道德登迪蒂狄杜敦多厄恩尔法菲斐费芬丰佛夫弗福富盖甘冈戈哥格根古瓜圭哈海汉豪赫亨霍基吉加贾杰捷居卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利丽莉列林琳卢鲁路伦罗洛马玛迈麦曼芒梅蒙米密摩莫姆穆纳娜奈内尼涅宁纽努诺欧帕潘佩皮珀普齐奇恰乔切钦琼丘萨塞桑瑟森沙莎舍什舒斯苏素索塔泰坦特提图托瓦旺威韦维沃乌伍西希锡谢休雅亚延耶伊因尤约泽扎詹兹顿逊翰默丝娅妮琪黛娃申肖施坚";
 
 /// Is the character one of [`TRANSLITERATION`]?
 pub fn is_transliteration(c: char) -> bool {

@@ -166,13 +166,19 @@ pub fn merge(jieba: &str, china: &str, world: &str, not_places: &str, organizati
         })
         .map(|(word, _)| *word)
         .collect();
+    // Temples jieba lists as people (names ending in 寺, 庙 or 庵) are places.
+    for (word, entry) in &mut entries {
+        if entry.1 == "nr" && word.chars().count() >= 3 && word.ends_with(['寺', '庙', '庵']) {
+            entry.1 = "ns";
+        }
+    }
     for word in not_people {
         if let Some(entry) = entries.get_mut(word) {
             entry.1 = "n";
         }
     }
     for word in names(not_places) {
-        if let Some(entry) = entries.get_mut(word).filter(|e| e.1 == "ns" || e.1 == "nt") {
+        if let Some(entry) = entries.get_mut(word).filter(|e| matches!(e.1, "ns" | "nt" | "nr" | "nrt")) {
             entry.1 = "n";
         }
     }
