@@ -133,7 +133,10 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 }
             }
             None => match items.last_mut() {
-                Some(Item::Run(run)) if !ruled_off(&blocks[run[run.len() - 1]], &blocks[b], &sheet.rules) => {
+                Some(Item::Run(run))
+                    if !ruled_off(&blocks[run[run.len() - 1]], &blocks[b], &sheet.rules)
+                        && !set_beside(&blocks[run[0]], &blocks[run[run.len() - 1]], &blocks[b]) =>
+                {
                     run.push(b)
                 }
                 _ => items.push(Item::Run(vec![b])),
@@ -267,14 +270,17 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     // right after it that starts level with the text it took goes on that
     // story.
     for i in 1..items.len() {
-        let (Item::Run(run), Item::Head(_)) = (&items[i], &items[i - 1]) else { continue };
+        let (Item::Run(run), Item::Head(g)) = (&items[i], &items[i - 1]) else { continue };
         if head_of[i].is_some() {
             continue;
         }
         let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
         let Item::Run(taken) = &items[p] else { continue };
         let size = blocks[taken[0]].size();
-        if (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
+        // Not a headline in a column of its own beside its text, level
+        // with it: text right of that is a story of its own.
+        let under_it = bounds(&groups[*g]).2 > bounds(taken).2 + 3.0 * size;
+        if under_it && (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
             head_of[i] = Some(i - 1);
         }
     }
@@ -488,6 +494,19 @@ fn ends_paragraph(b: &Block) -> bool {
     short >= 0.5 * last.size && (closed || short >= 3.0 * last.size)
 }
 
+/// Is `b`, read after `a` at the top of another column, a story of its
+/// own set beside the one that `a` ends with a byline set right? It starts
+/// above where that story's text started, so it is no column that text
+/// was continued into. (A paragraph's short last line does not settle it:
+/// in a run of briefs the next column starts over at the top.)
+fn set_beside(first: &Block, a: &Block, b: &Block) -> bool {
+    let size = a.size();
+    let last = &a.lines[a.lines.len() - 1];
+    let left = a.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let byline = a.lines.len() > 1 && last.x0 - left > 3.5 * last.size && a.x1 - last.x1 < 0.5 * last.size;
+    b.top < a.bottom - 0.5 * size && b.top < first.top - 0.5 * size && byline
+}
+
 /// Does `b` go on right under `a`, on the next baseline of the same column
 /// in the same type size (only the face changed)?
 fn follows(a: &Block, b: &Block) -> bool {
@@ -628,5 +647,40 @@ mod tests {
         let got = stories(g);
         assert_eq!(got[0].0, "第一篇标题");
         assert!(got[0].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn text_beside_a_story_that_ended_with_a_byline_set_right_is_a_story_of_its_own() {
+        // Story one: its headline over column one, its text under it ending
+        // with a byline set flush right. Column two starts level with that
+        // headline, above story one's text: a story without a headline.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(&["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一一一一一一完。"], 50.0, 70.0));
+        g.extend(line("记者张三", 130.0, 109.0, 10.0));
+        g.extend(column(
+            &["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"],
+            190.0,
+            30.0,
+        ));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("记者张三") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "");
+        assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_right_of_its_text_does_not_take_the_text_right_of_it_too() {
+        // Story one's text in column one, its headline in column two level
+        // with it; column three, level with both, is another story.
+        let mut g = column(&["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一完。"], 50.0, 70.0);
+        g.extend(line("第一篇", 190.0, 70.0, 20.0));
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 260.0, 70.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇");
+        assert!(got[0].1.ends_with("一一一完。") && !got[0].1.contains('二'), "{got:?}");
+        assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
     }
 }
