@@ -79,6 +79,10 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         })
         .collect();
 
+    // Labels (a running head in a box of rules) head what stands under them.
+    let labels: Vec<&Block> =
+        blocks.iter().zip(&furniture).filter(|&(b, &f)| !f && is_label(b, &sheet.rules)).map(|(b, _)| b).collect();
+
     // Headlines: display blocks one under the other, in reading order.
     let content: Vec<usize> = order.iter().copied().filter(|&b| kinds[b] != Kind::Leftover).collect();
     let group_x = |ids: &[usize]| {
@@ -135,7 +139,8 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             None => match items.last_mut() {
                 Some(Item::Run(run))
                     if !ruled_off(&blocks[run[run.len() - 1]], &blocks[b], &sheet.rules)
-                        && !set_beside(&blocks[run[0]], &blocks[run[run.len() - 1]], &blocks[b]) =>
+                        && !set_beside(&blocks[run[0]], &blocks[run[run.len() - 1]], &blocks[b])
+                        && !labelled(&blocks[b], &labels) =>
                 {
                     run.push(b)
                 }
@@ -456,6 +461,16 @@ fn is_caption(b: &Block, boxes: &[Rule]) -> bool {
     })
 }
 
+/// Does a label stand right over the block, across it: the block starts
+/// a section of its own (the text under a boxed section label is not the
+/// text of the story beside it).
+fn labelled(b: &Block, labels: &[&Block]) -> bool {
+    let size = b.size();
+    labels.iter().any(|l| {
+        overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.0 && b.top >= l.bottom - 0.5 * size && b.top - l.bottom <= 3.5 * size
+    })
+}
+
 /// A line or two in a box of rules drawn tight around it.
 fn is_label(b: &Block, rules: &[Rule]) -> bool {
     let size = b.size();
@@ -682,5 +697,25 @@ mod tests {
         assert_eq!(got[0].0, "第一篇");
         assert!(got[0].1.ends_with("一一一完。") && !got[0].1.contains('二'), "{got:?}");
         assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn text_under_a_boxed_label_starts_a_story_of_its_own() {
+        // A headline over two columns; the second column is headed by a
+        // label in a box of rules: its text is not the headline's story.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一一一一一一一一一一"],
+            50.0,
+            70.0,
+        ));
+        g.extend(line("栏目", 190.0, 62.0, 10.0));
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 100.0));
+        let rules =
+            vec![Rule { x0: 186.0, y0: 51.0, x1: 214.0, y1: 51.5 }, Rule { x0: 186.0, y0: 65.0, x1: 214.0, y1: 65.5 }];
+        let sheet = Sheet { glyphs: g.clone(), rules: vec![], boxes: vec![], unmapped: 0 };
+        let count = |sheet: &Sheet| pieces(sheet).iter().filter(|p| matches!(p, Piece::Story { .. })).count();
+        assert_eq!(count(&sheet), 1);
+        assert_eq!(count(&Sheet { glyphs: g, rules, boxes: vec![], unmapped: 0 }), 2);
     }
 }
