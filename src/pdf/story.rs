@@ -328,7 +328,29 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             // paragraph it starts).
             let mut merged = block.clone();
             while n < run.len() && follows(&merged, &blocks[run[n]]) {
-                for line in &blocks[run[n]].lines {
+                let next = &blocks[run[n]];
+                let mut lines = next.lines.iter();
+                // A lead-in in another face (a bold dateline) that filled
+                // its line and ran over onto the next, set flush left: one
+                // line, so that what it says is read whole.
+                let (lead, first) = (&merged.lines[merged.lines.len() - 1], &next.lines[0]);
+                if merged.lines.len() == 1
+                    && lead.font != first.font
+                    && next.x1 - lead.x1 < lead.size
+                    && first.x0 - next.x0 < 0.5 * first.size
+                {
+                    let tight = layout::is_wide(&lead.text[lead.text.len() - last_char_len(&lead.text)..])
+                        && layout::is_wide(&first.text);
+                    let lead = &mut merged.lines[0];
+                    if !tight {
+                        lead.text.push(' ');
+                    }
+                    lead.text.push_str(&first.text);
+                    lead.x1 = first.x1;
+                    merged.x1 = merged.x1.max(first.x1);
+                    lines.next();
+                }
+                for line in lines {
                     merged.push(line.clone());
                 }
                 n += 1;
@@ -580,6 +602,10 @@ pub fn join(lines: &[HeadLine]) -> String {
     out
 }
 
+fn last_char_len(s: &str) -> usize {
+    s.chars().next_back().map_or(0, char::len_utf8)
+}
+
 fn overlap((a0, a1): (f32, f32), (b0, b1): (f32, f32)) -> f32 {
     a1.min(b1) - a0.max(b0)
 }
@@ -717,5 +743,22 @@ mod tests {
         let count = |sheet: &Sheet| pieces(sheet).iter().filter(|p| matches!(p, Piece::Story { .. })).count();
         assert_eq!(count(&sheet), 1);
         assert_eq!(count(&Sheet { glyphs: g, rules, boxes: vec![], unmapped: 0 }), 2);
+    }
+
+    #[test]
+    fn a_bold_lead_in_that_ran_over_onto_the_next_line_is_read_as_one_line() {
+        // Under a headline, a paragraph whose first line, set in, is all
+        // bold (another font) and runs over onto the next line.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(
+            line("本报讯（记者", 70.0, 70.0, 10.0)
+                .into_iter()
+                .chain(line("张三", 130.0, 70.0, 10.0))
+                .map(|g| Glyph { font: 1, ..g }),
+        );
+        g.extend(column(&["四）正文正文正文正文", "正文正文正文正文正文", "正文完。"], 50.0, 83.0));
+        let sheet = Sheet { glyphs: g, rules: vec![], boxes: vec![], unmapped: 0 };
+        let Some(Piece::Story { body, .. }) = pieces(&sheet).into_iter().next() else { panic!("no story") };
+        assert_eq!(body.lines().next(), Some("\u{3000}\u{3000}本报讯（记者张三四）正文正文正文正文"), "{body}");
     }
 }
