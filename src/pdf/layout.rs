@@ -412,6 +412,10 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
                 }
             } else if byline == Some(n) {
                 out.push_str("\n\n");
+            } else if closes(before) && right - before.x1 < before.size && inset < 0.5 * line.size {
+                // A line that fills the measure on a sentence's end, then
+                // one set flush left: the paragraph runs on (only a set-in
+                // line starts one), so the two are one line.
             } else {
                 out.push('\n');
             }
@@ -514,6 +518,21 @@ mod tests {
         assert_eq!(
             byline("记者王五李四张三赵钱", 50.0, "孙"),
             "一二三四五六七八九十\n完了。\n\n记者王五李四张三赵钱孙\n"
+        );
+    }
+
+    #[test]
+    fn a_full_line_on_a_sentence_end_runs_on_into_a_line_set_flush_left() {
+        // Paragraphs set in: a full line that ends a sentence, then a line
+        // flush left, is one paragraph going on; a set-in line starts one.
+        let mut g = glyphs("段首缩进八个字，", 70.0, 40.0, 10.0);
+        g.extend(glyphs("第二行满行十个字了。", 50.0, 53.0, 10.0));
+        g.extend(glyphs("顶格接排完了。", 50.0, 66.0, 10.0));
+        g.extend(glyphs("另起一段缩进。", 70.0, 79.0, 10.0));
+        g.extend(glyphs("完了。", 50.0, 92.0, 10.0));
+        assert_eq!(
+            text_of(g, vec![]),
+            "\u{3000}\u{3000}段首缩进八个字，\n第二行满行十个字了。顶格接排完了。\n\u{3000}\u{3000}另起一段缩进。\n完了。\n"
         );
     }
 }
