@@ -381,14 +381,15 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
     let closes = |l: &Line| l.text.trim_end().ends_with(['。', '！', '？', '…', '”', '!', '?']);
     // A paragraph set flush right (a byline at the end) that ran over two
     // lines: its first line ends at the right edge (it fills the measure,
-    // or is set right too) right after a paragraph's short last line, its
-    // second ends at the right edge and starts well in. It is one line.
-    // (A line that ends a sentence is the paragraph's own.)
+    // or is set right too) right after a paragraph's last line (short, or
+    // full on a sentence's end), its second ends at the right edge and
+    // starts well in. It is one line. (A line that ends a sentence is the
+    // paragraph's own.)
     let joined = last >= 1 && set_right(&lines[last]) && {
         let before = &lines[last - 1];
         (full(before) || right - before.x1 < 0.5 * before.size)
             && !closes(before)
-            && (last == 1 || right - lines[last - 2].x1 >= 1.5 * lines[last - 2].size)
+            && (last == 1 || right - lines[last - 2].x1 >= 1.5 * lines[last - 2].size || closes(&lines[last - 2]))
     };
     let byline = if joined { Some(last - 1) } else { (last >= 1 && set_right(&lines[last])).then_some(last) };
     for (n, line) in lines.iter().enumerate() {
@@ -534,5 +535,14 @@ mod tests {
             text_of(g, vec![]),
             "\u{3000}\u{3000}段首缩进八个字，\n第二行满行十个字了。顶格接排完了。\n\u{3000}\u{3000}另起一段缩进。\n完了。\n"
         );
+    }
+
+    #[test]
+    fn a_byline_wrapped_under_a_full_line_ending_a_sentence_is_one_byline_set_apart() {
+        let mut g = glyphs("一二三四五六七八九十", 50.0, 40.0, 10.0);
+        g.extend(glyphs("一二三四五六七八完。", 50.0, 53.0, 10.0));
+        g.extend(glyphs("记者王五通讯员李四", 60.0, 66.0, 10.0));
+        g.extend(glyphs("张三", 130.0, 79.0, 10.0));
+        assert_eq!(text_of(g, vec![]), "一二三四五六七八九十\n一二三四五六七八完。\n\n记者王五通讯员李四 张三\n");
     }
 }
