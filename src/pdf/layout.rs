@@ -368,12 +368,30 @@ fn cut_at_rules(blocks: &[Block], ids: &[usize], rules: &[Rule]) -> Option<Vec<V
     (parts.len() > 1).then_some(parts)
 }
 
-/// A block's lines, a paragraph's set-in first line set in.
+/// A block's lines, a paragraph's set-in first line set in, a byline set
+/// flush right at its end set apart by a blank line (as the text parser
+/// knows a byline that signs off).
 pub(super) fn write_block(block: &Block, out: &mut String) {
     let left = block.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
     let right = block.x1;
     let lines = &block.lines;
+    let last = lines.len() - 1;
     let full = |l: &Line| l.x0 - left < 0.5 * l.size && right - l.x1 < 1.5 * l.size;
+    let set_right = |l: &Line| l.x0 - left > 3.5 * l.size && right - l.x1 < 0.5 * l.size;
+    let closes = |l: &Line| l.text.trim_end().ends_with(['。', '！', '？', '…', '”', '!', '?']);
+    // A paragraph set flush right (a byline at the end) that ran over two
+    // lines: its first line ends at the right edge (it fills the measure,
+    // or is set right too) right after a paragraph's last line (short, or
+    // full on a sentence's end), its second ends at the right edge and
+    // starts well in. It is one line. (A line that ends a sentence is the
+    // paragraph's own.)
+    let joined = last >= 1 && set_right(&lines[last]) && {
+        let before = &lines[last - 1];
+        (full(before) || right - before.x1 < 0.5 * before.size)
+            && !closes(before)
+            && (last == 1 || right - lines[last - 2].x1 >= 1.5 * lines[last - 2].size || closes(&lines[last - 2]))
+    };
+    let byline = if joined { Some(last - 1) } else { (last >= 1 && set_right(&lines[last])).then_some(last) };
     for (n, line) in lines.iter().enumerate() {
         let inset = line.x0 - left;
         // Set in by one to three characters, and not a short line set
@@ -381,24 +399,26 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
         let set_in = lines.len() > 1
             && inset >= 1.5 * line.size
             && inset <= 3.5 * line.size
-            && right - line.x1 < 1.5 * line.size;
-        // A paragraph set flush right (a byline at the end) that ran over
-        // two lines: its first line ends at the right edge (it fills the
-        // measure, or is set right too) right after a paragraph's short
-        // last line, its second ends at the right edge and starts well in.
-        // It is one line.
-        let set_right = |l: &Line| l.x0 - left > 3.5 * l.size && right - l.x1 < 0.5 * l.size;
+            && right - line.x1 < 1.5 * line.size
+            && byline != Some(n);
         if n > 0 {
             let before = &lines[n - 1];
-            let joined = n + 1 == lines.len()
-                && set_right(line)
-                && (full(before) || right - before.x1 < 0.5 * before.size)
-                && (n == 1 || right - lines[n - 2].x1 >= 1.5 * lines[n - 2].size);
-            if !joined {
+            if joined && n == last {
+                // Broken at a space where the first line left room for the
+                // next character: `张三` / `摄` was `张三 摄`.
+                let wide =
+                    is_wide(&before.text[before.text.len() - last_char_len(&before.text)..]) && is_wide(&line.text);
+                if !wide || before.x0 - left >= 0.99 * line.size {
+                    out.push(' ');
+                }
+            } else if byline == Some(n) {
+                out.push_str("\n\n");
+            } else if closes(before) && right - before.x1 < before.size && inset < 0.5 * line.size {
+                // A line that fills the measure on a sentence's end, then
+                // one set flush left: the paragraph runs on (only a set-in
+                // line starts one), so the two are one line.
+            } else {
                 out.push('\n');
-            } else if !(is_wide(&before.text[before.text.len() - last_char_len(&before.text)..]) && is_wide(&line.text))
-            {
-                out.push(' ');
             }
         }
         if set_in {
@@ -470,5 +490,59 @@ mod tests {
         g.extend(glyphs("记者", 50.0, 66.0, 10.0));
         g.extend(glyphs("张三", 75.0, 66.0, 10.0));
         assert_eq!(text_of(g, vec![]), "\u{3000}\u{3000}段首缩进两字\n下一行顶格排到行尾\n记者 张三\n");
+    }
+
+    #[test]
+    fn a_byline_set_flush_right_under_a_paragraph_stands_apart() {
+        // A column ten characters wide: a paragraph's full line, its short
+        // last line, then a name set flush right.
+        let mut g = glyphs("一二三四五六七八九十", 50.0, 40.0, 10.0);
+        g.extend(glyphs("完了。", 50.0, 53.0, 10.0));
+        g.extend(glyphs("王五", 130.0, 66.0, 10.0));
+        assert_eq!(text_of(g, vec![]), "一二三四五六七八九十\n完了。\n\n王五\n");
+    }
+
+    #[test]
+    fn a_byline_set_right_broken_where_its_first_line_had_room_was_broken_at_a_space() {
+        // Set flush right over two lines after a paragraph's short last
+        // line. First: its first line leaves more than a character's room
+        // at the left, so the next character would have fitted — the break
+        // was at a space. Then: a full first line, broken inside the name.
+        let byline = |first: &str, x: f32, second: &str| {
+            let mut g = glyphs("一二三四五六七八九十", 50.0, 40.0, 10.0);
+            g.extend(glyphs("完了。", 50.0, 53.0, 10.0));
+            g.extend(glyphs(first, x, 66.0, 10.0));
+            g.extend(glyphs(second, 150.0 - 10.0 * second.chars().count() as f32, 79.0, 10.0));
+            text_of(g, vec![])
+        };
+        assert_eq!(byline("记者王五张三", 90.0, "摄"), "一二三四五六七八九十\n完了。\n\n记者王五张三 摄\n");
+        assert_eq!(
+            byline("记者王五李四张三赵钱", 50.0, "孙"),
+            "一二三四五六七八九十\n完了。\n\n记者王五李四张三赵钱孙\n"
+        );
+    }
+
+    #[test]
+    fn a_full_line_on_a_sentence_end_runs_on_into_a_line_set_flush_left() {
+        // Paragraphs set in: a full line that ends a sentence, then a line
+        // flush left, is one paragraph going on; a set-in line starts one.
+        let mut g = glyphs("段首缩进八个字，", 70.0, 40.0, 10.0);
+        g.extend(glyphs("第二行满行十个字了。", 50.0, 53.0, 10.0));
+        g.extend(glyphs("顶格接排完了。", 50.0, 66.0, 10.0));
+        g.extend(glyphs("另起一段缩进。", 70.0, 79.0, 10.0));
+        g.extend(glyphs("完了。", 50.0, 92.0, 10.0));
+        assert_eq!(
+            text_of(g, vec![]),
+            "\u{3000}\u{3000}段首缩进八个字，\n第二行满行十个字了。顶格接排完了。\n\u{3000}\u{3000}另起一段缩进。\n完了。\n"
+        );
+    }
+
+    #[test]
+    fn a_byline_wrapped_under_a_full_line_ending_a_sentence_is_one_byline_set_apart() {
+        let mut g = glyphs("一二三四五六七八九十", 50.0, 40.0, 10.0);
+        g.extend(glyphs("一二三四五六七八完。", 50.0, 53.0, 10.0));
+        g.extend(glyphs("记者王五通讯员李四", 60.0, 66.0, 10.0));
+        g.extend(glyphs("张三", 130.0, 79.0, 10.0));
+        assert_eq!(text_of(g, vec![]), "一二三四五六七八九十\n一二三四五六七八完。\n\n记者王五通讯员李四 张三\n");
     }
 }

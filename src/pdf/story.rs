@@ -79,6 +79,10 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         })
         .collect();
 
+    // Labels (a running head in a box of rules) head what stands under them.
+    let labels: Vec<&Block> =
+        blocks.iter().zip(&furniture).filter(|&(b, &f)| !f && is_label(b, &sheet.rules)).map(|(b, _)| b).collect();
+
     // Headlines: display blocks one under the other, in reading order.
     let content: Vec<usize> = order.iter().copied().filter(|&b| kinds[b] != Kind::Leftover).collect();
     let group_x = |ids: &[usize]| {
@@ -133,7 +137,11 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 }
             }
             None => match items.last_mut() {
-                Some(Item::Run(run)) if !ruled_off(&blocks[run[run.len() - 1]], &blocks[b], &sheet.rules) => {
+                Some(Item::Run(run))
+                    if !ruled_off(&blocks[run[run.len() - 1]], &blocks[b], &sheet.rules)
+                        && !set_beside(&blocks[run[0]], &blocks[run[run.len() - 1]], &blocks[b])
+                        && !labelled(&blocks[b], &labels) =>
+                {
                     run.push(b)
                 }
                 _ => items.push(Item::Run(vec![b])),
@@ -267,14 +275,17 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     // right after it that starts level with the text it took goes on that
     // story.
     for i in 1..items.len() {
-        let (Item::Run(run), Item::Head(_)) = (&items[i], &items[i - 1]) else { continue };
+        let (Item::Run(run), Item::Head(g)) = (&items[i], &items[i - 1]) else { continue };
         if head_of[i].is_some() {
             continue;
         }
         let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
         let Item::Run(taken) = &items[p] else { continue };
         let size = blocks[taken[0]].size();
-        if (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
+        // Not a headline in a column of its own beside its text, level
+        // with it: text right of that is a story of its own.
+        let under_it = bounds(&groups[*g]).2 > bounds(taken).2 + 3.0 * size;
+        if under_it && (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
             head_of[i] = Some(i - 1);
         }
     }
@@ -317,7 +328,29 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             // paragraph it starts).
             let mut merged = block.clone();
             while n < run.len() && follows(&merged, &blocks[run[n]]) {
-                for line in &blocks[run[n]].lines {
+                let next = &blocks[run[n]];
+                let mut lines = next.lines.iter();
+                // A lead-in in another face (a bold dateline) that filled
+                // its line and ran over onto the next, set flush left: one
+                // line, so that what it says is read whole.
+                let (lead, first) = (&merged.lines[merged.lines.len() - 1], &next.lines[0]);
+                if merged.lines.len() == 1
+                    && lead.font != first.font
+                    && next.x1 - lead.x1 < lead.size
+                    && first.x0 - next.x0 < 0.5 * first.size
+                {
+                    let tight = layout::is_wide(&lead.text[lead.text.len() - last_char_len(&lead.text)..])
+                        && layout::is_wide(&first.text);
+                    let lead = &mut merged.lines[0];
+                    if !tight {
+                        lead.text.push(' ');
+                    }
+                    lead.text.push_str(&first.text);
+                    lead.x1 = first.x1;
+                    merged.x1 = merged.x1.max(first.x1);
+                    lines.next();
+                }
+                for line in lines {
                     merged.push(line.clone());
                 }
                 n += 1;
@@ -450,6 +483,16 @@ fn is_caption(b: &Block, boxes: &[Rule]) -> bool {
     })
 }
 
+/// Does a label stand right over the block, across it: the block starts
+/// a section of its own (the text under a boxed section label is not the
+/// text of the story beside it).
+fn labelled(b: &Block, labels: &[&Block]) -> bool {
+    let size = b.size();
+    labels.iter().any(|l| {
+        overlap((l.x0, l.x1), (b.x0, b.x1)) > 0.0 && b.top >= l.bottom - 0.5 * size && b.top - l.bottom <= 3.5 * size
+    })
+}
+
 /// A line or two in a box of rules drawn tight around it.
 fn is_label(b: &Block, rules: &[Rule]) -> bool {
     let size = b.size();
@@ -486,6 +529,19 @@ fn ends_paragraph(b: &Block) -> bool {
     let short = b.x1 - last.x1;
     let closed = last.text.trim_end().ends_with(['。', '！', '？', '…', '”', '!', '?', '.', '」', '』', '）', ')']);
     short >= 0.5 * last.size && (closed || short >= 3.0 * last.size)
+}
+
+/// Is `b`, read after `a` at the top of another column, a story of its
+/// own set beside the one that `a` ends with a byline set right? It starts
+/// above where that story's text started, so it is no column that text
+/// was continued into. (A paragraph's short last line does not settle it:
+/// in a run of briefs the next column starts over at the top.)
+fn set_beside(first: &Block, a: &Block, b: &Block) -> bool {
+    let size = a.size();
+    let last = &a.lines[a.lines.len() - 1];
+    let left = a.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let byline = a.lines.len() > 1 && last.x0 - left > 3.5 * last.size && a.x1 - last.x1 < 0.5 * last.size;
+    b.top < a.bottom - 0.5 * size && b.top < first.top - 0.5 * size && byline
 }
 
 /// Does `b` go on right under `a`, on the next baseline of the same column
@@ -544,6 +600,10 @@ pub fn join(lines: &[HeadLine]) -> String {
         out.push_str(text);
     }
     out
+}
+
+fn last_char_len(s: &str) -> usize {
+    s.chars().next_back().map_or(0, char::len_utf8)
 }
 
 fn overlap((a0, a1): (f32, f32), (b0, b1): (f32, f32)) -> f32 {
@@ -628,5 +688,77 @@ mod tests {
         let got = stories(g);
         assert_eq!(got[0].0, "第一篇标题");
         assert!(got[0].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn text_beside_a_story_that_ended_with_a_byline_set_right_is_a_story_of_its_own() {
+        // Story one: its headline over column one, its text under it ending
+        // with a byline set flush right. Column two starts level with that
+        // headline, above story one's text: a story without a headline.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(&["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一一一一一一完。"], 50.0, 70.0));
+        g.extend(line("记者张三", 130.0, 109.0, 10.0));
+        g.extend(column(
+            &["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"],
+            190.0,
+            30.0,
+        ));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("记者张三") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "");
+        assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_right_of_its_text_does_not_take_the_text_right_of_it_too() {
+        // Story one's text in column one, its headline in column two level
+        // with it; column three, level with both, is another story.
+        let mut g = column(&["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一完。"], 50.0, 70.0);
+        g.extend(line("第一篇", 190.0, 70.0, 20.0));
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 260.0, 70.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇");
+        assert!(got[0].1.ends_with("一一一完。") && !got[0].1.contains('二'), "{got:?}");
+        assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn text_under_a_boxed_label_starts_a_story_of_its_own() {
+        // A headline over two columns; the second column is headed by a
+        // label in a box of rules: its text is not the headline's story.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一一一一一一一一一一一一"],
+            50.0,
+            70.0,
+        ));
+        g.extend(line("栏目", 190.0, 62.0, 10.0));
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 100.0));
+        let rules =
+            vec![Rule { x0: 186.0, y0: 51.0, x1: 214.0, y1: 51.5 }, Rule { x0: 186.0, y0: 65.0, x1: 214.0, y1: 65.5 }];
+        let sheet = Sheet { glyphs: g.clone(), rules: vec![], boxes: vec![], unmapped: 0 };
+        let count = |sheet: &Sheet| pieces(sheet).iter().filter(|p| matches!(p, Piece::Story { .. })).count();
+        assert_eq!(count(&sheet), 1);
+        assert_eq!(count(&Sheet { glyphs: g, rules, boxes: vec![], unmapped: 0 }), 2);
+    }
+
+    #[test]
+    fn a_bold_lead_in_that_ran_over_onto_the_next_line_is_read_as_one_line() {
+        // Under a headline, a paragraph whose first line, set in, is all
+        // bold (another font) and runs over onto the next line.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(
+            line("本报讯（记者", 70.0, 70.0, 10.0)
+                .into_iter()
+                .chain(line("张三", 130.0, 70.0, 10.0))
+                .map(|g| Glyph { font: 1, ..g }),
+        );
+        g.extend(column(&["四）正文正文正文正文", "正文正文正文正文正文", "正文完。"], 50.0, 83.0));
+        let sheet = Sheet { glyphs: g, rules: vec![], boxes: vec![], unmapped: 0 };
+        let Some(Piece::Story { body, .. }) = pieces(&sheet).into_iter().next() else { panic!("no story") };
+        assert_eq!(body.lines().next(), Some("\u{3000}\u{3000}本报讯（记者张三四）正文正文正文正文"), "{body}");
     }
 }
