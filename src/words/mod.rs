@@ -309,34 +309,41 @@ pub fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
     build(packed).map(|(jieba, _, _)| jieba)
 }
 
+/// A bare jieba built from dictionary text (`word freq tag` lines), neither
+/// pruned nor quantised: the reference the packed dictionary is measured
+/// against (`dict-agreement` in `lab`).
+#[cfg(feature = "measure")]
+pub fn jieba_from_text(text: &str) -> Result<Jieba, crate::Error> {
+    Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary { message: e.to_string() })
+}
+
 /// Jieba, the tag table and the sum of the frequencies from a packed
 /// dictionary.
 fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
-    let text = dict::unpack(packed)?;
-    let mut lexicon = Lexicon::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+    let entries = dict::Entries::read(packed)?;
+    let mut lexicon = Lexicon::with_capacity(entries.len());
     let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
     let mut total = 0u64;
     // Words of more than one character by frequency, for the lexicon's
     // table of frequent words (single characters need no hashing).
     let mut frequent: Vec<(u64, &str)> = Vec::new();
-    for line in text.lines() {
-        let mut parts = line.split(' ');
-        if let (Some(word), Some(freq), tag) = (parts.next(), parts.next(), parts.next()) {
-            let freq = freq.parse::<u64>().unwrap_or(0);
-            total += freq;
-            let name = tag.unwrap_or("");
-            if name != last.0 {
-                last = (name, Tag::from_name(name));
-            }
-            lexicon.insert(word, last.1);
-            if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
-                frequent.push((freq, word));
-            }
+    for (word, freq, name) in entries.iter() {
+        total += freq;
+        if name != last.0 {
+            last = (name, Tag::from_name(name));
+        }
+        lexicon.insert(word, last.1);
+        if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
+            frequent.push((freq, word));
         }
     }
     lexicon.keep_hot(frequent);
-    let jieba =
-        Jieba::with_dict(&mut text.as_bytes()).map_err(|e| crate::Error::Dictionary { message: e.to_string() })?;
+    // Frequencies of a packed dictionary fit in one byte's code (ten
+    // million at most), so in a 32-bit `usize`.
+    let jieba = Jieba::from_entries(
+        entries.len(),
+        entries.iter().map(|(word, freq, tag)| (word, usize::try_from(freq).unwrap_or(usize::MAX), tag)),
+    );
     Ok((jieba, lexicon, total))
 }
 
