@@ -32,6 +32,18 @@ impl Body {
     }
 }
 
+/// How the text was put in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// A whole page as `pdftotext` or OCR prints it: one article's columns
+    /// may come between another's, so a new paragraph under text left in
+    /// mid-sentence belongs to another article.
+    Interleaved,
+    /// One story's text, cut out of the page by its geometry (the PDF
+    /// path): its blocks may come in any order, but they are all its own.
+    Story,
+}
+
 /// One slot of the page, in order: a body, or a mark waiting to be attached.
 enum Slot {
     Body(usize),
@@ -49,7 +61,7 @@ const LAYOUT_BIAS: f32 = 0.1;
 ///
 /// `sheet` is the page's raw text: where a column break cut a paragraph,
 /// the page's own words tell which open body the cut text goes on.
-pub fn assemble(sheet: &str, units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
+pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
     let units = mark_name_bylines(mark_cross_heads(units));
     let mut bodies: Vec<Body> = Vec::new();
     let mut headlines: Vec<Headline> = Vec::new();
@@ -70,7 +82,7 @@ pub fn assemble(sheet: &str, units: Vec<Unit>, articles: &mut Vec<Article>, left
                     continued_body(sheet, &bodies, open, &p.text).or(open)
                 } else if p.may_continue_earlier {
                     continued_body_by_words(sheet, &bodies, open, &p.text).or(open)
-                } else if open.is_some_and(|b| bodies[b].cut_mid_sentence()) {
+                } else if order == Order::Interleaved && open.is_some_and(|b| bodies[b].cut_mid_sentence()) {
                     // A new paragraph cannot follow its own article's text
                     // left in mid-sentence: another article starts here.
                     None

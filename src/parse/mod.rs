@@ -32,11 +32,22 @@ use crate::model::Page;
 /// assert_eq!(article.paragraphs, ["昨日，记者从市交通局获悉，市区将新增三处停车场。"]);
 /// ```
 pub fn parse_page(input: &str) -> Page {
+    parse_in_order(input, assemble::Order::Interleaved)
+}
+
+/// Parses one story's text that a PDF's geometry has already cut out of
+/// its page (it may still hold a headline-less story or two).
+#[cfg(feature = "pdf")]
+pub(crate) fn parse_story(input: &str) -> Page {
+    parse_in_order(input, assemble::Order::Story)
+}
+
+fn parse_in_order(input: &str, order: assemble::Order) -> Page {
     let mut page = Page::default();
     for sheet in input.split('\u{0C}') {
         let lines = lines::split_lines(sheet);
         let units = reflow::reflow(&lines);
-        assemble::assemble(sheet, units, &mut page.articles, &mut page.leftovers);
+        assemble::assemble(sheet, order, units, &mut page.articles, &mut page.leftovers);
     }
     page
 }

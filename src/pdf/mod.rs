@@ -99,7 +99,7 @@ pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Page, Error> {
 /// subtitle), its text parsed as text (bylines, datelines, paragraphs).
 #[cfg(feature = "pdf")]
 fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
-    let parsed = crate::parse_page(body);
+    let parsed = crate::parse::parse_story(body);
     page.leftovers.extend(parsed.leftovers);
     if head.is_empty() {
         page.articles.extend(parsed.articles);
