@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use baozhi::archive::{
-    Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, assemble, fold_article,
+    Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, PageRow, Segment, SegmentFiles, assemble,
+    fold_article, merge,
 };
 use baozhi::model::{Article, Page};
 use baozhi::search::{SearchIndex, SearchOptions, parse_query};
@@ -20,6 +21,10 @@ fn build(pages: &[Page], shard_bytes: usize, page_bytes: usize) -> ArchiveFiles 
 /// The pages as segments, cut before each page of `cuts` (as builds that
 /// each added some pages would make them).
 fn build_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usize) -> ArchiveFiles {
+    assemble(segments_in(pages, cuts, shard_bytes, page_bytes))
+}
+
+fn segments_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usize) -> Vec<SegmentFiles> {
     let mut segments = Vec::new();
     let mut b = ArchiveBuilder::with_sizes(shard_bytes, page_bytes);
     for (i, p) in pages.iter().enumerate() {
@@ -29,7 +34,7 @@ fn build_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usiz
         b.add_page(&PageMeta { name: format!("{i}.txt"), date: None, group: format!("g{}", i / 3) }, p);
     }
     segments.push(b.segment());
-    assemble(segments)
+    segments
 }
 
 /// Asks until complete, fetching what each answer needs; the answers given
@@ -154,6 +159,27 @@ proptest! {
     ) {
         let (shard, page) = if paged { (16, 4) } else { (1 << 14, 1 << 14) };
         check_in(&pages, &cuts, &query, shard, page);
+    }
+
+    #[test]
+    fn segments_merged_are_the_segment_of_their_pages_indexed_at_once(
+        pages in prop::collection::vec(page(), 1..9),
+        cuts in prop::collection::vec(0usize..9, 0..4),
+        paged in any::<bool>(),
+    ) {
+        // Their lists joined from their files: the same files, so the same answers.
+        let (shard, page) = if paged { (16, 4) } else { (1 << 14, 1 << 14) };
+        let whole = segments_in(&pages, &[], shard, page).pop().unwrap();
+        let parts = segments_in(&pages, &cuts, shard, page);
+        let stored: BTreeMap<&str, &Vec<u8>> =
+            parts.iter().flat_map(|s| &s.files).map(|(n, b)| (n.as_str(), b)).collect();
+        let inputs: Vec<(&Segment, &[PageRow])> = parts.iter().map(|s| (&s.segment, &s.rows[..])).collect();
+        let merged = merge(ArchiveBuilder::with_sizes(shard, page), &inputs, &|n| stored.get(n).map(|b| b.to_vec())).unwrap();
+        prop_assert_eq!(&merged.segment, &whole.segment);
+        prop_assert_eq!(&merged.rows, &whole.rows);
+        // Its files are the whole's but the pages' data, which stay where they are.
+        let names = |s: &SegmentFiles| s.files.iter().map(|(n, _)| n.clone()).filter(|n| !n.starts_with("p/")).collect::<Vec<_>>();
+        prop_assert_eq!(names(&merged), names(&whole));
     }
 
     #[test]
