@@ -418,6 +418,16 @@ impl Archive {
                 }
             }
         }
+        // What each window's entries span (before the windows are made to
+        // cover the archive), to fetch the article table ahead only where
+        // it is dense enough to be used.
+        let spans: Vec<(Range<u32>, u32)> = windows
+            .iter()
+            .map(|(r, s)| match s {
+                Source::Page(_, _, entries) => (r.clone(), *entries),
+                Source::Inline(part) => (r.clone(), part.entry.entries()),
+            })
+            .collect();
         let mut previous = 0;
         for (range, _) in &mut windows {
             range.start = previous;
@@ -441,13 +451,18 @@ impl Archive {
             {
                 // Ask for this window's page and a few after it, and the
                 // article table for those windows, to rank what they hold.
-                for (r, s) in windows[w..].iter().take(AHEAD) {
+                let per = self.manifest.segments.iter().map(|s| s.chunk).max().unwrap_or(1).max(1);
+                for ((_, s), (span, entries)) in windows[w..].iter().zip(&spans[w..]).take(AHEAD) {
                     if let Source::Page(f, ..) = s
                         && !self.pages.contains_key(*f)
                     {
                         need.push(f.to_string());
                     }
-                    self.chunks_needed(r, &mut need)?;
+                    // A sparse window's table is asked for once its
+                    // articles are known (below), not all of its span.
+                    if (span.end - span.start).div_ceil(per) <= *entries {
+                        self.chunks_needed(span, &mut need)?;
+                    }
                 }
                 stopped = true;
                 break;
