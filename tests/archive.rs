@@ -274,3 +274,22 @@ fn a_damaged_file_or_another_format_is_one_clear_error() {
     assert!(archive.add_file("x/unknown.bin", Vec::new()).is_err());
     assert_eq!(MANIFEST, "manifest.json");
 }
+
+#[test]
+fn a_character_found_only_early_does_not_fetch_the_article_table_of_the_rest() {
+    // 3,000 articles, three files of the article table; the character is in
+    // the first 12 only, its list paged two entries a page.
+    let pages: Vec<Page> =
+        (0..3000).map(|i| para_page(&[&if i < 12 { "的".repeat(i + 1) } else { format!("市场{i}") }])).collect();
+    let files = build(&pages, 64, 4);
+    let chunks = &files.manifest.segments[0].chunks;
+    assert_eq!(chunks.len(), 3);
+    let (answers, _) = ask(&files, "的");
+    let last = answers.last().unwrap();
+    assert!(last.frequent && last.complete);
+    assert_eq!(last.total_results, 12);
+    let asked: Vec<&String> = answers.iter().flat_map(|a| &a.need).collect();
+    assert!(asked.iter().filter(|n| n.starts_with("b/")).count() > 2, "{asked:?}");
+    assert!(asked.contains(&&chunks[0]));
+    assert!(!asked.contains(&&chunks[1]) && !asked.contains(&&chunks[2]), "{asked:?}");
+}
