@@ -566,8 +566,13 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         let (y, m, d) = (2020 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
         pages_dir.join(format!("{y:04}-{m:02}-{d:02}/{:02}.txt", i % 16 + 1))
     };
-    let reuse = reuse && slot(pages - 1).is_file() && !slot(pages).exists();
+    let reuse = reuse && slot(pages - 1).is_file();
     if reuse {
+        // Pages past the N asked for (the day an earlier run added) go.
+        let mut extra = pages;
+        while std::fs::remove_file(slot(extra)).is_ok() {
+            extra += 1;
+        }
         let _ = std::fs::remove_dir_all(&site);
         let _ = std::fs::remove_dir_all(&html_dir);
     } else {
