@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use baozhi::archive::{
-    Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, assemble, fold_article,
+    Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, PageRow, Segment, SegmentFiles, assemble,
+    fold_article, merge,
 };
 use baozhi::model::{Article, Page};
 use baozhi::search::{SearchIndex, SearchOptions, parse_query};
@@ -20,6 +21,10 @@ fn build(pages: &[Page], shard_bytes: usize, page_bytes: usize) -> ArchiveFiles 
 /// The pages as segments, cut before each page of `cuts` (as builds that
 /// each added some pages would make them).
 fn build_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usize) -> ArchiveFiles {
+    assemble(segments_in(pages, cuts, shard_bytes, page_bytes))
+}
+
+fn segments_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usize) -> Vec<SegmentFiles> {
     let mut segments = Vec::new();
     let mut b = ArchiveBuilder::with_sizes(shard_bytes, page_bytes);
     for (i, p) in pages.iter().enumerate() {
@@ -29,7 +34,7 @@ fn build_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usiz
         b.add_page(&PageMeta { name: format!("{i}.txt"), date: None, group: format!("g{}", i / 3) }, p);
     }
     segments.push(b.segment());
-    assemble(segments)
+    segments
 }
 
 /// Asks until complete, fetching what each answer needs; the answers given
@@ -157,6 +162,27 @@ proptest! {
     }
 
     #[test]
+    fn segments_merged_are_the_segment_of_their_pages_indexed_at_once(
+        pages in prop::collection::vec(page(), 1..9),
+        cuts in prop::collection::vec(0usize..9, 0..4),
+        paged in any::<bool>(),
+    ) {
+        // Their lists joined from their files: the same files, so the same answers.
+        let (shard, page) = if paged { (16, 4) } else { (1 << 14, 1 << 14) };
+        let whole = segments_in(&pages, &[], shard, page).pop().unwrap();
+        let parts = segments_in(&pages, &cuts, shard, page);
+        let stored: BTreeMap<&str, &Vec<u8>> =
+            parts.iter().flat_map(|s| &s.files).map(|(n, b)| (n.as_str(), b)).collect();
+        let inputs: Vec<(&Segment, &[PageRow])> = parts.iter().map(|s| (&s.segment, &s.rows[..])).collect();
+        let merged = merge(ArchiveBuilder::with_sizes(shard, page), &inputs, &|n| stored.get(n).map(|b| b.to_vec())).unwrap();
+        prop_assert_eq!(&merged.segment, &whole.segment);
+        prop_assert_eq!(&merged.rows, &whole.rows);
+        // Its files are the whole's but the pages' data, which stay where they are.
+        let names = |s: &SegmentFiles| s.files.iter().map(|(n, _)| n.clone()).filter(|n| !n.starts_with("p/")).collect::<Vec<_>>();
+        prop_assert_eq!(names(&merged), names(&whole));
+    }
+
+    #[test]
     fn ranking_matches_the_in_page_search_without_words(
         pages in prop::collection::vec(page(), 1..8),
         cuts in prop::collection::vec(0usize..8, 0..3),
@@ -247,4 +273,23 @@ fn a_damaged_file_or_another_format_is_one_clear_error() {
     assert!(Archive::open(&other).unwrap_err().to_string().contains("build it again"));
     assert!(archive.add_file("x/unknown.bin", Vec::new()).is_err());
     assert_eq!(MANIFEST, "manifest.json");
+}
+
+#[test]
+fn a_character_found_only_early_does_not_fetch_the_article_table_of_the_rest() {
+    // 3,000 articles, three files of the article table; the character is in
+    // the first 12 only, its list paged two entries a page.
+    let pages: Vec<Page> =
+        (0..3000).map(|i| para_page(&[&if i < 12 { "的".repeat(i + 1) } else { format!("市场{i}") }])).collect();
+    let files = build(&pages, 64, 4);
+    let chunks = &files.manifest.segments[0].chunks;
+    assert_eq!(chunks.len(), 3);
+    let (answers, _) = ask(&files, "的");
+    let last = answers.last().unwrap();
+    assert!(last.frequent && last.complete);
+    assert_eq!(last.total_results, 12);
+    let asked: Vec<&String> = answers.iter().flat_map(|a| &a.need).collect();
+    assert!(asked.iter().filter(|n| n.starts_with("b/")).count() > 2, "{asked:?}");
+    assert!(asked.contains(&&chunks[0]));
+    assert!(!asked.contains(&&chunks[1]) && !asked.contains(&&chunks[2]), "{asked:?}");
 }

@@ -3,8 +3,12 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::codec::{SEPARATOR, bigram, content_name, is_unigram, put, put_str, unigram};
-use super::{ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, SHARD_BYTES, Segment, encode_list, fold_article};
+use super::codec::{SEPARATOR, bigram, content_name, damaged, is_unigram, put, put_str, unigram};
+use super::query::{Entry, read_chunk, read_shard};
+use super::{
+    ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, decode_list, encode_list,
+    fold_article,
+};
 use crate::model::Page;
 
 /// What the archive says of a page besides its articles.
@@ -26,6 +30,82 @@ struct List {
     /// The article of the last entry.
     last: u32,
     entries: u32,
+}
+
+impl List {
+    /// A character's entry: its article, how often in the headline and in the rest.
+    fn push_counts(&mut self, a: u32, head: u32, body: u32) {
+        // The flag: is it in the headline at all?
+        put(&mut self.bytes, (u64::from(a - self.last) << 1) | u64::from(head > 0));
+        if head > 0 {
+            put(&mut self.bytes, u64::from(head));
+        }
+        put(&mut self.bytes, u64::from(body));
+        self.last = a;
+        self.entries += 1;
+    }
+
+    /// A pair's entry: its article and positions.
+    fn push_positions(&mut self, a: u32, positions: &[u32]) {
+        // The flag: does it occur more than once?
+        put(&mut self.bytes, (u64::from(a - self.last) << 1) | u64::from(positions.len() > 1));
+        put_positions(&mut self.bytes, positions);
+        self.last = a;
+        self.entries += 1;
+    }
+}
+
+/// One segment, written by `b` (a new builder: it gives the sizes), of `inputs` (segments, in order, with their pages' rows
+/// numbered in their segment) made from their files: each key's lists read
+/// and joined, the tables joined; no page is read or indexed again, so it
+/// holds in memory about the merged index, not the pages. `files` gives a
+/// file's bytes by name. The pages' data files stay as they are and are not
+/// among the files returned.
+pub fn merge(
+    mut b: ArchiveBuilder,
+    inputs: &[(&Segment, &[PageRow])],
+    files: &dyn Fn(&str) -> Option<Vec<u8>>,
+) -> Result<SegmentFiles, crate::Error> {
+    let missing = |name: &str| damaged(&format!("{name} is missing"));
+    let mut decoded = Vec::new();
+    for (seg, rows) in inputs {
+        let (a0, p0) = (b.articles.len() as u32, b.pages.len() as u32);
+        for name in &seg.chunks {
+            let chunk = read_chunk(&files(name).ok_or_else(|| missing(name))?)?;
+            b.articles.extend(chunk.rows.iter().map(|&(p, len, head)| (p + p0, len, head)));
+        }
+        if b.articles.len() as u64 != u64::from(a0) + u64::from(seg.articles) || rows.len() as u32 != seg.pages {
+            return Err(damaged("a segment's tables do not hold its articles and pages"));
+        }
+        b.pages.extend(rows.iter().map(|r| PageRow { index: r.index + p0, first: r.first + a0, ..r.clone() }));
+        b.units += seg.units;
+        for name in &seg.shards {
+            let shard = read_shard(files(name).ok_or_else(|| missing(name))?)?;
+            for (&key, entry) in &shard.entries {
+                let single = is_unigram(key);
+                decoded.clear();
+                match entry {
+                    Entry::Inline { entries, range } => {
+                        decode_list(&shard.bytes[range.clone()], 0, *entries, single, &|_| true, &mut decoded)?
+                    }
+                    Entry::Paged { pages, .. } => {
+                        for p in pages {
+                            let bytes = files(&p.file).ok_or_else(|| missing(&p.file))?;
+                            decode_list(&bytes, p.first, p.entries, single, &|_| true, &mut decoded)?;
+                        }
+                    }
+                }
+                let list = b.lists.entry(key).or_default();
+                for (a, payload) in decoded.drain(..) {
+                    match payload {
+                        Payload::Counts(head, body) => list.push_counts(a + a0, head, body),
+                        Payload::At(at) => list.push_positions(a + a0, &at),
+                    }
+                }
+            }
+        }
+    }
+    Ok(b.segment())
 }
 
 /// A page's row in the contents (its numbers are its segment's while the
@@ -227,23 +307,10 @@ impl ArchiveBuilder {
             }
         }
         for (&key, &(head, body)) in &self.singles {
-            let list = self.lists.entry(key).or_default();
-            // The flag: is it in the headline at all?
-            put(&mut list.bytes, (u64::from(a - list.last) << 1) | u64::from(head > 0));
-            if head > 0 {
-                put(&mut list.bytes, u64::from(head));
-            }
-            put(&mut list.bytes, u64::from(body));
-            list.last = a;
-            list.entries += 1;
+            self.lists.entry(key).or_default().push_counts(a, head, body);
         }
         for (&key, positions) in &self.pairs {
-            let list = self.lists.entry(key).or_default();
-            // The flag: does it occur more than once?
-            put(&mut list.bytes, (u64::from(a - list.last) << 1) | u64::from(positions.len() > 1));
-            put_positions(&mut list.bytes, positions);
-            list.last = a;
-            list.entries += 1;
+            self.lists.entry(key).or_default().push_positions(a, positions);
         }
     }
 

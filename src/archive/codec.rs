@@ -170,6 +170,11 @@ impl<'a> BitReader<'a> {
         BitReader { bytes, at: 0 }
     }
 
+    /// Bits read so far.
+    pub fn read(&self) -> usize {
+        self.at
+    }
+
     fn bit(&mut self) -> Result<u32, Error> {
         let byte = self.bytes.get(self.at / 8).ok_or_else(|| damaged("a list runs past the end"))?;
         let b = u32::from(byte >> (self.at % 8)) & 1;
@@ -206,6 +211,22 @@ impl<'a> BitReader<'a> {
         let low = self.bits(k)?;
         u32::try_from((u64::from(q) << k) | u64::from(low)).map_err(|_| damaged("a number is too large"))
     }
+}
+
+/// Bits of `values` in Rice codes of parameter `k`.
+pub fn rice_bits(values: &[u32], k: u32) -> u64 {
+    values
+        .iter()
+        .map(|&v| if v >> k >= ESCAPE { u64::from(ESCAPE) + 32 } else { u64::from(v >> k) + 1 + u64::from(k) })
+        .sum()
+}
+
+/// The Rice parameter that codes `values` in the fewest bits (of those
+/// near the one their mean suggests).
+pub fn best_k(values: &[u32]) -> u32 {
+    let sum: u64 = values.iter().map(|&v| u64::from(v)).sum();
+    let k0 = rice_k(sum, values.len() as u64);
+    (k0.saturating_sub(2)..=(k0 + 3).min(24)).min_by_key(|&k| (rice_bits(values, k), k)).unwrap_or(k0)
 }
 
 /// The Rice parameter for values of mean `mean`.

@@ -77,8 +77,8 @@ mod query;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{ArchiveBuilder, ArchiveFiles, PageMeta, PageRow, SegmentFiles, assemble, contents};
-pub use query::{Archive, ArchiveAnswer, ArchiveResult};
+pub use build::{ArchiveBuilder, ArchiveFiles, PageMeta, PageRow, SegmentFiles, assemble, contents, merge};
+pub use query::{Archive, ArchiveAnswer, ArchiveResult, breakdown};
 
 use crate::model::{Article, fields};
 use crate::text::fold::fold;
@@ -244,21 +244,19 @@ fn each_leb(bytes: &[u8], base: u32, single: bool, mut f: impl FnMut(u32, (u32, 
 /// the rest; of a pair, the number of positions less two when flagged
 /// (else one), the first position and the gaps less one.
 pub(crate) fn encode_list(leb: &[u8], base: u32, single: bool) -> Vec<u8> {
-    let (mut gaps, mut firsts, mut steps, mut n, mut n_steps) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut gaps, mut firsts, mut steps) = (Vec::new(), Vec::new(), Vec::new());
     let mut last = base;
     each_leb(leb, base, single, |a, (_, b), at| {
-        gaps += u64::from(a - last);
+        gaps.push(a - last);
         last = a;
-        n += 1;
         if single {
-            firsts += u64::from(b);
+            firsts.push(b);
         } else {
-            firsts += u64::from(at[0]);
-            steps += u64::from(at[at.len() - 1] - at[0]);
-            n_steps += at.len() as u64 - 1;
+            firsts.push(at[0]);
+            steps.extend(at.windows(2).map(|w| w[1] - w[0] - 1));
         }
     });
-    let (kg, kp, kq) = (codec::rice_k(gaps, n), codec::rice_k(firsts, n), codec::rice_k(steps, n_steps));
+    let (kg, kp, kq) = (codec::best_k(&gaps), codec::best_k(&firsts), codec::best_k(&steps));
     let mut out = codec::Bits::default();
     out.bits(kg | (kp << 5) | (kq << 10), 15);
     let mut last = base;

@@ -7,7 +7,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::codec::{Cursor, bigram, damaged, is_unigram, shard_of, unigram};
+use super::codec::{BitReader, Cursor, bigram, damaged, is_unigram, shard_of, unigram};
 use super::{Manifest, Payload, decode_list};
 use crate::Error;
 use crate::search::{HEADLINE, parse_query};
@@ -70,13 +70,13 @@ enum Source<'a> {
 }
 
 #[derive(Debug)]
-struct Shard {
-    bytes: Vec<u8>,
-    entries: FxHashMap<u64, Entry>,
+pub(super) struct Shard {
+    pub(super) bytes: Vec<u8>,
+    pub(super) entries: FxHashMap<u64, Entry>,
 }
 
 #[derive(Debug, Clone)]
-enum Entry {
+pub(super) enum Entry {
     Inline { entries: u32, range: Range<usize> },
     Paged { entries: u32, pages: Vec<PageRef> },
 }
@@ -90,18 +90,18 @@ impl Entry {
 }
 
 #[derive(Debug, Clone)]
-struct PageRef {
+pub(super) struct PageRef {
     /// Its first article; it covers the articles up to the next page's first.
-    first: u32,
-    entries: u32,
-    file: String,
+    pub(super) first: u32,
+    pub(super) entries: u32,
+    pub(super) file: String,
 }
 
 #[derive(Debug)]
-struct Chunk {
+pub(super) struct Chunk {
     first: u32,
     /// Per article: page index, length in units, end of the headline.
-    rows: Vec<(u32, u32, u32)>,
+    pub(super) rows: Vec<(u32, u32, u32)>,
 }
 
 /// A term's occurrences in an article.
@@ -418,6 +418,16 @@ impl Archive {
                 }
             }
         }
+        // What each window's entries span (before the windows are made to
+        // cover the archive), to fetch the article table ahead only where
+        // it is dense enough to be used.
+        let spans: Vec<(Range<u32>, u32)> = windows
+            .iter()
+            .map(|(r, s)| match s {
+                Source::Page(_, _, entries) => (r.clone(), *entries),
+                Source::Inline(part) => (r.clone(), part.entry.entries()),
+            })
+            .collect();
         let mut previous = 0;
         for (range, _) in &mut windows {
             range.start = previous;
@@ -441,13 +451,18 @@ impl Archive {
             {
                 // Ask for this window's page and a few after it, and the
                 // article table for those windows, to rank what they hold.
-                for (r, s) in windows[w..].iter().take(AHEAD) {
+                let per = self.manifest.segments.iter().map(|s| s.chunk).max().unwrap_or(1).max(1);
+                for ((_, s), (span, entries)) in windows[w..].iter().zip(&spans[w..]).take(AHEAD) {
                     if let Source::Page(f, ..) = s
                         && !self.pages.contains_key(*f)
                     {
                         need.push(f.to_string());
                     }
-                    self.chunks_needed(r, &mut need)?;
+                    // A sparse window's table is asked for once its
+                    // articles are known (below), not all of its span.
+                    if (span.end - span.start).div_ceil(per) <= *entries {
+                        self.chunks_needed(span, &mut need)?;
+                    }
                 }
                 stopped = true;
                 break;
@@ -741,7 +756,7 @@ fn occurrences(term: &Term, a: u32, lists: &FxHashMap<u64, FxHashMap<u32, Payloa
     }
 }
 
-fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
+pub(super) fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
     let mut entries = FxHashMap::default();
     let mut c = Cursor::new(&bytes);
     c.magic(b"BZS1")?;
@@ -775,7 +790,7 @@ fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
     Ok(Shard { bytes, entries })
 }
 
-fn read_chunk(bytes: &[u8]) -> Result<Chunk, Error> {
+pub(super) fn read_chunk(bytes: &[u8]) -> Result<Chunk, Error> {
     let mut c = Cursor::new(bytes);
     c.magic(b"BZA1")?;
     let first = c.u32()?;
@@ -801,4 +816,116 @@ fn read_table(bytes: &[u8]) -> Result<Vec<TableRow>, Error> {
         out.push((first, data, c.str()?.to_string()));
     }
     Ok(out)
+}
+
+/// Where an archive's index bytes go: per part of the lists (article gaps,
+/// flags and counts, positions) of pairs and of characters, and the shards'
+/// own bytes (keys, lengths, list pages' names), each in bytes; and how
+/// many of the pairs' entries and position bytes are in lists of at most
+/// 1, 4, 16, 64 articles. `files` gives a file's bytes by name.
+pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<(String, f64)>, Error> {
+    const PARTS: [&str; 9] = [
+        "pairs: parameters",
+        "pairs: article gaps",
+        "pairs: flags and counts",
+        "pairs: first positions",
+        "pairs: position gaps",
+        "characters: parameters",
+        "characters: article gaps",
+        "characters: flags and headline counts",
+        "characters: counts in the rest",
+    ];
+    let mut bits = [0u64; PARTS.len()];
+    let mut shard_own = 0u64;
+    let (mut pair_entries, mut char_entries) = (0u64, 0u64);
+    // Per df bound: pair entries, and bits of their positions.
+    const BOUNDS: [u32; 4] = [1, 4, 16, 64];
+    let mut by_df = [(0u64, 0u64); BOUNDS.len()];
+    let missing = |name: &str| damaged(&format!("{name} is missing"));
+    for seg in &manifest.segments {
+        for name in &seg.shards {
+            let shard = read_shard(files(name).ok_or_else(|| missing(name))?)?;
+            let mut inline = 0u64;
+            for (&key, entry) in &shard.entries {
+                let single = is_unigram(key);
+                let lists: Vec<(Vec<u8>, u32)> = match entry {
+                    Entry::Inline { entries, range } => {
+                        inline += range.len() as u64;
+                        vec![(shard.bytes[range.clone()].to_vec(), *entries)]
+                    }
+                    Entry::Paged { pages, .. } => pages
+                        .iter()
+                        .map(|p| Ok((files(&p.file).ok_or_else(|| missing(&p.file))?, p.entries)))
+                        .collect::<Result<_, Error>>()?,
+                };
+                let df = entry.entries();
+                for (bytes, entries) in lists {
+                    let t = tally_list(&bytes, entries, single)?;
+                    let o = if single { 5 } else { 0 };
+                    for (i, b) in t.iter().enumerate().take(if single { 4 } else { 5 }) {
+                        bits[o + i] += b;
+                    }
+                    if single {
+                        char_entries += u64::from(entries);
+                    } else {
+                        pair_entries += u64::from(entries);
+                        for (i, &bound) in BOUNDS.iter().enumerate() {
+                            if df <= bound {
+                                by_df[i].0 += u64::from(entries);
+                                by_df[i].1 += t[3] + t[4];
+                            }
+                        }
+                    }
+                }
+            }
+            shard_own += shard.bytes.len() as u64 - inline;
+        }
+    }
+    let mut out: Vec<(String, f64)> = PARTS.iter().zip(bits).map(|(p, b)| (p.to_string(), b as f64 / 8.0)).collect();
+    out.push(("shards' own bytes (keys, lengths, list pages' names)".into(), shard_own as f64));
+    out.push(("pair entries".into(), pair_entries as f64));
+    out.push(("character entries".into(), char_entries as f64));
+    for (bound, (n, b)) in BOUNDS.iter().zip(by_df) {
+        out.push((format!("pair entries in lists of at most {bound} articles"), n as f64));
+        out.push(("  their positions' bytes".to_string(), b as f64 / 8.0));
+    }
+    Ok(out)
+}
+
+/// Bits of a list in the files' form per part: parameters, article gaps,
+/// flags and counts, first positions (or counts in the rest), position gaps.
+fn tally_list(bytes: &[u8], entries: u32, single: bool) -> Result<[u64; 5], Error> {
+    let mut t = [0u64; 5];
+    let mut r = BitReader::new(bytes);
+    let ks = r.bits(15)?;
+    let (kg, kp, kq) = (ks & 31, (ks >> 5) & 31, (ks >> 10) & 31);
+    t[0] += 15;
+    let mut mark = r.read();
+    let mut take = |r: &BitReader, i: usize, t: &mut [u64; 5]| {
+        t[i] += (r.read() - mark) as u64;
+        mark = r.read();
+    };
+    for _ in 0..entries {
+        r.rice(kg)?;
+        take(&r, 1, &mut t);
+        let flag = r.bits(1)? == 1;
+        if single {
+            if flag {
+                r.rice(1)?;
+            }
+            take(&r, 2, &mut t);
+            r.rice(kp)?;
+            take(&r, 3, &mut t);
+        } else {
+            let n = if flag { r.rice(1)? + 2 } else { 1 };
+            take(&r, 2, &mut t);
+            r.rice(kp)?;
+            take(&r, 3, &mut t);
+            for _ in 1..n {
+                r.rice(kq)?;
+            }
+            take(&r, 4, &mut t);
+        }
+    }
+    Ok(t)
 }

@@ -189,8 +189,14 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
         segments.push(out.segment(&dir, builder.segment(), builder_sources)?);
     }
     bar.finish_and_clear();
-    // Small segments merged, so that a query's requests stay few.
+    // Small segments merged, so that a query's requests stay few: a
+    // build's new segments into one, then size-tiered.
     let mut merged = 0;
+    if segments.len() > kept_segments + 1 {
+        let run = segments.split_off(kept_segments);
+        merged += run.len();
+        segments.push(out.merge(&dir, run)?);
+    }
     while let Some(from) = merge_plan(&segments.iter().map(|s| s.segment.pages).collect::<Vec<_>>()) {
         let run = segments.split_off(from);
         merged += run.len();
@@ -258,9 +264,12 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
     })
 }
 
-/// Pages a segment holds at most as it is built, and the largest a merge
-/// makes: what the builder holds in memory.
+/// Pages a segment holds at most as it is built: what the builder holds
+/// in memory (its pages' lists).
 pub const SEGMENT_PAGES: usize = 20_000;
+/// The most pages a merge makes a segment of: a merge holds the merged
+/// lists in memory (not the pages' text).
+pub const MERGE_PAGES: u64 = 250_000;
 /// Segments merge when this many of about the same size (the same power
 /// of [`TIER`] pages) end the list.
 const MERGE_AT: usize = 4;
@@ -268,7 +277,7 @@ const TIER: u32 = 4;
 
 /// Size-tiered merging: the segments from which on to merge into one, if
 /// any: the last [`MERGE_AT`] when they are of one tier and their sum stays
-/// within [`SEGMENT_PAGES`].
+/// within [`MERGE_PAGES`].
 pub fn merge_plan(pages: &[u32]) -> Option<usize> {
     let tier = |p: u32| p.max(1).ilog(TIER);
     let last = tier(*pages.last()?);
@@ -278,7 +287,7 @@ pub fn merge_plan(pages: &[u32]) -> Option<usize> {
     }
     let from = pages.len() - MERGE_AT;
     let sum: u64 = pages[from..].iter().map(|&p| u64::from(p)).sum();
-    (sum <= SEGMENT_PAGES as u64).then_some(from)
+    (sum <= MERGE_PAGES).then_some(from)
 }
 
 /// What the builder keeps beside the site (`archive/state.json`, not read
@@ -375,25 +384,17 @@ impl Output {
         Ok(StateSegment { segment: built.segment, rows: built.rows, sources, files })
     }
 
-    /// Indexes the pages of `run` again, from their data in the site, as one segment.
+    /// The segments of `run` as one: their lists joined, from their files
+    /// in the site (no page read or indexed again).
     fn merge(&mut self, dir: &Path, run: Vec<StateSegment>) -> Result<StateSegment, Failure> {
-        #[derive(serde::Deserialize)]
-        struct Data {
-            page: baozhi::Page,
-        }
-        let mut builder = ArchiveBuilder::new();
-        let mut sources = Vec::new();
-        for s in run {
-            for (row, source) in s.rows.iter().zip(s.sources) {
-                let bytes = std::fs::read(dir.join(&row.data))
-                    .map_err(|e| Failure::input(format!("{}: {}", row.data, io_message(&e))))?;
-                let data: Data =
-                    serde_json::from_slice(&bytes).map_err(|e| Failure::input(format!("{}: {e}", row.data)))?;
-                builder.add_page(&meta_of(&row.name), &data.page);
-                sources.push(source);
-            }
-        }
-        self.segment(dir, builder.segment(), sources)
+        let parts: Vec<(&Segment, &[PageRow])> = run.iter().map(|s| (&s.segment, &s.rows[..])).collect();
+        let built = baozhi::archive::merge(ArchiveBuilder::new(), &parts, &|name| std::fs::read(dir.join(name)).ok())
+            .map_err(|e| Failure::input(format!("merging segments: {e}")))?;
+        let data: Vec<String> = built.rows.iter().map(|r| r.data.clone()).collect();
+        let sources = run.into_iter().flat_map(|s| s.sources).collect();
+        let mut merged = self.segment(dir, built, sources)?;
+        merged.files.extend(data);
+        Ok(merged)
     }
 }
 
@@ -565,8 +566,13 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         let (y, m, d) = (2020 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
         pages_dir.join(format!("{y:04}-{m:02}-{d:02}/{:02}.txt", i % 16 + 1))
     };
-    let reuse = reuse && slot(pages - 1).is_file() && !slot(pages).exists();
+    let reuse = reuse && slot(pages - 1).is_file();
     if reuse {
+        // Pages past the N asked for (the day an earlier run added) go.
+        let mut extra = pages;
+        while std::fs::remove_file(slot(extra)).is_ok() {
+            extra += 1;
+        }
         let _ = std::fs::remove_dir_all(&site);
         let _ = std::fs::remove_dir_all(&html_dir);
     } else {
@@ -677,6 +683,14 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         manifest_bytes.len() as f64 / 1e3,
         gzip_len(&manifest_bytes) as f64 / 1e3
     );
+    let manifest: baozhi::archive::Manifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| Failure::input(e.to_string()))?;
+    let parts = baozhi::archive::breakdown(&manifest, &|name| std::fs::read(archive_dir.join(name)).ok())
+        .map_err(|e| Failure::input(e.to_string()))?;
+    let _ = writeln!(report, "where the index's bytes go (raw; the lists are Rice-coded, so gzip saves little):");
+    for (what, n) in parts {
+        let _ = writeln!(report, "  {what}: {:.2} M", n / 1e6);
+    }
     let (table, exact, before) = query_table(&archive_dir, &kinds, &folded, &gz_cache, progress)?;
     report.push_str(&table);
     let mut all_exact = exact;
@@ -965,7 +979,7 @@ fn label_text(page: &baozhi::Page) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{SEGMENT_PAGES, date_in, merge_plan};
+    use super::{MERGE_PAGES, date_in, merge_plan};
 
     #[test]
     fn four_segments_of_one_size_tier_at_the_end_are_merged() {
@@ -974,7 +988,8 @@ mod tests {
         // A merged one joins the next tier up: merged when there are four.
         assert_eq!(merge_plan(&[10_000, 64, 64, 64, 16]), None);
         assert_eq!(merge_plan(&[10_000, 64, 64, 64, 64]), Some(1));
-        assert_eq!(merge_plan(&[9_000, 9_000, 9_000, 9_000]), None, "past {SEGMENT_PAGES} pages they stay apart");
+        assert_eq!(merge_plan(&[9_000, 9_000, 9_000, 9_000]), Some(0));
+        assert_eq!(merge_plan(&[70_000, 70_000, 70_000, 70_000]), None, "past {MERGE_PAGES} pages they stay apart");
         // The first of a tier may be larger than the others: the last four merge.
         assert_eq!(merge_plan(&[10_000, 4096, 4096, 4096, 4096]), Some(1));
         assert_eq!(merge_plan(&[12_000, 8000, 4096, 4096, 4096]), None);

@@ -39,8 +39,9 @@ struct ArchiveArgs {
     /// Do not write the pages as HTML (for Pagefind)
     #[arg(long)]
     no_html: bool,
-    /// Take the pages already in DIR/pages (as an earlier run wrote them,
-    /// exactly N) instead of generating them
+    /// Take the pages already in DIR/pages (as an earlier run wrote them:
+    /// the first N; the day a run adds after them is removed) instead of
+    /// generating them
     #[arg(long)]
     reuse_pages: bool,
 }
