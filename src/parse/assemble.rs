@@ -82,7 +82,10 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                     continued_body(sheet, &bodies, open, &p.text).or(open)
                 } else if p.may_continue_earlier {
                     continued_body_by_words(sheet, &bodies, open, &p.text).or(open)
-                } else if order == Order::Interleaved && open.is_some_and(|b| bodies[b].cut_mid_sentence()) {
+                } else if order == Order::Interleaved
+                    && p.opens_set_in
+                    && open.is_some_and(|b| bodies[b].cut_mid_sentence())
+                {
                     // A new paragraph cannot follow its own article's text
                     // left in mid-sentence: another article starts here.
                     None

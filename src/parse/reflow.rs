@@ -64,6 +64,9 @@ pub struct Paragraph {
     /// of a paragraph cannot stand, so maybe text cut off elsewhere, run
     /// on without a blank line. The page's words must say so.
     pub may_continue_earlier: bool,
+    /// Opens a block with a line short of its column by about a
+    /// paragraph's indent, no more, no less: surely a paragraph's start.
+    pub opens_set_in: bool,
     /// Ends its block without ending the paragraph: its last line stops in
     /// mid-sentence or fills the column, so the text may go on in a later
     /// block.
@@ -706,6 +709,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             dateline,
             continues_earlier: full_start || may_join,
             may_continue_earlier: seam,
+            opens_set_in: set_in && is_indent_short(&lines[piece.start], columns[piece.start].opening()),
             open_end: false,
         });
         for line in &lines[piece.start..piece.end] {

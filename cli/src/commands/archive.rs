@@ -992,7 +992,8 @@ mod tests {
         assert_eq!(merge_plan(&[70_000, 70_000, 70_000, 70_000]), None, "past {MERGE_PAGES} pages they stay apart");
         // The first of a tier may be larger than the others: the last four merge.
         assert_eq!(merge_plan(&[10_000, 4096, 4096, 4096, 4096]), Some(1));
-        assert_eq!(merge_plan(&[12_000, 8000, 4096, 4096, 4096]), None);
+        // …unless those four would pass the cap.
+        assert_eq!(merge_plan(&[200_000, 70_000, 65_536, 65_536, 65_536]), None);
         assert_eq!(merge_plan(&[]), None);
     }
 
