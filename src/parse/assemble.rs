@@ -161,40 +161,42 @@ const OPEN_BODIES_CONSIDERED: usize = 6;
 /// (`current`), else the latest open one.
 fn continued_body(sheet: &str, bodies: &[Body], current: Option<usize>, text: &str) -> Option<usize> {
     let current = current.filter(|&b| bodies[b].open_end());
-    let mut candidates: Vec<usize> = current.into_iter().collect();
-    candidates.extend(
-        (0..bodies.len()).rev().filter(|&b| bodies[b].open_end() && Some(b) != current).take(OPEN_BODIES_CONSIDERED),
-    );
-    let (&first, others) = candidates.split_first()?;
-    if others.is_empty() {
+    let mut candidates = current.into_iter().chain(open_bodies_except(bodies, current)).peekable();
+    let first = candidates.next()?;
+    if candidates.peek().is_none() {
         return Some(first);
     }
-    let head = head_chars(text);
-    let score = |b: usize| join_evidence(sheet, &tail_chars(&bodies[b]), &head);
-    let mut best = (score(first), first);
-    for &b in others {
-        let s = score(b);
-        if s > best.0 {
-            best = (s, b);
-        }
-    }
-    Some(best.1)
+    best_join(sheet, bodies, std::iter::once(first).chain(candidates), text).map(|(_, b)| b)
 }
 
 /// The open body other than `current` that `text` reads on from, if the
-/// characters across the join say so (see [`continued_body`]).
+/// characters across the join say so at all (see [`continued_body`]).
 fn continued_body_by_words(sheet: &str, bodies: &[Body], current: Option<usize>, text: &str) -> Option<usize> {
+    best_join(sheet, bodies, open_bodies_except(bodies, current), text).filter(|&(e, _)| e > 0).map(|(_, b)| b)
+}
+
+/// The bodies left open, latest first, but `except`.
+fn open_bodies_except(bodies: &[Body], except: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+    (0..bodies.len()).rev().filter(move |&b| bodies[b].open_end() && Some(b) != except).take(OPEN_BODIES_CONSIDERED)
+}
+
+/// Of `candidates`, the body `text` joins best by [`join_evidence`], with
+/// its evidence: the first of them on a tie.
+fn best_join(
+    sheet: &str,
+    bodies: &[Body],
+    candidates: impl Iterator<Item = usize>,
+    text: &str,
+) -> Option<(u32, usize)> {
     let head = head_chars(text);
     let mut best: Option<(u32, usize)> = None;
-    for b in
-        (0..bodies.len()).rev().filter(|&b| bodies[b].open_end() && Some(b) != current).take(OPEN_BODIES_CONSIDERED)
-    {
+    for b in candidates {
         let evidence = join_evidence(sheet, &tail_chars(&bodies[b]), &head);
-        if evidence > best.map_or(0, |(e, _)| e) {
+        if best.is_none_or(|(e, _)| evidence > e) {
             best = Some((evidence, b));
         }
     }
-    best.map(|(_, b)| b)
+    best
 }
 
 /// The first two characters of a cut paragraph, whitespace aside.
@@ -217,8 +219,13 @@ fn tail_chars(body: &Body) -> Vec<char> {
 fn join_evidence(sheet: &str, tail: &[char], head: &[char]) -> u32 {
     let (Some(&x), Some(&y)) = (tail.last(), head.first()) else { return 0 };
     let count = |gram: &[char]| {
-        let gram: String = gram.iter().collect();
-        sheet.matches(gram.as_str()).count() as u32
+        // At most three characters: encoded on the stack, not allocated.
+        let mut buf = [0u8; 12];
+        let mut len = 0;
+        for c in gram {
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        std::str::from_utf8(&buf[..len]).map_or(0, |gram| sheet.matches(gram).count() as u32)
     };
     let mut evidence = count(&[x, y]);
     if evidence == 0 {

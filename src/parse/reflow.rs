@@ -693,7 +693,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             && !block_start
             && !dateline
             && piece.end - piece.start > 1
-            && !open_paragraph.as_ref().is_some_and(|_| last_open)
+            && !(open_paragraph.is_some() && last_open)
             && fills(&lines[piece.start], columns[piece.start].opening());
         // A block after a column break that left the paragraph above in
         // mid-sentence likely goes on with it, but the page may have
