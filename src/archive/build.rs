@@ -95,11 +95,18 @@ pub fn merge(
                         }
                     }
                 }
+                let articles = b.articles.len();
                 let list = b.lists.entry(key).or_default();
                 for (a, payload) in decoded.drain(..) {
+                    // Each article once, in order, and in the tables: a
+                    // damaged file must not make a list count backwards.
+                    let a = a
+                        .checked_add(a0)
+                        .filter(|&a| (a as usize) < articles && (list.entries == 0 || a > list.last))
+                        .ok_or_else(|| damaged("a list's articles are out of order"))?;
                     match payload {
-                        Payload::Counts(head, body) => list.push_counts(a + a0, head, body),
-                        Payload::At(at) => list.push_positions(a + a0, &at),
+                        Payload::Counts(head, body) => list.push_counts(a, head, body),
+                        Payload::At(at) => list.push_positions(a, &at),
                     }
                 }
             }

@@ -190,12 +190,25 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
     }
     bar.finish_and_clear();
     // Small segments merged, so that a query's requests stay few: a
-    // build's new segments into one, then size-tiered.
+    // build's new segments into as few as the cap allows (a merge holds
+    // its lists in memory), then size-tiered.
     let mut merged = 0;
-    if segments.len() > kept_segments + 1 {
-        let run = segments.split_off(kept_segments);
-        merged += run.len();
-        segments.push(out.merge(&dir, run)?);
+    let mut from = kept_segments;
+    while from + 1 < segments.len() {
+        let mut end = from;
+        let mut pages = 0u64;
+        while end < segments.len() && pages + u64::from(segments[end].segment.pages) <= MERGE_PAGES {
+            pages += u64::from(segments[end].segment.pages);
+            end += 1;
+        }
+        if end > from + 1 {
+            let rest = segments.split_off(end);
+            let run = segments.split_off(from);
+            merged += run.len();
+            segments.push(out.merge(&dir, run)?);
+            segments.extend(rest);
+        }
+        from += 1;
     }
     while let Some(from) = merge_plan(&segments.iter().map(|s| s.segment.pages).collect::<Vec<_>>()) {
         let run = segments.split_off(from);
