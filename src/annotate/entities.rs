@@ -43,8 +43,7 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
     if learned {
         return Some(kind);
     }
-    // A group (`商人们`) or a cup (`…杯`) is no person.
-    if kind == EntityKind::Person && word.ends_with(['们', '杯']) {
+    if kind == EntityKind::Person && !could_be_a_person(word) {
         return None;
     }
     let ok = match (kind, tag.name()) {
@@ -846,7 +845,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     },
                     _ => false,
                 };
-                if out.len() == before_found && shaped && !w.ends_with(['们', '杯']) && person_context(prev, next) {
+                if out.len() == before_found && shaped && could_be_a_person(w) && person_context(prev, next) {
                     out.push(span(t, 0, n, EntityKind::Person));
                 }
             }
@@ -854,6 +853,11 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         i += 1;
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// A group (`商人们`) or a cup (`…杯`) is no person.
+fn could_be_a_person(word: &str) -> bool {
+    !word.ends_with(['们', '杯'])
 }
 
 /// The last token of a place named with the word of its division after
@@ -865,10 +869,7 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
         return None;
     }
     let next = t.text(text);
-    // The last character first: most words end otherwise.
-    if !next.ends_with(['省', '市', '县', '州', '区', '镇', '乡', '村'])
-        || !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区")
-    {
+    if !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区") {
         return None;
     }
     // Not the start of a longer word cut apart: 市 场.

@@ -191,6 +191,13 @@ fn last_char_len(s: &str) -> usize {
     s.chars().next_back().map_or(0, char::len_utf8)
 }
 
+/// Text broken between `before` and `after` joins without a space when the
+/// characters on both sides are wide (East Asian), as a line break inside
+/// Chinese text does.
+pub(super) fn joins_tight(before: &str, after: &str) -> bool {
+    is_wide(&before[before.len() - last_char_len(before)..]) && is_wide(after)
+}
+
 /// A gap wider than this many sizes parts a line (a gutter).
 const GUTTER: f32 = 0.7;
 /// Sizes further apart than this ratio are different type.
@@ -406,8 +413,7 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
             if joined && n == last {
                 // Broken at a space where the first line left room for the
                 // next character: `张三` / `摄` was `张三 摄`.
-                let wide =
-                    is_wide(&before.text[before.text.len() - last_char_len(&before.text)..]) && is_wide(&line.text);
+                let wide = joins_tight(&before.text, &line.text);
                 if !wide || before.x0 - left >= 0.99 * line.size {
                     out.push(' ');
                 }

@@ -339,8 +339,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                     && next.x1 - lead.x1 < lead.size
                     && first.x0 - next.x0 < 0.5 * first.size
                 {
-                    let tight = layout::is_wide(&lead.text[lead.text.len() - last_char_len(&lead.text)..])
-                        && layout::is_wide(&first.text);
+                    let tight = layout::joins_tight(&lead.text, &first.text);
                     let lead = &mut merged.lines[0];
                     if !tight {
                         lead.text.push(' ');
@@ -592,18 +591,12 @@ pub fn join(lines: &[HeadLine]) -> String {
         if text.is_empty() {
             continue;
         }
-        let last = &out[out.len() - out.chars().next_back().map_or(0, char::len_utf8)..];
-        let tight = layout::is_wide(last) && layout::is_wide(text);
-        if !out.is_empty() && !tight {
+        if !out.is_empty() && !layout::joins_tight(&out, text) {
             out.push(' ');
         }
         out.push_str(text);
     }
     out
-}
-
-fn last_char_len(s: &str) -> usize {
-    s.chars().next_back().map_or(0, char::len_utf8)
 }
 
 fn overlap((a0, a1): (f32, f32), (b0, b1): (f32, f32)) -> f32 {
