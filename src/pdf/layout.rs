@@ -437,13 +437,7 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn glyphs(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| Glyph { text: c.to_string(), x: x + i as f32 * size, y, advance: size, size, font: 0 })
-            .collect()
-    }
+    use crate::pdf::read::glyph_line as glyphs;
 
     fn text_of(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> String {
         let mut out = String::new();

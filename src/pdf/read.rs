@@ -33,6 +33,16 @@ pub struct Glyph {
     pub font: u32,
 }
 
+/// For tests of the passes after this one: a line of glyphs, one size
+/// wide each, its baseline at `y`, in font 0.
+#[cfg(test)]
+pub fn glyph_line(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| Glyph { text: c.to_string(), x: x + i as f32 * size, y, advance: size, size, font: 0 })
+        .collect()
+}
+
 /// A thin box drawn on the page (top-down coordinates, `x0 <= x1`,
 /// `y0 <= y1`).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -606,15 +606,7 @@ fn overlap((a0, a1): (f32, f32), (b0, b1): (f32, f32)) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::read::Glyph;
-
-    /// A line of glyphs, one size wide each, its baseline at `y`.
-    fn line(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| Glyph { text: c.to_string(), x: x + i as f32 * size, y, advance: size, size, font: 0 })
-            .collect()
-    }
+    use crate::pdf::read::{Glyph, glyph_line as line};
 
     /// Lines of body type (10 pt on 13 pt) down one column from `y`.
     fn column(lines: &[&str], x: f32, y: f32) -> Vec<Glyph> {
