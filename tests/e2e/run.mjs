@@ -683,7 +683,18 @@ test("text pasted outside a text field opens as a page, and pasted into the sear
 
 test("A− and A+ change the text size, kept for the next visit", async ({ page, base }) => {
   await open(page, base);
-  const size = () => page.getByRole("main").getByRole("article").first().locator("p").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  // The reader may redraw the article (the worker's render replaces the
+  // pre-rendered one) between finding the paragraph and reading it: a
+  // detached paragraph has no computed size, so read again.
+  const size = async () => {
+    for (let tries = 0; tries < 40; tries++) {
+      const px = await page.getByRole("main").getByRole("article").first().locator("p").first()
+        .evaluate((p) => (p.isConnected ? parseFloat(getComputedStyle(p).fontSize) : NaN));
+      if (!Number.isNaN(px)) return px;
+      await page.waitForTimeout(50);
+    }
+    return NaN;
+  };
   const before = await size();
   await page.getByRole("button", { name: /A\+/ }).click();
   await page.getByRole("button", { name: /A\+/ }).click();
