@@ -288,9 +288,15 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
         let after_text = matches!(out.last(), Some(Unit::Paragraph(p)) if text::ends_sentence(&p.text));
         let before_text = matches!(iter.peek(), Some(Unit::Paragraph(_)));
         let before_article = matches!(iter.peek(), Some(Unit::Paragraph(_) | Unit::Byline(_)));
-        let last_is_name = h.lines.last().is_some_and(|l| text::names::name_shaped(&l.text));
-        let first_is_name = text::names::name_shaped(&h.lines[0].text);
+        let last_is_name = h.lines.last().is_some_and(|l| name_alone(&l.text));
+        let first_is_name = name_alone(&h.lines[0].text);
         // Alone over text, a name-shaped word is a label for it (`简讯`).
+        // A name under a headline signs the piece when the page sets it
+        // apart: a blank line above it, or (set tight under the headline,
+        // as commentaries sign) one under it. A headline's wrapped tail
+        // runs straight on into the text.
+        let set_apart = h.lines.last().is_some_and(|l| l.blank_before);
+        let name_then_gap = matches!(iter.peek(), Some(Unit::Paragraph(p)) if p.after_blank);
         let signs_off = match h.lines.get(1) {
             Some(next) => next.blank_before,
             None => !before_article,
@@ -301,7 +307,7 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
             if !h.lines.is_empty() {
                 out.push(Unit::Headline(h));
             }
-        } else if h.lines.len() > 1 && last_is_name && before_text && h.lines.last().is_some_and(|l| l.blank_before) {
+        } else if h.lines.len() > 1 && last_is_name && before_text && (set_apart || name_then_gap) {
             let name = h.lines.pop().expect("checked above");
             out.push(Unit::Headline(h));
             out.push(name_byline(&name.text, false));
@@ -310,6 +316,14 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// Could a line that is one word alone be a person's name signing a piece?
+/// A place shaped like a name (`安平县`: a county over a brief, as its
+/// kicker) is not one.
+fn name_alone(word: &str) -> bool {
+    let place = word.ends_with(['省', '市', '县', '区', '镇', '乡', '村', '州']);
+    text::names::name_shaped(word) && !place
 }
 
 /// For each slot that `pick` names (a headline's or byline's index), the

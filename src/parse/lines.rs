@@ -84,6 +84,12 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
 fn join_wrapped_bylines(lines: &mut Vec<Line<'_>>) {
     let mut i = 0;
     while i + 1 < lines.len() {
+        if let Some(byline) = name_wrapped_off(lines, i) {
+            let text = Cow::Owned(format!("{}{}", lines[i].text, lines[i + 1].text));
+            let (indent, printed) = (lines[i].indent, lines[i].printed.max(lines[i + 1].printed));
+            lines[i] = Line { width: text::width(&text), text, indent, printed, kind: LineKind::Byline(byline) };
+            lines.remove(i + 1);
+        }
         let a = &lines[i];
         let candidate =
             a.is_text() && a.text.len() <= 180 && a.text.as_bytes().contains(&b' ') && marks::opens_with_role(&a.text);
@@ -107,6 +113,27 @@ fn join_wrapped_bylines(lines: &mut Vec<Line<'_>>) {
         }
         i += 1;
     }
+}
+
+/// The byline on line `i` when the column's edge cut its last name and
+/// the name's last character or two stand alone on the next line
+/// (`本报记者 张三 李明` / `华`), followed by a blank line or the page's end.
+fn name_wrapped_off(lines: &[Line<'_>], i: usize) -> Option<Byline> {
+    let LineKind::Byline(byline) = &lines[i].kind else {
+        return None;
+    };
+    let rest = lines.get(i + 1).filter(|l| l.is_text())?;
+    let n = rest.text.chars().count();
+    let alone = lines.get(i + 2).is_none_or(|l| l.kind == LineKind::Blank);
+    if !(1..=2).contains(&n) || !rest.text.chars().all(text::is_han) || !alone || byline.credit.is_some() {
+        return None;
+    }
+    let last = byline.authors.last()?;
+    if !lines[i].text.ends_with(last.as_str()) || !text::names::name_shaped(&format!("{last}{}", rest.text)) {
+        return None;
+    }
+    let joined = marks::parse_byline(&format!("{}{}", lines[i].text, rest.text))?;
+    (joined.authors.len() == byline.authors.len()).then_some(joined)
 }
 
 /// A byline wraps over at most this many lines.
@@ -161,6 +188,13 @@ mod tests {
             kinds(" ▢ 全媒体记者 李四\n\n本报讯 昨日\n责任编辑：张三"),
             ["byline:▢ 全媒体记者 李四", "blank", "text:本报讯 昨日", "furniture:责任编辑：张三"]
         );
+    }
+
+    #[test]
+    fn a_name_the_column_edge_cut_is_joined_to_its_byline() {
+        assert_eq!(kinds("本报记者 张三 李明\n华\n\n正文"), ["byline:本报记者 张三 李明华", "blank", "text:正文"]);
+        // Text going on under a byline is not part of it.
+        assert_eq!(kinds("本报记者 张三 李明\n华\n正文"), ["byline:本报记者 张三 李明", "text:华", "text:正文"]);
     }
 
     #[test]

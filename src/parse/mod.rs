@@ -159,6 +159,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_set_tight_under_a_headline_and_apart_from_the_text_signs_it() {
+        // Commentaries sign under their title; the blank line under the
+        // name sets it apart from the text.
+        let page = "上一篇的文字到这里结束。\n\n读书让城市更有温度\n周明远\n\n每到深夜，小区里总有几扇窗亮着\n灯，那是有人在读书。\n";
+        let article = &parse_page(page).articles[1];
+        assert_eq!(article.title.as_deref(), Some("读书让城市更有温度"));
+        assert_eq!(article.byline.as_deref(), Some("周明远"));
+    }
+
+    #[test]
+    fn a_headlines_wrapped_tail_that_looks_like_a_name_stays_in_the_headline() {
+        // `成功` (成 is a surname) runs straight on into the text.
+        let page = "上一篇的文字到这里结束。\n\n城东新区首批人才公寓分配工作取得\n成功\n本报讯 昨天，首批两百套人才公寓\n完成分配。\n";
+        let article = &parse_page(page).articles[1];
+        assert_eq!(article.byline, None);
+        assert_eq!(article.title.as_deref(), Some("城东新区首批人才公寓分配工作取得成功"));
+    }
+
+    #[test]
+    fn a_county_over_a_brief_is_its_kicker_not_a_signature() {
+        let page =
+            "上一篇的文字到这里结束。\n\n安平县\n\n新建三座乡村书屋\n本报讯 近日，三座乡村书屋在安平县\n建成开放。\n";
+        let article = &parse_page(page).articles[1];
+        assert_eq!(article.byline, None);
+        assert_eq!(article.kicker.as_deref(), Some("安平县"));
+    }
+
+    #[test]
     fn a_byline_wrapped_over_two_lines_is_one_byline() {
         let page = "沿海港口吞吐量创新高\n本报驻开罗记者 王五 本报驻联\n合国记者 李四\n据统计，今年前十个月，沿海主要港\n口货物吞吐量同比增长百分之六。\n";
         let article = &parse_page(page).articles[0];

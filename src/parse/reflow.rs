@@ -67,6 +67,8 @@ pub struct Paragraph {
     /// Opens a block with a line short of its column by about a
     /// paragraph's indent, no more, no less: surely a paragraph's start.
     pub opens_set_in: bool,
+    /// Follows a blank line: set apart from what the page printed above it.
+    pub after_blank: bool,
     /// Ends its block without ending the paragraph: its last line stops in
     /// mid-sentence or fills the column, so the text may go on in a later
     /// block.
@@ -710,6 +712,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             continues_earlier: full_start || may_join,
             may_continue_earlier: seam,
             opens_set_in: set_in && is_indent_short(&lines[piece.start], columns[piece.start].opening()),
+            after_blank: saw_blank,
             open_end: false,
         });
         for line in &lines[piece.start..piece.end] {
