@@ -555,7 +555,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     // A first part that leads in (`…——`, `…：`) or only names a place or
     // a topic (a few characters over a longer line) is the kicker.
     let leads_in = |p: &Part, next: &Part| {
-        p.text.ends_with(['—', '：', ':'])
+        p.text.ends_with(['—', '―', '：', ':'])
             || (p.text.chars().count() <= MAX_LABEL_CHARS && next.width > p.width && !p.text.contains(' '))
     };
     match parts.len() {

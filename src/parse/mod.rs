@@ -187,6 +187,15 @@ mod tests {
     }
 
     #[test]
+    fn a_line_alone_that_leads_on_with_a_dash_is_the_next_storys_kicker() {
+        let page = "上一篇的文字到这里结束。\n\n城东街道推进垃圾分类——\n\n十个小区设立投放点\n本报讯 今年以来，城东街道在十个小区\n设立了分类投放点。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles[0].paragraphs, ["上一篇的文字到这里结束。"]);
+        assert_eq!(articles[1].kicker.as_deref(), Some("城东街道推进垃圾分类——"));
+        assert_eq!(articles[1].title.as_deref(), Some("十个小区设立投放点"));
+    }
+
+    #[test]
     fn a_byline_wrapped_over_two_lines_is_one_byline() {
         let page = "沿海港口吞吐量创新高\n本报驻开罗记者 王五 本报驻联\n合国记者 李四\n据统计，今年前十个月，沿海主要港\n口货物吞吐量同比增长百分之六。\n";
         let article = &parse_page(page).articles[0];
