@@ -553,13 +553,38 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
         let cut = !strong
             && after(lines, &pieces[last]) == After::Blank
             && follower.is_some_and(|f| cut_by_column_break(lines, columns, &pieces[last], f));
-        let stack_end = if cut { last } else { last + 1 };
+        let mut stack_end = if cut { last } else { last + 1 };
+        if stack_end == last + 1 && closes_bracket_left_open(lines, &pieces[first..=last], pieces.get(last + 1)) {
+            stack_end += 1;
+        }
         for flag in &mut is_headline[first..stack_end] {
             *flag = true;
         }
-        k = last + 1;
+        k = stack_end.max(last + 1);
     }
     is_headline
+}
+
+/// Is `next` the wrapped end of a headline stack's bracketed tag
+/// (`…（法治论` / `评）`)? A line of a few characters, set straight under
+/// the stack, that closes the bracket the stack left open.
+fn closes_bracket_left_open(lines: &[Line<'_>], stack: &[Piece], next: Option<&Piece>) -> bool {
+    let (Some(next), Some(last)) = (next, stack.last()) else {
+        return false;
+    };
+    if next.end - next.start != 1 || after(lines, last) != After::Break {
+        return false;
+    }
+    let tail = &lines[next.start].text;
+    let depth = |s: &str| {
+        s.chars().fold(0i32, |d, c| match c {
+            '（' | '(' => d + 1,
+            '）' | ')' => d - 1,
+            _ => d,
+        })
+    };
+    let stack_depth: i32 = (stack[0].start..last.end).map(|i| depth(&lines[i].text)).sum();
+    tail.chars().count() <= 4 && tail.ends_with(['）', ')']) && stack_depth == 1 && depth(tail) == -1
 }
 
 /// Is `piece`, followed by a blank line and then `next`, the opening of a
@@ -833,6 +858,14 @@ mod tests {
     fn a_labelled_byline_wrapped_over_two_lines_is_one_byline() {
         let page = "采访人：本报记者 赵六 解读人：市\n交通局负责人\n\n本报讯 昨天上午，城东新桥正式通车。\n";
         assert_eq!(outline(page)[0], "B:采访人：本报记者 赵六 解读人：市交通局负责人");
+    }
+
+    #[test]
+    fn a_headlines_tag_wrapped_onto_a_line_of_its_own_stays_in_the_headline() {
+        let page = "上一篇的文字到这里结束。\n\n从立法进步到执\n法挑战（法治论\n评）\n\n此次修改历时两百多天，数易其\n稿，受到社会的广泛关注。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:从立法进步到执|法挑战（法治论|评）");
+        assert!(units[2].starts_with("P:此次修改"), "{units:?}");
     }
 
     #[test]
