@@ -113,23 +113,220 @@ fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
     let title = |l: &story::HeadLine| large(l) && (l.other_face || !bold);
     let first = head.iter().position(title).unwrap_or(0);
     let end = head[first..].iter().position(|l| !title(l)).map_or(head.len(), |n| first + n);
-    let mut article = crate::Article {
+    let article = crate::Article {
         kicker: join(&head[..first]),
         title: join(&head[first..end]),
         subtitle: join(&head[end..]),
         ..Default::default()
     };
-    for (i, a) in parsed.articles.into_iter().enumerate() {
-        if i == 0 && a.kicker.is_none() && a.title.is_none() && a.subtitle.is_none() {
-            article.byline = a.byline;
-            article.credit = a.credit;
-            article.authors = a.authors;
-            article.dateline = a.dateline;
-            article.paragraphs = a.paragraphs;
+    let parts = parsed.articles;
+    if parts.is_empty() {
+        page.articles.push(article);
+        return;
+    }
+    // The headline is settled by the type: what the text parser took for
+    // the start of another story is text of this one — but for text that
+    // opens on a dateline of its own, a story the page set on under this
+    // one without a headline.
+    let mut groups: Vec<Vec<crate::Article>> = Vec::new();
+    for (i, a) in parts.into_iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if !(i > 0 && !headed(&a) && a.dateline.is_some()) => g.push(a),
+            _ => groups.push(vec![a]),
+        }
+    }
+    for (i, group) in groups.into_iter().enumerate() {
+        let base = if i == 0 { article.clone() } else { crate::Article::default() };
+        page.articles.push(in_body_order(base, group, body));
+    }
+}
+
+/// Has the text parser given it a headline?
+#[cfg(feature = "pdf")]
+fn headed(a: &crate::Article) -> bool {
+    a.kicker.is_some() || a.title.is_some() || a.subtitle.is_some()
+}
+
+#[cfg(feature = "pdf")]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    /// A line the text parser took for a headline.
+    Head,
+    Byline,
+    Credit,
+    Dateline,
+    Paragraph,
+}
+
+/// The parts the text parser made of one story's text, back in the order
+/// the text gives them, as one article under `base`'s headline: a byline
+/// that opens or closes the text is the article's, and so is a dateline
+/// that opens it; a line taken for a headline is the start of the
+/// paragraph it was set in (no blank line, no set-in line after it); the
+/// rest is text, in order.
+#[cfg(feature = "pdf")]
+fn in_body_order(mut base: crate::Article, parts: Vec<crate::Article>, body: &str) -> crate::Article {
+    // The text without whitespace, and where each of its characters stands.
+    let mut squashed = String::new();
+    let mut at: Vec<usize> = Vec::new();
+    for (i, c) in body.char_indices() {
+        if !c.is_whitespace() {
+            at.push(i);
+            squashed.push(c);
+        }
+    }
+    at.push(body.len());
+    let mut pieces: Vec<(Part, usize, String)> = Vec::new();
+    for (n, a) in parts.iter().enumerate() {
+        for h in [&a.kicker, &a.title, &a.subtitle].into_iter().flatten() {
+            pieces.push((Part::Head, n, h.clone()));
+        }
+        if let Some(b) = &a.byline {
+            pieces.push((Part::Byline, n, b.clone()));
+        }
+        if let Some(c) = &a.credit {
+            pieces.push((Part::Credit, n, c.clone()));
+        }
+        if let Some(d) = &a.dateline {
+            pieces.push((Part::Dateline, n, d.clone()));
+        }
+        for p in &a.paragraphs {
+            pieces.push((Part::Paragraph, n, p.clone()));
+        }
+    }
+    // Where each piece stands in the text (byte range in `squashed`): the
+    // first place not taken yet, headline lines last (the parser moves
+    // them to the front).
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut place: Vec<Option<(usize, usize)>> = vec![None; pieces.len()];
+    let order = (0..pieces.len())
+        .filter(|&i| pieces[i].0 != Part::Head)
+        .chain((0..pieces.len()).filter(|&i| pieces[i].0 == Part::Head));
+    for i in order {
+        let needle: String = pieces[i].2.chars().filter(|c| !c.is_whitespace()).collect();
+        if needle.is_empty() {
             continue;
         }
-        // What the text parser took for another story is text of this one
-        // (the headline is settled by the type): its parts, in order.
+        let mut from = 0;
+        while let Some(k) = squashed[from..].find(&needle) {
+            let (s, e) = (from + k, from + k + needle.len());
+            if !taken.iter().any(|&(a, b)| s < b && a < e) {
+                taken.push((s, e));
+                place[i] = Some((s, e));
+                break;
+            }
+            from += k + squashed[from + k..].chars().next().map_or(1, char::len_utf8);
+        }
+        if place[i].is_none() {
+            // Not found as it stands: keep the parser's order.
+            return in_parser_order(base, parts);
+        }
+    }
+    let mut placed: Vec<(usize, usize, Part, usize, String)> = pieces
+        .into_iter()
+        .zip(place)
+        .filter_map(|((kind, n, text), p)| p.map(|(s, e)| (s, e, kind, n, text)))
+        .collect();
+    placed.sort_by_key(|p| p.0);
+    let char_at = |s: usize| squashed[..s].chars().count();
+    // The raw text between two pieces.
+    let between = |end: usize, start: usize| -> &str {
+        let (a, b) = (at[char_at(end).saturating_sub(1)], at[char_at(start)]);
+        if a < b { &body[a..b] } else { "" }
+    };
+    let texts = placed.iter().filter(|p| matches!(p.2, Part::Paragraph | Part::Head)).count();
+    let last_text = placed.iter().rposition(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
+    let first_text = placed.iter().position(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
+    // The byline that opens or closes the text.
+    let byline_at = (0..placed.len()).find(|&k| {
+        placed[k].2 == Part::Byline
+            && base.byline.is_none()
+            && texts > 0
+            && (first_text.is_some_and(|f| k < f) || last_text.is_some_and(|l| k > l))
+    });
+    let mut used = vec![false; placed.len()];
+    if let Some(k) = byline_at {
+        let n = placed[k].3;
+        base.byline = parts[n].byline.clone();
+        base.authors = parts[n].authors.clone();
+        used[k] = true;
+        if let Some(c) = placed.iter().position(|p| p.2 == Part::Credit && p.3 == n) {
+            base.credit = parts[n].credit.clone();
+            used[c] = true;
+        }
+    }
+    if let Some(f) = first_text.filter(|&f| placed[f].2 == Part::Dateline && base.dateline.is_none()) {
+        let mut dateline = placed[f].4.clone();
+        let mut from = vec![placed[f].3];
+        used[f] = true;
+        // The reporters in brackets right after it, on a line of their own
+        // (`新华社北京5月26日电` / `（记者 张三）`), are the dateline's.
+        if let Some(next) = placed.get(f + 1).filter(|p| p.2 == Part::Byline && !used[f + 1])
+            && next.4.starts_with(['（', '('])
+            && !placed.iter().any(|p| p.2 == Part::Credit && p.3 == next.3)
+        {
+            dateline.push_str(&next.4);
+            from.push(next.3);
+            used[f + 1] = true;
+        }
+        base.dateline = Some(dateline);
+        for a in from.iter().flat_map(|&n| &parts[n].authors) {
+            if !base.authors.contains(a) {
+                base.authors.push(a.clone());
+            }
+        }
+    }
+    // The rest, in order: a headline line or a dateline runs into the
+    // paragraph right after it; a byline and its credit stay together.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut open = false;
+    for k in 0..placed.len() {
+        if used[k] {
+            continue;
+        }
+        let (s, _, kind, _, ref text) = placed[k];
+        let runs_on = open && k > 0 && {
+            let (_, e, before, ..) = placed[k - 1];
+            let gap = between(e, s);
+            match before {
+                Part::Dateline => !used[k - 1],
+                Part::Head => !used[k - 1] && !gap.contains("\n\n") && !gap.contains('\u{3000}'),
+                Part::Byline => kind == Part::Credit,
+                _ => false,
+            }
+        };
+        if runs_on && let Some(last) = paragraphs.last_mut() {
+            if !layout_joins_tight(last, text) {
+                last.push(' ');
+            }
+            last.push_str(text);
+        } else {
+            paragraphs.push(text.clone());
+        }
+        open = true;
+    }
+    base.paragraphs = paragraphs;
+    base
+}
+
+#[cfg(feature = "pdf")]
+fn layout_joins_tight(before: &str, after: &str) -> bool {
+    !before.is_empty() && layout::joins_tight(before, after)
+}
+
+/// The parts in the order the text parser gives them, as text of one
+/// article under `base`'s headline.
+#[cfg(feature = "pdf")]
+fn in_parser_order(mut base: crate::Article, parts: Vec<crate::Article>) -> crate::Article {
+    for (i, a) in parts.into_iter().enumerate() {
+        if i == 0 && !headed(&a) {
+            base.byline = a.byline;
+            base.credit = a.credit;
+            base.authors = a.authors;
+            base.dateline = a.dateline;
+            base.paragraphs = a.paragraphs;
+            continue;
+        }
         let byline = match (a.byline, a.credit) {
             (Some(b), Some(c)) => Some(format!("{b} {c}")),
             (b, c) => b.or(c),
@@ -139,11 +336,10 @@ fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
             (d, p) => d.or(p.cloned()),
         };
         let rest = a.paragraphs.into_iter().skip(1);
-        article
-            .paragraphs
+        base.paragraphs
             .extend([a.kicker, a.title, a.subtitle, byline, first_paragraph].into_iter().flatten().chain(rest));
     }
-    page.articles.push(article);
+    base
 }
 
 /// Headline lines as one string.

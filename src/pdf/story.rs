@@ -59,6 +59,13 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     }
     let (body_size, body_font) = body_type(&blocks);
     let furniture = furniture(&blocks, &sheet.rules);
+    // A block in another face that text in body type follows on the next
+    // baseline down (a bold dateline leading into its paragraph) is text,
+    // not a caption, though a photo stands right over it.
+    let leads_on = |i: usize| {
+        let b = &blocks[i];
+        blocks.iter().enumerate().any(|(j, n)| j != i && n.lines[0].font == body_font && follows(b, n))
+    };
     let mut kinds: Vec<Kind> = blocks
         .iter()
         .enumerate()
@@ -69,7 +76,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 Kind::Leftover
             } else if size >= body_size * DISPLAY {
                 Kind::Head
-            } else if (size <= body_size / DISPLAY || other_face) && is_caption(b, &sheet.boxes) {
+            } else if (size <= body_size / DISPLAY || (other_face && !leads_on(i))) && is_caption(b, &sheet.boxes) {
                 Kind::Leftover
             } else if other_face && size < body_size * DISPLAY && b.lines.len() <= 2 {
                 Kind::Head
