@@ -269,6 +269,17 @@ fn in_body_order(mut base: crate::Article, parts: Vec<crate::Article>, body: &st
             from.push(next.3);
             used[f + 1] = true;
         }
+        // Or in brackets opening the paragraph after it, where the text
+        // parser did not see them whole (broken over two lines).
+        if from.len() == 1
+            && placed.get(f + 1).is_some_and(|p| p.2 == Part::Paragraph)
+            && let Some(close) = bracketed_lead(&placed[f + 1].4)
+        {
+            let paragraph = std::mem::take(&mut placed[f + 1].4);
+            let (lead, rest) = paragraph.split_at(close);
+            dateline.push_str(lead);
+            placed[f + 1].4 = rest.trim_start().to_string();
+        }
         base.dateline = Some(dateline);
         for a in from.iter().flat_map(|&n| &parts[n].authors) {
             if !base.authors.contains(a) {
@@ -307,6 +318,22 @@ fn in_body_order(mut base: crate::Article, parts: Vec<crate::Article>, body: &st
     }
     base.paragraphs = paragraphs;
     base
+}
+
+/// Where a paragraph's opening bracket of reporters (`（记者 张三）`)
+/// closes: the byte after the closing bracket, when it opens the
+/// paragraph, closes within a line or so and holds no sentence's end.
+#[cfg(feature = "pdf")]
+fn bracketed_lead(paragraph: &str) -> Option<usize> {
+    let close = match paragraph.chars().next()? {
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let (end, _) = paragraph.char_indices().take(40).find(|&(_, c)| c == close)?;
+    let inside = &paragraph[..end];
+    let reporters = ["记者", "通讯员", "实习生", "特派"].iter().any(|r| inside.contains(r));
+    (reporters && !inside.contains(['。', '！', '？', '，'])).then_some(end + close.len_utf8())
 }
 
 #[cfg(feature = "pdf")]
@@ -398,4 +425,59 @@ fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
 pub fn text_layer(bytes: &[u8]) -> Result<String, Error> {
     let drawn = read::read(bytes, &Limits::default())?;
     Ok(drawn.sheets.iter().flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str())).collect())
+}
+
+#[cfg(all(test, feature = "pdf"))]
+mod tests {
+    use super::*;
+    use crate::Article;
+
+    fn article(dateline: Option<&str>, title: Option<&str>, byline: Option<&str>, paragraphs: &[&str]) -> Article {
+        Article {
+            title: title.map(String::from),
+            byline: byline.map(String::from),
+            dateline: dateline.map(String::from),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_line_the_text_parser_took_for_a_headline_starts_the_paragraph_it_was_set_in() {
+        let body = "\u{3000}\u{3000}本报讯 第一段说完了。\n\u{3000}\u{3000}第二段的开头一行\n接着说完。\n";
+        // The parser moved the line to the front as a title.
+        let parts = vec![article(Some("本报讯"), Some("第二段的开头一行"), None, &["第一段说完了。", "接着说完。"])];
+        let got = in_body_order(Article::default(), parts, body);
+        assert_eq!(got.title, None);
+        assert_eq!(got.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(got.paragraphs, ["第一段说完了。", "第二段的开头一行接着说完。"]);
+    }
+
+    #[test]
+    fn a_byline_that_closes_the_text_is_the_storys_and_one_in_the_middle_is_text() {
+        let body = "\u{3000}\u{3000}正文一。\n\n记者 王五\n\n\u{3000}\u{3000}正文二。\n\n记者 张三\n";
+        let parts = vec![
+            article(None, None, None, &["正文一。"]),
+            article(None, None, Some("记者 王五"), &["正文二。"]),
+            article(None, None, Some("记者 张三"), &[]),
+        ];
+        let got = in_body_order(Article::default(), parts, body);
+        assert_eq!(got.byline.as_deref(), Some("记者 张三"));
+        assert_eq!(got.paragraphs, ["正文一。", "记者 王五", "正文二。"]);
+    }
+
+    #[test]
+    fn reporters_in_brackets_after_the_dateline_are_the_datelines() {
+        // Broken over two lines: the parser left them on the paragraph.
+        let body = "\u{3000}\u{3000}本报讯（记者 金波\n哲）正文说完。\n";
+        let parts = vec![article(Some("本报讯"), None, None, &["（记者 金波 哲）正文说完。"])];
+        let got = in_body_order(Article::default(), parts, body);
+        assert_eq!(got.dateline.as_deref(), Some("本报讯（记者 金波 哲）"));
+        assert_eq!(got.paragraphs, ["正文说完。"]);
+        // On a line of their own, the parser took them for a byline.
+        let body = "\u{3000}\u{3000}本报讯\n（记者 金波）\n正文说完。\n";
+        let parts = vec![article(Some("本报讯"), None, Some("（记者 金波）"), &["正文说完。"])];
+        let got = in_body_order(Article::default(), parts, body);
+        assert_eq!((got.dateline.as_deref(), got.byline), (Some("本报讯（记者 金波）"), None));
+    }
 }
