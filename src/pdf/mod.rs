@@ -126,19 +126,9 @@ fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
     }
     // The headline is settled by the type: what the text parser took for
     // the start of another story is text of this one — but for text that
-    // opens on a dateline of its own, a story the page set on under this
-    // one without a headline.
-    let mut groups: Vec<Vec<crate::Article>> = Vec::new();
-    for (i, a) in parts.into_iter().enumerate() {
-        match groups.last_mut() {
-            Some(g) if !(i > 0 && !headed(&a) && a.dateline.is_some()) => g.push(a),
-            _ => groups.push(vec![a]),
-        }
-    }
-    for (i, group) in groups.into_iter().enumerate() {
-        let base = if i == 0 { article.clone() } else { crate::Article::default() };
-        page.articles.push(in_body_order(base, group, body));
-    }
+    // opens on a dateline or a byline of its own, a story the page set on
+    // under this one without a headline.
+    page.articles.extend(in_body_order(article, parts, body));
 }
 
 /// Has the text parser given it a headline?
@@ -159,13 +149,15 @@ enum Part {
 }
 
 /// The parts the text parser made of one story's text, back in the order
-/// the text gives them, as one article under `base`'s headline: a byline
-/// that opens or closes the text is the article's, and so is a dateline
-/// that opens it; a line taken for a headline is the start of the
-/// paragraph it was set in (no blank line, no set-in line after it); the
-/// rest is text, in order.
+/// the text gives them, as the article under `base`'s headline and the
+/// stories without a headline set on under it: one starts at a dateline
+/// after text, or at a byline right under the byline that closed the text
+/// before. In each, a byline that opens or closes the text is the
+/// article's, and so is a dateline that opens it; a line taken for a
+/// headline is the start of the paragraph it was set in (no blank line,
+/// no set-in line after it); the rest is text, in order.
 #[cfg(feature = "pdf")]
-fn in_body_order(mut base: crate::Article, parts: Vec<crate::Article>, body: &str) -> crate::Article {
+fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -> Vec<crate::Article> {
     // The text without whitespace, and where each of its characters stands.
     let mut squashed = String::new();
     let mut at: Vec<usize> = Vec::new();
@@ -198,42 +190,107 @@ fn in_body_order(mut base: crate::Article, parts: Vec<crate::Article>, body: &st
     // first place not taken yet, headline lines last (the parser moves
     // them to the front).
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut place: Vec<Option<(usize, usize)>> = vec![None; pieces.len()];
-    let order = (0..pieces.len())
-        .filter(|&i| pieces[i].0 != Part::Head)
-        .chain((0..pieces.len()).filter(|&i| pieces[i].0 == Part::Head));
-    for i in order {
-        let needle: String = pieces[i].2.chars().filter(|c| !c.is_whitespace()).collect();
-        if needle.is_empty() {
-            continue;
-        }
+    let mut find = |text: &str| -> Option<(usize, usize)> {
+        let needle: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let mut from = 0;
         while let Some(k) = squashed[from..].find(&needle) {
             let (s, e) = (from + k, from + k + needle.len());
             if !taken.iter().any(|&(a, b)| s < b && a < e) {
                 taken.push((s, e));
-                place[i] = Some((s, e));
-                break;
+                return Some((s, e));
             }
             from += k + squashed[from + k..].chars().next().map_or(1, char::len_utf8);
         }
-        if place[i].is_none() {
+        None
+    };
+    let order = (0..pieces.len())
+        .filter(|&i| pieces[i].0 != Part::Head)
+        .chain((0..pieces.len()).filter(|&i| pieces[i].0 == Part::Head));
+    let mut placed: Vec<Placed> = Vec::new();
+    for i in order {
+        let (kind, n, text) = &pieces[i];
+        if text.trim().is_empty() {
+            continue;
+        }
+        if let Some((s, e)) = find(text) {
+            placed.push((s, e, *kind, *n, text.clone()));
+            continue;
+        }
+        // A byline the parser joined from two places: its words, each
+        // where it stands, joined again where they stand together.
+        let words: Option<Vec<Placed>> = (*kind == Part::Byline)
+            .then(|| text.split_whitespace().map(|w| find(w).map(|(s, e)| (s, e, *kind, *n, w.to_string()))).collect())
+            .flatten();
+        match words {
+            Some(words) => placed.extend(words),
             // Not found as it stands: keep the parser's order.
-            return in_parser_order(base, parts);
+            None => return vec![in_parser_order(base, parts)],
         }
     }
-    let mut placed: Vec<(usize, usize, Part, usize, String)> = pieces
-        .into_iter()
-        .zip(place)
-        .filter_map(|((kind, n, text), p)| p.map(|(s, e)| (s, e, kind, n, text)))
-        .collect();
     placed.sort_by_key(|p| p.0);
+    let mut merged: Vec<Placed> = Vec::with_capacity(placed.len());
+    for p in placed {
+        match merged.last_mut() {
+            Some(last) if last.2 == Part::Byline && p.2 == Part::Byline && last.3 == p.3 && last.1 == p.0 => {
+                last.1 = p.1;
+                last.4.push(' ');
+                last.4.push_str(&p.4);
+            }
+            _ => merged.push(p),
+        }
+    }
+    let mut placed = merged;
     let char_at = |s: usize| squashed[..s].chars().count();
-    // The raw text between two pieces.
-    let between = |end: usize, start: usize| -> &str {
+    // Does a paragraph start between two pieces (a blank line, or a line
+    // set in)?
+    let breaks = |end: usize, start: usize| -> bool {
         let (a, b) = (at[char_at(end).saturating_sub(1)], at[char_at(start)]);
-        if a < b { &body[a..b] } else { "" }
+        a < b && (body[a..b].contains("\n\n") || body[a..b].contains('\u{3000}'))
     };
+    // Where the stories start.
+    let is_text = |p: Part| matches!(p, Part::Paragraph | Part::Head | Part::Dateline);
+    let mut starts = vec![0];
+    let (mut seen_text, mut opened) = (false, false);
+    for k in 0..placed.len() {
+        let after_byline = k > 0 && matches!(placed[k - 1].2, Part::Byline | Part::Credit);
+        match placed[k].2 {
+            Part::Dateline if seen_text => {
+                // A byline right over it is the new story's when the one
+                // before opened on a byline of its own.
+                let by = (1..=2).map(|d| k.saturating_sub(d)).find(|&j| j < k && placed[j].2 == Part::Byline);
+                let start = by.filter(|&j| opened && (j + 1..k).all(|i| placed[i].2 == Part::Credit)).unwrap_or(k);
+                starts.push(start);
+                opened = start < k;
+            }
+            Part::Byline if seen_text && after_byline => {
+                starts.push(k);
+                (seen_text, opened) = (false, true);
+            }
+            Part::Byline if !seen_text => opened = true,
+            p if is_text(p) => seen_text = true,
+            _ => {}
+        }
+    }
+    starts.push(placed.len());
+    let mut articles = Vec::new();
+    let mut base = Some(base);
+    for w in starts.windows(2) {
+        let article = base.take().unwrap_or_default();
+        articles.push(assemble(article, &mut placed[w[0]..w[1]], &parts, &breaks));
+    }
+    articles
+}
+
+type Placed = (usize, usize, Part, usize, String);
+
+/// One story's pieces, in text order, as an article under `base`.
+#[cfg(feature = "pdf")]
+fn assemble(
+    mut base: crate::Article,
+    placed: &mut [Placed],
+    parts: &[crate::Article],
+    breaks: &dyn Fn(usize, usize) -> bool,
+) -> crate::Article {
     let texts = placed.iter().filter(|p| matches!(p.2, Part::Paragraph | Part::Head)).count();
     let last_text = placed.iter().rposition(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
     let first_text = placed.iter().position(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
@@ -247,9 +304,19 @@ fn in_body_order(mut base: crate::Article, parts: Vec<crate::Article>, body: &st
     let mut used = vec![false; placed.len()];
     if let Some(k) = byline_at {
         let n = placed[k].3;
-        base.byline = parts[n].byline.clone();
-        base.authors = parts[n].authors.clone();
+        base.byline = Some(placed[k].4.clone());
+        base.authors = parts[n].authors.iter().filter(|a| placed[k].4.contains(a.as_str())).cloned().collect();
         used[k] = true;
+        // A byline the parser joined from the text's opening and its close
+        // is the story's as the parser gave it.
+        let ends = |j: usize| first_text.is_some_and(|f| j < f) || last_text.is_some_and(|l| j > l);
+        let rest: Vec<usize> =
+            (k + 1..placed.len()).filter(|&j| placed[j].2 == Part::Byline && placed[j].3 == n && ends(j)).collect();
+        if !rest.is_empty() {
+            rest.iter().for_each(|&j| used[j] = true);
+            base.byline = parts[n].byline.clone();
+            base.authors = parts[n].authors.clone();
+        }
         if let Some(c) = placed.iter().position(|p| p.2 == Part::Credit && p.3 == n) {
             base.credit = parts[n].credit.clone();
             used[c] = true;
@@ -298,10 +365,9 @@ fn in_body_order(mut base: crate::Article, parts: Vec<crate::Article>, body: &st
         let (s, _, kind, _, ref text) = placed[k];
         let runs_on = open && k > 0 && {
             let (_, e, before, ..) = placed[k - 1];
-            let gap = between(e, s);
             match before {
                 Part::Dateline => !used[k - 1],
-                Part::Head => !used[k - 1] && !gap.contains("\n\n") && !gap.contains('\u{3000}'),
+                Part::Head => !used[k - 1] && !breaks(e, s),
                 Part::Byline => kind == Part::Credit,
                 _ => false,
             }
@@ -447,7 +513,7 @@ mod tests {
         let body = "\u{3000}\u{3000}本报讯 第一段说完了。\n\u{3000}\u{3000}第二段的开头一行\n接着说完。\n";
         // The parser moved the line to the front as a title.
         let parts = vec![article(Some("本报讯"), Some("第二段的开头一行"), None, &["第一段说完了。", "接着说完。"])];
-        let got = in_body_order(Article::default(), parts, body);
+        let got = in_body_order(Article::default(), parts, body).remove(0);
         assert_eq!(got.title, None);
         assert_eq!(got.dateline.as_deref(), Some("本报讯"));
         assert_eq!(got.paragraphs, ["第一段说完了。", "第二段的开头一行接着说完。"]);
@@ -461,7 +527,7 @@ mod tests {
             article(None, None, Some("记者 王五"), &["正文二。"]),
             article(None, None, Some("记者 张三"), &[]),
         ];
-        let got = in_body_order(Article::default(), parts, body);
+        let got = in_body_order(Article::default(), parts, body).remove(0);
         assert_eq!(got.byline.as_deref(), Some("记者 张三"));
         assert_eq!(got.paragraphs, ["正文一。", "记者 王五", "正文二。"]);
     }
@@ -471,13 +537,37 @@ mod tests {
         // Broken over two lines: the parser left them on the paragraph.
         let body = "\u{3000}\u{3000}本报讯（记者 金波\n哲）正文说完。\n";
         let parts = vec![article(Some("本报讯"), None, None, &["（记者 金波 哲）正文说完。"])];
-        let got = in_body_order(Article::default(), parts, body);
+        let got = in_body_order(Article::default(), parts, body).remove(0);
         assert_eq!(got.dateline.as_deref(), Some("本报讯（记者 金波 哲）"));
         assert_eq!(got.paragraphs, ["正文说完。"]);
         // On a line of their own, the parser took them for a byline.
         let body = "\u{3000}\u{3000}本报讯\n（记者 金波）\n正文说完。\n";
         let parts = vec![article(Some("本报讯"), None, Some("（记者 金波）"), &["正文说完。"])];
-        let got = in_body_order(Article::default(), parts, body);
+        let got = in_body_order(Article::default(), parts, body).remove(0);
         assert_eq!((got.dateline.as_deref(), got.byline), (Some("本报讯（记者 金波）"), None));
+    }
+
+    #[test]
+    fn a_story_set_on_under_another_starts_at_its_own_byline_or_dateline() {
+        // Story one closes on a byline; story two opens on one of its own.
+        let body = "\u{3000}\u{3000}正文一。\n\n记者 王五\n\n记者 张三\n\n\u{3000}\u{3000}正文二。\n";
+        let parts = vec![
+            article(None, None, Some("记者 王五"), &["正文一。"]),
+            article(None, None, Some("记者 张三"), &["正文二。"]),
+        ];
+        let got = in_body_order(Article { title: Some("标题".into()), ..Default::default() }, parts, body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[0].title.as_deref(), got[0].byline.as_deref()), (Some("标题"), Some("记者 王五")));
+        assert_eq!((got[1].title.as_deref(), got[1].byline.as_deref()), (None, Some("记者 张三")));
+        assert_eq!(got[1].paragraphs, ["正文二。"]);
+        // Story two opens on a dateline after story one's text.
+        let body = "\u{3000}\u{3000}正文一。\n\u{3000}\u{3000}本报讯 正文二。\n";
+        let parts = vec![article(None, None, None, &["正文一。"]), article(Some("本报讯"), None, None, &["正文二。"])];
+        let got = in_body_order(Article::default(), parts, body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (got[1].dateline.as_deref(), got[1].paragraphs.clone()),
+            (Some("本报讯"), vec!["正文二。".to_string()])
+        );
     }
 }
