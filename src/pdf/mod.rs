@@ -281,6 +281,7 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
     articles
 }
 
+#[cfg(feature = "pdf")]
 type Placed = (usize, usize, Part, usize, String);
 
 /// One story's pieces, in text order, as an article under `base`.
