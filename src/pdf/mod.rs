@@ -101,10 +101,6 @@ pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Page, Error> {
 fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
     let parsed = crate::parse::parse_story(body);
     page.leftovers.extend(parsed.leftovers);
-    if head.is_empty() {
-        page.articles.extend(parsed.articles);
-        return;
-    }
     // The title is the most prominent line: the largest type and, of
     // lines set about as large, the bold face.
     let largest = head.iter().map(|l| l.size).fold(0.0, f32::max);
@@ -121,7 +117,9 @@ fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
     };
     let parts = parsed.articles;
     if parts.is_empty() {
-        page.articles.push(article);
+        if !head.is_empty() {
+            page.articles.push(article);
+        }
         return;
     }
     // The headline is settled by the type: what the text parser took for
