@@ -297,6 +297,25 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         }
     }
 
+    // A headline in a column of its own left of its text, with a byline
+    // in that column: what it took over or under it is the byline alone,
+    // and its text stands right of it, starting level with it.
+    for i in 0..items.len() {
+        let Item::Head(g) = &items[i] else { continue };
+        let Some(c) = claimed[i] else { continue };
+        let Item::Run(took) = &items[c] else { continue };
+        let next = if c == i + 1 { i + 2 } else { i + 1 };
+        let Some(Item::Run(run)) = items.get(next) else { continue };
+        if head_of[next].is_some() || took.len() != 1 || blocks[took[0]].lines.len() > 2 {
+            continue;
+        }
+        let head = bounds(&groups[*g]);
+        let (x0, _, top, _) = bounds(run);
+        if x0 >= head.1 && (top - head.2).abs() <= 3.0 * head_size(*g) {
+            head_of[next] = Some(i);
+        }
+    }
+
     let head_lines = |g: usize| -> Vec<HeadLine> {
         let mut ids = groups[g].clone();
         ids.sort_by(|&a, &b| blocks[a].top.total_cmp(&blocks[b].top).then(blocks[a].x0.total_cmp(&blocks[b].x0)));
@@ -735,6 +754,20 @@ mod tests {
         let count = |sheet: &Sheet| pieces(sheet).iter().filter(|p| matches!(p, Piece::Story { .. })).count();
         assert_eq!(count(&sheet), 1);
         assert_eq!(count(&Sheet { glyphs: g, rules, boxes: vec![], unmapped: 0 }), 2);
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_with_its_byline_takes_the_text_right_of_it() {
+        // Column one: a byline, then the headline under it; the text in
+        // columns two and three, starting level with the headline.
+        let mut g = line("记者张三", 50.0, 40.0, 10.0);
+        g.extend(line("第一篇标题", 50.0, 62.0, 20.0));
+        g.extend(column(&["一一一一一一一一一一", "一一一一一一一一一一", "一一一一一一一一一一"], 170.0, 60.0));
+        g.extend(column(&["二二二二二二二二二二", "二二二二二二二二二二", "二完。"], 290.0, 60.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.starts_with("记者张三") && got[0].1.ends_with("二完。"), "{got:?}");
     }
 
     #[test]
