@@ -398,7 +398,17 @@ pub(super) fn write_block(block: &Block, out: &mut String) {
             && !closes(before)
             && (last == 1 || right - lines[last - 2].x1 >= 1.5 * lines[last - 2].size || closes(&lines[last - 2]))
     };
-    let byline = if joined { Some(last - 1) } else { (last >= 1 && set_right(&lines[last])).then_some(last) };
+    // A line of names spaced apart (`记者 张三 通讯员 李四`) ending at the
+    // right edge under a sentence's end closes the block: a byline set
+    // right that fills the measure.
+    let spaced = |l: &Line| {
+        let t = l.text.trim();
+        t.contains(' ') && !closes(l) && t.split(' ').all(|w| w.chars().all(|c| is_wide(&c.to_string())))
+    };
+    let names =
+        |n: usize| n >= 1 && spaced(&lines[n]) && right - lines[n].x1 < 0.5 * lines[n].size && closes(&lines[n - 1]);
+    let byline =
+        if joined { Some(last - 1) } else { (last >= 1 && (set_right(&lines[last]) || names(last))).then_some(last) };
     for (n, line) in lines.iter().enumerate() {
         let inset = line.x0 - left;
         // Set in by one to three characters, and not a short line set
@@ -535,6 +545,16 @@ mod tests {
             text_of(g, vec![]),
             "\u{3000}\u{3000}段首缩进八个字，\n第二行满行十个字了。顶格接排完了。\n\u{3000}\u{3000}另起一段缩进。\n完了。\n"
         );
+    }
+
+    #[test]
+    fn names_spaced_apart_filling_the_last_line_under_a_sentences_end_are_a_byline() {
+        let mut g = glyphs("一二三四五六七八九十", 50.0, 40.0, 10.0);
+        g.extend(glyphs("一二三四五六七八完。", 50.0, 53.0, 10.0));
+        for (n, name) in ["记者", "王五", "张三", "李四"].iter().enumerate() {
+            g.extend(glyphs(name, 52.0 + 25.0 * n as f32, 66.0, 10.0));
+        }
+        assert_eq!(text_of(g, vec![]), "一二三四五六七八九十\n一二三四五六七八完。\n\n记者 王五 张三 李四\n");
     }
 
     #[test]

@@ -101,10 +101,6 @@ pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Page, Error> {
 fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
     let parsed = crate::parse::parse_story(body);
     page.leftovers.extend(parsed.leftovers);
-    if head.is_empty() {
-        page.articles.extend(parsed.articles);
-        return;
-    }
     // The title is the most prominent line: the largest type and, of
     // lines set about as large, the bold face.
     let largest = head.iter().map(|l| l.size).fold(0.0, f32::max);
@@ -113,23 +109,316 @@ fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
     let title = |l: &story::HeadLine| large(l) && (l.other_face || !bold);
     let first = head.iter().position(title).unwrap_or(0);
     let end = head[first..].iter().position(|l| !title(l)).map_or(head.len(), |n| first + n);
-    let mut article = crate::Article {
+    let article = crate::Article {
         kicker: join(&head[..first]),
         title: join(&head[first..end]),
         subtitle: join(&head[end..]),
         ..Default::default()
     };
-    for (i, a) in parsed.articles.into_iter().enumerate() {
-        if i == 0 && a.kicker.is_none() && a.title.is_none() && a.subtitle.is_none() {
-            article.byline = a.byline;
-            article.credit = a.credit;
-            article.authors = a.authors;
-            article.dateline = a.dateline;
-            article.paragraphs = a.paragraphs;
+    let parts = parsed.articles;
+    if parts.is_empty() {
+        if !head.is_empty() {
+            page.articles.push(article);
+        }
+        return;
+    }
+    // The headline is settled by the type: what the text parser took for
+    // the start of another story is text of this one — but for text that
+    // opens on a dateline or a byline of its own, a story the page set on
+    // under this one without a headline.
+    page.articles.extend(in_body_order(article, parts, body));
+}
+
+/// Has the text parser given it a headline?
+#[cfg(feature = "pdf")]
+fn headed(a: &crate::Article) -> bool {
+    a.kicker.is_some() || a.title.is_some() || a.subtitle.is_some()
+}
+
+#[cfg(feature = "pdf")]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    /// A line the text parser took for a headline.
+    Head,
+    Byline,
+    Credit,
+    Dateline,
+    Paragraph,
+}
+
+/// The parts the text parser made of one story's text, back in the order
+/// the text gives them, as the article under `base`'s headline and the
+/// stories without a headline set on under it: one starts at a dateline
+/// after text, or at a byline right under the byline that closed the text
+/// before. In each, a byline that opens or closes the text is the
+/// article's, and so is a dateline that opens it; a line taken for a
+/// headline is the start of the paragraph it was set in (no blank line,
+/// no set-in line after it); the rest is text, in order.
+#[cfg(feature = "pdf")]
+fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -> Vec<crate::Article> {
+    // The text without whitespace, and where each of its characters stands.
+    let mut squashed = String::new();
+    let mut at: Vec<usize> = Vec::new();
+    for (i, c) in body.char_indices() {
+        if !c.is_whitespace() {
+            at.push(i);
+            squashed.push(c);
+        }
+    }
+    at.push(body.len());
+    let mut pieces: Vec<(Part, usize, String)> = Vec::new();
+    for (n, a) in parts.iter().enumerate() {
+        for h in [&a.kicker, &a.title, &a.subtitle].into_iter().flatten() {
+            pieces.push((Part::Head, n, h.clone()));
+        }
+        if let Some(b) = &a.byline {
+            pieces.push((Part::Byline, n, b.clone()));
+        }
+        if let Some(c) = &a.credit {
+            pieces.push((Part::Credit, n, c.clone()));
+        }
+        if let Some(d) = &a.dateline {
+            pieces.push((Part::Dateline, n, d.clone()));
+        }
+        for p in &a.paragraphs {
+            pieces.push((Part::Paragraph, n, p.clone()));
+        }
+    }
+    // Where each piece stands in the text (byte range in `squashed`): the
+    // first place not taken yet, headline lines last (the parser moves
+    // them to the front).
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut find = |text: &str| -> Option<(usize, usize)> {
+        let needle: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut from = 0;
+        while let Some(k) = squashed[from..].find(&needle) {
+            let (s, e) = (from + k, from + k + needle.len());
+            if !taken.iter().any(|&(a, b)| s < b && a < e) {
+                taken.push((s, e));
+                return Some((s, e));
+            }
+            from += k + squashed[from + k..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    };
+    let order = (0..pieces.len())
+        .filter(|&i| pieces[i].0 != Part::Head)
+        .chain((0..pieces.len()).filter(|&i| pieces[i].0 == Part::Head));
+    let mut placed: Vec<Placed> = Vec::new();
+    for i in order {
+        let (kind, n, text) = &pieces[i];
+        if text.trim().is_empty() {
             continue;
         }
-        // What the text parser took for another story is text of this one
-        // (the headline is settled by the type): its parts, in order.
+        if let Some((s, e)) = find(text) {
+            placed.push((s, e, *kind, *n, text.clone()));
+            continue;
+        }
+        // A byline the parser joined from two places: its words, each
+        // where it stands, joined again where they stand together.
+        let words: Option<Vec<Placed>> = (*kind == Part::Byline)
+            .then(|| text.split_whitespace().map(|w| find(w).map(|(s, e)| (s, e, *kind, *n, w.to_string()))).collect())
+            .flatten();
+        match words {
+            Some(words) => placed.extend(words),
+            // Not found as it stands: keep the parser's order.
+            None => return vec![in_parser_order(base, parts)],
+        }
+    }
+    placed.sort_by_key(|p| p.0);
+    let mut merged: Vec<Placed> = Vec::with_capacity(placed.len());
+    for p in placed {
+        match merged.last_mut() {
+            Some(last) if last.2 == Part::Byline && p.2 == Part::Byline && last.3 == p.3 && last.1 == p.0 => {
+                last.1 = p.1;
+                last.4.push(' ');
+                last.4.push_str(&p.4);
+            }
+            _ => merged.push(p),
+        }
+    }
+    let mut placed = merged;
+    let char_at = |s: usize| squashed[..s].chars().count();
+    // Does a paragraph start between two pieces (a blank line, or a line
+    // set in)?
+    let breaks = |end: usize, start: usize| -> bool {
+        let (a, b) = (at[char_at(end).saturating_sub(1)], at[char_at(start)]);
+        a < b && (body[a..b].contains("\n\n") || body[a..b].contains('\u{3000}'))
+    };
+    // Where the stories start.
+    let is_text = |p: Part| matches!(p, Part::Paragraph | Part::Head | Part::Dateline);
+    let mut starts = vec![0];
+    let (mut seen_text, mut opened) = (false, false);
+    for k in 0..placed.len() {
+        let after_byline = k > 0 && matches!(placed[k - 1].2, Part::Byline | Part::Credit);
+        match placed[k].2 {
+            Part::Dateline if seen_text => {
+                // A byline right over it is the new story's when the one
+                // before opened on a byline of its own.
+                let by = (1..=2).map(|d| k.saturating_sub(d)).find(|&j| j < k && placed[j].2 == Part::Byline);
+                let start = by.filter(|&j| opened && (j + 1..k).all(|i| placed[i].2 == Part::Credit)).unwrap_or(k);
+                starts.push(start);
+                opened = start < k;
+            }
+            Part::Byline if seen_text && after_byline => {
+                starts.push(k);
+                (seen_text, opened) = (false, true);
+            }
+            Part::Byline if !seen_text => opened = true,
+            p if is_text(p) => seen_text = true,
+            _ => {}
+        }
+    }
+    starts.push(placed.len());
+    let mut articles = Vec::new();
+    let mut base = Some(base);
+    for w in starts.windows(2) {
+        let article = base.take().unwrap_or_default();
+        articles.push(assemble(article, &mut placed[w[0]..w[1]], &parts, &breaks));
+    }
+    articles
+}
+
+#[cfg(feature = "pdf")]
+type Placed = (usize, usize, Part, usize, String);
+
+/// One story's pieces, in text order, as an article under `base`.
+#[cfg(feature = "pdf")]
+fn assemble(
+    mut base: crate::Article,
+    placed: &mut [Placed],
+    parts: &[crate::Article],
+    breaks: &dyn Fn(usize, usize) -> bool,
+) -> crate::Article {
+    let texts = placed.iter().filter(|p| matches!(p.2, Part::Paragraph | Part::Head)).count();
+    let last_text = placed.iter().rposition(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
+    let first_text = placed.iter().position(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
+    // The byline that opens or closes the text.
+    let byline_at = (0..placed.len()).find(|&k| {
+        placed[k].2 == Part::Byline
+            && base.byline.is_none()
+            && texts > 0
+            && (first_text.is_some_and(|f| k < f) || last_text.is_some_and(|l| k > l))
+    });
+    let mut used = vec![false; placed.len()];
+    if let Some(k) = byline_at {
+        let n = placed[k].3;
+        base.byline = Some(placed[k].4.clone());
+        base.authors = parts[n].authors.iter().filter(|a| placed[k].4.contains(a.as_str())).cloned().collect();
+        used[k] = true;
+        // A byline the parser joined from the text's opening and its close
+        // is the story's as the parser gave it.
+        let ends = |j: usize| first_text.is_some_and(|f| j < f) || last_text.is_some_and(|l| j > l);
+        let rest: Vec<usize> =
+            (k + 1..placed.len()).filter(|&j| placed[j].2 == Part::Byline && placed[j].3 == n && ends(j)).collect();
+        if !rest.is_empty() {
+            rest.iter().for_each(|&j| used[j] = true);
+            base.byline = parts[n].byline.clone();
+            base.authors = parts[n].authors.clone();
+        }
+        if let Some(c) = placed.iter().position(|p| p.2 == Part::Credit && p.3 == n) {
+            base.credit = parts[n].credit.clone();
+            used[c] = true;
+        }
+    }
+    if let Some(f) = first_text.filter(|&f| placed[f].2 == Part::Dateline && base.dateline.is_none()) {
+        let mut dateline = placed[f].4.clone();
+        let mut from = vec![placed[f].3];
+        used[f] = true;
+        // The reporters in brackets right after it, on a line of their own
+        // (`新华社北京5月26日电` / `（记者 张三）`), are the dateline's.
+        if let Some(next) = placed.get(f + 1).filter(|p| p.2 == Part::Byline && !used[f + 1])
+            && next.4.starts_with(['（', '('])
+            && !placed.iter().any(|p| p.2 == Part::Credit && p.3 == next.3)
+        {
+            dateline.push_str(&next.4);
+            from.push(next.3);
+            used[f + 1] = true;
+        }
+        // Or in brackets opening the paragraph after it, where the text
+        // parser did not see them whole (broken over two lines).
+        if from.len() == 1
+            && placed.get(f + 1).is_some_and(|p| p.2 == Part::Paragraph)
+            && let Some(close) = bracketed_lead(&placed[f + 1].4)
+        {
+            let paragraph = std::mem::take(&mut placed[f + 1].4);
+            let (lead, rest) = paragraph.split_at(close);
+            dateline.push_str(lead);
+            placed[f + 1].4 = rest.trim_start().to_string();
+        }
+        base.dateline = Some(dateline);
+        for a in from.iter().flat_map(|&n| &parts[n].authors) {
+            if !base.authors.contains(a) {
+                base.authors.push(a.clone());
+            }
+        }
+    }
+    // The rest, in order: a headline line or a dateline runs into the
+    // paragraph right after it; a byline and its credit stay together.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut open = false;
+    for k in 0..placed.len() {
+        if used[k] {
+            continue;
+        }
+        let (s, _, kind, _, ref text) = placed[k];
+        let runs_on = open && k > 0 && {
+            let (_, e, before, ..) = placed[k - 1];
+            match before {
+                Part::Dateline => !used[k - 1],
+                Part::Head => !used[k - 1] && !breaks(e, s),
+                Part::Byline => kind == Part::Credit,
+                _ => false,
+            }
+        };
+        if runs_on && let Some(last) = paragraphs.last_mut() {
+            if !layout_joins_tight(last, text) {
+                last.push(' ');
+            }
+            last.push_str(text);
+        } else {
+            paragraphs.push(text.clone());
+        }
+        open = true;
+    }
+    base.paragraphs = paragraphs;
+    base
+}
+
+/// Where a paragraph's opening bracket of reporters (`（记者 张三）`)
+/// closes: the byte after the closing bracket, when it opens the
+/// paragraph, closes within a line or so and holds no sentence's end.
+#[cfg(feature = "pdf")]
+fn bracketed_lead(paragraph: &str) -> Option<usize> {
+    let close = match paragraph.chars().next()? {
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let (end, _) = paragraph.char_indices().take(40).find(|&(_, c)| c == close)?;
+    let inside = &paragraph[..end];
+    let reporters = ["记者", "通讯员", "实习生", "特派"].iter().any(|r| inside.contains(r));
+    (reporters && !inside.contains(['。', '！', '？', '，'])).then_some(end + close.len_utf8())
+}
+
+#[cfg(feature = "pdf")]
+fn layout_joins_tight(before: &str, after: &str) -> bool {
+    !before.is_empty() && layout::joins_tight(before, after)
+}
+
+/// The parts in the order the text parser gives them, as text of one
+/// article under `base`'s headline.
+#[cfg(feature = "pdf")]
+fn in_parser_order(mut base: crate::Article, parts: Vec<crate::Article>) -> crate::Article {
+    for (i, a) in parts.into_iter().enumerate() {
+        if i == 0 && !headed(&a) {
+            base.byline = a.byline;
+            base.credit = a.credit;
+            base.authors = a.authors;
+            base.dateline = a.dateline;
+            base.paragraphs = a.paragraphs;
+            continue;
+        }
         let byline = match (a.byline, a.credit) {
             (Some(b), Some(c)) => Some(format!("{b} {c}")),
             (b, c) => b.or(c),
@@ -139,11 +428,10 @@ fn add_story(head: &[story::HeadLine], body: &str, page: &mut Page) {
             (d, p) => d.or(p.cloned()),
         };
         let rest = a.paragraphs.into_iter().skip(1);
-        article
-            .paragraphs
+        base.paragraphs
             .extend([a.kicker, a.title, a.subtitle, byline, first_paragraph].into_iter().flatten().chain(rest));
     }
-    page.articles.push(article);
+    base
 }
 
 /// Headline lines as one string.
@@ -202,4 +490,83 @@ fn pdf_text_with(bytes: &[u8], limits: &Limits) -> Result<String, Error> {
 pub fn text_layer(bytes: &[u8]) -> Result<String, Error> {
     let drawn = read::read(bytes, &Limits::default())?;
     Ok(drawn.sheets.iter().flat_map(|s| s.glyphs.iter().map(|g| g.text.as_str())).collect())
+}
+
+#[cfg(all(test, feature = "pdf"))]
+mod tests {
+    use super::*;
+    use crate::Article;
+
+    fn article(dateline: Option<&str>, title: Option<&str>, byline: Option<&str>, paragraphs: &[&str]) -> Article {
+        Article {
+            title: title.map(String::from),
+            byline: byline.map(String::from),
+            dateline: dateline.map(String::from),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_line_the_text_parser_took_for_a_headline_starts_the_paragraph_it_was_set_in() {
+        let body = "\u{3000}\u{3000}本报讯 第一段说完了。\n\u{3000}\u{3000}第二段的开头一行\n接着说完。\n";
+        // The parser moved the line to the front as a title.
+        let parts = vec![article(Some("本报讯"), Some("第二段的开头一行"), None, &["第一段说完了。", "接着说完。"])];
+        let got = in_body_order(Article::default(), parts, body).remove(0);
+        assert_eq!(got.title, None);
+        assert_eq!(got.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(got.paragraphs, ["第一段说完了。", "第二段的开头一行接着说完。"]);
+    }
+
+    #[test]
+    fn a_byline_that_closes_the_text_is_the_storys_and_one_in_the_middle_is_text() {
+        let body = "\u{3000}\u{3000}正文一。\n\n记者 王五\n\n\u{3000}\u{3000}正文二。\n\n记者 张三\n";
+        let parts = vec![
+            article(None, None, None, &["正文一。"]),
+            article(None, None, Some("记者 王五"), &["正文二。"]),
+            article(None, None, Some("记者 张三"), &[]),
+        ];
+        let got = in_body_order(Article::default(), parts, body).remove(0);
+        assert_eq!(got.byline.as_deref(), Some("记者 张三"));
+        assert_eq!(got.paragraphs, ["正文一。", "记者 王五", "正文二。"]);
+    }
+
+    #[test]
+    fn reporters_in_brackets_after_the_dateline_are_the_datelines() {
+        // Broken over two lines: the parser left them on the paragraph.
+        let body = "\u{3000}\u{3000}本报讯（记者 金波\n哲）正文说完。\n";
+        let parts = vec![article(Some("本报讯"), None, None, &["（记者 金波 哲）正文说完。"])];
+        let got = in_body_order(Article::default(), parts, body).remove(0);
+        assert_eq!(got.dateline.as_deref(), Some("本报讯（记者 金波 哲）"));
+        assert_eq!(got.paragraphs, ["正文说完。"]);
+        // On a line of their own, the parser took them for a byline.
+        let body = "\u{3000}\u{3000}本报讯\n（记者 金波）\n正文说完。\n";
+        let parts = vec![article(Some("本报讯"), None, Some("（记者 金波）"), &["正文说完。"])];
+        let got = in_body_order(Article::default(), parts, body).remove(0);
+        assert_eq!((got.dateline.as_deref(), got.byline), (Some("本报讯（记者 金波）"), None));
+    }
+
+    #[test]
+    fn a_story_set_on_under_another_starts_at_its_own_byline_or_dateline() {
+        // Story one closes on a byline; story two opens on one of its own.
+        let body = "\u{3000}\u{3000}正文一。\n\n记者 王五\n\n记者 张三\n\n\u{3000}\u{3000}正文二。\n";
+        let parts = vec![
+            article(None, None, Some("记者 王五"), &["正文一。"]),
+            article(None, None, Some("记者 张三"), &["正文二。"]),
+        ];
+        let got = in_body_order(Article { title: Some("标题".into()), ..Default::default() }, parts, body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[0].title.as_deref(), got[0].byline.as_deref()), (Some("标题"), Some("记者 王五")));
+        assert_eq!((got[1].title.as_deref(), got[1].byline.as_deref()), (None, Some("记者 张三")));
+        assert_eq!(got[1].paragraphs, ["正文二。"]);
+        // Story two opens on a dateline after story one's text.
+        let body = "\u{3000}\u{3000}正文一。\n\u{3000}\u{3000}本报讯 正文二。\n";
+        let parts = vec![article(None, None, None, &["正文一。"]), article(Some("本报讯"), None, None, &["正文二。"])];
+        let got = in_body_order(Article::default(), parts, body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (got[1].dateline.as_deref(), got[1].paragraphs.clone()),
+            (Some("本报讯"), vec!["正文二。".to_string()])
+        );
+    }
 }

@@ -59,6 +59,13 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     }
     let (body_size, body_font) = body_type(&blocks);
     let furniture = furniture(&blocks, &sheet.rules);
+    // A block in another face that text in body type follows on the next
+    // baseline down (a bold dateline leading into its paragraph) is text,
+    // not a caption, though a photo stands right over it.
+    let leads_on = |i: usize| {
+        let b = &blocks[i];
+        blocks.iter().enumerate().any(|(j, n)| j != i && n.lines[0].font == body_font && follows(b, n))
+    };
     let mut kinds: Vec<Kind> = blocks
         .iter()
         .enumerate()
@@ -69,7 +76,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 Kind::Leftover
             } else if size >= body_size * DISPLAY {
                 Kind::Head
-            } else if (size <= body_size / DISPLAY || other_face) && is_caption(b, &sheet.boxes) {
+            } else if (size <= body_size / DISPLAY || (other_face && !leads_on(i))) && is_caption(b, &sheet.boxes) {
                 Kind::Leftover
             } else if other_face && size < body_size * DISPLAY && b.lines.len() <= 2 {
                 Kind::Head
@@ -287,6 +294,25 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         let under_it = bounds(&groups[*g]).2 > bounds(taken).2 + 3.0 * size;
         if under_it && (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
             head_of[i] = Some(i - 1);
+        }
+    }
+
+    // A headline in a column of its own left of its text, with a byline
+    // in that column: what it took over or under it is the byline alone,
+    // and its text stands right of it, starting level with it.
+    for i in 0..items.len() {
+        let Item::Head(g) = &items[i] else { continue };
+        let Some(c) = claimed[i] else { continue };
+        let Item::Run(took) = &items[c] else { continue };
+        let next = if c == i + 1 { i + 2 } else { i + 1 };
+        let Some(Item::Run(run)) = items.get(next) else { continue };
+        if head_of[next].is_some() || took.len() != 1 || blocks[took[0]].lines.len() > 2 {
+            continue;
+        }
+        let head = bounds(&groups[*g]);
+        let (x0, _, top, _) = bounds(run);
+        if x0 >= head.1 && (top - head.2).abs() <= 3.0 * head_size(*g) {
+            head_of[next] = Some(i);
         }
     }
 
@@ -728,6 +754,20 @@ mod tests {
         let count = |sheet: &Sheet| pieces(sheet).iter().filter(|p| matches!(p, Piece::Story { .. })).count();
         assert_eq!(count(&sheet), 1);
         assert_eq!(count(&Sheet { glyphs: g, rules, boxes: vec![], unmapped: 0 }), 2);
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_with_its_byline_takes_the_text_right_of_it() {
+        // Column one: a byline, then the headline under it; the text in
+        // columns two and three, starting level with the headline.
+        let mut g = line("记者张三", 50.0, 40.0, 10.0);
+        g.extend(line("第一篇标题", 50.0, 62.0, 20.0));
+        g.extend(column(&["一一一一一一一一一一", "一一一一一一一一一一", "一一一一一一一一一一"], 170.0, 60.0));
+        g.extend(column(&["二二二二二二二二二二", "二二二二二二二二二二", "二完。"], 290.0, 60.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.starts_with("记者张三") && got[0].1.ends_with("二完。"), "{got:?}");
     }
 
     #[test]
