@@ -219,6 +219,8 @@ pub struct Entries<'a> {
     /// Where each word ends in `text` (it starts after the one before's newline).
     ends: Vec<u32>,
     freqs: &'a [u8],
+    /// The frequency each code of `freqs` stands for ([`dequantise`]).
+    freq_of: [u64; 256],
     tag_of: Vec<u8>,
     tags: Vec<&'a str>,
 }
@@ -287,7 +289,8 @@ impl<'a> Entries<'a> {
             }
             tag_of.push(tag as u8);
         }
-        Ok(Entries { text, ends, freqs, tag_of, tags })
+        let freq_of = std::array::from_fn(|code| dequantise(code as u8));
+        Ok(Entries { text, ends, freqs, freq_of, tag_of, tags })
     }
 
     /// How many words there are.
@@ -307,7 +310,7 @@ impl<'a> Entries<'a> {
         self.ends.iter().enumerate().map(move |(i, &end)| {
             let word = &text[start..end as usize];
             start = end as usize + 1;
-            (word, dequantise(self.freqs[i]), self.tags[self.tag_of[i] as usize])
+            (word, self.freq_of[usize::from(self.freqs[i])], self.tags[self.tag_of[i] as usize])
         })
     }
 }

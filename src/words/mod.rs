@@ -327,14 +327,28 @@ fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     // Words of more than one character by frequency, for the lexicon's
     // table of frequent words (single characters need no hashing).
     let mut frequent: Vec<(u64, &str)> = Vec::new();
+    let mut tagged = Vec::with_capacity(entries.len());
+    let mut distinct = true;
+    let mut previous: Option<&str> = None;
     for (word, freq, name) in entries.iter() {
         total += freq;
         if name != last.0 {
             last = (name, Tag::from_name(name));
         }
-        lexicon.insert(word, last.1);
+        distinct &= previous.is_none_or(|p| p.as_bytes() < word.as_bytes());
+        previous = Some(word);
+        tagged.push((word, last.1));
         if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
             frequent.push((freq, word));
+        }
+    }
+    // A packed dictionary's words are sorted and distinct; a damaged one's
+    // may not be, and go in one by one.
+    if distinct {
+        lexicon.fill(tagged);
+    } else {
+        for (word, tag) in tagged {
+            lexicon.insert(word, tag);
         }
     }
     lexicon.keep_hot(frequent);
@@ -375,6 +389,29 @@ mod tests {
         assert_eq!(t.get("词7").map(|k| k.tag), Some(Tag::PLACE));
         assert_eq!(t.get("一"), Some(Known { id: 1000, tag: Tag::PLACE }));
         assert_eq!(t.tags.len(), 1001);
+    }
+
+    #[test]
+    fn filling_the_lexicon_at_once_finds_what_inserting_each_word_does() {
+        let words: Vec<String> = ["中", "中国", "中国人", "国", "a", "ab", "𦡦𦡦"]
+            .into_iter()
+            .map(String::from)
+            .chain((0..5000).map(|i| format!("词{i}")))
+            .collect();
+        let tag = |i: usize| Tag::from_name(TAGS[i % TAGS.len()]);
+        let mut one_by_one = Lexicon::with_capacity(16);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(one_by_one.insert(w, tag(i)), i as u32);
+        }
+        let mut filled = Lexicon::with_capacity(16);
+        filled.fill(words.iter().enumerate().map(|(i, w)| (w.as_str(), tag(i))));
+        for w in words.iter().map(String::as_str).chain(["国人", "词5000", "b", ""]) {
+            assert_eq!(filled.get(w), one_by_one.get(w), "{w}");
+        }
+        assert_eq!(filled.get("词4999"), Some(Known { id: 5006, tag: tag(5006) }));
+        // Words added afterwards take the next ids.
+        assert_eq!(filled.insert("国人", Tag::UNKNOWN), words.len() as u32);
+        assert_eq!(filled.insert("中国", Tag::UNKNOWN), 1);
     }
 
     #[test]
