@@ -322,35 +322,19 @@ pub fn jieba_from_text(text: &str) -> Result<Jieba, crate::Error> {
 fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     let entries = dict::Entries::read(packed)?;
     let mut lexicon = Lexicon::with_capacity(entries.len());
-    let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
+    let tags: Vec<Tag> = entries.tags().iter().map(|name| Tag::from_name(name)).collect();
     let mut total = 0u64;
     // Words of more than one character by frequency, for the lexicon's
     // table of frequent words (single characters need no hashing).
     let mut frequent: Vec<(u64, &str)> = Vec::new();
-    let mut tagged = Vec::with_capacity(entries.len());
-    let mut distinct = true;
-    let mut previous: Option<&str> = None;
-    for (word, freq, name) in entries.iter() {
+    for (word, freq, _) in entries.indexed() {
         total += freq;
-        if name != last.0 {
-            last = (name, Tag::from_name(name));
-        }
-        distinct &= previous.is_none_or(|p| p.as_bytes() < word.as_bytes());
-        previous = Some(word);
-        tagged.push((word, last.1));
         if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
             frequent.push((freq, word));
         }
     }
-    // A packed dictionary's words are sorted and distinct; a damaged one's
-    // may not be, and go in one by one.
-    if distinct {
-        lexicon.fill(tagged);
-    } else {
-        for (word, tag) in tagged {
-            lexicon.insert(word, tag);
-        }
-    }
+    // The entries are distinct (`Entries::read` makes sure).
+    lexicon.fill(entries.indexed().map(|(word, _, tag)| (word, tags[tag])));
     lexicon.keep_hot(frequent);
     // Frequencies of a packed dictionary fit in one byte's code (ten
     // million at most), so in a 32-bit `usize`.

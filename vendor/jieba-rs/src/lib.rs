@@ -442,6 +442,9 @@ impl Jieba {
         let mut words = Vec::with_capacity(count);
         // Neighbours often share a tag: it is looked up only when it changes.
         let mut last_tag: Option<(&str, u32)> = None;
+        // Few distinct frequencies in a quantised dictionary: their
+        // logarithms are remembered, by the frequency's low byte.
+        let mut logs = [(usize::MAX, 0.0f64); 256];
         for (word, freq, tag) in entries {
             if !word.is_empty() {
                 let tag = match last_tag {
@@ -453,7 +456,11 @@ impl Jieba {
                     }
                 };
                 instance.records.push(Record { freq, tag });
-                instance.log_freqs.push((freq as f64).ln());
+                let cached = &mut logs[freq & 0xFF];
+                if cached.0 != freq {
+                    *cached = (freq, (freq as f64).ln());
+                }
+                instance.log_freqs.push(cached.1);
                 words.push(word);
             }
         }
