@@ -107,8 +107,9 @@ impl Reader {
     /// (`baozhi-dict.bin`); the pages loaded so far are segmented and
     /// annotated now.
     #[wasm_bindgen(js_name = setDictionary)]
-    pub fn set_dictionary(&mut self, dictionary: &[u8]) -> Result<(), JsError> {
-        let segmenter = Segmenter::from_packed(dictionary.to_vec())?;
+    pub fn set_dictionary(&mut self, dictionary: Vec<u8>) -> Result<(), JsError> {
+        // Taken, not borrowed: the bytes copied in are the segmenter's, not copied again.
+        let segmenter = Segmenter::from_packed(dictionary)?;
         self.library.set_segmenter(segmenter);
         Ok(())
     }

@@ -16,7 +16,7 @@ fn field(value: &JsValue, name: &str) -> JsValue {
 
 fn reader_with_words() -> Reader {
     let mut reader = Reader::new();
-    reader.set_dictionary(baozhi::words::embedded_dictionary()).unwrap();
+    reader.set_dictionary(baozhi::words::embedded_dictionary().to_vec()).unwrap();
     reader
 }
 
@@ -73,7 +73,7 @@ fn word_features_arrive_with_the_dictionary() {
     let mut reader = Reader::new();
     let info = reader.load_text("sample-page.txt", SAMPLE).unwrap();
     let id = field(&info, "id").as_f64().unwrap() as u32;
-    reader.set_dictionary(baozhi::words::embedded_dictionary()).unwrap();
+    reader.set_dictionary(baozhi::words::embedded_dictionary().to_vec()).unwrap();
     assert!(reader.has_words());
     let annotations = reader.annotations(id, 0).unwrap();
     let entities = js_sys::Array::from(&field(&annotations, "entities"));

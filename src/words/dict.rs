@@ -185,7 +185,15 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline]
     fn number(&mut self) -> Result<u64, Error> {
+        // Most numbers (character ranks, counts) take one byte.
+        if let Some(&byte) = self.bytes.get(self.at)
+            && byte < 0x80
+        {
+            self.at += 1;
+            return Ok(u64::from(byte));
+        }
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = *self.bytes.get(self.at).ok_or_else(|| damaged("the dictionary is cut short"))?;
@@ -210,8 +218,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The entries of a packed dictionary, decoded: words in byte order with
-/// their frequency and tag.
+/// The entries of a packed dictionary, decoded: words in byte order, each
+/// once (a dictionary whose words are not is damaged), with their
+/// frequency and tag.
 #[derive(Debug)]
 pub struct Entries<'a> {
     /// The words, one after another, each followed by a newline.
@@ -219,6 +228,8 @@ pub struct Entries<'a> {
     /// Where each word ends in `text` (it starts after the one before's newline).
     ends: Vec<u32>,
     freqs: &'a [u8],
+    /// The frequency each code of `freqs` stands for ([`dequantise`]).
+    freq_of: [u64; 256],
     tag_of: Vec<u8>,
     tags: Vec<&'a str>,
 }
@@ -267,11 +278,21 @@ impl<'a> Entries<'a> {
             let start = text.len();
             let before = &text[prev.clone()];
             let shared_bytes = before.char_indices().nth(shared).map_or(before.len(), |(i, _)| i);
+            // The character after the shared ones in the word before: the
+            // word's own must come after it (words are sorted and distinct).
+            let after_shared = before[shared_bytes..].chars().next();
             text.extend_from_within(prev.start..prev.start + shared_bytes);
-            for _ in 0..rest {
+            for k in 0..rest {
                 let rank = r.number()?;
                 let c = usize::try_from(rank).ok().and_then(|i| chars.get(i));
-                text.push(*c.ok_or_else(|| damaged("the dictionary is damaged (unknown character)"))?);
+                let c = *c.ok_or_else(|| damaged("the dictionary is damaged (unknown character)"))?;
+                if k == 0 && after_shared.is_some_and(|a| c <= a) {
+                    return Err(damaged("the dictionary is damaged (its words are out of order)"));
+                }
+                text.push(c);
+            }
+            if rest == 0 && start > 0 {
+                return Err(damaged("the dictionary is damaged (its words are out of order)"));
             }
             prev = start..text.len();
             prev_chars = shared + rest;
@@ -287,7 +308,8 @@ impl<'a> Entries<'a> {
             }
             tag_of.push(tag as u8);
         }
-        Ok(Entries { text, ends, freqs, tag_of, tags })
+        let freq_of = std::array::from_fn(|code| dequantise(code as u8));
+        Ok(Entries { text, ends, freqs, freq_of, tag_of, tags })
     }
 
     /// How many words there are.
@@ -300,6 +322,22 @@ impl<'a> Entries<'a> {
         self.ends.is_empty()
     }
 
+    /// The tags, each once, in the order [`Entries::indexed`] numbers them.
+    pub fn tags(&self) -> &[&'a str] {
+        &self.tags
+    }
+
+    /// Every entry: word, frequency, tag as its place in [`Entries::tags`].
+    pub fn indexed(&self) -> impl Iterator<Item = (&str, u64, usize)> + '_ {
+        let text = self.text.as_str();
+        let mut start = 0;
+        self.ends.iter().enumerate().map(move |(i, &end)| {
+            let word = &text[start..end as usize];
+            start = end as usize + 1;
+            (word, self.freq_of[usize::from(self.freqs[i])], usize::from(self.tag_of[i]))
+        })
+    }
+
     /// Every entry: word, frequency, tag (`""` for none).
     pub fn iter(&self) -> impl Iterator<Item = (&str, u64, &'a str)> + '_ {
         let text = self.text.as_str();
@@ -307,7 +345,7 @@ impl<'a> Entries<'a> {
         self.ends.iter().enumerate().map(move |(i, &end)| {
             let word = &text[start..end as usize];
             start = end as usize + 1;
-            (word, dequantise(self.freqs[i]), self.tags[self.tag_of[i] as usize])
+            (word, self.freq_of[usize::from(self.freqs[i])], self.tags[self.tag_of[i] as usize])
         })
     }
 }
@@ -373,6 +411,21 @@ mod tests {
         assert_eq!(words(Pruning { min_freq: 4, keep_proper: false }), ["乌", "乌龟壳", "龟"]);
         assert_eq!(words(Pruning::NONE).len(), 5);
         assert_eq!(pack(text).unwrap(), pack_with(text, Pruning::NONE).unwrap());
+    }
+
+    #[test]
+    fn words_out_of_order_or_twice_are_damage() {
+        // One tag (none), the characters a and b, two words, each of one
+        // character, frequencies 1 and 1, tag 0 and 0.
+        let packed = |first: u8, second: u8| {
+            [b"BZD2".as_slice(), &[1, 0, 2, b'a', b'b', 2, 0, 1, first, 0, 1, second, 1, 1, 0, 0]].concat()
+        };
+        assert_eq!(unpack(&packed(0, 1)).unwrap(), "a 1\nb 1\n");
+        assert!(unpack(&packed(1, 0)).is_err());
+        assert!(unpack(&packed(0, 0)).is_err());
+        // A word that is a prefix of the one before it (shares all and adds nothing).
+        let prefix = [b"BZD2".as_slice(), &[1, 0, 2, b'a', b'b', 2, 0, 2, 0, 1, 1, 0, 1, 1, 0, 0]].concat();
+        assert!(unpack(&prefix).is_err());
     }
 
     #[test]

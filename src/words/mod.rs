@@ -321,29 +321,30 @@ pub fn jieba_from_text(text: &str) -> Result<Jieba, crate::Error> {
 /// dictionary.
 fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     let entries = dict::Entries::read(packed)?;
-    let mut lexicon = Lexicon::with_capacity(entries.len());
-    let mut last: (&str, Tag) = ("", Tag::UNKNOWN);
-    let mut total = 0u64;
-    // Words of more than one character by frequency, for the lexicon's
-    // table of frequent words (single characters need no hashing).
-    let mut frequent: Vec<(u64, &str)> = Vec::new();
-    for (word, freq, name) in entries.iter() {
-        total += freq;
-        if name != last.0 {
-            last = (name, Tag::from_name(name));
-        }
-        lexicon.insert(word, last.1);
-        if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
-            frequent.push((freq, word));
-        }
-    }
-    lexicon.keep_hot(frequent);
+    // Jieba first: the lists its trie is built from are freed before the
+    // lexicon's are made, so those reuse the memory (a page's first build
+    // pays for every megabyte of memory it touches for the first time).
     // Frequencies of a packed dictionary fit in one byte's code (ten
     // million at most), so in a 32-bit `usize`.
     let jieba = Jieba::from_entries(
         entries.len(),
         entries.iter().map(|(word, freq, tag)| (word, usize::try_from(freq).unwrap_or(usize::MAX), tag)),
     );
+    let mut lexicon = Lexicon::with_capacity(entries.len());
+    let tags: Vec<Tag> = entries.tags().iter().map(|name| Tag::from_name(name)).collect();
+    let mut total = 0u64;
+    // Words of more than one character by frequency, for the lexicon's
+    // table of frequent words (single characters need no hashing).
+    let mut frequent: Vec<(u64, &str)> = Vec::new();
+    for (word, freq, _) in entries.indexed() {
+        total += freq;
+        if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
+            frequent.push((freq, word));
+        }
+    }
+    // The entries are distinct (`Entries::read` makes sure).
+    lexicon.fill(entries.indexed().map(|(word, _, tag)| (word, tags[tag])));
+    lexicon.keep_hot(frequent);
     Ok((jieba, lexicon, total))
 }
 
@@ -375,6 +376,29 @@ mod tests {
         assert_eq!(t.get("词7").map(|k| k.tag), Some(Tag::PLACE));
         assert_eq!(t.get("一"), Some(Known { id: 1000, tag: Tag::PLACE }));
         assert_eq!(t.tags.len(), 1001);
+    }
+
+    #[test]
+    fn filling_the_lexicon_at_once_finds_what_inserting_each_word_does() {
+        let words: Vec<String> = ["中", "中国", "中国人", "国", "a", "ab", "𦡦𦡦"]
+            .into_iter()
+            .map(String::from)
+            .chain((0..5000).map(|i| format!("词{i}")))
+            .collect();
+        let tag = |i: usize| Tag::from_name(TAGS[i % TAGS.len()]);
+        let mut one_by_one = Lexicon::with_capacity(16);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(one_by_one.insert(w, tag(i)), i as u32);
+        }
+        let mut filled = Lexicon::with_capacity(16);
+        filled.fill(words.iter().enumerate().map(|(i, w)| (w.as_str(), tag(i))));
+        for w in words.iter().map(String::as_str).chain(["国人", "词5000", "b", ""]) {
+            assert_eq!(filled.get(w), one_by_one.get(w), "{w}");
+        }
+        assert_eq!(filled.get("词4999"), Some(Known { id: 5006, tag: tag(5006) }));
+        // Words added afterwards take the next ids.
+        assert_eq!(filled.insert("国人", Tag::UNKNOWN), words.len() as u32);
+        assert_eq!(filled.insert("中国", Tag::UNKNOWN), 1);
     }
 
     #[test]
