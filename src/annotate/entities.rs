@@ -140,6 +140,11 @@ const HEADS: &[&str] = &[
     "国民党",
     "共产党",
     "工党",
+    "组委会",
+    "筹委会",
+    "常委会",
+    "立法会",
+    "公会",
 ];
 
 /// Head words of buildings and places made by people, named like
@@ -1373,6 +1378,13 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 && (m.tag.name() == "vn" || (a == i && !nt) || after_noun)
                 && mn == 2
                 && !(m.tag.name() == "v" && after_whole());
+            // The session inside a name: 香港 首届 立法会.
+            let session = a < i && ordinal(mw) && a >= 2 && proper(tokens[a - 2].tag);
+            if session {
+                a -= 1;
+                size += mn;
+                continue;
+            }
             if !(modifier(m.tag) || unit(a - 1, i) || verb)
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
@@ -1394,6 +1406,21 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             a -= 1;
             size += mn;
             named |= proper(m.tag);
+        }
+        // A part of an organisation named right after it, by common words
+        // and a head of its own: `南京` `市委` `老干部局`.
+        let after_org = n >= 2
+            && !nt
+            && !facility
+            && a > 0
+            && orgs
+                .last()
+                .is_some_and(|&(_, e, trim, kind)| e + 1 == a && trim == 0 && kind == EntityKind::Organization)
+            && (a..i).all(|k| tokens[k].tag.is_any(&NOUNS));
+        if after_org {
+            let (s0, ..) = orgs.pop().unwrap_or((a, i, 0, EntityKind::Organization));
+            orgs.push((s0, i, trim, EntityKind::Organization));
+            continue;
         }
         // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…),
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
@@ -1642,6 +1669,11 @@ mod tests {
             // holder leads: the head is part of the name, the title not.
             ("丹麦文化部长今天来访。", &[("丹麦文化部", O)]),
             ("大阪陶艺会长今天讲话。", &[("大阪陶艺会", O)]),
+            // A committee and a session of its own inside the name; a part
+            // of an organisation named right after it.
+            ("东京世界杯组委会宣布了赛程。", &[("东京世界杯组委会", O)]),
+            ("致公党第十届中央常委会召开会议。", &[("致公党第十届中央常委会", O)]),
+            ("南京市委老干部局召开会议。", &[("南京市委老干部局", O)]),
             // Two regions named together are two places.
             ("青藏高原的雪线上升了。", &[("青", L), ("藏", L)]),
             ("江浙一带阴有小雨。", &[("江", L), ("浙", L)]),
@@ -1658,9 +1690,9 @@ mod tests {
         let refused: &[(&str, &str)] = &[
             // A title after a person, or one of another kind, is no head.
             ("王明行长出席了会议。", "王明行"),
-            ("内务部代理部长发表讲话。", "内务部代理部"),
+            ("财政部代理部长发表讲话。", "财政部代理部"),
             // A part of a region is no organisation.
-            ("华北中南部有小雨。", "华北中南部"),
+            ("河北中南部有小雨。", "河北中南部"),
         ];
         for (text, not) in refused {
             let got = entities(&s, text);
