@@ -887,6 +887,10 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 if n == 2 && sets().going.has(c0) && sets().alone.has(c1) {
                     // A verb of going and a place: 离京, 抵沪.
                     out.push(span(t, 1, 2, EntityKind::Place));
+                } else if n == 2 && c1 == '国' && sets().alone.has(c0) && next == "内" {
+                    // A country's character before 国内 the segmenter cut
+                    // as 俄国 内: the place is 俄.
+                    out.push(span(t, 0, 1, EntityKind::Place));
                 } else if let Some(k) = place_after(segmenter, w, n) {
                     // A part or a former state of a place: 东部非洲, 前苏联.
                     out.push(span(t, k, n, EntityKind::Place));
@@ -1677,6 +1681,8 @@ mod tests {
             // Two regions named together are two places.
             ("青藏高原的雪线上升了。", &[("青", L), ("藏", L)]),
             ("江浙一带阴有小雨。", &[("江", L), ("浙", L)]),
+            // A country's character before 国内.
+            ("美国内政局稳定。", &[("美", L)]),
             // A word led by a place's one-character name.
             ("他唱了一辈子京剧。", &[("京", L)]),
             ("她获得了亚运会冠军。", &[("亚", L)]),
