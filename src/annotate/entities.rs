@@ -626,6 +626,12 @@ struct Sets {
     after_place_ends: HanSet,
     /// First characters of the words `small_names` takes.
     small_starts: HanSet,
+    /// First and second characters of the words led by a place and the
+    /// first of the pairs of regions: their lists are read only for words
+    /// so begun.
+    led_first: HanSet,
+    led_second: HanSet,
+    region_first: HanSet,
     going: HanSet,
     /// First characters of honorifics.
     honorific_starts: HanSet,
@@ -690,6 +696,9 @@ fn sets() -> &'static Sets {
                 .chain(['老', '小'])
                 .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
         ),
+        led_first: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
+        led_second: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().nth(1))),
+        region_first: HanSet::of(REGION_PAIRS.iter().filter_map(|w| w.chars().next())),
         going: HanSet::of(GOING.iter().copied()),
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
@@ -784,7 +793,10 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             continue;
         }
         // Two regions named together: 青藏 高原, 黄淮 北部.
-        if n >= 2 && region_pair(w, if i + 1 < tokens.len() { word(i + 1) } else { "" }) {
+        if n >= 2
+            && w.chars().next().is_some_and(|c| sets().region_first.has(c))
+            && region_pair(w, if i + 1 < tokens.len() { word(i + 1) } else { "" })
+        {
             out.push(span(t, 0, 1, EntityKind::Place));
             out.push(span(t, 1, 2, EntityKind::Place));
             i += 1;
@@ -938,6 +950,13 @@ fn region_pair(w: &str, next: &str) -> bool {
             REGION_PAIR_AFTER.contains(&rest) && (!rest.is_empty() || !next.starts_with(['人', '们']))
         })
     })
+}
+
+/// Does the word start with a word led by a place (`京剧团`)? `c0` and
+/// `c1` are its first two characters.
+fn led_by_place(w: &str, c0: char, c1: char) -> bool {
+    let sets = sets();
+    sets.led_first.has(c0) && sets.led_second.has(c1) && LED_BY_PLACE.iter().any(|l| w.starts_with(l))
 }
 
 /// A group (`商人们`) or a cup (`…杯`) is no person.
@@ -1273,9 +1292,7 @@ fn small_names(
     };
     if sets.going.has(c0) && sets.alone.has(c1) && after_going() {
         out.push(span(t, 1, 2, EntityKind::Place));
-    } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中'))
-        || LED_BY_PLACE.iter().any(|l| w.starts_with(l))
-    {
+    } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || led_by_place(w, c0, c1) {
         out.push(span(t, 0, 1, EntityKind::Place));
     } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
         out.push(span(t, 0, 1, EntityKind::Person));
