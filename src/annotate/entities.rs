@@ -901,7 +901,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     out.push(span(t, 1, 2, EntityKind::Place));
                 } else if n == 2 && c1 == '国' && sets().alone.has(c0) && next == "内" {
                     // A country's character before 国内 the segmenter cut
-                    // as 俄国 内: the place is 俄.
+                    // as 美国 内: the place is 美.
                     out.push(span(t, 0, 1, EntityKind::Place));
                 } else if let Some(k) = place_after(segmenter, w, n) {
                     // A part or a former state of a place: 东部非洲, 前苏联.
@@ -1543,8 +1543,8 @@ const NOT_BEFORE_TITLES: &[&str] =
     &["代理", "首任", "常务", "执行", "名誉", "前任", "现任", "第一", "署理", "助理", "副"];
 
 /// Is a title in a word of its own after a name the head of an
-/// organisation and its holder's title (`芬兰` `农林` `部长` gives
-/// `芬兰农林部`)? Not after a name that has its head already (`足协`
+/// organisation and its holder's title (`丹麦` `文化` `部长` gives
+/// `丹麦文化部`)? Not after a name that has its head already (`足协`
 /// `会长`).
 fn split_title(w: &str, prev_tag: Tag, prev: &str) -> bool {
     const BEFORE: crate::words::TagSet = crate::words::TagSet::of(&["ns", "n", "nz", "j", "l"]);
