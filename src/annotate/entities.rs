@@ -140,6 +140,11 @@ const HEADS: &[&str] = &[
     "国民党",
     "共产党",
     "工党",
+    "组委会",
+    "筹委会",
+    "常委会",
+    "立法会",
+    "公会",
 ];
 
 /// Head words of buildings and places made by people, named like
@@ -457,7 +462,66 @@ const STATE_AFTER: &[&str] = &[
 ];
 
 /// Words that start with a place's one-character name (`美军`, `港人`).
-const LED_BY_PLACE: &[&str] = &["港人", "藏胞", "藏区", "美军", "日军", "日寇", "俄军", "英军", "台胞", "港澳台"];
+/// A word that starts with one of them (`奥运会`, `京剧团`) starts with the place too.
+const LED_BY_PLACE: &[&str] = &[
+    "港人",
+    "藏胞",
+    "藏区",
+    "美军",
+    "日军",
+    "日寇",
+    "俄军",
+    "英军",
+    "台胞",
+    "港澳台",
+    "京剧",
+    "京戏",
+    "川剧",
+    "川戏",
+    "粤剧",
+    "豫剧",
+    "沪剧",
+    "晋剧",
+    "湘剧",
+    "闽剧",
+    "赣剧",
+    "黔剧",
+    "滇剧",
+    "奥运",
+    "亚运",
+    "中医",
+    "中药",
+    "华侨",
+    "华裔",
+    "台资",
+    "港资",
+    "台商",
+    "港商",
+];
+
+/// Pairs of one-character places that name two regions together
+/// (`青藏` is 青海 and 西藏, `江淮` the Yangtze and the Huai), alone or
+/// before a word of land or a part of it (`青藏高原`, `黄淮北部`).
+const REGION_PAIRS: &[&str] = &["青藏", "黄淮", "江淮", "江浙", "京津", "川藏", "滇藏", "川陕", "陕甘", "闽粤", "湘鄂"];
+
+/// Words after such a pair that keep it two places.
+const REGION_PAIR_AFTER: &[&str] = &[
+    "",
+    "高原",
+    "平原",
+    "地区",
+    "一带",
+    "北部",
+    "南部",
+    "东部",
+    "西部",
+    "中部",
+    "中南部",
+    "东南部",
+    "西南部",
+    "东北部",
+    "西北部",
+];
 
 /// Words after a place that are not part of its name (`东北地区`, `荷兰人`).
 const AFTER_PLACE: &[&str] = &[
@@ -562,6 +626,12 @@ struct Sets {
     after_place_ends: HanSet,
     /// First characters of the words `small_names` takes.
     small_starts: HanSet,
+    /// First and second characters of the words led by a place and the
+    /// first of the pairs of regions: their lists are read only for words
+    /// so begun.
+    led_first: HanSet,
+    led_second: HanSet,
+    region_first: HanSet,
     going: HanSet,
     /// First characters of honorifics.
     honorific_starts: HanSet,
@@ -626,6 +696,9 @@ fn sets() -> &'static Sets {
                 .chain(['老', '小'])
                 .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
         ),
+        led_first: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
+        led_second: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().nth(1))),
+        region_first: HanSet::of(REGION_PAIRS.iter().filter_map(|w| w.chars().next())),
         going: HanSet::of(GOING.iter().copied()),
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
@@ -717,6 +790,16 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             }
             out.push(whole(i, b, EntityKind::Person));
             i = b + 1;
+            continue;
+        }
+        // Two regions named together: 青藏 高原, 黄淮 北部.
+        if n >= 2
+            && w.chars().next().is_some_and(|c| sets().region_first.has(c))
+            && region_pair(w, if i + 1 < tokens.len() { word(i + 1) } else { "" })
+        {
+            out.push(span(t, 0, 1, EntityKind::Place));
+            out.push(span(t, 1, 2, EntityKind::Place));
+            i += 1;
             continue;
         }
         // Countries named by one character side by side: 中 韩 两国, 中 、 阿.
@@ -816,6 +899,10 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 if n == 2 && sets().going.has(c0) && sets().alone.has(c1) {
                     // A verb of going and a place: 离京, 抵沪.
                     out.push(span(t, 1, 2, EntityKind::Place));
+                } else if n == 2 && c1 == '国' && sets().alone.has(c0) && next == "内" {
+                    // A country's character before 国内 the segmenter cut
+                    // as 美国 内: the place is 美.
+                    out.push(span(t, 0, 1, EntityKind::Place));
                 } else if let Some(k) = place_after(segmenter, w, n) {
                     // A part or a former state of a place: 东部非洲, 前苏联.
                     out.push(span(t, k, n, EntityKind::Place));
@@ -853,6 +940,23 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         i += 1;
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// Is the word a pair of regions (`青藏`, `黄淮`), alone (not a person's
+/// name: `黄淮` `们`) or with a word of land or a part in it (`青藏高原`)?
+fn region_pair(w: &str, next: &str) -> bool {
+    REGION_PAIRS.iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|rest| {
+            REGION_PAIR_AFTER.contains(&rest) && (!rest.is_empty() || !next.starts_with(['人', '们']))
+        })
+    })
+}
+
+/// Does the word start with a word led by a place (`京剧团`)? `c0` and
+/// `c1` are its first two characters.
+fn led_by_place(w: &str, c0: char, c1: char) -> bool {
+    let sets = sets();
+    sets.led_first.has(c0) && sets.led_second.has(c1) && LED_BY_PLACE.iter().any(|l| w.starts_with(l))
 }
 
 /// A group (`商人们`) or a cup (`…杯`) is no person.
@@ -1188,7 +1292,7 @@ fn small_names(
     };
     if sets.going.has(c0) && sets.alone.has(c1) && after_going() {
         out.push(span(t, 1, 2, EntityKind::Place));
-    } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || LED_BY_PLACE.contains(&w) {
+    } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || led_by_place(w, c0, c1) {
         out.push(span(t, 0, 1, EntityKind::Place));
     } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
         out.push(span(t, 0, 1, EntityKind::Person));
@@ -1238,6 +1342,9 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             // it: 队以, 社于.
             None => match head_before_particle(t, whole_word) {
                 Some(head) => (head, 1),
+                None if titled && i > 0 && split_title(whole_word, tokens[i - 1].tag, tokens[i - 1].text(text)) => {
+                    (&whole_word[..3], 1)
+                }
                 None => (whole_word, 0),
             },
         };
@@ -1292,6 +1399,13 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 && (m.tag.name() == "vn" || (a == i && !nt) || after_noun)
                 && mn == 2
                 && !(m.tag.name() == "v" && after_whole());
+            // The session inside a name: 香港 首届 立法会.
+            let session = a < i && ordinal(mw) && a >= 2 && proper(tokens[a - 2].tag);
+            if session {
+                a -= 1;
+                size += mn;
+                continue;
+            }
             if !(modifier(m.tag) || unit(a - 1, i) || verb)
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
@@ -1313,6 +1427,21 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             a -= 1;
             size += mn;
             named |= proper(m.tag);
+        }
+        // A part of an organisation named right after it, by common words
+        // and a head of its own: `南京` `市委` `老干部局`.
+        let after_org = n >= 2
+            && !nt
+            && !facility
+            && a > 0
+            && orgs
+                .last()
+                .is_some_and(|&(_, e, trim, kind)| e + 1 == a && trim == 0 && kind == EntityKind::Organization)
+            && (a..i).all(|k| tokens[k].tag.is_any(&NOUNS));
+        if after_org {
+            let (s0, ..) = orgs.pop().unwrap_or((a, i, 0, EntityKind::Organization));
+            orgs.push((s0, i, trim, EntityKind::Organization));
+            continue;
         }
         // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…),
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
@@ -1403,6 +1532,29 @@ fn branch(w: &str) -> bool {
     w.starts_with(['总', '分', '支'])
         || (w.ends_with('厂') && w != "工厂")
         || (w.ends_with('委') && !matches!(w, "常委" | "政委" | "评委" | "编委" | "主委"))
+}
+
+/// Titles of two characters whose first is the head of what its holder
+/// leads (`部长` of a ministry, `会长` of an association).
+const HEAD_TITLES: &[&str] = &["部长", "局长", "厅长", "署长", "社长", "会长", "院长", "行长"];
+
+/// Words that make a title of another kind (`代理` `部长`, `首任` `行长`).
+const NOT_BEFORE_TITLES: &[&str] =
+    &["代理", "首任", "常务", "执行", "名誉", "前任", "现任", "第一", "署理", "助理", "副"];
+
+/// Is a title in a word of its own after a name the head of an
+/// organisation and its holder's title (`丹麦` `文化` `部长` gives
+/// `丹麦文化部`)? Not after a name that has its head already (`足协`
+/// `会长`).
+fn split_title(w: &str, prev_tag: Tag, prev: &str) -> bool {
+    const BEFORE: crate::words::TagSet = crate::words::TagSet::of(&["ns", "n", "nz", "j", "l"]);
+    HEAD_TITLES.contains(&w)
+        && prev_tag.is_any(&BEFORE)
+        && !NOT_BEFORE_TITLES.contains(&prev)
+        && chars(prev) >= 2
+        && (!prev.ends_with(SHORT_HEADS) || (w == "社长" && prev.ends_with('报')))
+        && !prev.ends_with(['会', '协', '联'])
+        && prev.chars().all(is_han)
 }
 
 /// The organisation of a word that ends with a title (`司法部长`,
@@ -1525,6 +1677,49 @@ mod tests {
             for w in *want {
                 assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
             }
+        }
+    }
+
+    /// The rules of the fifth round, each with a sentence of our own.
+    #[test]
+    fn fifth_round_titles_regions_and_words_led_by_a_place() {
+        use EntityKind::{Organization as O, Place as L};
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            // A title in a word of its own after the name of what its
+            // holder leads: the head is part of the name, the title not.
+            ("丹麦文化部长今天来访。", &[("丹麦文化部", O)]),
+            ("大阪陶艺会长今天讲话。", &[("大阪陶艺会", O)]),
+            // A committee and a session of its own inside the name; a part
+            // of an organisation named right after it.
+            ("东京世界杯组委会宣布了赛程。", &[("东京世界杯组委会", O)]),
+            ("致公党第十届中央常委会召开会议。", &[("致公党第十届中央常委会", O)]),
+            ("南京市委老干部局召开会议。", &[("南京市委老干部局", O)]),
+            // Two regions named together are two places.
+            ("青藏高原的雪线上升了。", &[("青", L), ("藏", L)]),
+            ("江浙一带阴有小雨。", &[("江", L), ("浙", L)]),
+            // A country's character before 国内.
+            ("美国内政局稳定。", &[("美", L)]),
+            // A word led by a place's one-character name.
+            ("他唱了一辈子京剧。", &[("京", L)]),
+            ("她获得了亚运会冠军。", &[("亚", L)]),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            for w in *want {
+                assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+        let refused: &[(&str, &str)] = &[
+            // A title after a person, or one of another kind, is no head.
+            ("王明行长出席了会议。", "王明行"),
+            ("财政部代理部长发表讲话。", "财政部代理部"),
+            // A part of a region is no organisation.
+            ("河北中南部有小雨。", "河北中南部"),
+        ];
+        for (text, not) in refused {
+            let got = entities(&s, text);
+            assert!(!got.iter().any(|g| g.0 == *not), "{text}: {not} in {got:?}");
         }
     }
 
