@@ -187,7 +187,7 @@ pub fn push_joined(out: &mut String, next: &str) {
     };
     let between_words =
         !out.ends_with('-') && latin_word(Box::new(out.chars().rev())) && latin_word(Box::new(next.chars()));
-    if between_words || (!out.is_empty() && !next.is_empty() && inside_spaced_list(out)) {
+    if between_words || (!out.is_empty() && !next.is_empty() && inside_spaced_list(out) && !splits_a_name(out, next)) {
         out.push(' ');
     }
     out.push_str(next);
@@ -207,6 +207,16 @@ fn inside_spaced_list(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Does a line break inside a spaced list fall inside one name (`金波` /
+/// `哲）`)? No item of such a list is a single character, so a piece of
+/// one character on either side of the break is part of a name.
+fn splits_a_name(before: &str, after: &str) -> bool {
+    let is_item_end = |c: char| c.is_whitespace() || matches!(c, '（' | '(' | '）' | ')' | '、');
+    let tail = before.chars().rev().take_while(|&c| !is_item_end(c)).count();
+    let head = after.chars().take_while(|&c| !is_item_end(c)).count();
+    tail == 1 || head == 1
 }
 
 fn is_ascii_word(c: char) -> bool {
@@ -325,6 +335,10 @@ mod tests {
         let mut l = String::from("（记者 张三");
         push_joined(&mut l, "李四）昨日");
         assert_eq!(l, "（记者 张三 李四）昨日");
+        // A break inside a name is not a break between names.
+        let mut cut = String::from("（记者 张三 金波");
+        push_joined(&mut cut, "哲）昨日");
+        assert_eq!(cut, "（记者 张三 金波哲）昨日");
         let mut n = String::from("增长3%");
         push_joined(&mut n, "72个项目");
         assert_eq!(n, "增长3%72个项目");
