@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::codec::{SEPARATOR, bigram, content_name, damaged, is_unigram, put, put_str, unigram};
 use super::query::{Entry, read_chunk, read_shard};
 use super::{
-    ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, decode_list, encode_list,
-    fold_article,
+    ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, TOP, decode_list,
+    encode_list, fold_article, grid, top_block,
 };
 use crate::model::Page;
 
@@ -136,6 +136,8 @@ pub struct PageRow {
 pub struct ArchiveBuilder {
     shard_bytes: usize,
     page_bytes: usize,
+    /// Lists of more articles keep their best this many (see `super::Top`).
+    top: usize,
     lists: FxHashMap<u64, List>,
     pages: Vec<PageRow>,
     /// Per article: its page, its length in folded UTF-16 units and where
@@ -254,6 +256,7 @@ impl ArchiveBuilder {
         ArchiveBuilder {
             shard_bytes: shard_bytes.max(1),
             page_bytes: page_bytes.max(1),
+            top: TOP,
             lists: FxHashMap::default(),
             pages: Vec::new(),
             articles: Vec::new(),
@@ -321,6 +324,13 @@ impl ArchiveBuilder {
         }
     }
 
+    /// A builder whose lists of more than `k` articles keep their best `k`
+    /// (tests use a few; [`TOP`] else).
+    pub fn with_top(mut self, k: usize) -> ArchiveBuilder {
+        self.top = k.max(1);
+        self
+    }
+
     pub fn pages(&self) -> usize {
         self.pages.len()
     }
@@ -334,12 +344,13 @@ impl ArchiveBuilder {
     /// page tables, and names every file by its content: the pages added
     /// as a segment.
     pub fn segment(self) -> SegmentFiles {
-        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
+        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, top, .. } = self;
+        let grid = grid(units, articles.len() as u32);
         // Long lists go to pages of their own; the rest into shards. Each
         // list is written in the files' form (see `encode_list`).
         let mut keys: Vec<u64> = lists.keys().copied().collect();
         keys.sort_unstable();
-        let mut encoded: Vec<(u64, u32, Encoded)> = Vec::with_capacity(keys.len());
+        let mut encoded: Vec<(u64, u32, Encoded, Option<Vec<u8>>)> = Vec::with_capacity(keys.len());
         let mut inline = 0;
         for key in keys {
             let list = lists.remove(&key).expect("a key of the lists");
@@ -354,7 +365,8 @@ impl ArchiveBuilder {
                     .map(|(first, entries, leb)| (first, entries, encode_list(&leb, first, single)))
                     .collect())
             };
-            encoded.push((key, list.entries, bytes));
+            let best = (list.entries as usize > top).then(|| top_block(&list.bytes, single, &articles, &grid, top));
+            encoded.push((key, list.entries, bytes, best));
         }
         // A small segment (a day's pages) has smaller shards, so that what
         // a query fetches from it stays small: at least 64 shards, of 2 kB at least.
@@ -363,21 +375,23 @@ impl ArchiveBuilder {
         let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
         let mut shard_keys: Vec<u32> = vec![0; shards as usize];
         let mut shard_last: Vec<u64> = vec![0; shards as usize];
-        for (key, entries, bytes) in encoded {
+        for (key, entries, bytes, best) in encoded {
             let s = super::codec::shard_of(key, shards) as usize;
             let out = &mut shard_bytes[s];
             put(out, key - shard_last[s]);
             shard_last[s] = key;
             shard_keys[s] += 1;
             put(out, u64::from(entries));
+            // The kind (inline 0, paged 1), plus 2 when a `Top` follows the list.
+            let with_top = if best.is_some() { 2 } else { 0 };
             match bytes {
                 Ok(bytes) => {
-                    put(out, 0);
+                    put(out, with_top);
                     put(out, bytes.len() as u64);
                     out.extend_from_slice(&bytes);
                 }
                 Err(split) => {
-                    put(out, 1);
+                    put(out, 1 | with_top);
                     put(out, split.len() as u64);
                     let mut previous = 0;
                     for (first, entries, bytes) in split {
@@ -390,10 +404,14 @@ impl ArchiveBuilder {
                     }
                 }
             }
+            if let Some(best) = best {
+                put(out, best.len() as u64);
+                out.extend_from_slice(&best);
+            }
         }
         let mut shard_names = Vec::with_capacity(shards as usize);
         for (bytes, n) in shard_bytes.into_iter().zip(shard_keys) {
-            let mut file = b"BZS1".to_vec();
+            let mut file = b"BZS2".to_vec();
             put(&mut file, u64::from(n));
             file.extend_from_slice(&bytes);
             let name = content_name("s", &file, "bin");

@@ -85,7 +85,7 @@ use crate::text::fold::fold;
 use codec::{Cursor, SEPARATOR};
 
 /// The version of the format, in the manifest.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// The archive's entry: the one file not named by its content.
 pub const MANIFEST: &str = "manifest.json";
 /// About how many bytes of lists a shard holds.
@@ -96,6 +96,13 @@ pub const PAGE_BYTES: usize = 24 * 1024;
 pub const ARTICLE_CHUNK: usize = 1024;
 /// Pages a file of the page table.
 pub const PAGE_CHUNK: usize = 128;
+/// A list of more articles than this keeps its best this many with it
+/// (see [`Top`]): a query of one or two characters ranks its first
+/// results from them, without the article table.
+pub const TOP: usize = 32;
+/// Average lengths at which a list's [`Top`] bounds the rest: the
+/// segment's average times `2^((j - 4) / 4)`, `j = 0..9`.
+const GRID: usize = 9;
 
 /// The archive's entry: its segments, in order, and its contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,6 +188,147 @@ pub fn fold_article(article: &Article, out: &mut Vec<char>) -> (u32, u32) {
         }
     }
     (headline_end, units)
+}
+
+/// BM25's constants, as the in-page search has them.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+fn saturate(tf: f64, norm: f64) -> f64 {
+    tf * (K1 + 1.0) / (tf + K1 * norm)
+}
+
+/// A term's weight in an article, before its idf: `head` and `body` its
+/// occurrences in the headline and the rest, `length` the article's folded
+/// UTF-16 units, `average` the archive's. It grows with `average`.
+pub(crate) fn weight(head: f64, body: f64, length: u32, average: f64) -> f64 {
+    let norm = 1.0 - B + B * f64::from(length) / average;
+    saturate(body, norm) + crate::search::HEADLINE * saturate(head, 1.0)
+}
+
+/// The average lengths at which a segment's [`Top`]s bound the rest.
+pub(crate) fn grid(units: u64, articles: u32) -> [f64; GRID] {
+    let average = (units as f64 / f64::from(articles).max(1.0)).max(1.0);
+    std::array::from_fn(|j| average * 2f64.powf((j as f64 - 4.0) / 4.0))
+}
+
+/// A long list's best entries, kept in its shard: per article (in the
+/// segment) its page, length, and the key's occurrences in its headline
+/// and the rest — all the ranking needs — and, for each average length of
+/// the [`grid`], a bound on the weight of every other entry of the list.
+/// A query of that one key ranks from them when its `limit`-th best beats
+/// the bound at the archive's average (the weight grows with it), so that
+/// no article table is fetched; else it fetches the table as before.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Top {
+    /// (article, page, length, head, body), by article.
+    pub members: Vec<(u32, u32, u32, u32, u32)>,
+    pub bounds: [f32; GRID],
+}
+
+/// The [`Top`] of a list as the builder keeps it, given per article of
+/// the segment its (page, length, end of headline), in the files' form:
+/// the members' number, the bounds (little-endian `f32`, rounded up), five
+/// Rice parameters, then per member the gaps of its article and page, its
+/// length, and its two counts.
+pub(crate) fn top_block(
+    leb: &[u8],
+    single: bool,
+    articles: &[(u32, u32, u32)],
+    grid: &[f64; GRID],
+    k: usize,
+) -> Vec<u8> {
+    let mut all: Vec<(f64, u32, u32, u32)> = Vec::new();
+    let centre = grid[GRID / 2];
+    each_leb(leb, 0, single, |a, (h, b), at| {
+        let (_, length, head_end) = articles[a as usize];
+        let (h, b) = if single {
+            (h, b)
+        } else {
+            let h = at.partition_point(|&p| p < head_end) as u32;
+            (h, at.len() as u32 - h)
+        };
+        all.push((weight(f64::from(h), f64::from(b), length, centre), a, h, b));
+    });
+    all.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let rest = all.split_off(k.min(all.len()));
+    // The rest's shortest article per pair of counts: the others weigh less.
+    let mut shortest: rustc_hash::FxHashMap<(u32, u32), u32> = rustc_hash::FxHashMap::default();
+    for &(_, a, h, b) in &rest {
+        let length = articles[a as usize].1;
+        shortest.entry((h, b)).and_modify(|l| *l = (*l).min(length)).or_insert(length);
+    }
+    let bounds: [f32; GRID] = std::array::from_fn(|j| {
+        let w = shortest.iter().map(|(&(h, b), &l)| weight(f64::from(h), f64::from(b), l, grid[j])).fold(0.0, f64::max);
+        let mut v = w as f32;
+        if f64::from(v) < w {
+            v = v.next_up();
+        }
+        v
+    });
+    all.sort_by_key(|m| m.1);
+    let members: Vec<(u32, u32, u32, u32, u32)> =
+        all.iter().map(|&(_, a, h, b)| (a, articles[a as usize].0, articles[a as usize].1, h, b)).collect();
+    let mut out = Vec::new();
+    codec::put(&mut out, members.len() as u64);
+    for v in bounds {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    let column = |f: fn(&(u32, u32, u32, u32, u32)) -> u32, gaps: bool| -> Vec<u32> {
+        let mut last = 0;
+        members
+            .iter()
+            .map(|m| {
+                let v = f(m);
+                let out = if gaps { v - last } else { v };
+                last = v;
+                out
+            })
+            .collect()
+    };
+    let columns = [
+        column(|m| m.0, true),
+        column(|m| m.1, true),
+        column(|m| m.2, false),
+        column(|m| m.3, false),
+        column(|m| m.4, false),
+    ];
+    let ks: Vec<u32> = columns.iter().map(|c| codec::best_k(c)).collect();
+    let mut bits = codec::Bits::default();
+    for &k in &ks {
+        bits.bits(k, 5);
+    }
+    for i in 0..members.len() {
+        for (c, &k) in columns.iter().zip(&ks) {
+            bits.rice(c[i], k);
+        }
+    }
+    out.extend_from_slice(&bits.finish());
+    out
+}
+
+/// Reads what [`top_block`] wrote.
+pub(crate) fn read_top(bytes: &[u8]) -> Result<Top, crate::Error> {
+    let overflow = || codec::damaged("a number in a list overflows");
+    let mut c = Cursor::new(bytes);
+    let n = c.var()? as usize;
+    let mut bounds = [0f32; GRID];
+    for b in &mut bounds {
+        *b = f32::from_le_bytes(c.take(4)?.try_into().expect("four bytes"));
+    }
+    let mut r = codec::BitReader::new(&bytes[c.at..]);
+    let mut ks = [0u32; 5];
+    for k in &mut ks {
+        *k = r.bits(5)?;
+    }
+    let mut members = Vec::with_capacity(n.min(bytes.len() * 8));
+    let (mut a, mut p) = (0u32, 0u32);
+    for _ in 0..n {
+        a = a.checked_add(r.rice(ks[0])?).ok_or_else(overflow)?;
+        p = p.checked_add(r.rice(ks[1])?).ok_or_else(overflow)?;
+        members.push((a, p, r.rice(ks[2])?, r.rice(ks[3])?, r.rice(ks[4])?));
+    }
+    Ok(Top { members, bounds })
 }
 
 /// Steps over an entry's payload (after its article delta and flag).
