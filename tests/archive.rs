@@ -27,7 +27,7 @@ fn build_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usiz
 fn segments_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usize) -> Vec<SegmentFiles> {
     let mut segments = Vec::new();
     // Lists of more than three articles keep their best three.
-    let builder = || ArchiveBuilder::with_sizes(shard_bytes, page_bytes).with_top(3);
+    let builder = || ArchiveBuilder::with_sizes(shard_bytes, page_bytes).with_top(3, 3);
     let mut b = builder();
     for (i, p) in pages.iter().enumerate() {
         if cuts.contains(&i) && b.pages() > 0 {
@@ -181,7 +181,7 @@ proptest! {
         let stored: BTreeMap<&str, &Vec<u8>> =
             parts.iter().flat_map(|s| &s.files).map(|(n, b)| (n.as_str(), b)).collect();
         let inputs: Vec<(&Segment, &[PageRow])> = parts.iter().map(|s| (&s.segment, &s.rows[..])).collect();
-        let merged = merge(ArchiveBuilder::with_sizes(shard, page).with_top(3), &inputs, &|n| stored.get(n).map(|b| b.to_vec())).unwrap();
+        let merged = merge(ArchiveBuilder::with_sizes(shard, page).with_top(3, 3), &inputs, &|n| stored.get(n).map(|b| b.to_vec())).unwrap();
         prop_assert_eq!(&merged.segment, &whole.segment);
         prop_assert_eq!(&merged.rows, &whole.rows);
         // Its files are the whole's but the pages' data, which stay where they are.
@@ -254,7 +254,7 @@ fn tables_asked(answers: &[ArchiveAnswer]) -> usize {
 
 #[test]
 fn a_common_pair_ranks_its_first_results_without_the_article_table() {
-    // 3,000 articles in three files of the article table, each with the
+    // 3,000 articles in several files of the article table, each with the
     // pair one to seven times, no two alike in that and their length.
     let pages: Vec<Page> =
         (0..3000).map(|i| para_page(&[&format!("{}市场{}", "义乌".repeat(i % 7 + 1), "的".repeat(i / 7))])).collect();
@@ -344,13 +344,13 @@ fn a_damaged_file_or_another_format_is_one_clear_error() {
 
 #[test]
 fn a_character_found_only_early_does_not_fetch_the_article_table_of_the_rest() {
-    // 3,000 articles, three files of the article table; the character is in
-    // the first 12 only, its list paged two entries a page.
+    // 3,000 articles, several files of the article table; the character is
+    // in the first 12 only, its list paged two entries a page.
     let pages: Vec<Page> =
         (0..3000).map(|i| para_page(&[&if i < 12 { "的".repeat(i + 1) } else { format!("市场{i}") }])).collect();
     let files = build(&pages, 64, 4);
     let chunks = &files.manifest.segments[0].chunks;
-    assert_eq!(chunks.len(), 3);
+    assert!(chunks.len() >= 3);
     let (answers, _) = ask(&files, "的");
     let last = answers.last().unwrap();
     assert!(last.frequent && last.complete);
@@ -358,5 +358,5 @@ fn a_character_found_only_early_does_not_fetch_the_article_table_of_the_rest() {
     let asked: Vec<&String> = answers.iter().flat_map(|a| &a.need).collect();
     assert!(asked.iter().filter(|n| n.starts_with("b/")).count() > 2, "{asked:?}");
     assert!(asked.contains(&&chunks[0]));
-    assert!(!asked.contains(&&chunks[1]) && !asked.contains(&&chunks[2]), "{asked:?}");
+    assert!(chunks[1..].iter().all(|c| !asked.contains(&c)), "{asked:?}");
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::codec::{SEPARATOR, bigram, content_name, damaged, is_unigram, put, put_str, unigram};
 use super::query::{Entry, read_chunk, read_shard};
 use super::{
-    ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, TOP, decode_list,
+    ARTICLE_CHUNK, Group, LONG, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, TOP, decode_list,
     encode_list, fold_article, grid, top_block,
 };
 use crate::model::Page;
@@ -136,8 +136,9 @@ pub struct PageRow {
 pub struct ArchiveBuilder {
     shard_bytes: usize,
     page_bytes: usize,
-    /// Lists of more articles keep their best this many (see `super::Top`).
+    /// Lists of more than `long` articles keep their best `top` (see `super::Top`).
     top: usize,
+    long: usize,
     lists: FxHashMap<u64, List>,
     pages: Vec<PageRow>,
     /// Per article: its page, its length in folded UTF-16 units and where
@@ -257,6 +258,7 @@ impl ArchiveBuilder {
             shard_bytes: shard_bytes.max(1),
             page_bytes: page_bytes.max(1),
             top: TOP,
+            long: LONG,
             lists: FxHashMap::default(),
             pages: Vec::new(),
             articles: Vec::new(),
@@ -324,10 +326,11 @@ impl ArchiveBuilder {
         }
     }
 
-    /// A builder whose lists of more than `k` articles keep their best `k`
-    /// (tests use a few; [`TOP`] else).
-    pub fn with_top(mut self, k: usize) -> ArchiveBuilder {
+    /// A builder whose lists of more than `long` articles keep their best
+    /// `k` (tests use a few; [`TOP`] of more than [`LONG`] else).
+    pub fn with_top(mut self, k: usize, long: usize) -> ArchiveBuilder {
         self.top = k.max(1);
+        self.long = long.max(self.top);
         self
     }
 
@@ -344,7 +347,8 @@ impl ArchiveBuilder {
     /// page tables, and names every file by its content: the pages added
     /// as a segment.
     pub fn segment(self) -> SegmentFiles {
-        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, top, .. } = self;
+        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, top, long, .. } =
+            self;
         let grid = grid(units, articles.len() as u32);
         // Long lists go to pages of their own; the rest into shards. Each
         // list is written in the files' form (see `encode_list`).
@@ -365,7 +369,7 @@ impl ArchiveBuilder {
                     .map(|(first, entries, leb)| (first, entries, encode_list(&leb, first, single)))
                     .collect())
             };
-            let best = (list.entries as usize > top).then(|| top_block(&list.bytes, single, &articles, &grid, top));
+            let best = (list.entries as usize > long).then(|| top_block(&list.bytes, single, &articles, &grid, top));
             encoded.push((key, list.entries, bytes, best));
         }
         // A small segment (a day's pages) has smaller shards, so that what

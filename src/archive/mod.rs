@@ -93,16 +93,19 @@ pub const SHARD_BYTES: usize = 12 * 1024;
 /// Lists longer than this are cut into pages of about this size.
 pub const PAGE_BYTES: usize = 24 * 1024;
 /// Articles a file of the article table.
-pub const ARTICLE_CHUNK: usize = 1024;
+pub const ARTICLE_CHUNK: usize = 256;
 /// Pages a file of the page table.
 pub const PAGE_CHUNK: usize = 128;
-/// A list of more articles than this keeps its best this many with it
+/// A list of more than [`LONG`] articles keeps its best this many with it
 /// (see [`Top`]): a query of one or two characters ranks its first
-/// results from them, without the article table.
-pub const TOP: usize = 32;
+/// results (the page shows 20) from them, without the article table.
+pub const TOP: usize = 24;
+/// Lists of more articles than this keep their [`TOP`].
+pub const LONG: usize = 128;
 /// Average lengths at which a list's [`Top`] bounds the rest: the
-/// segment's average times `2^((j - 4) / 4)`, `j = 0..9`.
-const GRID: usize = 9;
+/// segment's average times these (close to one: an archive's average
+/// moves little when a day is added).
+const GRID: [f64; 9] = [0.5, 0.9, 0.97, 0.99, 1.0, 1.01, 1.03, 1.1, 2.0];
 
 /// The archive's entry: its segments, in order, and its contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,9 +210,9 @@ pub(crate) fn weight(head: f64, body: f64, length: u32, average: f64) -> f64 {
 }
 
 /// The average lengths at which a segment's [`Top`]s bound the rest.
-pub(crate) fn grid(units: u64, articles: u32) -> [f64; GRID] {
+pub(crate) fn grid(units: u64, articles: u32) -> [f64; GRID.len()] {
     let average = (units as f64 / f64::from(articles).max(1.0)).max(1.0);
-    std::array::from_fn(|j| average * 2f64.powf((j as f64 - 4.0) / 4.0))
+    GRID.map(|f| average * f)
 }
 
 /// A long list's best entries, kept in its shard: per article (in the
@@ -223,7 +226,7 @@ pub(crate) fn grid(units: u64, articles: u32) -> [f64; GRID] {
 pub(crate) struct Top {
     /// (article, page, length, head, body), by article.
     pub members: Vec<(u32, u32, u32, u32, u32)>,
-    pub bounds: [f32; GRID],
+    pub bounds: [f32; GRID.len()],
 }
 
 /// The [`Top`] of a list as the builder keeps it, given per article of
@@ -235,11 +238,11 @@ pub(crate) fn top_block(
     leb: &[u8],
     single: bool,
     articles: &[(u32, u32, u32)],
-    grid: &[f64; GRID],
+    grid: &[f64; GRID.len()],
     k: usize,
 ) -> Vec<u8> {
     let mut all: Vec<(f64, u32, u32, u32)> = Vec::new();
-    let centre = grid[GRID / 2];
+    let centre = grid[4];
     each_leb(leb, 0, single, |a, (h, b), at| {
         let (_, length, head_end) = articles[a as usize];
         let (h, b) = if single {
@@ -258,7 +261,7 @@ pub(crate) fn top_block(
         let length = articles[a as usize].1;
         shortest.entry((h, b)).and_modify(|l| *l = (*l).min(length)).or_insert(length);
     }
-    let bounds: [f32; GRID] = std::array::from_fn(|j| {
+    let bounds: [f32; GRID.len()] = std::array::from_fn(|j| {
         let w = shortest.iter().map(|(&(h, b), &l)| weight(f64::from(h), f64::from(b), l, grid[j])).fold(0.0, f64::max);
         let mut v = w as f32;
         if f64::from(v) < w {
@@ -312,7 +315,7 @@ pub(crate) fn read_top(bytes: &[u8]) -> Result<Top, crate::Error> {
     let overflow = || codec::damaged("a number in a list overflows");
     let mut c = Cursor::new(bytes);
     let n = c.var()? as usize;
-    let mut bounds = [0f32; GRID];
+    let mut bounds = [0f32; GRID.len()];
     for b in &mut bounds {
         *b = f32::from_le_bytes(c.take(4)?.try_into().expect("four bytes"));
     }

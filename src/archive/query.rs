@@ -965,6 +965,9 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
     ];
     let mut bits = [0u64; PARTS.len()];
     let (mut shard_own, mut tops) = (0u64, 0u64);
+    // Lists (pairs and characters) of more articles than these.
+    const LONG: [u32; 5] = [20, 32, 64, 128, 256];
+    let mut long = [0u64; LONG.len()];
     let (mut pair_entries, mut char_entries) = (0u64, 0u64);
     // Per df bound: pair entries, and bits of their positions.
     const BOUNDS: [u32; 4] = [1, 4, 16, 64];
@@ -987,6 +990,11 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
                         .collect::<Result<_, Error>>()?,
                 };
                 let df = entry.entries();
+                for (i, &more) in LONG.iter().enumerate() {
+                    if df > more {
+                        long[i] += 1;
+                    }
+                }
                 for (bytes, entries) in lists {
                     let t = tally_list(&bytes, entries, single)?;
                     let o = if single { 5 } else { 0 };
@@ -1014,6 +1022,9 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
     let mut out: Vec<(String, f64)> = PARTS.iter().zip(bits).map(|(p, b)| (p.to_string(), b as f64 / 8.0)).collect();
     out.push(("shards' own bytes (keys, lengths, list pages' names)".into(), shard_own as f64));
     out.push(("long lists' best articles (for ranking)".into(), tops as f64));
+    for (more, n) in LONG.iter().zip(long) {
+        out.push((format!("lists of more than {more} articles"), n as f64));
+    }
     out.push(("pair entries".into(), pair_entries as f64));
     out.push(("character entries".into(), char_entries as f64));
     for (bound, (n, b)) in BOUNDS.iter().zip(by_df) {
