@@ -343,6 +343,28 @@ fn a_damaged_file_or_another_format_is_one_clear_error() {
 }
 
 #[test]
+fn a_damaged_list_of_best_articles_is_an_error_not_a_panic() {
+    let pages: Vec<Page> = (0..40).map(|i| para_page(&[&format!("义乌{}", "的".repeat(i))])).collect();
+    let files = build(&pages, 1 << 14, 1 << 14);
+    let manifest = serde_json::to_string(&files.manifest).unwrap();
+    assert_eq!(files.manifest.segments[0].shards.len(), 1, "the list and its best in the one shard");
+    let shard = &files.manifest.segments[0].shards[0];
+    let bytes = files.files.iter().find(|(n, _)| n == shard).unwrap().1.clone();
+    let mut errors = 0;
+    for i in 4..bytes.len() {
+        for flip in [0x01, 0x80, 0xFF] {
+            let mut damaged = bytes.clone();
+            damaged[i] ^= flip;
+            let mut archive = Archive::open(&manifest).unwrap();
+            // Whatever the damage, an answer or one clear error.
+            let answer = archive.add_file(shard, damaged).and_then(|_| archive.search("义乌", 2));
+            errors += usize::from(answer.is_err());
+        }
+    }
+    assert!(errors > 0);
+}
+
+#[test]
 fn a_character_found_only_early_does_not_fetch_the_article_table_of_the_rest() {
     // 3,000 articles, several files of the article table; the character is
     // in the first 12 only, its list paged two entries a page.

@@ -667,10 +667,10 @@ impl Archive {
                     bound = bound.max(f64::from(top.bounds[j]));
                     for &(a, page, length, h, b) in &top.members {
                         let w = weight(f64::from(h), f64::from(b), length, average);
-                        let (a, page) = (part.base + a, self.starts[s].1 + page);
-                        if a >= part.end || page >= self.manifest.pages {
-                            return Err(damaged("a list's best articles are past its segment"));
-                        }
+                        let past = || damaged("a list's best articles are past its segment");
+                        let a = part.base.checked_add(a).filter(|&a| a < part.end).ok_or_else(past)?;
+                        let page =
+                            self.starts[s].1.checked_add(page).filter(|&p| p < self.manifest.pages).ok_or_else(past)?;
                         ranked.push((idf * w, a, page, (h + b) as usize));
                     }
                 }
@@ -681,7 +681,10 @@ impl Archive {
                     for (a, occ, _) in found.iter().filter(|f| (part.base..part.end).contains(&f.0)) {
                         let (s, c) = self.chunk_of(*a)?;
                         if !self.chunks.contains_key(&(s, c)) {
-                            need.push(self.manifest.segments[s as usize].chunks[c as usize].clone());
+                            let chunks = &self.manifest.segments[s as usize].chunks;
+                            need.push(
+                                chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone(),
+                            );
                             waiting = true;
                             continue;
                         }
