@@ -70,7 +70,8 @@ pub fn merge(
     let mut decoded = Vec::new();
     for (seg, rows) in inputs {
         let (a0, p0) = (b.articles.len() as u32, b.pages.len() as u32);
-        for name in &seg.chunks {
+        for c in 0..seg.chunks {
+            let name = &seg.chunk_file(c);
             let chunk = read_chunk(&files(name).ok_or_else(|| missing(name))?)?;
             b.articles.extend(chunk.rows.iter().map(|&(p, len, head)| (p + p0, len, head)));
         }
@@ -79,7 +80,8 @@ pub fn merge(
         }
         b.pages.extend(rows.iter().map(|r| PageRow { index: r.index + p0, first: r.first + a0, ..r.clone() }));
         b.units += seg.units;
-        for name in &seg.shards {
+        for i in 0..seg.shards {
+            let name = &seg.shard_file(i);
             let shard = read_shard(files(name).ok_or_else(|| missing(name))?)?;
             for (&key, entry) in &shard.entries {
                 let single = is_unigram(key);
@@ -413,17 +415,16 @@ impl ArchiveBuilder {
                 out.extend_from_slice(&best);
             }
         }
-        let mut shard_names = Vec::with_capacity(shards as usize);
+        // The shards and the tables, named after the segment: the hash of
+        // their contents, so that a name is never reused for other bytes.
+        let mut own: Vec<Vec<u8>> = Vec::new();
         for (bytes, n) in shard_bytes.into_iter().zip(shard_keys) {
             let mut file = b"BZS2".to_vec();
             put(&mut file, u64::from(n));
             file.extend_from_slice(&bytes);
-            let name = content_name("s", &file, "bin");
-            shard_names.push(name.clone());
-            files.push((name, file));
+            own.push(file);
         }
         // The article table, in chunks.
-        let mut chunks = Vec::new();
         for (c, rows) in articles.chunks(ARTICLE_CHUNK).enumerate() {
             let first = (c * ARTICLE_CHUNK) as u32;
             let mut file = b"BZA1".to_vec();
@@ -438,12 +439,9 @@ impl ArchiveBuilder {
                 put(&mut file, u64::from(len));
                 put(&mut file, u64::from(head));
             }
-            let name = content_name("a", &file, "bin");
-            chunks.push(name.clone());
-            files.push((name, file));
+            own.push(file);
         }
         // The page table, in chunks: each page's first article, data file and name.
-        let mut page_tables = Vec::new();
         for (c, rows) in pages.chunks(PAGE_CHUNK).enumerate() {
             let mut file = b"BZN1".to_vec();
             put(&mut file, (c * PAGE_CHUNK) as u64);
@@ -453,20 +451,22 @@ impl ArchiveBuilder {
                 put_str(&mut file, &p.data);
                 put_str(&mut file, &p.name);
             }
-            let name = content_name("n", &file, "bin");
-            page_tables.push(name.clone());
-            files.push((name, file));
+            own.push(file);
         }
+        let hashes: String = own.iter().map(|f| content_name("", f, "")).collect();
+        let id = content_name("", hashes.as_bytes(), "");
         let segment = Segment {
             pages: pages.len() as u32,
             articles: articles.len() as u32,
             units,
-            shards: shard_names,
+            id: id.trim_matches(|c| c == '/' || c == '.').to_string(),
+            shards,
             chunk: ARTICLE_CHUNK as u32,
-            chunks,
+            chunks: articles.len().div_ceil(ARTICLE_CHUNK) as u32,
             page_chunk: PAGE_CHUNK as u32,
-            page_tables,
+            page_tables: pages.len().div_ceil(PAGE_CHUNK) as u32,
         };
+        files.extend(segment.files().zip(own));
         SegmentFiles { segment, rows: pages, files }
     }
 }

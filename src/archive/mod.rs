@@ -131,15 +131,18 @@ pub struct Segment {
     pub pages: u32,
     pub articles: u32,
     pub units: u64,
-    /// Shard `i`'s file.
-    pub shards: Vec<String>,
-    /// Articles a file of the article table, and those files in order.
+    /// Its name: a hash of its shards' and tables' contents, which are
+    /// named after it (see [`Segment::files`]).
+    pub id: String,
+    /// How many shards.
+    pub shards: u32,
+    /// Articles a file of the article table, and how many files.
     pub chunk: u32,
-    pub chunks: Vec<String>,
+    pub chunks: u32,
     /// Pages a file of the page table (each page's first article, data
-    /// file and name: fetched for the results shown), and those files.
+    /// file and name: fetched for the results shown), and how many files.
     pub page_chunk: u32,
-    pub page_tables: Vec<String>,
+    pub page_tables: u32,
 }
 
 /// A part of the contents.
@@ -158,17 +161,36 @@ pub struct Group {
 }
 
 impl Segment {
-    /// Its files that the manifest names (list pages and pages' data are
-    /// named in those).
-    pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.shards.iter().chain(&self.chunks).chain(&self.page_tables).map(String::as_str)
+    /// Shard `i`'s file.
+    pub fn shard_file(&self, i: u32) -> String {
+        format!("s/{}-{i}.bin", self.id)
+    }
+
+    /// The article table's file `i`.
+    pub fn chunk_file(&self, i: u32) -> String {
+        format!("a/{}-{i}.bin", self.id)
+    }
+
+    /// The page table's file `i`.
+    pub fn table_file(&self, i: u32) -> String {
+        format!("n/{}-{i}.bin", self.id)
+    }
+
+    /// Its files that the manifest names, by its id and their number, in
+    /// order: shards, article table, page table (list pages and pages'
+    /// data are named in those).
+    pub fn files(&self) -> impl Iterator<Item = String> + '_ {
+        (0..self.shards)
+            .map(|i| self.shard_file(i))
+            .chain((0..self.chunks).map(|i| self.chunk_file(i)))
+            .chain((0..self.page_tables).map(|i| self.table_file(i)))
     }
 }
 
 impl Manifest {
     /// Every file the manifest names.
-    pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().flat_map(Segment::files).chain(self.groups.iter().map(|g| g.file.as_str()))
+    pub fn files(&self) -> impl Iterator<Item = String> + '_ {
+        self.segments.iter().flat_map(Segment::files).chain(self.groups.iter().map(|g| g.file.clone()))
     }
 }
 

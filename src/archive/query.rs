@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::codec::{BitReader, Cursor, bigram, damaged, is_unigram, shard_of, unigram};
-use super::{Manifest, Payload, decode_list, weight};
+use super::{Manifest, Payload, Segment, decode_list, weight};
 use crate::Error;
 use crate::search::parse_query;
 use crate::text::fold::fold;
@@ -242,11 +242,21 @@ impl Archive {
             starts.push((articles, pages));
             articles = articles.checked_add(seg.articles).ok_or_else(|| damaged("too many articles"))?;
             pages = pages.checked_add(seg.pages).ok_or_else(|| damaged("too many pages"))?;
-            for (role, names) in
-                [(Role::Shard, &seg.shards), (Role::Chunk, &seg.chunks), (Role::Table, &seg.page_tables)]
-            {
-                for (i, name) in names.iter().enumerate() {
-                    roles.entry(name.clone()).or_default().push((s as u32, role, i as u32));
+            if seg.id.is_empty() || !seg.id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return Err(damaged("a segment's name is not a name"));
+            }
+            for (role, n, name) in [
+                (Role::Shard, seg.shards, Segment::shard_file as fn(&Segment, u32) -> String),
+                (Role::Chunk, seg.chunks, Segment::chunk_file),
+                (Role::Table, seg.page_tables, Segment::table_file),
+            ] {
+                // A file holds some of its units, articles or pages: a
+                // damaged manifest must not ask for billions of names.
+                if u64::from(n) > 4 * (seg.units + u64::from(seg.articles) + u64::from(seg.pages)) + 64 {
+                    return Err(damaged("a segment has more files than articles"));
+                }
+                for i in 0..n {
+                    roles.entry(name(seg, i)).or_default().push((s as u32, role, i));
                 }
             }
         }
@@ -306,7 +316,7 @@ impl Archive {
     fn entry(&self, key: u64) -> Option<Vec<Part<'_>>> {
         let mut parts = Vec::new();
         for (s, seg) in self.manifest.segments.iter().enumerate() {
-            let shard = self.shards.get(&(s as u32, shard_of(key, seg.shards.len() as u32)))?;
+            let shard = self.shards.get(&(s as u32, shard_of(key, seg.shards)))?;
             if let Some(entry) = shard.entries.get(&key) {
                 let base = self.starts[s].0;
                 parts.push(Part { shard, entry, base, end: base + seg.articles });
@@ -318,11 +328,9 @@ impl Archive {
     /// The shards not fetched yet that hold `key`.
     fn shards_needed(&self, key: u64, need: &mut Vec<String>) {
         for (s, seg) in self.manifest.segments.iter().enumerate() {
-            let i = shard_of(key, seg.shards.len() as u32);
-            if !self.shards.contains_key(&(s as u32, i))
-                && let Some(name) = seg.shards.get(i as usize)
-            {
-                need.push(name.clone());
+            let i = shard_of(key, seg.shards);
+            if !self.shards.contains_key(&(s as u32, i)) {
+                need.push(seg.shard_file(i));
             }
         }
     }
@@ -352,7 +360,7 @@ impl Archive {
             let (s, c) = self.chunk_of(a)?;
             let seg = &self.manifest.segments[s as usize];
             if !self.chunks.contains_key(&(s, c)) {
-                need.push(seg.chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone());
+                need.push(chunk_file(seg, c)?);
             }
             // The next file's first article.
             let start = self.starts[s as usize].0;
@@ -548,9 +556,7 @@ impl Archive {
                 for (s, c) in chunks {
                     if !self.chunks.contains_key(&(s, c)) {
                         let seg = &self.manifest.segments[s as usize];
-                        need.push(
-                            seg.chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone(),
-                        );
+                        need.push(chunk_file(seg, c)?);
                         waiting = true;
                     }
                 }
@@ -593,7 +599,10 @@ impl Archive {
         }
         for (s, t) in tables {
             let seg = &self.manifest.segments[s as usize];
-            need.push(seg.page_tables.get(t as usize).ok_or_else(|| damaged("a page is past the table"))?.clone());
+            if t >= seg.page_tables {
+                return Err(damaged("a page is past the table"));
+            }
+            need.push(seg.table_file(t));
         }
         // Until they arrive, the results whose page is known are given.
         for (score, a, page, hits) in ranked.into_iter().take(limit) {
@@ -681,10 +690,7 @@ impl Archive {
                     for (a, occ, _) in found.iter().filter(|f| (part.base..part.end).contains(&f.0)) {
                         let (s, c) = self.chunk_of(*a)?;
                         if !self.chunks.contains_key(&(s, c)) {
-                            let chunks = &self.manifest.segments[s as usize].chunks;
-                            need.push(
-                                chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone(),
-                            );
+                            need.push(chunk_file(&self.manifest.segments[s as usize], c)?);
                             waiting = true;
                             continue;
                         }
@@ -829,6 +835,14 @@ impl Archive {
         }
         Ok(out)
     }
+}
+
+/// The article table's file `c` of a segment.
+fn chunk_file(seg: &super::Segment, c: u32) -> Result<String, Error> {
+    if c >= seg.chunks {
+        return Err(damaged("an article is past the table"));
+    }
+    Ok(seg.chunk_file(c))
 }
 
 /// BM25's idf of a term in `d` of `n` articles, as the in-page search has it.
@@ -977,7 +991,8 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
     let mut by_df = [(0u64, 0u64); BOUNDS.len()];
     let missing = |name: &str| damaged(&format!("{name} is missing"));
     for seg in &manifest.segments {
-        for name in &seg.shards {
+        for i in 0..seg.shards {
+            let name = &seg.shard_file(i);
             let shard = read_shard(files(name).ok_or_else(|| missing(name))?)?;
             let mut inline = 0u64;
             for (&key, entry) in &shard.entries {
