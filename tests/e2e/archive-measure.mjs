@@ -92,7 +92,19 @@ const rows = [];
     const mine = log.filter((l) => l.url.includes("/archive/"));
     const idx = mine.filter((l) => !l.url.includes("/archive/p/"));
     const data = mine.filter((l) => l.url.includes("/archive/p/"));
-    const answer = await page.evaluate((q) => window.baozhi.core.archiveSearch(q, 1e9), q);
+    // Every result's page (the truth for Pagefind's precision): the whole
+    // answer, with the files it needs fetched (after the measurement).
+    const answer = await page.evaluate(async (q) => {
+      const core = window.baozhi.core;
+      for (;;) {
+        const a = await core.archiveSearch(q, 1e9);
+        if (!a.need.length) return a;
+        for (const name of a.need) {
+          const r = await fetch(new URL(name, new URL("archive/", document.baseURI)));
+          await core.archiveAdd(name, new Uint8Array(await r.arrayBuffer()));
+        }
+      }
+    }, q);
     const pages = new Set(answer.results.map((r) => r.page));
     rows.push({ q, results: answer.total_results, pages, requests: idx.length, kB: idx.reduce((s, l) => s + l.gz, 0) / 1e3, dataRequests: data.length, dataKB: data.reduce((s, l) => s + l.gz, 0) / 1e3, first, all });
   }
