@@ -50,8 +50,10 @@
 //! table ([`PAGE_CHUNK`] pages a file) each page's first article, name and
 //! data file, for the results shown; the contents, a file a group (month,
 //! issue or folder), list the pages; each page's parsed data is a file of
-//! its own. Every file but [`MANIFEST`] is named by its content, so a host
-//! may cache it for ever and building again rewrites only files whose
+//! its own. Every file but [`MANIFEST`] is named by its content — a
+//! segment's shards and tables by its id (a hash of all of them) and their
+//! number, so that the manifest lists a segment in a few numbers — so a
+//! host may cache it for ever and building again rewrites only files whose
 //! content changed.
 //!
 //! **A query** ([`Archive::search`]) first needs the shards of its terms'
@@ -69,7 +71,10 @@
 //! units, a bonus for the terms found next to each other. A term's
 //! document frequency is exact when its lists are inline, else the
 //! smallest of its keys' article counts (an upper bound;
-//! [`ArchiveAnswer::exact_ranking`] says which).
+//! [`ArchiveAnswer::exact_ranking`] says which; a term of one key: its
+//! list's length, exact). A list of more than [`LONG`] articles keeps its
+//! best [`TOP`] with it (`Top`), so that a query of one key ranks its
+//! first results without the article table.
 
 mod build;
 mod codec;
@@ -97,7 +102,7 @@ pub const ARTICLE_CHUNK: usize = 256;
 /// Pages a file of the page table.
 pub const PAGE_CHUNK: usize = 128;
 /// A list of more than [`LONG`] articles keeps its best this many with it
-/// (see [`Top`]): a query of one or two characters ranks its first
+/// (see the module's ranking): a query of one or two characters ranks its first
 /// results (the page shows 20) from them, without the article table.
 pub const TOP: usize = 24;
 /// Lists of more articles than this keep their [`TOP`].
