@@ -338,6 +338,10 @@ fn a_damaged_file_or_another_format_is_one_clear_error() {
     assert!(err.to_string().starts_with("cannot read the archive"), "{err}");
     let other = manifest.replace(&format!("\"format\":{FORMAT}"), "\"format\":99");
     assert!(Archive::open(&other).unwrap_err().to_string().contains("build it again"));
+    // Format 2 listed every file's name: still the one line that says so.
+    let old = r#"{"format":2,"pages":1,"articles":1,"units":2,"segments":[{"pages":1,"articles":1,"units":2,"shards":["s/0.bin"],"chunk":1024,"chunks":["a/0.bin"],"page_chunk":128,"page_tables":["n/0.bin"]}],"groups":[]}"#;
+    let err = Archive::open(old).unwrap_err().to_string();
+    assert!(err.contains("format 2") && err.contains("build it again"), "{err}");
     assert!(archive.add_file("x/unknown.bin", Vec::new()).is_err());
     assert_eq!(MANIFEST, "manifest.json");
 }

@@ -227,6 +227,19 @@ fn plan(query: &str) -> Plan {
 impl Archive {
     /// An archive from its manifest's JSON.
     pub fn open(manifest: &str) -> Result<Archive, Error> {
+        // The format first: another format's manifest differs in more than that.
+        #[derive(serde::Deserialize)]
+        struct Format {
+            format: u32,
+        }
+        let format: Format = serde_json::from_str(manifest).map_err(|e| damaged(&format!("manifest: {e}")))?;
+        if format.format != super::FORMAT {
+            return Err(damaged(&format!(
+                "it is of format {}, this reader reads format {}; build it again with this baozhi",
+                format.format,
+                super::FORMAT
+            )));
+        }
         let manifest: Manifest = serde_json::from_str(manifest).map_err(|e| damaged(&format!("manifest: {e}")))?;
         if manifest.format != super::FORMAT {
             return Err(damaged(&format!(
