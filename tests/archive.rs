@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use baozhi::archive::{
-    Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, MANIFEST, PageMeta, PageRow, Segment, SegmentFiles, assemble,
-    fold_article, merge,
+    Archive, ArchiveAnswer, ArchiveBuilder, ArchiveFiles, FORMAT, MANIFEST, PageMeta, PageRow, Segment, SegmentFiles,
+    assemble, fold_article, merge,
 };
 use baozhi::model::{Article, Page};
 use baozhi::search::{SearchIndex, SearchOptions, parse_query};
@@ -26,10 +26,12 @@ fn build_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usiz
 
 fn segments_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: usize) -> Vec<SegmentFiles> {
     let mut segments = Vec::new();
-    let mut b = ArchiveBuilder::with_sizes(shard_bytes, page_bytes);
+    // Lists of more than three articles keep their best three.
+    let builder = || ArchiveBuilder::with_sizes(shard_bytes, page_bytes).with_top(3, 3);
+    let mut b = builder();
     for (i, p) in pages.iter().enumerate() {
         if cuts.contains(&i) && b.pages() > 0 {
-            segments.push(std::mem::replace(&mut b, ArchiveBuilder::with_sizes(shard_bytes, page_bytes)).segment());
+            segments.push(std::mem::replace(&mut b, builder()).segment());
         }
         b.add_page(&PageMeta { name: format!("{i}.txt"), date: None, group: format!("g{}", i / 3) }, p);
     }
@@ -40,13 +42,18 @@ fn segments_in(pages: &[Page], cuts: &[usize], shard_bytes: usize, page_bytes: u
 /// Asks until complete, fetching what each answer needs; the answers given
 /// on the way, and the number of requests.
 fn ask(files: &ArchiveFiles, query: &str) -> (Vec<ArchiveAnswer>, usize) {
+    ask_for(files, query, usize::MAX)
+}
+
+/// As [`ask`], for the best `limit` results.
+fn ask_for(files: &ArchiveFiles, query: &str, limit: usize) -> (Vec<ArchiveAnswer>, usize) {
     let stored: BTreeMap<&str, &Vec<u8>> = files.files.iter().map(|(n, b)| (n.as_str(), b)).collect();
     let manifest = serde_json::to_string(&files.manifest).unwrap();
     let mut archive = Archive::open(&manifest).unwrap();
     let mut answers = Vec::new();
     let mut requests = 0;
     loop {
-        let answer = archive.search(query, usize::MAX).unwrap();
+        let answer = archive.search(query, limit).unwrap();
         let need = answer.need.clone();
         let complete = answer.complete;
         answers.push(answer);
@@ -174,7 +181,7 @@ proptest! {
         let stored: BTreeMap<&str, &Vec<u8>> =
             parts.iter().flat_map(|s| &s.files).map(|(n, b)| (n.as_str(), b)).collect();
         let inputs: Vec<(&Segment, &[PageRow])> = parts.iter().map(|s| (&s.segment, &s.rows[..])).collect();
-        let merged = merge(ArchiveBuilder::with_sizes(shard, page), &inputs, &|n| stored.get(n).map(|b| b.to_vec())).unwrap();
+        let merged = merge(ArchiveBuilder::with_sizes(shard, page).with_top(3, 3), &inputs, &|n| stored.get(n).map(|b| b.to_vec())).unwrap();
         prop_assert_eq!(&merged.segment, &whole.segment);
         prop_assert_eq!(&merged.rows, &whole.rows);
         // Its files are the whole's but the pages' data, which stay where they are.
@@ -216,6 +223,66 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_first_results_are_those_of_the_whole_ranking(
+        pages in prop::collection::vec(page(), 1..9),
+        cuts in prop::collection::vec(0usize..9, 0..3),
+        query in query(),
+        limit in 1usize..4,
+        paged in any::<bool>(),
+    ) {
+        // Ranked from the lists' best three where they can be, else from
+        // the article table: the same first results either way.
+        let (shard, page) = if paged { (16, 4) } else { (1 << 14, 1 << 14) };
+        let files = build_in(&pages, &cuts, shard, page);
+        let (all, _) = ask(&files, &query);
+        let (first, _) = ask_for(&files, &query, limit);
+        let (all, first) = (all.last().unwrap(), first.last().unwrap());
+        let shown = |a: &ArchiveAnswer| a.results.iter().map(|r| (r.article, r.score, r.hits, r.page, r.index)).collect::<Vec<_>>();
+        prop_assert_eq!(shown(first), shown(all).into_iter().take(limit).collect::<Vec<_>>(), "{}", query);
+        prop_assert_eq!((first.total_results, first.total_hits), (all.total_results, all.total_hits));
+    }
+}
+
+/// The article-table files a query fetched.
+fn tables_asked(answers: &[ArchiveAnswer]) -> usize {
+    answers.iter().flat_map(|a| &a.need).filter(|n| n.starts_with("a/")).count()
+}
+
+#[test]
+fn a_common_pair_ranks_its_first_results_without_the_article_table() {
+    // 3,000 articles in several files of the article table, each with the
+    // pair one to seven times, no two alike in that and their length.
+    let pages: Vec<Page> =
+        (0..3000).map(|i| para_page(&[&format!("{}市场{}", "义乌".repeat(i % 7 + 1), "的".repeat(i / 7))])).collect();
+    // Lists keep their best three (`build`): two results are ranked from them.
+    let files = build(&pages, 1 << 14, 1 << 14);
+    let (first, _) = ask_for(&files, "义乌", 2);
+    let (all, _) = ask(&files, "义乌");
+    assert_eq!(tables_asked(&first), 0);
+    assert!(tables_asked(&all) >= 3);
+    let (first, all) = (first.last().unwrap(), all.last().unwrap());
+    assert!(first.complete && first.exact_ranking);
+    assert_eq!(first.total_results, 3000);
+    assert_eq!(first.results, all.results[..2]);
+    // Four are more than the list keeps: from the article table.
+    assert!(tables_asked(&ask_for(&files, "义乌", 4).0) >= 3);
+    // So does a frequent character whose list is paged: its best are known
+    // from the start, its count grows page by page.
+    let files = build(&pages, 64, 64);
+    let (answers, _) = ask_for(&files, "义", 2);
+    assert_eq!(tables_asked(&answers), 0);
+    let last = answers.last().unwrap();
+    assert!(last.complete && last.total_results == 3000);
+    let early =
+        answers.iter().find(|a| !a.complete && a.results.len() == 2).expect("results before the count is complete");
+    assert_eq!(early.results, last.results);
+    assert!(early.total_results < 3000);
+}
+
 fn para_page(paragraphs: &[&str]) -> Page {
     Page {
         articles: vec![Article {
@@ -249,7 +316,7 @@ fn a_frequent_character_is_answered_in_windows_that_say_how_far_they_have_search
 fn a_query_fetches_its_shards_and_not_the_rest() {
     let pages: Vec<Page> = (0..200).map(|i| para_page(&[&format!("第{i}号 市场繁荣 义乌{}", i * 7)])).collect();
     let files = build(&pages, 256, 4096);
-    assert!(files.manifest.segments[0].shards.len() > 20, "{}", files.manifest.segments[0].shards.len());
+    assert!(files.manifest.segments[0].shards > 20, "{}", files.manifest.segments[0].shards);
     let (answers, requests) = ask(&files, "义乌");
     let last = answers.last().unwrap();
     assert_eq!(last.total_results, 200);
@@ -266,24 +333,51 @@ fn a_damaged_file_or_another_format_is_one_clear_error() {
     let files = build(&[para_page(&["义乌"])], 1024, 1024);
     let manifest = serde_json::to_string(&files.manifest).unwrap();
     let mut archive = Archive::open(&manifest).unwrap();
-    let shard = files.manifest.segments[0].shards[0].clone();
+    let shard = files.manifest.segments[0].shard_file(0);
     let err = archive.add_file(&shard, b"BZS1\xff".to_vec()).unwrap_err();
     assert!(err.to_string().starts_with("cannot read the archive"), "{err}");
-    let other = manifest.replace("\"format\":2", "\"format\":99");
+    let other = manifest.replace(&format!("\"format\":{FORMAT}"), "\"format\":99");
     assert!(Archive::open(&other).unwrap_err().to_string().contains("build it again"));
+    // Format 2 listed every file's name: still the one line that says so.
+    let old = r#"{"format":2,"pages":1,"articles":1,"units":2,"segments":[{"pages":1,"articles":1,"units":2,"shards":["s/0.bin"],"chunk":1024,"chunks":["a/0.bin"],"page_chunk":128,"page_tables":["n/0.bin"]}],"groups":[]}"#;
+    let err = Archive::open(old).unwrap_err().to_string();
+    assert!(err.contains("format 2") && err.contains("build it again"), "{err}");
     assert!(archive.add_file("x/unknown.bin", Vec::new()).is_err());
     assert_eq!(MANIFEST, "manifest.json");
 }
 
 #[test]
+fn a_damaged_list_of_best_articles_is_an_error_not_a_panic() {
+    let pages: Vec<Page> = (0..40).map(|i| para_page(&[&format!("义乌{}", "的".repeat(i))])).collect();
+    let files = build(&pages, 1 << 14, 1 << 14);
+    let manifest = serde_json::to_string(&files.manifest).unwrap();
+    assert_eq!(files.manifest.segments[0].shards, 1, "the list and its best in the one shard");
+    let shard = &files.manifest.segments[0].shard_file(0);
+    let bytes = files.files.iter().find(|(n, _)| n == shard).unwrap().1.clone();
+    let mut errors = 0;
+    for i in 4..bytes.len() {
+        for flip in [0x01, 0x80, 0xFF] {
+            let mut damaged = bytes.clone();
+            damaged[i] ^= flip;
+            let mut archive = Archive::open(&manifest).unwrap();
+            // Whatever the damage, an answer or one clear error.
+            let answer = archive.add_file(shard, damaged).and_then(|_| archive.search("义乌", 2));
+            errors += usize::from(answer.is_err());
+        }
+    }
+    assert!(errors > 0);
+}
+
+#[test]
 fn a_character_found_only_early_does_not_fetch_the_article_table_of_the_rest() {
-    // 3,000 articles, three files of the article table; the character is in
-    // the first 12 only, its list paged two entries a page.
+    // 3,000 articles, several files of the article table; the character is
+    // in the first 12 only, its list paged two entries a page.
     let pages: Vec<Page> =
         (0..3000).map(|i| para_page(&[&if i < 12 { "的".repeat(i + 1) } else { format!("市场{i}") }])).collect();
     let files = build(&pages, 64, 4);
-    let chunks = &files.manifest.segments[0].chunks;
-    assert_eq!(chunks.len(), 3);
+    let chunks: Vec<String> =
+        (0..files.manifest.segments[0].chunks).map(|c| files.manifest.segments[0].chunk_file(c)).collect();
+    assert!(chunks.len() >= 3);
     let (answers, _) = ask(&files, "的");
     let last = answers.last().unwrap();
     assert!(last.frequent && last.complete);
@@ -291,5 +385,5 @@ fn a_character_found_only_early_does_not_fetch_the_article_table_of_the_rest() {
     let asked: Vec<&String> = answers.iter().flat_map(|a| &a.need).collect();
     assert!(asked.iter().filter(|n| n.starts_with("b/")).count() > 2, "{asked:?}");
     assert!(asked.contains(&&chunks[0]));
-    assert!(!asked.contains(&&chunks[1]) && !asked.contains(&&chunks[2]), "{asked:?}");
+    assert!(chunks[1..].iter().all(|c| !asked.contains(&c)), "{asked:?}");
 }

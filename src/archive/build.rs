@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::codec::{SEPARATOR, bigram, content_name, damaged, is_unigram, put, put_str, unigram};
 use super::query::{Entry, read_chunk, read_shard};
 use super::{
-    ARTICLE_CHUNK, Group, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, decode_list, encode_list,
-    fold_article,
+    ARTICLE_CHUNK, Group, LONG, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, TOP, decode_list,
+    encode_list, fold_article, grid, top_block,
 };
 use crate::model::Page;
 
@@ -70,7 +70,8 @@ pub fn merge(
     let mut decoded = Vec::new();
     for (seg, rows) in inputs {
         let (a0, p0) = (b.articles.len() as u32, b.pages.len() as u32);
-        for name in &seg.chunks {
+        for c in 0..seg.chunks {
+            let name = &seg.chunk_file(c);
             let chunk = read_chunk(&files(name).ok_or_else(|| missing(name))?)?;
             b.articles.extend(chunk.rows.iter().map(|&(p, len, head)| (p + p0, len, head)));
         }
@@ -79,7 +80,8 @@ pub fn merge(
         }
         b.pages.extend(rows.iter().map(|r| PageRow { index: r.index + p0, first: r.first + a0, ..r.clone() }));
         b.units += seg.units;
-        for name in &seg.shards {
+        for i in 0..seg.shards {
+            let name = &seg.shard_file(i);
             let shard = read_shard(files(name).ok_or_else(|| missing(name))?)?;
             for (&key, entry) in &shard.entries {
                 let single = is_unigram(key);
@@ -136,6 +138,9 @@ pub struct PageRow {
 pub struct ArchiveBuilder {
     shard_bytes: usize,
     page_bytes: usize,
+    /// Lists of more than `long` articles keep their best `top` (see `super::Top`).
+    top: usize,
+    long: usize,
     lists: FxHashMap<u64, List>,
     pages: Vec<PageRow>,
     /// Per article: its page, its length in folded UTF-16 units and where
@@ -254,6 +259,8 @@ impl ArchiveBuilder {
         ArchiveBuilder {
             shard_bytes: shard_bytes.max(1),
             page_bytes: page_bytes.max(1),
+            top: TOP,
+            long: LONG,
             lists: FxHashMap::default(),
             pages: Vec::new(),
             articles: Vec::new(),
@@ -321,6 +328,14 @@ impl ArchiveBuilder {
         }
     }
 
+    /// A builder whose lists of more than `long` articles keep their best
+    /// `k` (tests use a few; [`TOP`] of more than [`LONG`] else).
+    pub fn with_top(mut self, k: usize, long: usize) -> ArchiveBuilder {
+        self.top = k.max(1);
+        self.long = long.max(self.top);
+        self
+    }
+
     pub fn pages(&self) -> usize {
         self.pages.len()
     }
@@ -334,12 +349,14 @@ impl ArchiveBuilder {
     /// page tables, and names every file by its content: the pages added
     /// as a segment.
     pub fn segment(self) -> SegmentFiles {
-        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, .. } = self;
+        let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, top, long, .. } =
+            self;
+        let grid = grid(units, articles.len() as u32);
         // Long lists go to pages of their own; the rest into shards. Each
         // list is written in the files' form (see `encode_list`).
         let mut keys: Vec<u64> = lists.keys().copied().collect();
         keys.sort_unstable();
-        let mut encoded: Vec<(u64, u32, Encoded)> = Vec::with_capacity(keys.len());
+        let mut encoded: Vec<(u64, u32, Encoded, Option<Vec<u8>>)> = Vec::with_capacity(keys.len());
         let mut inline = 0;
         for key in keys {
             let list = lists.remove(&key).expect("a key of the lists");
@@ -354,7 +371,8 @@ impl ArchiveBuilder {
                     .map(|(first, entries, leb)| (first, entries, encode_list(&leb, first, single)))
                     .collect())
             };
-            encoded.push((key, list.entries, bytes));
+            let best = (list.entries as usize > long).then(|| top_block(&list.bytes, single, &articles, &grid, top));
+            encoded.push((key, list.entries, bytes, best));
         }
         // A small segment (a day's pages) has smaller shards, so that what
         // a query fetches from it stays small: at least 64 shards, of 2 kB at least.
@@ -363,21 +381,23 @@ impl ArchiveBuilder {
         let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
         let mut shard_keys: Vec<u32> = vec![0; shards as usize];
         let mut shard_last: Vec<u64> = vec![0; shards as usize];
-        for (key, entries, bytes) in encoded {
+        for (key, entries, bytes, best) in encoded {
             let s = super::codec::shard_of(key, shards) as usize;
             let out = &mut shard_bytes[s];
             put(out, key - shard_last[s]);
             shard_last[s] = key;
             shard_keys[s] += 1;
             put(out, u64::from(entries));
+            // The kind (inline 0, paged 1), plus 2 when a `Top` follows the list.
+            let with_top = if best.is_some() { 2 } else { 0 };
             match bytes {
                 Ok(bytes) => {
-                    put(out, 0);
+                    put(out, with_top);
                     put(out, bytes.len() as u64);
                     out.extend_from_slice(&bytes);
                 }
                 Err(split) => {
-                    put(out, 1);
+                    put(out, 1 | with_top);
                     put(out, split.len() as u64);
                     let mut previous = 0;
                     for (first, entries, bytes) in split {
@@ -390,18 +410,21 @@ impl ArchiveBuilder {
                     }
                 }
             }
+            if let Some(best) = best {
+                put(out, best.len() as u64);
+                out.extend_from_slice(&best);
+            }
         }
-        let mut shard_names = Vec::with_capacity(shards as usize);
+        // The shards and the tables, named after the segment: the hash of
+        // their contents, so that a name is never reused for other bytes.
+        let mut own: Vec<Vec<u8>> = Vec::new();
         for (bytes, n) in shard_bytes.into_iter().zip(shard_keys) {
-            let mut file = b"BZS1".to_vec();
+            let mut file = b"BZS2".to_vec();
             put(&mut file, u64::from(n));
             file.extend_from_slice(&bytes);
-            let name = content_name("s", &file, "bin");
-            shard_names.push(name.clone());
-            files.push((name, file));
+            own.push(file);
         }
         // The article table, in chunks.
-        let mut chunks = Vec::new();
         for (c, rows) in articles.chunks(ARTICLE_CHUNK).enumerate() {
             let first = (c * ARTICLE_CHUNK) as u32;
             let mut file = b"BZA1".to_vec();
@@ -416,12 +439,9 @@ impl ArchiveBuilder {
                 put(&mut file, u64::from(len));
                 put(&mut file, u64::from(head));
             }
-            let name = content_name("a", &file, "bin");
-            chunks.push(name.clone());
-            files.push((name, file));
+            own.push(file);
         }
         // The page table, in chunks: each page's first article, data file and name.
-        let mut page_tables = Vec::new();
         for (c, rows) in pages.chunks(PAGE_CHUNK).enumerate() {
             let mut file = b"BZN1".to_vec();
             put(&mut file, (c * PAGE_CHUNK) as u64);
@@ -431,20 +451,22 @@ impl ArchiveBuilder {
                 put_str(&mut file, &p.data);
                 put_str(&mut file, &p.name);
             }
-            let name = content_name("n", &file, "bin");
-            page_tables.push(name.clone());
-            files.push((name, file));
+            own.push(file);
         }
+        let hashes: String = own.iter().map(|f| content_name("", f, "")).collect();
+        let id = content_name("", hashes.as_bytes(), "");
         let segment = Segment {
             pages: pages.len() as u32,
             articles: articles.len() as u32,
             units,
-            shards: shard_names,
+            id: id.trim_matches(|c| c == '/' || c == '.').to_string(),
+            shards,
             chunk: ARTICLE_CHUNK as u32,
-            chunks,
+            chunks: articles.len().div_ceil(ARTICLE_CHUNK) as u32,
             page_chunk: PAGE_CHUNK as u32,
-            page_tables,
+            page_tables: pages.len().div_ceil(PAGE_CHUNK) as u32,
         };
+        files.extend(segment.files().zip(own));
         SegmentFiles { segment, rows: pages, files }
     }
 }

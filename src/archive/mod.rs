@@ -50,8 +50,10 @@
 //! table ([`PAGE_CHUNK`] pages a file) each page's first article, name and
 //! data file, for the results shown; the contents, a file a group (month,
 //! issue or folder), list the pages; each page's parsed data is a file of
-//! its own. Every file but [`MANIFEST`] is named by its content, so a host
-//! may cache it for ever and building again rewrites only files whose
+//! its own. Every file but [`MANIFEST`] is named by its content — a
+//! segment's shards and tables by its id (a hash of all of them) and their
+//! number, so that the manifest lists a segment in a few numbers — so a
+//! host may cache it for ever and building again rewrites only files whose
 //! content changed.
 //!
 //! **A query** ([`Archive::search`]) first needs the shards of its terms'
@@ -69,7 +71,10 @@
 //! units, a bonus for the terms found next to each other. A term's
 //! document frequency is exact when its lists are inline, else the
 //! smallest of its keys' article counts (an upper bound;
-//! [`ArchiveAnswer::exact_ranking`] says which).
+//! [`ArchiveAnswer::exact_ranking`] says which; a term of one key: its
+//! list's length, exact). A list of more than [`LONG`] articles keeps its
+//! best [`TOP`] with it (`Top`), so that a query of one key ranks its
+//! first results without the article table.
 
 mod build;
 mod codec;
@@ -85,7 +90,7 @@ use crate::text::fold::fold;
 use codec::{Cursor, SEPARATOR};
 
 /// The version of the format, in the manifest.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// The archive's entry: the one file not named by its content.
 pub const MANIFEST: &str = "manifest.json";
 /// About how many bytes of lists a shard holds.
@@ -93,9 +98,19 @@ pub const SHARD_BYTES: usize = 12 * 1024;
 /// Lists longer than this are cut into pages of about this size.
 pub const PAGE_BYTES: usize = 24 * 1024;
 /// Articles a file of the article table.
-pub const ARTICLE_CHUNK: usize = 1024;
+pub const ARTICLE_CHUNK: usize = 256;
 /// Pages a file of the page table.
 pub const PAGE_CHUNK: usize = 128;
+/// A list of more than [`LONG`] articles keeps its best this many with it
+/// (see the module's ranking): a query of one or two characters ranks its first
+/// results (the page shows 20) from them, without the article table.
+pub const TOP: usize = 24;
+/// Lists of more articles than this keep their [`TOP`].
+pub const LONG: usize = 128;
+/// Average lengths at which a list's [`Top`] bounds the rest: the
+/// segment's average times these (close to one: an archive's average
+/// moves little when a day is added).
+const GRID: [f64; 9] = [0.5, 0.9, 0.97, 0.99, 1.0, 1.01, 1.03, 1.1, 2.0];
 
 /// The archive's entry: its segments, in order, and its contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,15 +136,18 @@ pub struct Segment {
     pub pages: u32,
     pub articles: u32,
     pub units: u64,
-    /// Shard `i`'s file.
-    pub shards: Vec<String>,
-    /// Articles a file of the article table, and those files in order.
+    /// Its name: a hash of its shards' and tables' contents, which are
+    /// named after it (see [`Segment::files`]).
+    pub id: String,
+    /// How many shards.
+    pub shards: u32,
+    /// Articles a file of the article table, and how many files.
     pub chunk: u32,
-    pub chunks: Vec<String>,
+    pub chunks: u32,
     /// Pages a file of the page table (each page's first article, data
-    /// file and name: fetched for the results shown), and those files.
+    /// file and name: fetched for the results shown), and how many files.
     pub page_chunk: u32,
-    pub page_tables: Vec<String>,
+    pub page_tables: u32,
 }
 
 /// A part of the contents.
@@ -148,17 +166,36 @@ pub struct Group {
 }
 
 impl Segment {
-    /// Its files that the manifest names (list pages and pages' data are
-    /// named in those).
-    pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.shards.iter().chain(&self.chunks).chain(&self.page_tables).map(String::as_str)
+    /// Shard `i`'s file.
+    pub fn shard_file(&self, i: u32) -> String {
+        format!("s/{}-{i}.bin", self.id)
+    }
+
+    /// The article table's file `i`.
+    pub fn chunk_file(&self, i: u32) -> String {
+        format!("a/{}-{i}.bin", self.id)
+    }
+
+    /// The page table's file `i`.
+    pub fn table_file(&self, i: u32) -> String {
+        format!("n/{}-{i}.bin", self.id)
+    }
+
+    /// Its files that the manifest names, by its id and their number, in
+    /// order: shards, article table, page table (list pages and pages'
+    /// data are named in those).
+    pub fn files(&self) -> impl Iterator<Item = String> + '_ {
+        (0..self.shards)
+            .map(|i| self.shard_file(i))
+            .chain((0..self.chunks).map(|i| self.chunk_file(i)))
+            .chain((0..self.page_tables).map(|i| self.table_file(i)))
     }
 }
 
 impl Manifest {
     /// Every file the manifest names.
-    pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().flat_map(Segment::files).chain(self.groups.iter().map(|g| g.file.as_str()))
+    pub fn files(&self) -> impl Iterator<Item = String> + '_ {
+        self.segments.iter().flat_map(Segment::files).chain(self.groups.iter().map(|g| g.file.clone()))
     }
 }
 
@@ -181,6 +218,147 @@ pub fn fold_article(article: &Article, out: &mut Vec<char>) -> (u32, u32) {
         }
     }
     (headline_end, units)
+}
+
+/// BM25's constants, as the in-page search has them.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+fn saturate(tf: f64, norm: f64) -> f64 {
+    tf * (K1 + 1.0) / (tf + K1 * norm)
+}
+
+/// A term's weight in an article, before its idf: `head` and `body` its
+/// occurrences in the headline and the rest, `length` the article's folded
+/// UTF-16 units, `average` the archive's. It grows with `average`.
+pub(crate) fn weight(head: f64, body: f64, length: u32, average: f64) -> f64 {
+    let norm = 1.0 - B + B * f64::from(length) / average;
+    saturate(body, norm) + crate::search::HEADLINE * saturate(head, 1.0)
+}
+
+/// The average lengths at which a segment's [`Top`]s bound the rest.
+pub(crate) fn grid(units: u64, articles: u32) -> [f64; GRID.len()] {
+    let average = (units as f64 / f64::from(articles).max(1.0)).max(1.0);
+    GRID.map(|f| average * f)
+}
+
+/// A long list's best entries, kept in its shard: per article (in the
+/// segment) its page, length, and the key's occurrences in its headline
+/// and the rest — all the ranking needs — and, for each average length of
+/// the [`grid`], a bound on the weight of every other entry of the list.
+/// A query of that one key ranks from them when its `limit`-th best beats
+/// the bound at the archive's average (the weight grows with it), so that
+/// no article table is fetched; else it fetches the table as before.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Top {
+    /// (article, page, length, head, body), by article.
+    pub members: Vec<(u32, u32, u32, u32, u32)>,
+    pub bounds: [f32; GRID.len()],
+}
+
+/// The [`Top`] of a list as the builder keeps it, given per article of
+/// the segment its (page, length, end of headline), in the files' form:
+/// the members' number, the bounds (little-endian `f32`, rounded up), five
+/// Rice parameters, then per member the gaps of its article and page, its
+/// length, and its two counts.
+pub(crate) fn top_block(
+    leb: &[u8],
+    single: bool,
+    articles: &[(u32, u32, u32)],
+    grid: &[f64; GRID.len()],
+    k: usize,
+) -> Vec<u8> {
+    let mut all: Vec<(f64, u32, u32, u32)> = Vec::new();
+    let centre = grid[4];
+    each_leb(leb, 0, single, |a, (h, b), at| {
+        let (_, length, head_end) = articles[a as usize];
+        let (h, b) = if single {
+            (h, b)
+        } else {
+            let h = at.partition_point(|&p| p < head_end) as u32;
+            (h, at.len() as u32 - h)
+        };
+        all.push((weight(f64::from(h), f64::from(b), length, centre), a, h, b));
+    });
+    all.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let rest = all.split_off(k.min(all.len()));
+    // The rest's shortest article per pair of counts: the others weigh less.
+    let mut shortest: rustc_hash::FxHashMap<(u32, u32), u32> = rustc_hash::FxHashMap::default();
+    for &(_, a, h, b) in &rest {
+        let length = articles[a as usize].1;
+        shortest.entry((h, b)).and_modify(|l| *l = (*l).min(length)).or_insert(length);
+    }
+    let bounds: [f32; GRID.len()] = std::array::from_fn(|j| {
+        let w = shortest.iter().map(|(&(h, b), &l)| weight(f64::from(h), f64::from(b), l, grid[j])).fold(0.0, f64::max);
+        let mut v = w as f32;
+        if f64::from(v) < w {
+            v = v.next_up();
+        }
+        v
+    });
+    all.sort_by_key(|m| m.1);
+    let members: Vec<(u32, u32, u32, u32, u32)> =
+        all.iter().map(|&(_, a, h, b)| (a, articles[a as usize].0, articles[a as usize].1, h, b)).collect();
+    let mut out = Vec::new();
+    codec::put(&mut out, members.len() as u64);
+    for v in bounds {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    let column = |f: fn(&(u32, u32, u32, u32, u32)) -> u32, gaps: bool| -> Vec<u32> {
+        let mut last = 0;
+        members
+            .iter()
+            .map(|m| {
+                let v = f(m);
+                let out = if gaps { v - last } else { v };
+                last = v;
+                out
+            })
+            .collect()
+    };
+    let columns = [
+        column(|m| m.0, true),
+        column(|m| m.1, true),
+        column(|m| m.2, false),
+        column(|m| m.3, false),
+        column(|m| m.4, false),
+    ];
+    let ks: Vec<u32> = columns.iter().map(|c| codec::best_k(c)).collect();
+    let mut bits = codec::Bits::default();
+    for &k in &ks {
+        bits.bits(k, 5);
+    }
+    for i in 0..members.len() {
+        for (c, &k) in columns.iter().zip(&ks) {
+            bits.rice(c[i], k);
+        }
+    }
+    out.extend_from_slice(&bits.finish());
+    out
+}
+
+/// Reads what [`top_block`] wrote.
+pub(crate) fn read_top(bytes: &[u8]) -> Result<Top, crate::Error> {
+    let overflow = || codec::damaged("a number in a list overflows");
+    let mut c = Cursor::new(bytes);
+    let n = c.var()? as usize;
+    let mut bounds = [0f32; GRID.len()];
+    for b in &mut bounds {
+        *b = f32::from_le_bytes(c.take(4)?.try_into().expect("four bytes"));
+    }
+    let mut r = codec::BitReader::new(&bytes[c.at..]);
+    let mut ks = [0u32; 5];
+    for k in &mut ks {
+        *k = r.bits(5)?;
+    }
+    let mut members = Vec::with_capacity(n.min(bytes.len() * 8));
+    let (mut a, mut p) = (0u32, 0u32);
+    for _ in 0..n {
+        a = a.checked_add(r.rice(ks[0])?).ok_or_else(overflow)?;
+        p = p.checked_add(r.rice(ks[1])?).ok_or_else(overflow)?;
+        members.push((a, p, r.rice(ks[2])?, r.rice(ks[3])?, r.rice(ks[4])?));
+    }
+    Ok(Top { members, bounds })
 }
 
 /// Steps over an entry's payload (after its article delta and flag).

@@ -8,14 +8,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::codec::{BitReader, Cursor, bigram, damaged, is_unigram, shard_of, unigram};
-use super::{Manifest, Payload, decode_list};
+use super::{Manifest, Payload, Segment, decode_list, weight};
 use crate::Error;
-use crate::search::{HEADLINE, parse_query};
+use crate::search::parse_query;
 use crate::text::fold::fold;
 
-/// BM25's constants, as the in-page search has them.
-const K1: f64 = 1.2;
-const B: f64 = 0.75;
 /// Pages of the driving list asked for at once, ahead of need.
 const AHEAD: usize = 8;
 
@@ -73,6 +70,8 @@ enum Source<'a> {
 pub(super) struct Shard {
     pub(super) bytes: Vec<u8>,
     pub(super) entries: FxHashMap<u64, Entry>,
+    /// Where a long list's [`super::Top`] is in `bytes`, by key.
+    pub(super) tops: FxHashMap<u64, Range<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -228,6 +227,19 @@ fn plan(query: &str) -> Plan {
 impl Archive {
     /// An archive from its manifest's JSON.
     pub fn open(manifest: &str) -> Result<Archive, Error> {
+        // The format first: another format's manifest differs in more than that.
+        #[derive(serde::Deserialize)]
+        struct Format {
+            format: u32,
+        }
+        let format: Format = serde_json::from_str(manifest).map_err(|e| damaged(&format!("manifest: {e}")))?;
+        if format.format != super::FORMAT {
+            return Err(damaged(&format!(
+                "it is of format {}, this reader reads format {}; build it again with this baozhi",
+                format.format,
+                super::FORMAT
+            )));
+        }
         let manifest: Manifest = serde_json::from_str(manifest).map_err(|e| damaged(&format!("manifest: {e}")))?;
         if manifest.format != super::FORMAT {
             return Err(damaged(&format!(
@@ -243,11 +255,21 @@ impl Archive {
             starts.push((articles, pages));
             articles = articles.checked_add(seg.articles).ok_or_else(|| damaged("too many articles"))?;
             pages = pages.checked_add(seg.pages).ok_or_else(|| damaged("too many pages"))?;
-            for (role, names) in
-                [(Role::Shard, &seg.shards), (Role::Chunk, &seg.chunks), (Role::Table, &seg.page_tables)]
-            {
-                for (i, name) in names.iter().enumerate() {
-                    roles.entry(name.clone()).or_default().push((s as u32, role, i as u32));
+            if seg.id.is_empty() || !seg.id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return Err(damaged("a segment's name is not a name"));
+            }
+            for (role, n, name) in [
+                (Role::Shard, seg.shards, Segment::shard_file as fn(&Segment, u32) -> String),
+                (Role::Chunk, seg.chunks, Segment::chunk_file),
+                (Role::Table, seg.page_tables, Segment::table_file),
+            ] {
+                // A file holds some of its units, articles or pages: a
+                // damaged manifest must not ask for billions of names.
+                if u64::from(n) > 4 * (seg.units + u64::from(seg.articles) + u64::from(seg.pages)) + 64 {
+                    return Err(damaged("a segment has more files than articles"));
+                }
+                for i in 0..n {
+                    roles.entry(name(seg, i)).or_default().push((s as u32, role, i));
                 }
             }
         }
@@ -307,7 +329,7 @@ impl Archive {
     fn entry(&self, key: u64) -> Option<Vec<Part<'_>>> {
         let mut parts = Vec::new();
         for (s, seg) in self.manifest.segments.iter().enumerate() {
-            let shard = self.shards.get(&(s as u32, shard_of(key, seg.shards.len() as u32)))?;
+            let shard = self.shards.get(&(s as u32, shard_of(key, seg.shards)))?;
             if let Some(entry) = shard.entries.get(&key) {
                 let base = self.starts[s].0;
                 parts.push(Part { shard, entry, base, end: base + seg.articles });
@@ -319,11 +341,9 @@ impl Archive {
     /// The shards not fetched yet that hold `key`.
     fn shards_needed(&self, key: u64, need: &mut Vec<String>) {
         for (s, seg) in self.manifest.segments.iter().enumerate() {
-            let i = shard_of(key, seg.shards.len() as u32);
-            if !self.shards.contains_key(&(s as u32, i))
-                && let Some(name) = seg.shards.get(i as usize)
-            {
-                need.push(name.clone());
+            let i = shard_of(key, seg.shards);
+            if !self.shards.contains_key(&(s as u32, i)) {
+                need.push(seg.shard_file(i));
             }
         }
     }
@@ -353,7 +373,7 @@ impl Archive {
             let (s, c) = self.chunk_of(a)?;
             let seg = &self.manifest.segments[s as usize];
             if !self.chunks.contains_key(&(s, c)) {
-                need.push(seg.chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone());
+                need.push(chunk_file(seg, c)?);
             }
             // The next file's first article.
             let start = self.starts[s as usize].0;
@@ -445,6 +465,14 @@ impl Archive {
             (paged(&parts), entries(&parts))
         });
         keys.dedup();
+        // Will the lists' best rank the first results (`ranked_by_tops`)?
+        let by_tops = Self::single_key(&plan).is_some_and(|k| {
+            driving.iter().any(|p| {
+                p.shard.tops.get(&k).is_some_and(|r| {
+                    super::read_top(&p.shard.bytes[r.clone()]).is_ok_and(|t| limit > 0 && t.members.len() >= limit)
+                })
+            })
+        });
         for (w, (range, source)) in windows.iter().enumerate() {
             if let Source::Page(file, ..) = source
                 && !self.pages.contains_key(*file)
@@ -459,8 +487,9 @@ impl Archive {
                         need.push(f.to_string());
                     }
                     // A sparse window's table is asked for once its
-                    // articles are known (below), not all of its span.
-                    if (span.end - span.start).div_ceil(per) <= *entries {
+                    // articles are known (below), not all of its span;
+                    // a list that keeps its best ranks without it.
+                    if !by_tops && (span.end - span.start).div_ceil(per) <= *entries {
                         self.chunks_needed(span, &mut need)?;
                     }
                 }
@@ -515,83 +544,93 @@ impl Archive {
             }
             searched = range.end;
         }
-        // The article table for every article found, to rank them.
-        let mut chunks: Vec<(u32, u32)> = Vec::new();
-        for (a, ..) in &found {
-            let c = self.chunk_of(*a)?;
-            if chunks.last() != Some(&c) {
-                chunks.push(c);
-            }
-        }
-        let mut waiting = false;
-        for (s, c) in chunks {
-            if !self.chunks.contains_key(&(s, c)) {
-                let seg = &self.manifest.segments[s as usize];
-                need.push(seg.chunks.get(c as usize).ok_or_else(|| damaged("an article is past the table"))?.clone());
-                waiting = true;
-            }
-        }
         answer.total_results = found.len();
         answer.total_hits = found.iter().map(|(_, o, _)| o.iter().map(Occ::hits).sum::<usize>()).sum();
         answer.searched = searched;
-        if waiting {
-            // The totals are known; the ranking waits for the table.
-            need.sort();
-            need.dedup();
-            answer.need = need;
-            return Ok(answer);
-        }
-        // Document frequencies, summed over the segments.
-        let mut df = Vec::new();
-        for term in plan.include.iter().chain(&plan.phrase) {
-            let (d, exact) = self.df(term)?;
-            answer.exact_ranking &= exact;
-            df.push(d);
-        }
-        let articles = f64::from(n);
-        let average = (self.manifest.units as f64 / articles.max(1.0)).max(1.0);
-        let mut scored: Vec<(f64, &Found)> = Vec::with_capacity(found.len());
-        for item in &found {
-            let (a, occ, phrase) = item;
-            let (_, length, headline_end) = self.row(*a)?;
-            let mut score = 0.0;
-            for (o, d) in occ.iter().map(Some).chain([phrase.as_ref()]).zip(&df) {
-                let Some(o) = o else { continue };
-                let idf = (1.0 + (articles - d + 0.5) / (d + 0.5)).ln();
-                let (head, body) = o.tf(headline_end);
-                let norm = 1.0 - B + B * f64::from(length) / average;
-                score += idf * (saturate(body, norm) + HEADLINE * saturate(head, 1.0));
+        let average = (self.manifest.units as f64 / f64::from(n).max(1.0)).max(1.0);
+        let ranked = match self.ranked_by_tops(&plan, limit, &found, stopped.then_some(searched), average, &mut need)? {
+            Tops::Ranked(ranked) => ranked,
+            Tops::Waiting => {
+                need.sort();
+                need.dedup();
+                answer.need = need;
+                return Ok(answer);
             }
-            scored.push((score, item));
-        }
-        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.0.cmp(&y.1.0)));
+            Tops::No => {
+                // The article table for every article found, to rank them.
+                let mut chunks: Vec<(u32, u32)> = Vec::new();
+                for (a, ..) in &found {
+                    let c = self.chunk_of(*a)?;
+                    if chunks.last() != Some(&c) {
+                        chunks.push(c);
+                    }
+                }
+                let mut waiting = false;
+                for (s, c) in chunks {
+                    if !self.chunks.contains_key(&(s, c)) {
+                        let seg = &self.manifest.segments[s as usize];
+                        need.push(chunk_file(seg, c)?);
+                        waiting = true;
+                    }
+                }
+                if waiting {
+                    // The totals are known; the ranking waits for the table.
+                    need.sort();
+                    need.dedup();
+                    answer.need = need;
+                    return Ok(answer);
+                }
+                // Document frequencies, summed over the segments.
+                let mut df = Vec::new();
+                for term in plan.include.iter().chain(&plan.phrase) {
+                    let (d, exact) = self.df(term)?;
+                    answer.exact_ranking &= exact;
+                    df.push(d);
+                }
+                let mut ranked: Vec<Ranked> = Vec::with_capacity(found.len());
+                for (a, occ, phrase) in &found {
+                    let (page, length, headline_end) = self.row(*a)?;
+                    let mut score = 0.0;
+                    for (o, &d) in occ.iter().map(Some).chain([phrase.as_ref()]).zip(&df) {
+                        let Some(o) = o else { continue };
+                        let (head, body) = o.tf(headline_end);
+                        score += idf(f64::from(n), d) * weight(head, body, length, average);
+                    }
+                    ranked.push((score, *a, page, occ.iter().map(Occ::hits).sum()));
+                }
+                ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                ranked
+            }
+        };
         // The page tables for the results shown.
         let mut tables = Vec::new();
-        for (_, (a, ..)) in scored.iter().take(limit) {
-            let t = self.table_of(self.row(*a)?.0)?;
+        for &(_, _, page, _) in ranked.iter().take(limit) {
+            let t = self.table_of(page)?;
             if !self.tables.contains_key(&t) && !tables.contains(&t) {
                 tables.push(t);
             }
         }
         for (s, t) in tables {
             let seg = &self.manifest.segments[s as usize];
-            need.push(seg.page_tables.get(t as usize).ok_or_else(|| damaged("a page is past the table"))?.clone());
+            if t >= seg.page_tables {
+                return Err(damaged("a page is past the table"));
+            }
+            need.push(seg.table_file(t));
         }
         // Until they arrive, the results whose page is known are given.
-        for (score, (a, occ, _)) in scored.into_iter().take(limit) {
-            let (page, ..) = self.row(*a)?;
+        for (score, a, page, hits) in ranked.into_iter().take(limit) {
             if !self.tables.contains_key(&self.table_of(page)?) {
                 continue;
             }
             let (first, data, name) = self.page_of(page)?;
             answer.results.push(ArchiveResult {
-                article: *a,
+                article: a,
                 page,
                 name: name.to_string(),
                 data: data.to_string(),
-                index: a - first,
+                index: a.checked_sub(first).ok_or_else(|| damaged("an article is before its page"))?,
                 score: (score * 1e4).round() / 1e4,
-                hits: occ.iter().map(Occ::hits).sum(),
+                hits,
             });
         }
         answer.searched = if stopped { searched } else { n };
@@ -600,6 +639,91 @@ impl Archive {
         need.dedup();
         answer.need = need;
         Ok(answer)
+    }
+
+    /// Is `plan` one term of one key (one or two characters) with nothing
+    /// left out, so that a [`super::Top`] may rank it? Its key.
+    fn single_key(plan: &Plan) -> Option<u64> {
+        match (plan.include.as_slice(), plan.exclude.is_empty()) {
+            ([term], true) if term.keys.len() == 1 => Some(term.keys[0].1),
+            _ => None,
+        }
+    }
+
+    /// The best `limit` results of a query of one key from the [`super::Top`]s
+    /// its long lists keep, without the article table: every segment's
+    /// list has one, or is short and its articles found (their rows
+    /// fetched: `Waiting` until they are), and the `limit`-th best weighs
+    /// more than every bound. `searched` is how far the query has searched
+    /// when it has not searched all.
+    fn ranked_by_tops(
+        &self,
+        plan: &Plan,
+        limit: usize,
+        found: &[Found],
+        searched: Option<u32>,
+        average: f64,
+        need: &mut Vec<String>,
+    ) -> Result<Tops, Error> {
+        let Some(key) = Self::single_key(plan) else { return Ok(Tops::No) };
+        let parts = self.entry(key).unwrap_or_default();
+        if limit == 0 || !parts.iter().any(|p| p.shard.tops.contains_key(&key)) {
+            return Ok(Tops::No);
+        }
+        let n = f64::from(self.manifest.articles);
+        let idf = idf(n, f64::from(parts.iter().map(|p| p.entry.entries()).sum::<u32>()));
+        let mut bound = 0f64;
+        let mut ranked: Vec<Ranked> = Vec::new();
+        let mut waiting = false;
+        for part in &parts {
+            let (s, _) = self.segment_of(part.base)?;
+            let seg = &self.manifest.segments[s];
+            match part.shard.tops.get(&key) {
+                Some(range) => {
+                    let top = super::read_top(&part.shard.bytes[range.clone()])?;
+                    let grid = super::grid(seg.units, seg.articles);
+                    let Some(j) = grid.iter().position(|&g| g >= average) else { return Ok(Tops::No) };
+                    if top.members.len() < limit {
+                        return Ok(Tops::No);
+                    }
+                    bound = bound.max(f64::from(top.bounds[j]));
+                    for &(a, page, length, h, b) in &top.members {
+                        let w = weight(f64::from(h), f64::from(b), length, average);
+                        let past = || damaged("a list's best articles are past its segment");
+                        let a = part.base.checked_add(a).filter(|&a| a < part.end).ok_or_else(past)?;
+                        let page =
+                            self.starts[s].1.checked_add(page).filter(|&p| p < self.manifest.pages).ok_or_else(past)?;
+                        ranked.push((idf * w, a, page, (h + b) as usize));
+                    }
+                }
+                None => {
+                    if searched.is_some_and(|at| at < part.end) {
+                        return Ok(Tops::No);
+                    }
+                    for (a, occ, _) in found.iter().filter(|f| (part.base..part.end).contains(&f.0)) {
+                        let (s, c) = self.chunk_of(*a)?;
+                        if !self.chunks.contains_key(&(s, c)) {
+                            need.push(chunk_file(&self.manifest.segments[s as usize], c)?);
+                            waiting = true;
+                            continue;
+                        }
+                        let (page, length, headline_end) = self.row(*a)?;
+                        let (head, body) = occ[0].tf(headline_end);
+                        ranked.push((idf * weight(head, body, length, average), *a, page, occ[0].hits()));
+                    }
+                }
+            }
+        }
+        if waiting {
+            return Ok(Tops::Waiting);
+        }
+        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        // A margin for rounding: the bound must be beaten clearly.
+        if ranked.len() < limit || ranked[limit - 1].0 <= idf * bound * (1.0 + 1e-9) {
+            return Ok(Tops::No);
+        }
+        ranked.truncate(limit);
+        Ok(Tops::Ranked(ranked))
     }
 
     /// A term's document frequency over every segment: exact when all its
@@ -614,6 +738,10 @@ impl Archive {
             entries.push((key, parts));
         }
         let count = |parts: &[Part]| parts.iter().map(|p| p.entry.entries()).sum::<u32>();
+        // A term of one key is in the articles of its list.
+        if let [(_, parts)] = entries.as_slice() {
+            return Ok((f64::from(count(parts)), true));
+        }
         if entries.iter().any(|(_, parts)| parts.iter().any(|p| matches!(p.entry, Entry::Paged { .. }))) {
             let least = entries.iter().map(|(_, parts)| count(parts)).min().unwrap_or(0);
             return Ok((f64::from(least), false));
@@ -722,8 +850,30 @@ impl Archive {
     }
 }
 
-fn saturate(tf: f64, norm: f64) -> f64 {
-    tf * (K1 + 1.0) / (tf + K1 * norm)
+/// The article table's file `c` of a segment.
+fn chunk_file(seg: &super::Segment, c: u32) -> Result<String, Error> {
+    if c >= seg.chunks {
+        return Err(damaged("an article is past the table"));
+    }
+    Ok(seg.chunk_file(c))
+}
+
+/// BM25's idf of a term in `d` of `n` articles, as the in-page search has it.
+fn idf(n: f64, d: f64) -> f64 {
+    (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
+}
+
+/// A result ranked: its score, article, page, hits.
+type Ranked = (f64, u32, u32, usize);
+
+/// What the [`super::Top`]s give a query.
+enum Tops {
+    /// Not for this query: rank from the article table.
+    No,
+    /// The rows of a short list's articles are being fetched.
+    Waiting,
+    /// The best results, ranked.
+    Ranked(Vec<Ranked>),
 }
 
 /// Where `term` occurs in article `a`, from its keys' lists; `None` where
@@ -758,14 +908,16 @@ fn occurrences(term: &Term, a: u32, lists: &FxHashMap<u64, FxHashMap<u32, Payloa
 
 pub(super) fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
     let mut entries = FxHashMap::default();
+    let mut tops = FxHashMap::default();
     let mut c = Cursor::new(&bytes);
-    c.magic(b"BZS1")?;
+    c.magic(b"BZS2")?;
     let n = c.var()?;
     let mut key = 0u64;
     for _ in 0..n {
         key = key.checked_add(c.var()?).ok_or_else(|| damaged("a key overflows"))?;
         let count = c.u32()?;
-        let entry = match c.var()? {
+        let kind = c.var()?;
+        let entry = match kind & !2 {
             0 => {
                 let len = c.var()? as usize;
                 let from = c.at;
@@ -785,9 +937,15 @@ pub(super) fn read_shard(bytes: Vec<u8>) -> Result<Shard, Error> {
             }
             _ => return Err(damaged("a shard has an entry of an unknown kind")),
         };
+        if kind & 2 == 2 {
+            let len = c.var()? as usize;
+            let from = c.at;
+            c.take(len)?;
+            tops.insert(key, from..from + len);
+        }
         entries.insert(key, entry);
     }
-    Ok(Shard { bytes, entries })
+    Ok(Shard { bytes, entries, tops })
 }
 
 pub(super) fn read_chunk(bytes: &[u8]) -> Result<Chunk, Error> {
@@ -836,14 +994,18 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
         "characters: counts in the rest",
     ];
     let mut bits = [0u64; PARTS.len()];
-    let mut shard_own = 0u64;
+    let (mut shard_own, mut tops) = (0u64, 0u64);
+    // Lists (pairs and characters) of more articles than these.
+    const LONG: [u32; 5] = [20, 32, 64, 128, 256];
+    let mut long = [0u64; LONG.len()];
     let (mut pair_entries, mut char_entries) = (0u64, 0u64);
     // Per df bound: pair entries, and bits of their positions.
     const BOUNDS: [u32; 4] = [1, 4, 16, 64];
     let mut by_df = [(0u64, 0u64); BOUNDS.len()];
     let missing = |name: &str| damaged(&format!("{name} is missing"));
     for seg in &manifest.segments {
-        for name in &seg.shards {
+        for i in 0..seg.shards {
+            let name = &seg.shard_file(i);
             let shard = read_shard(files(name).ok_or_else(|| missing(name))?)?;
             let mut inline = 0u64;
             for (&key, entry) in &shard.entries {
@@ -859,6 +1021,11 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
                         .collect::<Result<_, Error>>()?,
                 };
                 let df = entry.entries();
+                for (i, &more) in LONG.iter().enumerate() {
+                    if df > more {
+                        long[i] += 1;
+                    }
+                }
                 for (bytes, entries) in lists {
                     let t = tally_list(&bytes, entries, single)?;
                     let o = if single { 5 } else { 0 };
@@ -878,11 +1045,17 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
                     }
                 }
             }
-            shard_own += shard.bytes.len() as u64 - inline;
+            let best: u64 = shard.tops.values().map(|r| r.len() as u64).sum();
+            tops += best;
+            shard_own += shard.bytes.len() as u64 - inline - best;
         }
     }
     let mut out: Vec<(String, f64)> = PARTS.iter().zip(bits).map(|(p, b)| (p.to_string(), b as f64 / 8.0)).collect();
     out.push(("shards' own bytes (keys, lengths, list pages' names)".into(), shard_own as f64));
+    out.push(("long lists' best articles (for ranking)".into(), tops as f64));
+    for (more, n) in LONG.iter().zip(long) {
+        out.push((format!("lists of more than {more} articles"), n as f64));
+    }
     out.push(("pair entries".into(), pair_entries as f64));
     out.push(("character entries".into(), char_entries as f64));
     for (bound, (n, b)) in BOUNDS.iter().zip(by_df) {
