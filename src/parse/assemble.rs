@@ -41,6 +41,7 @@ pub enum Order {
     Interleaved,
     /// One story's text, cut out of the page by its geometry (the PDF
     /// path): its blocks may come in any order, but they are all its own.
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
     Story,
 }
 
