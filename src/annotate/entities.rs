@@ -1399,7 +1399,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 && (m.tag.name() == "vn" || (a == i && !nt) || after_noun)
                 && mn == 2
                 && !(m.tag.name() == "v" && after_whole());
-            // The session inside a name: 香港 首届 立法会.
+            // The session inside a name: 致公党 第十届 中央 常委会.
             let session = a < i && ordinal(mw) && a >= 2 && proper(tokens[a - 2].tag);
             if session {
                 a -= 1;

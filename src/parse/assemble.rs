@@ -450,18 +450,38 @@ fn bylined_headlines(slots: &[Slot]) -> Vec<bool> {
 }
 
 fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
-    let sides = sides(slots, true, |s| match s {
+    let pick = |s: &Slot| match s {
         Slot::Byline(b) => Some(*b),
         _ => None,
-    });
+    };
+    let sides = sides(slots, true, pick);
+    // The bodies each byline touches with no headline between.
+    let mut touching = vec![(None, None); bylines.len()];
+    for (b, prev, next) in self::sides(slots, false, pick) {
+        touching[b] = (prev, next);
+    }
     let leading = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
     let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].closes).count();
     let backwards = trailing > leading;
-    for (b, prev, next) in sides {
-        let prefer_prev = bylines[b].closes || backwards;
-        let (first, second) = if prefer_prev { (prev, next) } else { (next, prev) };
-        let target = [first, second].into_iter().flatten().find(|&t| bodies[t].bylines.is_empty()).or(first.or(second));
-        if let Some(t) = target {
+    let preferred = |b: usize, prev: Option<usize>, next: Option<usize>| {
+        if bylines[b].closes || backwards { (prev, next) } else { (next, prev) }
+    };
+    // Bylines that touch the body they prefer sign it first; the rest take
+    // an unsigned neighbour after. A byline between two signed articles is
+    // neither's: pdftotext put it here from a column further off, and a
+    // wrong signature is worse than none. It stays in the leftovers.
+    let mut later = Vec::new();
+    for &(b, prev, next) in &sides {
+        let (first, _) = preferred(b, prev, next);
+        let (touch_first, _) = preferred(b, touching[b].0, touching[b].1);
+        match first.filter(|&t| touch_first == Some(t) && bodies[t].bylines.is_empty()) {
+            Some(t) => bodies[t].bylines.push(b),
+            None => later.push((b, prev, next)),
+        }
+    }
+    for (b, prev, next) in later {
+        let (first, second) = preferred(b, prev, next);
+        if let Some(t) = [first, second].into_iter().flatten().find(|&t| bodies[t].bylines.is_empty()) {
             bodies[t].bylines.push(b);
         }
     }

@@ -196,6 +196,18 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_between_two_signed_articles_is_left_over_not_stacked() {
+        // pdftotext printed a third reporter's byline between two stories
+        // that each have their own: it is neither's.
+        let page = "城东新桥通车\n本报记者 张三\n\n本报讯 昨天，城东新桥正式通车。\n\n本报记者 李四\n\n城西公园开放\n本报记者 王五\n\n本报讯 昨天，城西公园正式开放。\n";
+        let page = parse_page(page);
+        assert_eq!(page.articles.len(), 2);
+        assert_eq!(page.articles[0].authors, ["张三"]);
+        assert_eq!(page.articles[1].authors, ["王五"]);
+        assert!(page.leftovers.iter().any(|l| l.contains("李四")), "{:?}", page.leftovers);
+    }
+
+    #[test]
     fn a_byline_wrapped_over_two_lines_is_one_byline() {
         let page = "沿海港口吞吐量创新高\n本报驻开罗记者 王五 本报驻联\n合国记者 李四\n据统计，今年前十个月，沿海主要港\n口货物吞吐量同比增长百分之六。\n";
         let article = &parse_page(page).articles[0];

@@ -288,7 +288,7 @@ fn headline_shape(s: &str) -> Option<usize> {
 }
 
 /// Does the line end with a double dash, the way a kicker leads on to its
-/// title (`民主党派关注食品安全――`)? Only a kicker of one line stands so.
+/// title (`城东街道推进垃圾分类――`)? Only a kicker of one line stands so.
 fn leads_on(s: &str) -> bool {
     ["——", "――", "－－", "--"].iter().any(|d| s.ends_with(d))
 }
@@ -572,7 +572,7 @@ fn resolve_headlines(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece]) -
 }
 
 /// Is `next` the wrapped end of a headline stack's bracketed tag
-/// (`…（法治论` / `评）`)? A line of a few characters, set straight under
+/// (`…（经济观` / `察）`)? A line of a few characters, set straight under
 /// the stack, that closes the bracket the stack left open.
 fn closes_bracket_left_open(lines: &[Line<'_>], stack: &[Piece], next: Option<&Piece>) -> bool {
     let (Some(next), Some(last)) = (next, stack.last()) else {
@@ -868,10 +868,10 @@ mod tests {
 
     #[test]
     fn a_headlines_tag_wrapped_onto_a_line_of_its_own_stays_in_the_headline() {
-        let page = "上一篇的文字到这里结束。\n\n从立法进步到执\n法挑战（法治论\n评）\n\n此次修改历时两百多天，数易其\n稿，受到社会的广泛关注。\n";
+        let page = "上一篇的文字到这里结束。\n\n城市更新的新\n答卷（经济观\n察）\n\n老城改造历时三年，数易其\n稿，受到市民的广泛关注。\n";
         let units = outline(page);
-        assert_eq!(units[1], "H:从立法进步到执|法挑战（法治论|评）");
-        assert!(units[2].starts_with("P:此次修改"), "{units:?}");
+        assert_eq!(units[1], "H:城市更新的新|答卷（经济观|察）");
+        assert!(units[2].starts_with("P:老城改造"), "{units:?}");
     }
 
     #[test]
