@@ -187,18 +187,26 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
     // Where each piece stands in the text (byte range in `squashed`): the
     // first place not taken yet, headline lines last (the parser moves
     // them to the front).
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Taken ranges never overlap, so only the one starting last before a
+    // candidate's end can overlap it. A needle's search goes on after its
+    // last hit: what lies before is taken for good. (Linear searches from
+    // the start made a story of many equal short paragraphs cubic.)
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut resume: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut find = |text: &str| -> Option<(usize, usize)> {
         let needle: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut from = 0;
+        let mut from = resume.get(&needle).copied().unwrap_or(0);
         while let Some(k) = squashed[from..].find(&needle) {
             let (s, e) = (from + k, from + k + needle.len());
-            if !taken.iter().any(|&(a, b)| s < b && a < e) {
-                taken.push((s, e));
+            let overlaps = taken.range(..e).next_back().is_some_and(|(_, &end)| end > s);
+            from += k + squashed[from + k..].chars().next().map_or(1, char::len_utf8);
+            if !overlaps {
+                taken.insert(s, e);
+                resume.insert(needle, from);
                 return Some((s, e));
             }
-            from += k + squashed[from + k..].chars().next().map_or(1, char::len_utf8);
         }
+        resume.insert(needle, squashed.len());
         None
     };
     let order = (0..pieces.len())
@@ -238,7 +246,15 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
         }
     }
     let mut placed = merged;
-    let char_at = |s: usize| squashed[..s].chars().count();
+    // How many characters of `squashed` come before each byte offset.
+    let mut chars_before = vec![0; squashed.len() + 1];
+    for (n, (i, c)) in squashed.char_indices().enumerate() {
+        for slot in &mut chars_before[i..i + c.len_utf8()] {
+            *slot = n;
+        }
+    }
+    chars_before[squashed.len()] = squashed.chars().count();
+    let char_at = |s: usize| chars_before[s];
     // Does a paragraph start between two pieces (a blank line, or a line
     // set in)?
     let breaks = |end: usize, start: usize| -> bool {
@@ -312,9 +328,16 @@ fn assemble(
         let rest: Vec<usize> =
             (k + 1..placed.len()).filter(|&j| placed[j].2 == Part::Byline && placed[j].3 == n && ends(j)).collect();
         if !rest.is_empty() {
-            rest.iter().for_each(|&j| used[j] = true);
-            base.byline = parts[n].byline.clone();
-            base.authors = parts[n].authors.clone();
+            // Joined from the pieces taken, so that a word of it left in
+            // the middle of the text (still a paragraph) is not printed twice.
+            let mut byline = placed[k].4.clone();
+            for &j in &rest {
+                used[j] = true;
+                byline.push(' ');
+                byline.push_str(&placed[j].4);
+            }
+            base.authors = parts[n].authors.iter().filter(|a| byline.contains(a.as_str())).cloned().collect();
+            base.byline = Some(byline);
         }
         if let Some(c) = placed.iter().position(|p| p.2 == Part::Credit && p.3 == n) {
             base.credit = parts[n].credit.clone();
@@ -345,6 +368,8 @@ fn assemble(
             let (lead, rest) = paragraph.split_at(close);
             dateline.push_str(lead);
             placed[f + 1].4 = rest.trim_start().to_string();
+            // Nothing after the brackets: no paragraph is left.
+            used[f + 1] = placed[f + 1].4.is_empty();
         }
         base.dateline = Some(dateline);
         for a in from.iter().flat_map(|&n| &parts[n].authors) {
@@ -544,6 +569,42 @@ mod tests {
         let parts = vec![article(Some("本报讯"), None, Some("（记者 金波）"), &["正文说完。"])];
         let got = in_body_order(Article::default(), parts, body).remove(0);
         assert_eq!((got.dateline.as_deref(), got.byline), (Some("本报讯（记者 金波）"), None));
+    }
+
+    /// Every non-blank character of the articles, sorted: what a faithful
+    /// reordering must keep.
+    fn characters(articles: &[Article]) -> Vec<char> {
+        let mut chars: Vec<char> = articles
+            .iter()
+            .flat_map(|a| {
+                [&a.kicker, &a.title, &a.subtitle, &a.byline, &a.credit, &a.dateline]
+                    .into_iter()
+                    .flatten()
+                    .chain(&a.paragraphs)
+                    .flat_map(|s| s.chars())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        chars.sort_unstable();
+        chars
+    }
+
+    #[test]
+    fn a_byline_the_parser_joined_from_three_places_is_printed_once() {
+        let body = "记者 王五\n\n\u{3000}\u{3000}正文一。\n\n记者\n\n\u{3000}\u{3000}正文二。\n\n记者 张三\n";
+        let parts = vec![article(None, None, Some("记者 王五 记者 张三"), &["正文一。", "正文二。"])];
+        let got = in_body_order(Article::default(), parts.clone(), body);
+        assert_eq!(characters(&got), characters(&parts), "{got:?}");
+    }
+
+    #[test]
+    fn reporters_in_brackets_that_fill_the_paragraph_leave_no_empty_one() {
+        let body = "\u{3000}\u{3000}本报讯（记者 金波\n哲）\n\u{3000}\u{3000}正文说完。\n";
+        let parts = vec![article(Some("本报讯"), None, None, &["（记者 金波 哲）", "正文说完。"])];
+        let got = in_body_order(Article::default(), parts, body).remove(0);
+        assert_eq!(got.dateline.as_deref(), Some("本报讯（记者 金波 哲）"));
+        assert_eq!(got.paragraphs, ["正文说完。"]);
     }
 
     #[test]
