@@ -241,13 +241,6 @@ impl Archive {
             )));
         }
         let manifest: Manifest = serde_json::from_str(manifest).map_err(|e| damaged(&format!("manifest: {e}")))?;
-        if manifest.format != super::FORMAT {
-            return Err(damaged(&format!(
-                "it is of format {}, this reader reads format {}; build it again with this baozhi",
-                manifest.format,
-                super::FORMAT
-            )));
-        }
         let mut starts = Vec::with_capacity(manifest.segments.len());
         let mut roles: FxHashMap<String, Vec<(u32, Role, u32)>> = FxHashMap::default();
         let (mut articles, mut pages) = (0u32, 0u32);
@@ -996,8 +989,8 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
     let mut bits = [0u64; PARTS.len()];
     let (mut shard_own, mut tops) = (0u64, 0u64);
     // Lists (pairs and characters) of more articles than these.
-    const LONG: [u32; 5] = [20, 32, 64, 128, 256];
-    let mut long = [0u64; LONG.len()];
+    const REPORTED_LENGTHS: [u32; 5] = [20, 32, 64, 128, 256];
+    let mut long = [0u64; REPORTED_LENGTHS.len()];
     let (mut pair_entries, mut char_entries) = (0u64, 0u64);
     // Per df bound: pair entries, and bits of their positions.
     const BOUNDS: [u32; 4] = [1, 4, 16, 64];
@@ -1021,7 +1014,7 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
                         .collect::<Result<_, Error>>()?,
                 };
                 let df = entry.entries();
-                for (i, &more) in LONG.iter().enumerate() {
+                for (i, &more) in REPORTED_LENGTHS.iter().enumerate() {
                     if df > more {
                         long[i] += 1;
                     }
@@ -1053,7 +1046,7 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
     let mut out: Vec<(String, f64)> = PARTS.iter().zip(bits).map(|(p, b)| (p.to_string(), b as f64 / 8.0)).collect();
     out.push(("shards' own bytes (keys, lengths, list pages' names)".into(), shard_own as f64));
     out.push(("long lists' best articles (for ranking)".into(), tops as f64));
-    for (more, n) in LONG.iter().zip(long) {
+    for (more, n) in REPORTED_LENGTHS.iter().zip(long) {
         out.push((format!("lists of more than {more} articles"), n as f64));
     }
     out.push(("pair entries".into(), pair_entries as f64));

@@ -263,7 +263,7 @@ fn ends_paragraph(s: &str) -> bool {
 /// at most one comma or colon, no other sentence punctuation, and some
 /// letters. Returns the number of commas and colons, or `None`.
 fn headline_shape(s: &str) -> Option<usize> {
-    if s.chars().count() > 48 || (text::ends_open(s) && !leads_on(s)) {
+    if s.chars().count() > 48 || (text::ends_open(s) && !ends_with_double_dash(s)) {
         return None;
     }
     let mut soft = 0;
@@ -289,7 +289,7 @@ fn headline_shape(s: &str) -> Option<usize> {
 
 /// Does the line end with a double dash, the way a kicker leads on to its
 /// title (`城东街道推进垃圾分类――`)? Only a kicker of one line stands so.
-fn leads_on(s: &str) -> bool {
+fn ends_with_double_dash(s: &str) -> bool {
     ["——", "――", "－－", "--"].iter().any(|d| s.ends_with(d))
 }
 
@@ -464,7 +464,7 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_s
     // one-line headline may end with `！` or `？`.
     let candidate = fresh
         && end - start <= MAX_HEADLINE_LINES
-        && (single || !leads_on(&lines[end - 1].text))
+        && (single || !ends_with_double_dash(&lines[end - 1].text))
         && soft.is_some_and(|n| n <= 1)
         && (single || !text::ends_sentence(&lines[end - 1].text))
         && !opens_story;
