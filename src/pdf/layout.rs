@@ -502,12 +502,18 @@ mod tests {
         assert_eq!(text_of(g, vec![]), "\u{3000}\u{3000}段首缩进两字\n下一行顶格排到行尾\n记者 张三\n");
     }
 
-    #[test]
-    fn a_byline_set_flush_right_under_a_paragraph_stands_apart() {
-        // A column ten characters wide: a paragraph's full line, its short
-        // last line, then a name set flush right.
+    /// A column ten characters wide at x 50: a paragraph's full line and
+    /// its short last line, for what a test sets under them from y 66.
+    fn short_paragraph() -> Vec<Glyph> {
         let mut g = glyphs("一二三四五六七八九十", 50.0, 40.0, 10.0);
         g.extend(glyphs("完了。", 50.0, 53.0, 10.0));
+        g
+    }
+
+    #[test]
+    fn a_byline_set_flush_right_under_a_paragraph_stands_apart() {
+        // A name set flush right under the paragraph's short last line.
+        let mut g = short_paragraph();
         g.extend(glyphs("王五", 130.0, 66.0, 10.0));
         assert_eq!(text_of(g, vec![]), "一二三四五六七八九十\n完了。\n\n王五\n");
     }
@@ -519,8 +525,7 @@ mod tests {
         // at the left, so the next character would have fitted — the break
         // was at a space. Then: a full first line, broken inside the name.
         let byline = |first: &str, x: f32, second: &str| {
-            let mut g = glyphs("一二三四五六七八九十", 50.0, 40.0, 10.0);
-            g.extend(glyphs("完了。", 50.0, 53.0, 10.0));
+            let mut g = short_paragraph();
             g.extend(glyphs(first, x, 66.0, 10.0));
             g.extend(glyphs(second, 150.0 - 10.0 * second.chars().count() as f32, 79.0, 10.0));
             text_of(g, vec![])

@@ -146,6 +146,15 @@ enum Part {
     Paragraph,
 }
 
+#[cfg(feature = "pdf")]
+impl Part {
+    /// The story's own text (a paragraph, a line taken for a headline, a
+    /// dateline), as against a byline or credit set around it.
+    fn is_text(self) -> bool {
+        matches!(self, Part::Paragraph | Part::Head | Part::Dateline)
+    }
+}
+
 /// The parts the text parser made of one story's text, back in the order
 /// the text gives them, as the article under `base`'s headline and the
 /// stories without a headline set on under it: one starts at a dateline
@@ -262,7 +271,6 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
         a < b && (body[a..b].contains("\n\n") || body[a..b].contains('\u{3000}'))
     };
     // Where the stories start.
-    let is_text = |p: Part| matches!(p, Part::Paragraph | Part::Head | Part::Dateline);
     let mut starts = vec![0];
     let (mut seen_text, mut opened) = (false, false);
     for k in 0..placed.len() {
@@ -281,7 +289,7 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
                 (seen_text, opened) = (false, true);
             }
             Part::Byline if !seen_text => opened = true,
-            p if is_text(p) => seen_text = true,
+            p if p.is_text() => seen_text = true,
             _ => {}
         }
     }
@@ -307,8 +315,8 @@ fn assemble(
     breaks: &dyn Fn(usize, usize) -> bool,
 ) -> crate::Article {
     let texts = placed.iter().filter(|p| matches!(p.2, Part::Paragraph | Part::Head)).count();
-    let last_text = placed.iter().rposition(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
-    let first_text = placed.iter().position(|p| matches!(p.2, Part::Paragraph | Part::Head | Part::Dateline));
+    let last_text = placed.iter().rposition(|p| p.2.is_text());
+    let first_text = placed.iter().position(|p| p.2.is_text());
     // The byline that opens or closes the text.
     let byline_at = (0..placed.len()).find(|&k| {
         placed[k].2 == Part::Byline
