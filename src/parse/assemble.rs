@@ -454,14 +454,14 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
         Slot::Byline(b) => Some(*b),
         _ => None,
     };
-    let sides = sides(slots, true, pick);
+    let around = sides(slots, true, pick);
     // The bodies each byline touches with no headline between.
     let mut touching = vec![(None, None); bylines.len()];
-    for (b, prev, next) in self::sides(slots, false, pick) {
+    for (b, prev, next) in sides(slots, false, pick) {
         touching[b] = (prev, next);
     }
-    let leading = sides.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
-    let trailing = sides.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].closes).count();
+    let leading = around.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
+    let trailing = around.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].closes).count();
     let backwards = trailing > leading;
     let preferred = |b: usize, prev: Option<usize>, next: Option<usize>| {
         if bylines[b].closes || backwards { (prev, next) } else { (next, prev) }
@@ -471,7 +471,7 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
     // neither's: pdftotext put it here from a column further off, and a
     // wrong signature is worse than none. It stays in the leftovers.
     let mut later = Vec::new();
-    for &(b, prev, next) in &sides {
+    for &(b, prev, next) in &around {
         let (first, _) = preferred(b, prev, next);
         let (touch_first, _) = preferred(b, touching[b].0, touching[b].1);
         match first.filter(|&t| touch_first == Some(t) && bodies[t].bylines.is_empty()) {

@@ -84,9 +84,9 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
 fn join_wrapped_bylines(lines: &mut Vec<Line<'_>>) {
     let mut i = 0;
     while i + 1 < lines.len() {
-        if let Some(byline) = name_wrapped_off(lines, i) {
-            let text = Cow::Owned(format!("{}{}", lines[i].text, lines[i + 1].text));
+        if let Some((joined, byline)) = name_wrapped_off(lines, i) {
             let (indent, printed) = (lines[i].indent, lines[i].printed.max(lines[i + 1].printed));
+            let text = Cow::Owned(joined);
             lines[i] = Line { width: text::width(&text), text, indent, printed, kind: LineKind::Byline(byline) };
             lines.remove(i + 1);
         }
@@ -115,10 +115,10 @@ fn join_wrapped_bylines(lines: &mut Vec<Line<'_>>) {
     }
 }
 
-/// The byline on line `i` when the column's edge cut its last name and
+/// The byline on line `i`, and its text, when the column's edge cut its last name and
 /// the name's last character or two stand alone on the next line
 /// (`本报记者 张三 李明` / `华`), followed by a blank line or the page's end.
-fn name_wrapped_off(lines: &[Line<'_>], i: usize) -> Option<Byline> {
+fn name_wrapped_off(lines: &[Line<'_>], i: usize) -> Option<(String, Byline)> {
     let LineKind::Byline(byline) = &lines[i].kind else {
         return None;
     };
@@ -132,8 +132,9 @@ fn name_wrapped_off(lines: &[Line<'_>], i: usize) -> Option<Byline> {
     if !lines[i].text.ends_with(last.as_str()) || !text::names::name_shaped(&format!("{last}{}", rest.text)) {
         return None;
     }
-    let joined = marks::parse_byline(&format!("{}{}", lines[i].text, rest.text))?;
-    (joined.authors.len() == byline.authors.len()).then_some(joined)
+    let text = format!("{}{}", lines[i].text, rest.text);
+    let joined = marks::parse_byline(&text)?;
+    (joined.authors.len() == byline.authors.len()).then_some((text, joined))
 }
 
 /// A byline wraps over at most this many lines.
