@@ -56,7 +56,10 @@ async function start() {
     app.alert(`示例版面无法载入 The sample page could not be loaded: ${e.message}`);
   }
   await app.refreshContents();
-  await app.followAddress();
+  // What the address asks for, unless the reader already typed a query
+  // over the prerendered page while the sample was parsed: an empty
+  // address must not wipe it.
+  if (location.hash.length > 1 || !app.state.query) await app.followAddress();
   // The first article is up: now the segmenter may take the worker's time.
   if (!prerendered) core.loadWords();
   // The pages kept from earlier visits.
