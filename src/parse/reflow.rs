@@ -372,7 +372,8 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             // block ends there (the text before, or a headline set tight
             // on it). One wrapped onto the next line holds the two together.
             let breaks = story[i + 1] != StoryStart::No && !text::ends_open(&a.text)
-                || breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents);
+                || breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents)
+                || (indents && headline_over_paragraph(lines, columns, i));
             if breaks && story[i] != StoryStart::Wrapped {
                 pieces.push(make_piece(start, i + 1, piece_fresh));
                 start = i + 1;
@@ -512,6 +513,20 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bo
         && headline_only(&a.text)
         && (is_very_short(a, column.opening()) || is_long(a, column.opening()))
         && !marks::starts_with_dateline(&a.text)
+}
+
+/// Does text line `i`, ending a block's first lines, stand over the set-in
+/// first line of a paragraph as its headline (or the last line of one)?
+/// With no sentence punctuation in them, those lines end no paragraph, so
+/// they cannot be text.
+fn headline_over_paragraph(lines: &[Line<'_>], columns: &[Column], i: usize) -> bool {
+    let Some(top) = (i.saturating_sub(MAX_TIGHT_HEADLINE_LINES - 1)..=i)
+        .find(|&s| s > 0 && lines[s - 1].kind == LineKind::Blank && (s..=i).all(|k| lines[k].is_text()))
+    else {
+        return false;
+    };
+    (top..=i).all(|k| headline_only(&lines[k].text) && !marks::starts_with_dateline(&lines[k].text))
+        && is_indent_short(&lines[i + 1], columns[i].opening())
 }
 
 /// What follows a piece.
@@ -888,6 +903,25 @@ mod tests {
         let units = outline(page);
         assert_eq!(units[1], "H:城东新桥通车");
         assert!(units[2].starts_with("P:据新华社某地2月24日电"), "{units:?}");
+    }
+
+    #[test]
+    fn a_headline_set_tight_over_a_set_in_paragraph_is_told_from_its_text() {
+        // Seven characters over a ten-character column: short by less
+        // than a headline must be to stand out, but it ends no paragraph,
+        // and the line under it opens one.
+        let page = "城西老街改造工程\n已近尾声，预计在年底\n完工。\n沿街的店铺已经陆\n续开张，生意渐渐红火\n起来，不少市民前来逛\n\n新桥正式通车了\n城东新桥昨天正式\n通车，两岸居民出行更\n加方便。桥长三百米，\n历时两年建成。\n附近的居民说，过\n去过河要绕很远的路。\n";
+        let units = outline(page);
+        assert_eq!(units[2], "H:新桥正式通车了", "{units:?}");
+        assert!(units[3].starts_with("P:城东新桥昨天正式通车"), "{units:?}");
+    }
+
+    #[test]
+    fn a_headline_wrapped_over_two_lines_tight_over_its_text_is_one_headline() {
+        let page = "城西老街改造工程\n已近尾声，预计在年底\n完工。\n沿街的店铺已经陆\n续开张，生意渐渐红火\n起来，不少市民前来逛\n\n城东跨河新桥\n正式建成通车了\n城东新桥昨天正式\n通车，两岸居民出行更\n加方便。桥长三百米，\n历时两年建成。\n附近的居民说，过\n去过河要绕很远的路。\n";
+        let units = outline(page);
+        assert_eq!(units[2], "H:城东跨河新桥|正式建成通车了", "{units:?}");
+        assert!(units[3].starts_with("P:城东新桥昨天正式通车"), "{units:?}");
     }
 
     /// Each byline of the page, and whether it closes the article above.
