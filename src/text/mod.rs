@@ -229,6 +229,9 @@ fn is_ascii_word(c: char) -> bool {
 /// is where OCR invents spaces. Other spaces (`学文化 促发展`) are kept.
 pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = line.trim();
+    if is_letter_spaced(trimmed) {
+        return std::borrow::Cow::Owned(close_letter_spacing(trimmed));
+    }
     let needs_work = trimmed.char_indices().any(|(i, c)| {
         c.is_whitespace()
             && (c != ' ' || trimmed[i + 1..].starts_with(char::is_whitespace) || space_is_noise(trimmed, i))
@@ -254,6 +257,42 @@ pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
         out.push(c);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Is the line letter-spaced, a space after nearly every character, the
+/// way an extraction renders a justified line it stretched (`本 报 讯 昨 日`)?
+/// Most of its words are then single characters: at least
+/// [`LETTER_SPACED_MIN`], and two words in three.
+fn is_letter_spaced(s: &str) -> bool {
+    let (mut words, mut singles) = (0, 0);
+    for word in s.split_whitespace() {
+        words += 1;
+        let mut chars = word.chars();
+        if chars.next().is_some_and(is_cjk) && chars.next().is_none() {
+            singles += 1;
+        }
+    }
+    singles >= LETTER_SPACED_MIN && 3 * singles >= 2 * words
+}
+
+/// The fewest single-character words that make a line letter-spaced: a
+/// byline or a list of short names has none or one.
+const LETTER_SPACED_MIN: usize = 4;
+
+/// A letter-spaced line set tight again: one space between two ASCII
+/// words (`New York`), none elsewhere.
+fn close_letter_spacing(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if let (Some(p), Some(c)) = (out.chars().next_back(), word.chars().next())
+            && is_ascii_word(p)
+            && is_ascii_word(c)
+        {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Is the single ASCII space at byte `i` one that [`normalize_line`] drops?
@@ -317,6 +356,16 @@ mod tests {
     fn spaces_between_han_phrases_stay_as_one_space() {
         assert_eq!(normalize_line("  小小一片叶\u{3000}富了山里人  "), "小小一片叶 富了山里人");
         assert_eq!(normalize_line("hello   world"), "hello world");
+    }
+
+    #[test]
+    fn a_letter_spaced_line_is_set_tight() {
+        assert_eq!(normalize_line("本 报 讯 2019 年 5 月 城 东"), "本报讯2019年5月城东");
+        assert_eq!(normalize_line("记 者 张 三 、 “ 李 四 ” 报 道"), "记者张三、“李四”报道");
+        assert_eq!(normalize_line("在 New York 举 行 的 会 议"), "在New York举行的会议");
+        // Names and phrases keep their spaces.
+        assert_eq!(normalize_line("记者 张三 李四 王五 赵六"), "记者 张三 李四 王五 赵六");
+        assert_eq!(normalize_line("学文化 促发展 强 本 领"), "学文化 促发展 强 本 领");
     }
 
     #[test]
