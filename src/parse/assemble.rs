@@ -392,9 +392,13 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
         std::cmp::Ordering::Equal => (0.0, LAYOUT_BIAS / 2.0),
     };
     let next_by_byline = bylined_headlines(slots);
+    let tight = set_tight_over_text(slots, headlines.len(), bodies);
     let mut choices: Vec<Choice> = sides
         .into_iter()
         .map(|(h, prev, next)| match (prev, next) {
+            (Some(p), Some(n)) if tight[h] => {
+                Choice { headline: h, first: Some(n), second: Some(p), margin: f32::INFINITY }
+            }
             (Some(p), Some(n)) => {
                 let joined = headlines[h].joined();
                 // A byline between the text above and a headline closes that
@@ -423,6 +427,21 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
             }
         }
     }
+}
+
+/// For each headline, is it set straight over the text below it, with no
+/// blank line between, and that text a fresh start (not a column of
+/// another article going on)? The page then says whose it is.
+fn set_tight_over_text(slots: &[Slot], count: usize, bodies: &[Body]) -> Vec<bool> {
+    let mut out = vec![false; count];
+    for pair in slots.windows(2) {
+        if let [Slot::Headline(h), Slot::Body(b)] = pair
+            && let Some(first) = bodies[*b].paragraphs.first()
+        {
+            out[*h] = !first.after_blank && !first.continues_earlier && !first.may_continue_earlier;
+        }
+    }
+    out
 }
 
 /// How strongly a byline next to a headline ties it to the text below.

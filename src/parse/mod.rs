@@ -83,6 +83,15 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_set_tight_over_text_is_that_texts_own() {
+        // The third headline shares words with the second article's text,
+        // but the second headline sits straight on that text: it is its.
+        let page = "城东菜场改造完工\n\n城东菜场改造工程昨天\n完工，摊位由八十个增\n加到一百二十个。\n\n春运会开幕\n本届运动会共设二十个\n比赛项目，全市三千名\n运动员参赛。\n\n运动员热情高\n\n图书馆延长开放时间，\n每天开放到晚上九点。\n";
+        let titles: Vec<_> = parse_page(page).articles.into_iter().map(|a| a.title).collect();
+        assert_eq!(titles, [Some("城东菜场改造完工".into()), Some("春运会开幕".into()), Some("运动员热情高".into())]);
+    }
+
+    #[test]
     fn a_paragraph_cut_by_a_column_break_is_mended() {
         let page =
             "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";
