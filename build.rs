@@ -1,5 +1,6 @@
 //! Packs jieba's dictionary (`data/jieba/dict.txt`), with the places of
-//! `data/places/` merged in (`src/words/places.rs`), into the compact form
+//! `data/places/` merged in (`src/words/places.rs`), and its HMM's emission
+//! table (`data/jieba/hmm.model`) into the compact form
 //! of `src/words/dict.rs`, for the binary to embed (`baozhi::words`).
 
 #[path = "src/error.rs"]
@@ -31,7 +32,8 @@ fn main() {
         &read("data/places/not-places.txt"),
         &read("data/places/organizations.txt"),
     );
-    let packed = dict::pack(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
+    let hmm = dict::pack_hmm(&read("data/jieba/hmm.model")).unwrap_or_else(|e| panic!("data/jieba/hmm.model: {e}"));
+    let packed = dict::pack(&text, &hmm).unwrap_or_else(|e| panic!("{source}: {e}"));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dict.bin");
     std::fs::write(&out, packed).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
