@@ -218,7 +218,8 @@ pub fn pack_with(text: &str, hmm: &[u8], pruning: Pruning) -> Result<Vec<u8>, Er
     let rank: std::collections::HashMap<char, u64> = chars.iter().enumerate().map(|(i, c)| (c.0, i as u64)).collect();
     let mut alphabet: Vec<char> = chars.iter().map(|c| c.0).collect();
     alphabet.sort_unstable();
-    let place: std::collections::HashMap<char, u64> = alphabet.iter().enumerate().map(|(i, &c)| (c, i as u64)).collect();
+    let place: std::collections::HashMap<char, u64> =
+        alphabet.iter().enumerate().map(|(i, &c)| (c, i as u64)).collect();
     put(&mut out, chars.len() as u64);
     for (c, _) in &chars {
         put(&mut out, u64::from(*c));
