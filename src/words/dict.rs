@@ -375,6 +375,9 @@ impl<'a> Entries<'a> {
         let mut prev = 0..0;
         // The places of the word before's characters.
         let mut word: Vec<u32> = Vec::new();
+        // And the byte length of each of its prefixes (its first character,
+        // its first two…), so that the shared part is not counted out again.
+        let mut prefix_bytes: Vec<u32> = Vec::new();
         for _ in 0..count {
             let shared = shared_s.number()? as usize;
             let rest = rest_s.number()? as usize;
@@ -382,13 +385,13 @@ impl<'a> Entries<'a> {
                 return Err(damaged("the dictionary is damaged (a word shares more than the one before has)"));
             }
             let start = text.len();
-            let before = &text[prev.clone()];
-            let shared_bytes = before.char_indices().nth(shared).map_or(before.len(), |(i, _)| i);
+            let shared_bytes = if shared == 0 { 0 } else { prefix_bytes[shared - 1] as usize };
             text.extend_from_within(prev.start..prev.start + shared_bytes);
             // The word's first own character comes after the one in its place
             // in the word before, if any: words are sorted and distinct.
             let after = word.get(shared).copied();
             word.truncate(shared);
+            prefix_bytes.truncate(shared);
             for k in 0..rest {
                 let code = chars_s.number()?;
                 let at = match after {
@@ -399,6 +402,7 @@ impl<'a> Entries<'a> {
                 let at = at.ok_or_else(|| damaged("the dictionary is damaged (unknown character)"))?;
                 word.push(at);
                 text.push(alphabet[at as usize].0);
+                prefix_bytes.push((text.len() - start) as u32);
             }
             if rest == 0 && start > 0 {
                 return Err(damaged("the dictionary is damaged (its words are out of order)"));
