@@ -47,7 +47,7 @@ export function serve(load) {
     reader = new core.Reader();
     mark("core ready");
     dictionary = core.dictionary();
-    dictionary.catch(() => {}); // reported by loadWords
+    dictionary.then(() => mark("dictionary bytes in the worker"), () => {}); // a failure is reported by loadWords
     postMessage({ event: "ready" });
   })();
   started.catch((e) => failed(message(e)));
@@ -123,6 +123,7 @@ export function serve(load) {
     // Returns at once: the segmenter is built in its turn among the calls
     // once the dictionary is here, and the "words" event says when.
     loadWords: () => {
+      mark("words asked");
       dictionary.then(
         (bytes) =>
           enqueue(() => {

@@ -326,10 +326,13 @@ fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     // pays for every megabyte of memory it touches for the first time).
     // Frequencies of a packed dictionary fit in one byte's code (ten
     // million at most), so in a 32-bit `usize`.
-    let jieba = Jieba::from_entries(
+    let mut jieba = Jieba::from_entries(
         entries.len(),
         entries.iter().map(|(word, freq, tag)| (word, usize::try_from(freq).unwrap_or(usize::MAX), tag)),
     );
+    // The HMM's emission table comes with the dictionary (it is half a
+    // megabyte of the WebAssembly compiled in).
+    jieba.set_hmm_model(jieba_rs::HmmModel::from_emissions(|c| entries.hmm_emissions(c)));
     let mut lexicon = Lexicon::with_capacity(entries.len());
     let tags: Vec<Tag> = entries.tags().iter().map(|name| Tag::from_name(name)).collect();
     let mut total = 0u64;

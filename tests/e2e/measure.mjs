@@ -112,6 +112,8 @@ const BREAKDOWN = [
   "first contentful paint",
   "article drawn (painted)",
   "dictionary fetched",
+  "dictionary bytes in the worker",
+  "words asked",
   "segmenter build started",
   "segmenter built",
   "word features ready",

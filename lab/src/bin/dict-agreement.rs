@@ -133,8 +133,9 @@ fn run() -> Result<(), String> {
         ("pruned below 10", Pruning { min_freq: 10, keep_proper: true }),
         ("pruned below 20", Pruning { min_freq: 20, keep_proper: true }),
     ];
+    let hmm = dict::pack_hmm(&read("data/jieba/hmm.model")?).map_err(|e| e.to_string())?;
     for (name, pruning) in variants {
-        let packed = dict::pack_with(&full, pruning).map_err(|e| e.to_string())?;
+        let packed = dict::pack_with(&full, &hmm, pruning).map_err(|e| e.to_string())?;
         if let Some(dir) = &write {
             let path = format!("{dir}/min{}{}.bin", pruning.min_freq, if pruning.keep_proper { "" } else { "-names" });
             std::fs::write(&path, &packed).map_err(|e| format!("{path}: {e}"))?;

@@ -2,6 +2,7 @@ use std::io::BufRead;
 
 use crate::FxHashMap;
 use crate::errors::Error;
+#[cfg(feature = "builtin-hmm")]
 use jieba_macros::generate_hmm_data;
 
 /// HMM-specific CJK range `[\u{4E00}-\u{9FD5}]`, the range the generated
@@ -157,7 +158,27 @@ static ALLOWED_PREV_STATUS: [[State; 2]; NUM_STATES] = [
     [State::End, State::Single],
 ];
 
+#[cfg(feature = "builtin-hmm")]
 generate_hmm_data!();
+
+// Without the built-in model: its start and transition probabilities (from
+// jieba-macros' `hmm.model`) and the characters it covers, for
+// [`HmmModel::from_emissions`], which is given the emission table.
+#[cfg(not(feature = "builtin-hmm"))]
+#[allow(clippy::style)]
+pub static INITIAL_PROBS: [f64; 4] = [-0.26268660809250016, -3.14e+100, -3.14e+100, -1.4652633398537678];
+#[cfg(not(feature = "builtin-hmm"))]
+#[allow(clippy::style)]
+pub static TRANS_PROBS: [[f64; 4]; 4] = [
+    [-3.14e+100, -0.510825623765990, -0.916290731874155, -3.14e+100],
+    [-0.5897149736854513, -3.14e+100, -3.14e+100, -0.8085250474669937],
+    [-3.14e+100, -0.33344856811948514, -1.2603623820268226, -3.14e+100],
+    [-0.7211965654669841, -3.14e+100, -3.14e+100, -0.6658631448798212],
+];
+#[cfg(not(feature = "builtin-hmm"))]
+pub const HMM_HAN_MIN: char = '\u{4E00}';
+#[cfg(not(feature = "builtin-hmm"))]
+pub const HMM_HAN_MAX: char = '\u{9FD5}';
 
 const MIN_FLOAT: f64 = -3.14e100;
 
@@ -168,8 +189,10 @@ pub(crate) trait HmmParams {
 }
 
 /// The compile-time embedded HMM parameters.
+#[cfg(feature = "builtin-hmm")]
 pub(crate) struct BuiltinHmm;
 
+#[cfg(feature = "builtin-hmm")]
 impl HmmParams for BuiltinHmm {
     #[inline]
     fn initial_prob(&self, state: usize) -> f64 {
@@ -360,8 +383,13 @@ pub(crate) fn cut_with_allocated_memory<'a>(
 pub struct HmmModel {
     initial_probs: [f64; NUM_STATES],
     trans_probs: [[f64; NUM_STATES]; NUM_STATES],
-    emit_probs: FxHashMap<char, [f64; NUM_STATES]>,
+    /// Emission probabilities of the characters `HMM_HAN_MIN..=HMM_HAN_MAX`
+    /// (the only ones the HMM is run over), by `ch - HMM_HAN_MIN`.
+    emit_probs: Vec<[f64; NUM_STATES]>,
 }
+
+/// How many characters the HMM covers.
+pub const HMM_HAN_LEN: usize = HMM_HAN_MAX as usize - HMM_HAN_MIN as usize + 1;
 
 impl HmmParams for HmmModel {
     #[inline]
@@ -376,11 +404,25 @@ impl HmmParams for HmmModel {
 
     #[inline]
     fn emit_probs(&self, ch: char) -> [f64; NUM_STATES] {
-        self.emit_probs.get(&ch).copied().unwrap_or([MIN_FLOAT; NUM_STATES])
+        let offset = (ch as u32).wrapping_sub(HMM_HAN_MIN as u32) as usize;
+        self.emit_probs.get(offset).copied().unwrap_or([MIN_FLOAT; NUM_STATES])
     }
 }
 
 impl HmmModel {
+    /// The built-in start and transition probabilities with the emission
+    /// probabilities given: `emit(ch)` for every character from
+    /// `HMM_HAN_MIN` to `HMM_HAN_MAX` (`-3.14e100` for a state the
+    /// character is never seen in).
+    pub fn from_emissions(mut emit: impl FnMut(char) -> [f64; NUM_STATES]) -> Self {
+        let emit_probs = (HMM_HAN_MIN..=HMM_HAN_MAX).map(&mut emit).collect();
+        HmmModel {
+            initial_probs: INITIAL_PROBS,
+            trans_probs: TRANS_PROBS,
+            emit_probs,
+        }
+    }
+
     /// Load an HMM model from a reader in the `hmm.model` file format.
     ///
     /// The format is compatible with the output of `scripts/train_hmm.py`.
@@ -415,7 +457,7 @@ impl HmmModel {
         }
 
         // Lines 5-8: emission probs (comma-separated char:prob pairs)
-        let mut emit_probs: FxHashMap<char, [f64; NUM_STATES]> = FxHashMap::default();
+        let mut emit_probs = vec![[MIN_FLOAT; NUM_STATES]; HMM_HAN_LEN];
         for i in 0..NUM_STATES {
             for pair in data_lines[5 + i].split(',') {
                 let pair = pair.trim();
@@ -436,7 +478,10 @@ impl HmmModel {
                 let prob: f64 = pair[colon_pos + 1..]
                     .parse()
                     .map_err(|e| Error::InvalidHmmModel(format!("invalid emit prob: {e}")))?;
-                emit_probs.entry(ch).or_insert([MIN_FLOAT; NUM_STATES])[i] = prob;
+                // The HMM is run over `HMM_HAN_MIN..=HMM_HAN_MAX` only.
+                if let Some(row) = emit_probs.get_mut((ch as u32).wrapping_sub(HMM_HAN_MIN as u32) as usize) {
+                    row[i] = prob;
+                }
             }
         }
 
@@ -465,11 +510,12 @@ impl HmmModel {
     }
 }
 
+#[cfg(feature = "builtin-hmm")]
 pub(crate) fn builtin_hmm() -> BuiltinHmm {
     BuiltinHmm
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-hmm"))]
 mod tests {
     use expect_test::expect;
 

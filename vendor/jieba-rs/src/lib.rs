@@ -965,7 +965,14 @@ impl Jieba {
         if let Some(ref model) = self.hmm_model {
             hmm::cut_with_allocated_memory(block, run, &mut words, model, hmm_context);
         } else {
+            #[cfg(feature = "builtin-hmm")]
             hmm::cut_with_allocated_memory(block, run, &mut words, &hmm::builtin_hmm(), hmm_context);
+            // Without a model each character is a word of its own.
+            #[cfg(not(feature = "builtin-hmm"))]
+            for &(start, c) in run {
+                let start = start as usize;
+                words(&block[start..start + c.len_utf8()]);
+            }
         }
     }
 
