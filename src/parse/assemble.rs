@@ -530,8 +530,11 @@ const WRAP_SLACK: u32 = 4;
 ///
 /// Lines run together into one unit when the second is not wider than the
 /// first (a title wrapped over two lines) and no blank line or dash sets
-/// them apart. With two units the narrower, set in the larger type, is the
-/// title: a kicker stands above it, a subtitle below. With three or more,
+/// them apart. A unit set apart from the first by a blank line is the
+/// title, and the first its kicker: a kicker's smaller type stands off
+/// above the title, a subtitle is set straight under it. Otherwise, with
+/// two units the narrower, set in the larger type, is the title: a kicker
+/// stands above it, a subtitle below. With three or more,
 /// the first is the kicker, then title and subtitle, unless it is narrower
 /// than the second: then it is the title and the rest the subtitle.
 fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<String>) {
@@ -542,6 +545,8 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
         dash: bool,
         /// Its last line is the short end of a wrapped line: it is done.
         closed: bool,
+        /// A blank line sets it apart from the part above.
+        blank_before: bool,
     }
     let mut parts: Vec<Part> = Vec::new();
     for line in &h.lines {
@@ -578,6 +583,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
                 last_width: line.width,
                 dash,
                 closed: false,
+                blank_before: line.blank_before,
             });
         }
     }
@@ -601,8 +607,10 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     match parts.len() {
         0 => (None, None, None),
         1 => (None, join(&parts), None),
-        2 if leads_in(&parts[0], &parts[1]) => (join(&parts[..1]), join(&parts[1..]), None),
-        _ if leads_in(&parts[0], &parts[1]) => (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..])),
+        2 if leads_in(&parts[0], &parts[1]) || parts[1].blank_before => (join(&parts[..1]), join(&parts[1..]), None),
+        _ if leads_in(&parts[0], &parts[1]) || parts[1].blank_before => {
+            (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..]))
+        }
         2 => {
             if parts[0].width <= parts[1].width {
                 (None, join(&parts[..1]), join(&parts[1..]))
@@ -729,6 +737,19 @@ mod tests {
         assert_eq!(
             roles(&[("新学期新气象——", false), ("城区三所新校今秋开学", true)]),
             (s("新学期新气象——"), s("城区三所新校今秋开学"), None)
+        );
+    }
+
+    #[test]
+    fn a_line_set_off_by_a_blank_line_over_the_title_is_its_kicker() {
+        // Without the blank line the narrower first line is the title.
+        assert_eq!(
+            roles(&[("聚焦乡村振兴", false), ("城郊十个村建起共富工坊", true)]),
+            (s("聚焦乡村振兴"), s("城郊十个村建起共富工坊"), None)
+        );
+        assert_eq!(
+            roles(&[("聚焦乡村振兴", false), ("城郊十个村建起共富工坊", false)]),
+            (None, s("聚焦乡村振兴"), s("城郊十个村建起共富工坊"))
         );
     }
 
