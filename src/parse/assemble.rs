@@ -532,7 +532,8 @@ const WRAP_SLACK: u32 = 4;
 /// first (a title wrapped over two lines) and no blank line or dash sets
 /// them apart. A unit set apart from the first by a blank line is the
 /// title, and the first its kicker: a kicker's smaller type stands off
-/// above the title, a subtitle is set straight under it. Otherwise, with
+/// above the title, a subtitle is set straight under it (a first unit of
+/// parallel phrases is a title all the same). Otherwise, with
 /// two units the narrower, set in the larger type, is the title: a kicker
 /// stands above it, a subtitle below. With three or more,
 /// the first is the kicker, then title and subtitle, unless it is narrower
@@ -604,11 +605,16 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
         p.text.ends_with(['—', '―', '：', ':'])
             || (p.text.chars().count() <= MAX_LABEL_CHARS && next.width > p.width && !p.text.contains(' '))
     };
+    // A first part set off by a blank line is a kicker, unless it is a
+    // title of parallel phrases (`学思想 强调研 保安全`), which no kicker is.
+    let kicker_set_off = |p: &Part, next: &Part| next.blank_before && !p.text.contains(' ');
     match parts.len() {
         0 => (None, None, None),
         1 => (None, join(&parts), None),
-        2 if leads_in(&parts[0], &parts[1]) || parts[1].blank_before => (join(&parts[..1]), join(&parts[1..]), None),
-        _ if leads_in(&parts[0], &parts[1]) || parts[1].blank_before => {
+        2 if leads_in(&parts[0], &parts[1]) || kicker_set_off(&parts[0], &parts[1]) => {
+            (join(&parts[..1]), join(&parts[1..]), None)
+        }
+        _ if leads_in(&parts[0], &parts[1]) || kicker_set_off(&parts[0], &parts[1]) => {
             (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..]))
         }
         2 => {
@@ -750,6 +756,10 @@ mod tests {
         assert_eq!(
             roles(&[("聚焦乡村振兴", false), ("城郊十个村建起共富工坊", false)]),
             (None, s("聚焦乡村振兴"), s("城郊十个村建起共富工坊"))
+        );
+        assert_eq!(
+            roles(&[("办实事 解难题 暖民心", false), ("城郊十个村建起共富工坊", true)]),
+            (None, s("办实事 解难题 暖民心"), s("城郊十个村建起共富工坊"))
         );
     }
 
