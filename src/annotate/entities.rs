@@ -298,6 +298,15 @@ const NOT_HEAD_ENDINGS: &[&str] = &[
     "此处",
     "何处",
     "别处",
+    "飞行",
+    "航行",
+    "游行",
+    "举行",
+    "实行",
+    "推行",
+    "流行",
+    "履行",
+    "施行",
 ];
 
 /// Tags of words that can stand before a head word in an organisation's name.
@@ -644,8 +653,9 @@ struct Sets {
     abbreviations: HanSet,
     alone: HanSet,
     common_surnames: HanSet,
-    /// Last characters of head words.
-    head_ends: HanSet,
+    /// Last characters of head words, and of the other words the
+    /// organisations' rules read (titles, congresses, `中央`).
+    organization_ends: HanSet,
     /// Last characters of the words after a place.
     after_place_ends: HanSet,
     /// First characters of the words `small_names` takes.
@@ -657,8 +667,9 @@ struct Sets {
     led_second: HanSet,
     region_first: HanSet,
     going: HanSet,
-    /// First characters of honorifics.
+    /// First characters of honorifics and of the words after a state.
     honorific_starts: HanSet,
+    state_after_starts: HanSet,
     surnames: HanSet,
     countries: HanSet,
     /// Last characters of titles.
@@ -708,8 +719,13 @@ fn sets() -> &'static Sets {
         abbreviations: HanSet::of(ABBREVIATIONS.chars()),
         alone: HanSet::of(ALONE.chars()),
         common_surnames: HanSet::of(COMMON_SURNAMES.chars()),
-        head_ends: HanSet::of(
-            HEADS.iter().chain(FACILITIES).filter_map(|h| h.chars().last()).chain(SHORT_HEADS.iter().copied()),
+        organization_ends: HanSet::of(
+            HEADS
+                .iter()
+                .chain(FACILITIES)
+                .filter_map(|h| h.chars().last())
+                .chain(SHORT_HEADS.iter().copied())
+                .chain(['大', '长', '记', '任', '委', '裁', '理', '央']),
         ),
         after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
         small_starts: HanSet::of(
@@ -725,6 +741,7 @@ fn sets() -> &'static Sets {
         region_first: HanSet::of(REGION_PAIRS.iter().filter_map(|w| w.chars().next())),
         going: HanSet::of(GOING.iter().copied()),
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
+        state_after_starts: HanSet::of(STATE_AFTER.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
         title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
@@ -791,6 +808,12 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         }
         let t = &tokens[i];
         let w = word(i);
+        // Marks, numbers and Latin words name nothing by themselves; the
+        // rules below that read them start at a Chinese word or at `《`.
+        if !w.starts_with(is_han) && w != "《" {
+            i += 1;
+            continue;
+        }
         let n = len(i);
         // A person's name in a word jieba lists whole: 邓小平理论.
         if let Some(k) = person_in_word(segmenter, w, n) {
@@ -955,7 +978,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             }
             Some(EntityKind::Organization) => out.push(span(t, 0, n, EntityKind::Organization)),
             None => {
-                if let Some(k) = place_before(segmenter, w, n) {
+                if n >= 3
+                    && let Some(k) = place_before(segmenter, w, n)
+                {
                     out.push(span(t, 0, k, EntityKind::Place));
                     i += 1;
                     continue;
@@ -1016,7 +1041,11 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
         return None;
     }
     let next = t.text(text);
-    if !matches!(next, "省" | "市" | "县" | "州" | "区" | "镇" | "乡" | "村" | "大区") {
+    let division = match t.end - t.start {
+        1 => next.starts_with(['省', '市', '县', '州', '区', '镇', '乡', '村']),
+        _ => next == "大区",
+    };
+    if !division {
         return None;
     }
     // Not the start of a longer word cut apart: 市 场.
@@ -1305,7 +1334,8 @@ fn small_names(
         if c0 == '俄'
             || sets.alone.has(c0)
                 && ((prev.len() == 3 && prev.chars().next().is_some_and(|p| sets.going.has(p)))
-                    || STATE_AFTER.iter().any(|s| next.starts_with(s)))
+                    || (next.starts_with(|c| sets.state_after_starts.has(c))
+                        && STATE_AFTER.iter().any(|s| next.starts_with(s))))
         {
             out.push(span(t, 0, 1, EntityKind::Place));
         } else if surname(c0)
@@ -1374,16 +1404,13 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let t = &tokens[i];
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
-        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
+        // One look at the last character lets most words go: heads, titles
+        // (`…长`, `…书记`), congresses (`…大`) and `中央` end so.
         let particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2 && head_before_particle(t, whole_word).is_some();
-        if !(t.tag == Tag::ORGANIZATION
-            || whole_word == "中央"
-            || titled
-            || particle
-            || last.is_some_and(|c| c == '大' || sets().head_ends.has(c)))
-        {
+        if !(t.tag == Tag::ORGANIZATION || particle || last.is_some_and(|c| sets().organization_ends.has(c))) {
             continue;
         }
+        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
         // A party's central committee: 致公党 中央.
         if whole_word == "中央"
             && i > 0
@@ -1407,6 +1434,11 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 orgs.pop();
             }
             orgs.push((i, i, 0, EntityKind::Organization));
+            continue;
+        }
+        // Heads are nouns, verbs or the HMM's words (`重大`, `会` are let
+        // go here).
+        if !(t.tag == Tag::ORGANIZATION || particle || modifier(t.tag) || t.tag.is_any(&VERBS)) {
             continue;
         }
         // A title after the name in one word: 司法部长 gives 司法部.
@@ -1450,14 +1482,14 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             || ((modifier(t.tag) || (t.tag.is_any(&VERBS) && n >= 3))
                 && ((lists.long_head_ends.has(last) && lists.heads.ends(w, last))
                     || (SHORT_HEADS.contains(&last) && (n != 2 || branch(w)) && (n >= 3 || last != '所')))
-                && !lists.not_heads.is(w, last)
+                && (!lists.not_heads.is(w, last) || learned_society(text, tokens, i))
                 && !lists.not_head_endings.ends(w, last));
         // A head of two characters ending in one of one character (`总厂`,
         // `分局`, `教委`) needs a name before it, as one of one character does.
-        let short_pair = !nt && n == 2 && !lists.heads.is(w, last) && !facility;
         if !head || !w.chars().all(is_han) {
             continue;
         }
+        let short_pair = !nt && n == 2 && !lists.heads.is(w, last) && !facility;
         let mut a = i;
         let mut size = n;
         let mut named = false;
@@ -1499,7 +1531,11 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 size += mn;
                 continue;
             }
-            if !(modifier(m.tag) || unit(a - 1, i) || verb || short_division(segmenter, text, tokens, a - 1))
+            if !(modifier(m.tag)
+                || unit(a - 1, i)
+                || verb
+                || short_division(segmenter, text, tokens, a - 1)
+                || ORGANIZATION_STARTS.contains(&mw))
                 || NOT_MODIFIERS.contains(&mw)
                 || MATCH_VERBS.contains(&mw)
                 || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
@@ -1687,6 +1723,16 @@ fn place_before_head(segmenter: &Segmenter, w: &str) -> bool {
     let head = if short { w.chars().next_back().map_or(0, char::len_utf8) } else { 0 };
     let head = HEADS.iter().find(|h| w.ends_with(*h)).map_or(head, |h| h.len());
     head > 0 && head < w.len() && is_place(segmenter, &w[..w.len() - head])
+}
+
+/// Is the word `学会` at token `i` a learned society's head, not the verb
+/// "to learn": after a noun, and before a mark or `的` (`国际法` `学会`
+/// `，`; not `学生们` `学会` `了`)?
+fn learned_society(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i].text(text) == "学会"
+        && i > 0
+        && tokens[i - 1].tag.is_any(&NOUNS)
+        && tokens.get(i + 1).is_none_or(|t| t.text(text) == "的" || !t.text(text).chars().all(is_han))
 }
 
 /// Administrative units named by one character before the head of one of
