@@ -637,6 +637,17 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
     }
     let mut by_freq: Vec<(usize, char)> = freq.into_iter().map(|(c, n)| (n, c)).collect();
     by_freq.sort_unstable_by(|a, b| b.cmp(a));
+    // The most frequent pairs of Chinese characters, the same way.
+    let mut pairs: std::collections::HashMap<(char, char), usize> = Default::default();
+    for t in folded.iter().take(2000) {
+        for w in t.windows(2) {
+            if w.iter().all(|&c| baozhi::text::is_han(c)) {
+                *pairs.entry((w[0], w[1])).or_default() += 1;
+            }
+        }
+    }
+    let mut by_pairs: Vec<(usize, (char, char))> = pairs.into_iter().map(|(p, n)| (n, p)).collect();
+    by_pairs.sort_unstable_by(|a, b| b.cmp(a));
     // `n` characters of Chinese in a row from an article, from about `at` on.
     let piece = |article: usize, at: usize, n: usize| -> String {
         for k in 0..folded.len() {
@@ -654,6 +665,10 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         ("one frequent character", vec![by_freq[0].1.to_string(), by_freq[1].1.to_string(), by_freq[2].1.to_string()]),
         ("one character", (0..3).map(|k| by_freq[by_freq.len() / 3 + k * 7].1.to_string()).collect()),
         ("two characters", (0..3).map(|k| piece(101 + 997 * k, 13 + k, 2)).collect()),
+        (
+            "two frequent characters",
+            by_pairs.iter().take(3).map(|(_, (a, b))| format!("{a}{b}")).collect(),
+        ),
         ("four-character phrase", (0..3).map(|k| piece(303 + 1013 * k, 29 + k, 4)).collect()),
         (
             "two terms",
