@@ -665,10 +665,7 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         ("one frequent character", vec![by_freq[0].1.to_string(), by_freq[1].1.to_string(), by_freq[2].1.to_string()]),
         ("one character", (0..3).map(|k| by_freq[by_freq.len() / 3 + k * 7].1.to_string()).collect()),
         ("two characters", (0..3).map(|k| piece(101 + 997 * k, 13 + k, 2)).collect()),
-        (
-            "two frequent characters",
-            by_pairs.iter().take(3).map(|(_, (a, b))| format!("{a}{b}")).collect(),
-        ),
+        ("two frequent characters", by_pairs.iter().take(3).map(|(_, (a, b))| format!("{a}{b}")).collect()),
         ("four-character phrase", (0..3).map(|k| piece(303 + 1013 * k, 29 + k, 4)).collect()),
         (
             "two terms",
