@@ -283,6 +283,44 @@ fn a_common_pair_ranks_its_first_results_without_the_article_table() {
     assert!(early.total_results < 3000);
 }
 
+#[test]
+fn a_pair_in_articles_alike_ranks_by_article_without_the_article_table() {
+    // 3,000 articles alike (the pair once, the same length): every one
+    // weighs as much, so the first are the first articles, and the lists'
+    // best say that no other comes before them.
+    let pages: Vec<Page> = (0..3000).map(|_| para_page(&["义乌市场"])).collect();
+    let files = build(&pages, 1 << 14, 1 << 14);
+    let (first, _) = ask_for(&files, "义乌", 2);
+    let (all, _) = ask(&files, "义乌");
+    assert_eq!(tables_asked(&first), 0);
+    let (first, all) = (first.last().unwrap(), all.last().unwrap());
+    assert_eq!(first.results.iter().map(|r| r.article).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(first.results, all.results[..2]);
+}
+
+#[test]
+fn after_a_day_is_added_a_common_character_still_ranks_without_the_big_segments_table() {
+    // A segment of 3,000 articles, then a day's of three: the day's list is
+    // too short to keep its best, so its own table gives its rows — one of
+    // them (the character seven times, the shortest) ranks first.
+    let mut pages: Vec<Page> =
+        (0..3000).map(|i| para_page(&[&format!("{}市场{}", "义".repeat(i % 5 + 1), "的".repeat(i / 5))])).collect();
+    pages.extend((0..3).map(|i| para_page(&[&"义".repeat(7 - i)])));
+    // The big segment's lists paged: the query searches it page by page.
+    let files = build_in(&pages, &[3000], 64, 64);
+    assert_eq!(files.manifest.segments.len(), 2);
+    let day = files.manifest.segments[1].chunk_file(0);
+    for (limit, query) in [(2, "义"), (2, "义义")] {
+        let (first, _) = ask_for(&files, query, limit);
+        let (all, _) = ask(&files, query);
+        let asked: Vec<&String> = first.iter().flat_map(|a| &a.need).filter(|n| n.starts_with("a/")).collect();
+        assert_eq!(asked, [&day], "{query}");
+        let (first, all) = (first.last().unwrap(), all.last().unwrap());
+        assert_eq!(first.results[0].article, 3000, "{query}");
+        assert_eq!(first.results, all.results[..limit], "{query}");
+    }
+}
+
 fn para_page(paragraphs: &[&str]) -> Page {
     Page {
         articles: vec![Article {

@@ -7,7 +7,7 @@ use super::codec::{SEPARATOR, bigram, content_name, damaged, is_unigram, put, pu
 use super::query::{Entry, read_chunk, read_shard};
 use super::{
     ARTICLE_CHUNK, Group, LONG, Manifest, PAGE_BYTES, PAGE_CHUNK, Payload, SHARD_BYTES, Segment, TOP, decode_list,
-    encode_list, fold_article, grid, top_block,
+    encode_list, fold_article, top_block,
 };
 use crate::model::Page;
 
@@ -351,7 +351,8 @@ impl ArchiveBuilder {
     pub fn segment(self) -> SegmentFiles {
         let ArchiveBuilder { mut lists, pages, articles, units, mut files, shard_bytes, page_bytes, top, long, .. } =
             self;
-        let grid = grid(units, articles.len() as u32);
+        // The segment's average length: its best are chosen at it.
+        let average = (units as f64 / (articles.len() as f64).max(1.0)).max(1.0);
         // Long lists go to pages of their own; the rest into shards. Each
         // list is written in the files' form (see `encode_list`).
         let mut keys: Vec<u64> = lists.keys().copied().collect();
@@ -371,7 +372,7 @@ impl ArchiveBuilder {
                     .map(|(first, entries, leb)| (first, entries, encode_list(&leb, first, single)))
                     .collect())
             };
-            let best = (list.entries as usize > long).then(|| top_block(&list.bytes, single, &articles, &grid, top));
+            let best = (list.entries as usize > long).then(|| top_block(&list.bytes, single, &articles, average, top));
             encoded.push((key, list.entries, bytes, best));
         }
         // A small segment (a day's pages) has smaller shards, so that what

@@ -90,7 +90,7 @@ use crate::text::fold::fold;
 use codec::{Cursor, SEPARATOR};
 
 /// The version of the format, in the manifest.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// The archive's entry: the one file not named by its content.
 pub const MANIFEST: &str = "manifest.json";
 /// About how many bytes of lists a shard holds.
@@ -107,11 +107,6 @@ pub const PAGE_CHUNK: usize = 128;
 pub const TOP: usize = 24;
 /// Lists of more articles than this keep their [`TOP`].
 pub const LONG: usize = 128;
-/// Average lengths at which a list's [`Top`] bounds the rest: the
-/// segment's average times these (close to one: an archive's average
-/// moves little when a day is added).
-const GRID: [f64; 9] = [0.5, 0.9, 0.97, 0.99, 1.0, 1.01, 1.03, 1.1, 2.0];
-
 /// The archive's entry: its segments, in order, and its contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -236,40 +231,33 @@ pub(crate) fn weight(head: f64, body: f64, length: u32, average: f64) -> f64 {
     saturate(body, norm) + crate::search::HEADLINE * saturate(head, 1.0)
 }
 
-/// The average lengths at which a segment's [`Top`]s bound the rest.
-pub(crate) fn grid(units: u64, articles: u32) -> [f64; GRID.len()] {
-    let average = (units as f64 / f64::from(articles).max(1.0)).max(1.0);
-    GRID.map(|f| average * f)
-}
-
 /// A long list's best entries, kept in its shard: per article (in the
 /// segment) its page, length, and the key's occurrences in its headline
-/// and the rest — all the ranking needs — and, for each average length of
-/// the [`grid`], a bound on the weight of every other entry of the list.
-/// A query of that one key ranks from them when its `limit`-th best beats
-/// the bound at the archive's average (the weight grows with it), so that
-/// no article table is fetched; else it fetches the table as before.
+/// and the rest — all the ranking needs — and what bounds every other
+/// entry of the list at any average length: per pair of counts (headline,
+/// rest) that no other pair outweighs, the shortest length among the
+/// other entries with those counts and the first article of those that
+/// weigh as much (the same length, or any when the rest count is 0). A
+/// query of that one key ranks from them when its `limit`-th best ranks
+/// before each of these (a higher weight, or the same and an earlier
+/// article), so that no article table is fetched; else it fetches the
+/// table as before.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Top {
     /// (article, page, length, head, body), by article.
     pub members: Vec<(u32, u32, u32, u32, u32)>,
-    pub bounds: [f32; GRID.len()],
+    /// (head, body, shortest length, first article) of the others.
+    pub rest: Vec<(u32, u32, u32, u32)>,
 }
 
 /// The [`Top`] of a list as the builder keeps it, given per article of
 /// the segment its (page, length, end of headline), in the files' form:
-/// the members' number, the bounds (little-endian `f32`, rounded up), five
-/// Rice parameters, then per member the gaps of its article and page, its
-/// length, and its two counts.
-pub(crate) fn top_block(
-    leb: &[u8],
-    single: bool,
-    articles: &[(u32, u32, u32)],
-    grid: &[f64; GRID.len()],
-    k: usize,
-) -> Vec<u8> {
+/// the members' and the rest's numbers, nine Rice parameters, then per
+/// member the gaps of its article and page, its length, and its two
+/// counts, then per pair of the rest its two counts, its shortest length
+/// and its first article.
+pub(crate) fn top_block(leb: &[u8], single: bool, articles: &[(u32, u32, u32)], average: f64, k: usize) -> Vec<u8> {
     let mut all: Vec<(f64, u32, u32, u32)> = Vec::new();
-    let centre = grid[4];
     each_leb(leb, 0, single, |a, (h, b), at| {
         let (_, length, head_end) = articles[a as usize];
         let (h, b) = if single {
@@ -278,50 +266,56 @@ pub(crate) fn top_block(
             let h = at.partition_point(|&p| p < head_end) as u32;
             (h, at.len() as u32 - h)
         };
-        all.push((weight(f64::from(h), f64::from(b), length, centre), a, h, b));
+        all.push((weight(f64::from(h), f64::from(b), length, average), a, h, b));
     });
     all.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    let rest = all.split_off(k.min(all.len()));
-    // The rest's shortest article per pair of counts: the others weigh less.
-    let mut shortest: rustc_hash::FxHashMap<(u32, u32), u32> = rustc_hash::FxHashMap::default();
-    for &(_, a, h, b) in &rest {
+    let others = all.split_off(k.min(all.len()));
+    // Per pair of counts: the shortest length (the others with those
+    // counts weigh less, or as much when the rest count is 0) and the
+    // first article among those that weigh the most.
+    let mut shortest: rustc_hash::FxHashMap<(u32, u32), (u32, u32)> = rustc_hash::FxHashMap::default();
+    for &(_, a, h, b) in &others {
         let length = articles[a as usize].1;
-        shortest.entry((h, b)).and_modify(|l| *l = (*l).min(length)).or_insert(length);
-    }
-    let bounds: [f32; GRID.len()] = std::array::from_fn(|j| {
-        let w = shortest.iter().map(|(&(h, b), &l)| weight(f64::from(h), f64::from(b), l, grid[j])).fold(0.0, f64::max);
-        let mut v = w as f32;
-        if f64::from(v) < w {
-            v = v.next_up();
+        let e = shortest.entry((h, b)).or_insert((length, a));
+        if b == 0 {
+            *e = (e.0.min(length), e.1.min(a));
+        } else if length < e.0 || (length == e.0 && a < e.1) {
+            *e = (length, a);
         }
-        v
-    });
+    }
+    let pairs: Vec<(u32, u32, u32, u32)> = shortest.iter().map(|(&(h, b), &(l, a))| (h, b, l, a)).collect();
+    // A pair that another outweighs at every average is left out.
+    let outweighed = |&(h, b, l, _): &(u32, u32, u32, u32)| {
+        pairs.iter().any(|&(h2, b2, l2, _)| h2 >= h && b2 >= b && (h2, b2) != (h, b) && (l2 <= l || b == 0))
+    };
+    let mut rest: Vec<(u32, u32, u32, u32)> = pairs.iter().copied().filter(|p| !outweighed(p)).collect();
+    rest.sort_unstable();
     all.sort_by_key(|m| m.1);
     let members: Vec<(u32, u32, u32, u32, u32)> =
         all.iter().map(|&(_, a, h, b)| (a, articles[a as usize].0, articles[a as usize].1, h, b)).collect();
     let mut out = Vec::new();
     codec::put(&mut out, members.len() as u64);
-    for v in bounds {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-    let column = |f: fn(&(u32, u32, u32, u32, u32)) -> u32, gaps: bool| -> Vec<u32> {
+    codec::put(&mut out, rest.len() as u64);
+    let gaps = |v: Vec<u32>| -> Vec<u32> {
         let mut last = 0;
-        members
-            .iter()
-            .map(|m| {
-                let v = f(m);
-                let out = if gaps { v - last } else { v };
-                last = v;
-                out
+        v.into_iter()
+            .map(|x| {
+                let d = x - last;
+                last = x;
+                d
             })
             .collect()
     };
     let columns = [
-        column(|m| m.0, true),
-        column(|m| m.1, true),
-        column(|m| m.2, false),
-        column(|m| m.3, false),
-        column(|m| m.4, false),
+        gaps(members.iter().map(|m| m.0).collect()),
+        gaps(members.iter().map(|m| m.1).collect()),
+        members.iter().map(|m| m.2).collect(),
+        members.iter().map(|m| m.3).collect(),
+        members.iter().map(|m| m.4).collect(),
+        rest.iter().map(|r| r.0).collect(),
+        rest.iter().map(|r| r.1).collect(),
+        rest.iter().map(|r| r.2).collect(),
+        rest.iter().map(|r| r.3).collect::<Vec<u32>>(),
     ];
     let ks: Vec<u32> = columns.iter().map(|c| codec::best_k(c)).collect();
     let mut bits = codec::Bits::default();
@@ -329,7 +323,12 @@ pub(crate) fn top_block(
         bits.bits(k, 5);
     }
     for i in 0..members.len() {
-        for (c, &k) in columns.iter().zip(&ks) {
+        for (c, &k) in columns[..5].iter().zip(&ks) {
+            bits.rice(c[i], k);
+        }
+    }
+    for i in 0..rest.len() {
+        for (c, &k) in columns[5..].iter().zip(&ks[5..]) {
             bits.rice(c[i], k);
         }
     }
@@ -342,23 +341,26 @@ pub(crate) fn read_top(bytes: &[u8]) -> Result<Top, crate::Error> {
     let overflow = || codec::damaged("a number in a list overflows");
     let mut c = Cursor::new(bytes);
     let n = c.var()? as usize;
-    let mut bounds = [0f32; GRID.len()];
-    for b in &mut bounds {
-        *b = f32::from_le_bytes(c.take(4)?.try_into().expect("four bytes"));
-    }
+    let m = c.var()? as usize;
     let mut r = codec::BitReader::new(&bytes[c.at..]);
-    let mut ks = [0u32; 5];
+    let mut ks = [0u32; 9];
     for k in &mut ks {
         *k = r.bits(5)?;
     }
-    let mut members = Vec::with_capacity(n.min(bytes.len() * 8));
+    // Every number takes a bit at least: a damaged count must not reserve more.
+    let most = bytes.len() * 8;
+    let mut members = Vec::with_capacity(n.min(most));
     let (mut a, mut p) = (0u32, 0u32);
     for _ in 0..n {
         a = a.checked_add(r.rice(ks[0])?).ok_or_else(overflow)?;
         p = p.checked_add(r.rice(ks[1])?).ok_or_else(overflow)?;
         members.push((a, p, r.rice(ks[2])?, r.rice(ks[3])?, r.rice(ks[4])?));
     }
-    Ok(Top { members, bounds })
+    let mut rest = Vec::with_capacity(m.min(most));
+    for _ in 0..m {
+        rest.push((r.rice(ks[5])?, r.rice(ks[6])?, r.rice(ks[7])?, r.rice(ks[8])?));
+    }
+    Ok(Top { members, rest })
 }
 
 /// Steps over an entry's payload (after its article delta and flag).
@@ -471,31 +473,69 @@ pub(crate) fn decode_list(
     wanted: &impl Fn(u32) -> bool,
     out: &mut Vec<(u32, Payload)>,
 ) -> Result<(), crate::Error> {
+    read_list(bytes, base, entries, single, None, |article, payload| {
+        if wanted(article) {
+            out.push((article, payload));
+        }
+    })
+}
+
+/// Bits of a list in the files' form per part: parameters, article gaps,
+/// flags and counts, first positions (or counts in the rest), position gaps.
+pub(crate) fn list_bits(bytes: &[u8], entries: u32, single: bool) -> Result<[u64; 5], crate::Error> {
+    let mut bits = [0u64; 5];
+    read_list(bytes, 0, entries, single, Some(&mut bits), |_, _| {})?;
+    Ok(bits)
+}
+
+/// Reads a list in the files' form, giving `f` each entry; adds each
+/// part's bits to `tally` (see [`list_bits`]) when asked.
+fn read_list(
+    bytes: &[u8],
+    base: u32,
+    entries: u32,
+    single: bool,
+    mut tally: Option<&mut [u64; 5]>,
+    mut f: impl FnMut(u32, Payload),
+) -> Result<(), crate::Error> {
     let overflow = || codec::damaged("a number in a list overflows");
     let mut r = codec::BitReader::new(bytes);
     let ks = r.bits(15)?;
     let (kg, kp, kq) = (ks & 31, (ks >> 5) & 31, (ks >> 10) & 31);
+    let mut mark = 0;
+    let mut take = |r: &codec::BitReader, part: usize| {
+        if let Some(t) = tally.as_deref_mut() {
+            t[part] += (r.read() - mark) as u64;
+        }
+        mark = r.read();
+    };
+    take(&r, 0);
     let mut article = base;
     for _ in 0..entries {
         article = article.checked_add(r.rice(kg)?).ok_or_else(overflow)?;
+        take(&r, 1);
         let flag = r.bits(1)? == 1;
         let payload = if single {
             let h = if flag { r.rice(1)?.checked_add(1).ok_or_else(overflow)? } else { 0 };
-            Payload::Counts(h, r.rice(kp)?)
+            take(&r, 2);
+            let b = r.rice(kp)?;
+            take(&r, 3);
+            Payload::Counts(h, b)
         } else {
             let n = if flag { r.rice(1)?.checked_add(2).ok_or_else(overflow)? } else { 1 };
+            take(&r, 2);
             let mut at = Vec::with_capacity((n as usize).min(bytes.len() * 8));
             let mut p = r.rice(kp)?;
+            take(&r, 3);
             at.push(p);
             for _ in 1..n {
                 p = p.checked_add(r.rice(kq)?).and_then(|p| p.checked_add(1)).ok_or_else(overflow)?;
                 at.push(p);
             }
+            take(&r, 4);
             Payload::At(at)
         };
-        if wanted(article) {
-            out.push((article, payload));
-        }
+        f(article, payload);
     }
     Ok(())
 }

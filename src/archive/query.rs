@@ -7,7 +7,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::codec::{BitReader, Cursor, bigram, damaged, is_unigram, shard_of, unigram};
+use super::codec::{Cursor, bigram, damaged, is_unigram, shard_of, unigram};
 use super::{Manifest, Payload, Segment, decode_list, weight};
 use crate::Error;
 use crate::search::parse_query;
@@ -645,10 +645,10 @@ impl Archive {
 
     /// The best `limit` results of a query of one key from the [`super::Top`]s
     /// its long lists keep, without the article table: every segment's
-    /// list has one, or is short and its articles found (their rows
-    /// fetched: `Waiting` until they are), and the `limit`-th best weighs
-    /// more than every bound. `searched` is how far the query has searched
-    /// when it has not searched all.
+    /// list has one, or is short (a day's segment) and its articles' rows
+    /// are fetched (`Waiting` until they are), and the `limit`-th best
+    /// ranks before every other entry's bound. `searched` is how far the
+    /// query has searched when it has not searched all.
     fn ranked_by_tops(
         &self,
         plan: &Plan,
@@ -665,24 +665,25 @@ impl Archive {
         }
         let n = f64::from(self.manifest.articles);
         let idf = idf(n, f64::from(parts.iter().map(|p| p.entry.entries()).sum::<u32>()));
-        let mut bound = 0f64;
+        // Per segment with a `Top`, its others' bounds: (weight, first article).
+        let mut bounds: Vec<(f64, u32)> = Vec::new();
         let mut ranked: Vec<Ranked> = Vec::new();
         let mut waiting = false;
+        let past = || damaged("a list's best articles are past its segment");
         for part in &parts {
             let (s, _) = self.segment_of(part.base)?;
-            let seg = &self.manifest.segments[s];
             match part.shard.tops.get(&key) {
                 Some(range) => {
                     let top = super::read_top(&part.shard.bytes[range.clone()])?;
-                    let grid = super::grid(seg.units, seg.articles);
-                    let Some(j) = grid.iter().position(|&g| g >= average) else { return Ok(Tops::No) };
                     if top.members.len() < limit {
                         return Ok(Tops::No);
                     }
-                    bound = bound.max(f64::from(top.bounds[j]));
+                    for &(h, b, length, a) in &top.rest {
+                        let a = part.base.checked_add(a).filter(|&a| a < part.end).ok_or_else(past)?;
+                        bounds.push((idf * weight(f64::from(h), f64::from(b), length, average), a));
+                    }
                     for &(a, page, length, h, b) in &top.members {
                         let w = weight(f64::from(h), f64::from(b), length, average);
-                        let past = || damaged("a list's best articles are past its segment");
                         let a = part.base.checked_add(a).filter(|&a| a < part.end).ok_or_else(past)?;
                         let page =
                             self.starts[s].1.checked_add(page).filter(|&p| p < self.manifest.pages).ok_or_else(past)?;
@@ -690,19 +691,40 @@ impl Archive {
                     }
                 }
                 None => {
-                    if searched.is_some_and(|at| at < part.end) {
-                        return Ok(Tops::No);
-                    }
-                    for (a, occ, _) in found.iter().filter(|f| (part.base..part.end).contains(&f.0)) {
-                        let (s, c) = self.chunk_of(*a)?;
+                    // A short list (no `Top`): its entries, from its shard
+                    // when inline, else as far as the query has found them.
+                    let entries: Vec<(u32, Occ)> = match part.entry {
+                        Entry::Inline { .. } => {
+                            let mut unused = Vec::new();
+                            self.decode(&[*part], key, None, &mut unused)?
+                                .into_iter()
+                                .map(|(a, p)| match p {
+                                    Payload::Counts(h, b) => (a, Occ::Counts(h, b)),
+                                    Payload::At(at) => (a, Occ::At(at)),
+                                })
+                                .collect()
+                        }
+                        Entry::Paged { .. } => {
+                            if searched.is_some_and(|at| at < part.end) {
+                                return Ok(Tops::No);
+                            }
+                            found
+                                .iter()
+                                .filter(|f| (part.base..part.end).contains(&f.0))
+                                .map(|(a, occ, _)| (*a, occ[0].clone()))
+                                .collect()
+                        }
+                    };
+                    for (a, occ) in entries {
+                        let (s, c) = self.chunk_of(a)?;
                         if !self.chunks.contains_key(&(s, c)) {
                             need.push(chunk_file(&self.manifest.segments[s as usize], c)?);
                             waiting = true;
                             continue;
                         }
-                        let (page, length, headline_end) = self.row(*a)?;
-                        let (head, body) = occ[0].tf(headline_end);
-                        ranked.push((idf * weight(head, body, length, average), *a, page, occ[0].hits()));
+                        let (page, length, headline_end) = self.row(a)?;
+                        let (head, body) = occ.tf(headline_end);
+                        ranked.push((idf * weight(head, body, length, average), a, page, occ.hits()));
                     }
                 }
             }
@@ -711,8 +733,11 @@ impl Archive {
             return Ok(Tops::Waiting);
         }
         ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        // A margin for rounding: the bound must be beaten clearly.
-        if ranked.len() < limit || ranked[limit - 1].0 <= idf * bound * (1.0 + 1e-9) {
+        // Every other entry must rank after the `limit`-th: it weighs less,
+        // or as much with a later article (the weights are computed alike,
+        // so equal counts and lengths give equal weights).
+        let Some(&(last, article, ..)) = ranked.get(limit - 1) else { return Ok(Tops::No) };
+        if bounds.iter().any(|&(w, a)| w > last || (w == last && a < article)) {
             return Ok(Tops::No);
         }
         ranked.truncate(limit);
@@ -1020,7 +1045,7 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
                     }
                 }
                 for (bytes, entries) in lists {
-                    let t = tally_list(&bytes, entries, single)?;
+                    let t = super::list_bits(&bytes, entries, single)?;
                     let o = if single { 5 } else { 0 };
                     for (i, b) in t.iter().enumerate().take(if single { 4 } else { 5 }) {
                         bits[o + i] += b;
@@ -1056,42 +1081,4 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
         out.push(("  their positions' bytes".to_string(), b as f64 / 8.0));
     }
     Ok(out)
-}
-
-/// Bits of a list in the files' form per part: parameters, article gaps,
-/// flags and counts, first positions (or counts in the rest), position gaps.
-fn tally_list(bytes: &[u8], entries: u32, single: bool) -> Result<[u64; 5], Error> {
-    let mut t = [0u64; 5];
-    let mut r = BitReader::new(bytes);
-    let ks = r.bits(15)?;
-    let (kg, kp, kq) = (ks & 31, (ks >> 5) & 31, (ks >> 10) & 31);
-    t[0] += 15;
-    let mut mark = r.read();
-    let mut take = |r: &BitReader, i: usize, t: &mut [u64; 5]| {
-        t[i] += (r.read() - mark) as u64;
-        mark = r.read();
-    };
-    for _ in 0..entries {
-        r.rice(kg)?;
-        take(&r, 1, &mut t);
-        let flag = r.bits(1)? == 1;
-        if single {
-            if flag {
-                r.rice(1)?;
-            }
-            take(&r, 2, &mut t);
-            r.rice(kp)?;
-            take(&r, 3, &mut t);
-        } else {
-            let n = if flag { r.rice(1)? + 2 } else { 1 };
-            take(&r, 2, &mut t);
-            r.rice(kp)?;
-            take(&r, 3, &mut t);
-            for _ in 1..n {
-                r.rice(kq)?;
-            }
-            take(&r, 4, &mut t);
-        }
-    }
-    Ok(t)
 }

@@ -637,6 +637,18 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
     }
     let mut by_freq: Vec<(usize, char)> = freq.into_iter().map(|(c, n)| (n, c)).collect();
     by_freq.sort_unstable_by(|a, b| b.cmp(a));
+    // The pairs of Chinese characters in the most of those articles.
+    let mut pairs: std::collections::HashMap<(char, char), usize> = Default::default();
+    for t in folded.iter().take(2000) {
+        let mut seen = std::collections::HashSet::new();
+        for w in t.windows(2) {
+            if w.iter().all(|&c| baozhi::text::is_han(c)) && seen.insert((w[0], w[1])) {
+                *pairs.entry((w[0], w[1])).or_default() += 1;
+            }
+        }
+    }
+    let mut by_pairs: Vec<(usize, (char, char))> = pairs.into_iter().map(|(p, n)| (n, p)).collect();
+    by_pairs.sort_unstable_by(|a, b| b.cmp(a));
     // `n` characters of Chinese in a row from an article, from about `at` on.
     let piece = |article: usize, at: usize, n: usize| -> String {
         for k in 0..folded.len() {
@@ -654,6 +666,7 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         ("one frequent character", vec![by_freq[0].1.to_string(), by_freq[1].1.to_string(), by_freq[2].1.to_string()]),
         ("one character", (0..3).map(|k| by_freq[by_freq.len() / 3 + k * 7].1.to_string()).collect()),
         ("two characters", (0..3).map(|k| piece(101 + 997 * k, 13 + k, 2)).collect()),
+        ("two frequent characters", by_pairs.iter().take(3).map(|(_, (a, b))| format!("{a}{b}")).collect()),
         ("four-character phrase", (0..3).map(|k| piece(303 + 1013 * k, 29 + k, 4)).collect()),
         (
             "two terms",
@@ -753,6 +766,9 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         "recall and precision against the scan: {}",
         if all_exact { "1.00 for every query" } else { "NOT EXACT (see the tables)" }
     );
+    // The queries, for the browser's measure (`tests/e2e/archive-measure.mjs`).
+    let queries: Vec<&String> = kinds.iter().flat_map(|(_, q)| q).collect();
+    write(&dir.join("queries.json"), serde_json::to_string(&queries).unwrap_or_default().as_bytes())?;
     if !html {
         return Ok(report);
     }
@@ -787,8 +803,6 @@ pub fn bench(pages: usize, dir: &Path, html: bool, reuse: bool, progress: &dyn F
         html_dir.display(),
         dir.join("queries.json").display()
     );
-    let queries: Vec<&String> = kinds.iter().flat_map(|(_, q)| q).collect();
-    write(&dir.join("queries.json"), serde_json::to_string(&queries).unwrap_or_default().as_bytes())?;
     Ok(report)
 }
 
