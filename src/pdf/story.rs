@@ -329,14 +329,51 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             })
             .collect()
     };
+    // Does the page set a paragraph's first line in (a line set in by one
+    // to three characters that runs to the right edge)? Then a line set
+    // flush left opens no paragraph.
+    let sets_in = blocks.iter().map(set_in_lines).sum::<usize>() >= 2;
+    // Where the column a block stands in starts: the left edge of the
+    // blocks of text set in the same type across it.
+    let column_left = |b: &Block| {
+        blocks
+            .iter()
+            .filter(|k| {
+                k.lines.len() >= 2
+                    && (k.size() - b.size()).abs() <= 0.03 * b.size()
+                    && overlap((k.x0, k.x1), (b.x0, b.x1)) >= 0.5 * (k.x1 - k.x0).min(b.x1 - b.x0)
+            })
+            .map(|k| k.x0)
+            .fold(b.x0, f32::min)
+    };
+    // Does `b`, read after `a` (in another column, or under a photo), go
+    // on with the paragraph `a` ends with: `a`'s last line fills its
+    // measure, set flush left, and `b` opens flush left in its column in
+    // the same type, on a page that sets paragraphs in?
+    let runs_on = |a: &Block, b: &Block| {
+        let (last, first) = (&a.lines[a.lines.len() - 1], &b.lines[0]);
+        let size = last.size;
+        sets_in
+            && (first.size - size).abs() <= 0.03 * size
+            && first.font == last.font
+            && a.x1 - last.x1 < 0.5 * size
+            && last.x0 - a.x0 < 0.5 * size
+            && first.x0 - column_left(b) < 0.5 * size
+    };
     let body_text = |run: &[usize]| -> String {
         let mut out = String::new();
         let mut n = 0;
+        let mut before: Option<Block> = None;
         while n < run.len() {
-            if n > 0 {
-                out.push_str("\n\n");
-            }
             let block = &blocks[run[n]];
+            if n > 0 {
+                if before.as_ref().is_some_and(|a| runs_on(a, block)) {
+                    out.push('\n');
+                } else {
+                    out.push_str("\n\n");
+                }
+            }
+            before = None;
             n += 1;
             if block.size() <= body_size / DISPLAY && block.lines.len() <= 3 {
                 // A line or two in a smaller type of its own (a byline
@@ -381,6 +418,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 n += 1;
             }
             layout::write_block(&merged, &mut out);
+            before = Some(merged);
         }
         out.push('\n');
         out
@@ -554,6 +592,21 @@ fn ends_paragraph(b: &Block) -> bool {
     let short = b.x1 - last.x1;
     let closed = last.text.trim_end().ends_with(['。', '！', '？', '…', '”', '!', '?', '.', '」', '』', '）', ')']);
     short >= 0.5 * last.size && (closed || short >= 3.0 * last.size)
+}
+
+/// The lines of a block set in by one to three characters that run to
+/// the right edge (paragraphs' first lines).
+fn set_in_lines(b: &Block) -> usize {
+    if b.lines.len() < 2 {
+        return 0;
+    }
+    b.lines
+        .iter()
+        .filter(|l| {
+            let inset = l.x0 - b.x0;
+            inset >= 1.5 * l.size && inset <= 3.5 * l.size && b.x1 - l.x1 < 1.5 * l.size
+        })
+        .count()
 }
 
 /// Is `b`, read after `a` at the top of another column, a story of its
@@ -785,5 +838,30 @@ mod tests {
         let sheet = Sheet { glyphs: g, rules: vec![], boxes: vec![], unmapped: 0 };
         let Some(Piece::Story { body, .. }) = pieces(&sheet).into_iter().next() else { panic!("no story") };
         assert_eq!(body.lines().next(), Some("\u{3000}\u{3000}本报讯（记者张三四）正文正文正文正文"), "{body}");
+    }
+
+    #[test]
+    fn a_paragraph_that_fills_a_columns_foot_runs_on_into_a_column_opening_flush_left() {
+        // Paragraphs set in by two characters; column one ends on a full
+        // line (on a sentence's end), column two opens flush left: the
+        // same paragraph. Set in there, it would be the next one.
+        let text = |x2: f32| {
+            let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+            g.extend(line("一一一一一一一一一一", 70.0, 70.0, 10.0));
+            g.extend(column(&["一一一一一一一一一一一一", "一一一一一一一一完。"], 50.0, 83.0));
+            g.extend(line("一一一一一一一一一一", 70.0, 109.0, 10.0));
+            g.extend(column(&["一一一一一一一一一一一完。"], 50.0, 122.0));
+            g.extend(line("二二二二二二二二二二", x2, 70.0, 10.0));
+            g.extend(column(&["二二二二二二二二二二二二", "二完。"], 190.0, 83.0));
+            let sheet = Sheet { glyphs: g, rules: vec![], boxes: vec![], unmapped: 0 };
+            match pieces(&sheet).into_iter().next() {
+                Some(Piece::Story { body, .. }) => body,
+                other => panic!("no story: {other:?}"),
+            }
+        };
+        let flush = text(190.0);
+        assert!(flush.contains("一完。\n二二"), "{flush:?}");
+        let set_in = text(210.0);
+        assert!(set_in.contains("一完。\n\n\u{3000}\u{3000}二二"), "{set_in:?}");
     }
 }
