@@ -265,7 +265,7 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
             _ => merged.push(p),
         }
     }
-    let mut placed = merged;
+    let placed = merged;
     // How many characters of `squashed` come before each byte offset.
     let mut chars_before = vec![0; squashed.len() + 1];
     for (n, (i, c)) in squashed.char_indices().enumerate() {
@@ -275,6 +275,40 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
     }
     chars_before[squashed.len()] = squashed.chars().count();
     let char_at = |s: usize| chars_before[s];
+    // A paragraph the text parser ran on over a line the layout set in (a
+    // paragraph's first line, set in by its indent) is two.
+    let mut split = Vec::with_capacity(placed.len());
+    for p in placed {
+        if p.part != Part::Paragraph {
+            split.push(p);
+            continue;
+        }
+        let (first, last) = (char_at(p.start), char_at(p.end));
+        let cuts: Vec<usize> = (first + 1..last).filter(|&c| body[at[c - 1]..at[c]].contains("\n\u{3000}")).collect();
+        if cuts.is_empty() {
+            split.push(p);
+            continue;
+        }
+        let mut rest = p;
+        // Cut from the end, so that `rest` keeps its start.
+        for &c in cuts.iter().rev() {
+            let skip = c - first;
+            let cut = rest
+                .text
+                .char_indices()
+                .filter(|(_, ch)| !ch.is_whitespace())
+                .nth(skip)
+                .map_or(rest.text.len(), |(i, _)| i);
+            let tail = rest.text.split_off(cut);
+            let start = squashed.char_indices().nth(c).map_or(squashed.len(), |(i, _)| i);
+            let end = std::mem::replace(&mut rest.end, start);
+            rest.text.truncate(rest.text.trim_end().len());
+            split.push(Placed { start, end, part: Part::Paragraph, from: rest.from, text: tail });
+        }
+        split.push(rest);
+    }
+    split.sort_by_key(|p| p.start);
+    let mut placed = split;
     // Does a paragraph start between two pieces (a blank line, or a line
     // set in)?
     let breaks = |end: usize, start: usize| -> bool {
@@ -599,6 +633,15 @@ mod tests {
         let parts = vec![article(Some("本报讯"), None, Some("（记者 金波）"), &["正文说完。"])];
         let got = in_body_order(Article::default(), parts, body).remove(0);
         assert_eq!((got.dateline.as_deref(), got.byline), (Some("本报讯（记者 金波）"), None));
+    }
+
+    #[test]
+    fn a_paragraph_the_text_parser_ran_on_over_a_set_in_line_is_two() {
+        let body = "\u{3000}\u{3000}第一段第一行\n第一段说完了。\n\n\u{3000}\u{3000}第二段第一行\n第二段说完了。\n";
+        // The parser took the blank line for a column break.
+        let parts = vec![article(None, None, None, &["第一段第一行第一段说完了。第二段第一行第二段说完了。"])];
+        let got = in_body_order(Article::default(), parts, body).remove(0);
+        assert_eq!(got.paragraphs, ["第一段第一行第一段说完了。", "第二段第一行第二段说完了。"]);
     }
 
     /// Every non-blank character of the articles, sorted: what a faithful
