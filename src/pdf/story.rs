@@ -292,7 +292,17 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         // Not a headline in a column of its own beside its text, level
         // with it: text right of that is a story of its own.
         let under_it = bounds(&groups[*g]).2 > bounds(taken).2 + 3.0 * size;
-        if under_it && (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
+        // Level with the head of one of its columns (a byline may stand
+        // over the first).
+        let top = bounds(run).2;
+        let level = taken.iter().any(|&t| {
+            let b = &blocks[t];
+            (top - b.top).abs() <= size
+                && !taken
+                    .iter()
+                    .any(|&o| blocks[o].bottom <= b.top && overlap((blocks[o].x0, blocks[o].x1), (b.x0, b.x1)) > 0.0)
+        });
+        if under_it && level && bounds(run).0 >= bounds(taken).1 {
             head_of[i] = Some(i - 1);
         }
     }
@@ -863,5 +873,25 @@ mod tests {
         assert!(flush.contains("一完。\n二二"), "{flush:?}");
         let set_in = text(210.0);
         assert!(set_in.contains("一完。\n\n\u{3000}\u{3000}二二"), "{set_in:?}");
+    }
+
+    #[test]
+    fn a_headline_under_its_story_narrower_than_it_keeps_the_columns_right_of_it() {
+        // A byline over column one; the text in three columns; the
+        // headline under the first two. Column three starts level with
+        // column two (the byline stands over column one).
+        let mut g = line("记者张三", 50.0, 40.0, 8.0);
+        g.extend(column(&["一一一一一一一一一一", "一一一一一一一一一一", "一一一一一一一一一一"], 50.0, 60.0));
+        g.extend(column(&["二二二二二二二二二二", "二二二二二二二二二二", "二二二二二二二二二二"], 170.0, 60.0));
+        g.extend(column(
+            &["三三三三三三三三三三", "三三三三三三三三三三", "三三三三三三三三三三", "三完。"],
+            290.0,
+            60.0,
+        ));
+        g.extend(line("第一篇标题在这两栏下", 50.0, 120.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题在这两栏下");
+        assert!(got[0].1.starts_with("记者张三") && got[0].1.ends_with("三完。"), "{got:?}");
     }
 }
