@@ -283,10 +283,21 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     // story.
     for i in 1..items.len() {
         let (Item::Run(run), Item::Head(g)) = (&items[i], &items[i - 1]) else { continue };
-        if head_of[i].is_some() {
+        let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
+        // A headline in a column of its own right of this text took it as
+        // the text beside it; it gives it back when it has text of its own
+        // right of it, starting level with it, with no headline.
+        let right_of = |h: usize| -> Option<usize> {
+            let Item::Head(hg) = &items[h] else { return None };
+            let Some(Item::Run(next)) = items.get(h + 1) else { return None };
+            let head = bounds(&groups[*hg]);
+            let (x0, _, top, _) = bounds(next);
+            (head_of[h + 1].is_none() && x0 >= head.1 && (top - head.2).abs() <= 3.0 * head_size(*hg)).then_some(h + 1)
+        };
+        let beside = head_of[i].filter(|&h| h > i).and_then(|h| right_of(h).map(|r| (h, r)));
+        if head_of[i].is_some() && beside.is_none() {
             continue;
         }
-        let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
         let Item::Run(taken) = &items[p] else { continue };
         let size = blocks[taken[0]].size();
         // Not a headline in a column of its own beside its text, level
@@ -304,6 +315,10 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
         });
         if under_it && level && bounds(run).0 >= bounds(taken).1 {
             head_of[i] = Some(i - 1);
+            if let Some((h, r)) = beside {
+                claimed[h] = Some(r);
+                head_of[r] = Some(h);
+            }
         }
     }
 
@@ -893,5 +908,24 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "第一篇标题在这两栏下");
         assert!(got[0].1.starts_with("记者张三") && got[0].1.ends_with("三完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_beside_two_texts_leaves_the_left_one_to_the_story_set_over_its_headline() {
+        // Story one: columns one to three, its headline under the first
+        // two. Story two: its headline in column four, its text in five,
+        // all starting level.
+        let mut g = column(&["一一一一一一一一一一", "一一一一一一一一一一", "一一一一一一一一一一"], 50.0, 60.0);
+        g.extend(column(&["二二二二二二二二二二", "二二二二二二二二二二", "二二二二二二二二二二"], 170.0, 60.0));
+        g.extend(column(&["三三三三三三三三三三", "三三三三三三三三三三", "三完。"], 290.0, 60.0));
+        g.extend(line("第一篇标题在这两栏下", 50.0, 120.0, 20.0));
+        g.extend(line("第二篇", 410.0, 66.0, 20.0));
+        g.extend(column(&["四四四四四四四四四四", "四四四四四四四四四四", "四完。"], 530.0, 60.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题在这两栏下");
+        assert!(got[0].1.ends_with("三完。"), "{got:?}");
+        assert_eq!(got[1].0, "第二篇");
+        assert!(got[1].1.starts_with("四四") && got[1].1.ends_with("四完。"), "{got:?}");
     }
 }
