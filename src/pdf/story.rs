@@ -223,8 +223,15 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 } else {
                     (1..run.len()).rev().find(|&k| {
                         let (a, b) = (&blocks[run[k - 1]], &blocks[run[k]]);
+                        // A short line of its own over the stack (a byline)
+                        // opens a story, however the text before it ended.
+                        let opens = b.lines.len() == 1
+                            && run.get(k + 1).is_some_and(|&n| {
+                                let next = &blocks[n];
+                                b.x1 < next.x1 - next.size() && next.top >= b.bottom - 0.5 * b.size()
+                            });
                         b.top < a.bottom - 0.5 * a.size()
-                            && ends_paragraph(a)
+                            && (ends_paragraph(a) || opens)
                             && (over(head, size, &run[k..]) || beside(head, size, &run[k..]))
                     })
                 }
@@ -927,5 +934,31 @@ mod tests {
         assert!(got[0].1.ends_with("三完。"), "{got:?}");
         assert_eq!(got[1].0, "第二篇");
         assert!(got[1].1.starts_with("四四") && got[1].1.ends_with("四完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_takes_the_stack_left_of_it_that_opens_on_a_byline() {
+        // Story one ends column one on a full line; column two opens on a
+        // byline over its text: story two's, whose headline stands in
+        // column three.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &[
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+            ],
+            50.0,
+            70.0,
+        ));
+        g.extend(line("记者张三", 190.0, 70.0, 9.0));
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 87.0));
+        g.extend(line("第二篇标题", 330.0, 78.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.ends_with("一一") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("记者张三") && got[1].1.ends_with("二完。"), "{got:?}");
     }
 }
