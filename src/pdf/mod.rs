@@ -228,13 +228,19 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
             continue;
         }
         if let Some((s, e)) = find(text) {
-            placed.push((s, e, *kind, *n, text.clone()));
+            placed.push(Placed { start: s, end: e, part: *kind, from: *n, text: text.clone() });
             continue;
         }
         // A byline the parser joined from two places: its words, each
         // where it stands, joined again where they stand together.
         let words: Option<Vec<Placed>> = (*kind == Part::Byline)
-            .then(|| text.split_whitespace().map(|w| find(w).map(|(s, e)| (s, e, *kind, *n, w.to_string()))).collect())
+            .then(|| {
+                text.split_whitespace()
+                    .map(|w| {
+                        find(w).map(|(s, e)| Placed { start: s, end: e, part: *kind, from: *n, text: w.to_string() })
+                    })
+                    .collect()
+            })
             .flatten();
         match words {
             Some(words) => placed.extend(words),
@@ -242,19 +248,24 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
             None => return vec![in_parser_order(base, parts)],
         }
     }
-    placed.sort_by_key(|p| p.0);
+    placed.sort_by_key(|p| p.start);
     let mut merged: Vec<Placed> = Vec::with_capacity(placed.len());
     for p in placed {
         match merged.last_mut() {
-            Some(last) if last.2 == Part::Byline && p.2 == Part::Byline && last.3 == p.3 && last.1 == p.0 => {
-                last.1 = p.1;
-                last.4.push(' ');
-                last.4.push_str(&p.4);
+            Some(last)
+                if last.part == Part::Byline
+                    && p.part == Part::Byline
+                    && last.from == p.from
+                    && last.end == p.start =>
+            {
+                last.end = p.end;
+                last.text.push(' ');
+                last.text.push_str(&p.text);
             }
             _ => merged.push(p),
         }
     }
-    let mut placed = merged;
+    let placed = merged;
     // How many characters of `squashed` come before each byte offset.
     let mut chars_before = vec![0; squashed.len() + 1];
     for (n, (i, c)) in squashed.char_indices().enumerate() {
@@ -264,6 +275,40 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
     }
     chars_before[squashed.len()] = squashed.chars().count();
     let char_at = |s: usize| chars_before[s];
+    // A paragraph the text parser ran on over a line the layout set in (a
+    // paragraph's first line, set in by its indent) is two.
+    let mut split = Vec::with_capacity(placed.len());
+    for p in placed {
+        if p.part != Part::Paragraph {
+            split.push(p);
+            continue;
+        }
+        let (first, last) = (char_at(p.start), char_at(p.end));
+        let cuts: Vec<usize> = (first + 1..last).filter(|&c| body[at[c - 1]..at[c]].contains("\n\u{3000}")).collect();
+        if cuts.is_empty() {
+            split.push(p);
+            continue;
+        }
+        let mut rest = p;
+        // Cut from the end, so that `rest` keeps its start.
+        for &c in cuts.iter().rev() {
+            let skip = c - first;
+            let cut = rest
+                .text
+                .char_indices()
+                .filter(|(_, ch)| !ch.is_whitespace())
+                .nth(skip)
+                .map_or(rest.text.len(), |(i, _)| i);
+            let tail = rest.text.split_off(cut);
+            let start = squashed.char_indices().nth(c).map_or(squashed.len(), |(i, _)| i);
+            let end = std::mem::replace(&mut rest.end, start);
+            rest.text.truncate(rest.text.trim_end().len());
+            split.push(Placed { start, end, part: Part::Paragraph, from: rest.from, text: tail });
+        }
+        split.push(rest);
+    }
+    split.sort_by_key(|p| p.start);
+    let mut placed = split;
     // Does a paragraph start between two pieces (a blank line, or a line
     // set in)?
     let breaks = |end: usize, start: usize| -> bool {
@@ -274,13 +319,13 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
     let mut starts = vec![0];
     let (mut seen_text, mut opened) = (false, false);
     for k in 0..placed.len() {
-        let after_byline = k > 0 && matches!(placed[k - 1].2, Part::Byline | Part::Credit);
-        match placed[k].2 {
+        let after_byline = k > 0 && matches!(placed[k - 1].part, Part::Byline | Part::Credit);
+        match placed[k].part {
             Part::Dateline if seen_text => {
                 // A byline right over it is the new story's when the one
                 // before opened on a byline of its own.
-                let by = (1..=2).map(|d| k.saturating_sub(d)).find(|&j| j < k && placed[j].2 == Part::Byline);
-                let start = by.filter(|&j| opened && (j + 1..k).all(|i| placed[i].2 == Part::Credit)).unwrap_or(k);
+                let by = (1..=2).map(|d| k.saturating_sub(d)).find(|&j| j < k && placed[j].part == Part::Byline);
+                let start = by.filter(|&j| opened && (j + 1..k).all(|i| placed[i].part == Part::Credit)).unwrap_or(k);
                 starts.push(start);
                 opened = start < k;
             }
@@ -303,8 +348,18 @@ fn in_body_order(base: crate::Article, parts: Vec<crate::Article>, body: &str) -
     articles
 }
 
+/// A part of the parsed story found back in its text.
 #[cfg(feature = "pdf")]
-type Placed = (usize, usize, Part, usize, String);
+#[derive(Debug, Clone)]
+struct Placed {
+    /// Byte range in the text without whitespace.
+    start: usize,
+    end: usize,
+    part: Part,
+    /// Which of the text parser's articles it came from.
+    from: usize,
+    text: String,
+}
 
 /// One story's pieces, in text order, as an article under `base`.
 #[cfg(feature = "pdf")]
@@ -314,70 +369,71 @@ fn assemble(
     parts: &[crate::Article],
     breaks: &dyn Fn(usize, usize) -> bool,
 ) -> crate::Article {
-    let texts = placed.iter().filter(|p| matches!(p.2, Part::Paragraph | Part::Head)).count();
-    let last_text = placed.iter().rposition(|p| p.2.is_text());
-    let first_text = placed.iter().position(|p| p.2.is_text());
+    let texts = placed.iter().filter(|p| matches!(p.part, Part::Paragraph | Part::Head)).count();
+    let last_text = placed.iter().rposition(|p| p.part.is_text());
+    let first_text = placed.iter().position(|p| p.part.is_text());
     // The byline that opens or closes the text.
     let byline_at = (0..placed.len()).find(|&k| {
-        placed[k].2 == Part::Byline
+        placed[k].part == Part::Byline
             && base.byline.is_none()
             && texts > 0
             && (first_text.is_some_and(|f| k < f) || last_text.is_some_and(|l| k > l))
     });
     let mut used = vec![false; placed.len()];
     if let Some(k) = byline_at {
-        let n = placed[k].3;
-        base.byline = Some(placed[k].4.clone());
-        base.authors = parts[n].authors.iter().filter(|a| placed[k].4.contains(a.as_str())).cloned().collect();
+        let n = placed[k].from;
+        base.byline = Some(placed[k].text.clone());
+        base.authors = parts[n].authors.iter().filter(|a| placed[k].text.contains(a.as_str())).cloned().collect();
         used[k] = true;
         // A byline the parser joined from the text's opening and its close
         // is the story's as the parser gave it.
         let ends = |j: usize| first_text.is_some_and(|f| j < f) || last_text.is_some_and(|l| j > l);
-        let rest: Vec<usize> =
-            (k + 1..placed.len()).filter(|&j| placed[j].2 == Part::Byline && placed[j].3 == n && ends(j)).collect();
+        let rest: Vec<usize> = (k + 1..placed.len())
+            .filter(|&j| placed[j].part == Part::Byline && placed[j].from == n && ends(j))
+            .collect();
         if !rest.is_empty() {
             // Joined from the pieces taken, so that a word of it left in
             // the middle of the text (still a paragraph) is not printed twice.
-            let mut byline = placed[k].4.clone();
+            let mut byline = placed[k].text.clone();
             for &j in &rest {
                 used[j] = true;
                 byline.push(' ');
-                byline.push_str(&placed[j].4);
+                byline.push_str(&placed[j].text);
             }
             base.authors = parts[n].authors.iter().filter(|a| byline.contains(a.as_str())).cloned().collect();
             base.byline = Some(byline);
         }
-        if let Some(c) = placed.iter().position(|p| p.2 == Part::Credit && p.3 == n) {
+        if let Some(c) = placed.iter().position(|p| p.part == Part::Credit && p.from == n) {
             base.credit = parts[n].credit.clone();
             used[c] = true;
         }
     }
-    if let Some(f) = first_text.filter(|&f| placed[f].2 == Part::Dateline && base.dateline.is_none()) {
-        let mut dateline = placed[f].4.clone();
-        let mut from = vec![placed[f].3];
+    if let Some(f) = first_text.filter(|&f| placed[f].part == Part::Dateline && base.dateline.is_none()) {
+        let mut dateline = placed[f].text.clone();
+        let mut from = vec![placed[f].from];
         used[f] = true;
         // The reporters in brackets right after it, on a line of their own
         // (`新华社北京5月26日电` / `（记者 张三）`), are the dateline's.
-        if let Some(next) = placed.get(f + 1).filter(|p| p.2 == Part::Byline && !used[f + 1])
-            && next.4.starts_with(['（', '('])
-            && !placed.iter().any(|p| p.2 == Part::Credit && p.3 == next.3)
+        if let Some(next) = placed.get(f + 1).filter(|p| p.part == Part::Byline && !used[f + 1])
+            && next.text.starts_with(['（', '('])
+            && !placed.iter().any(|p| p.part == Part::Credit && p.from == next.from)
         {
-            dateline.push_str(&next.4);
-            from.push(next.3);
+            dateline.push_str(&next.text);
+            from.push(next.from);
             used[f + 1] = true;
         }
         // Or in brackets opening the paragraph after it, where the text
         // parser did not see them whole (broken over two lines).
         if from.len() == 1
-            && placed.get(f + 1).is_some_and(|p| p.2 == Part::Paragraph)
-            && let Some(close) = bracketed_lead(&placed[f + 1].4)
+            && placed.get(f + 1).is_some_and(|p| p.part == Part::Paragraph)
+            && let Some(close) = bracketed_lead(&placed[f + 1].text)
         {
-            let paragraph = std::mem::take(&mut placed[f + 1].4);
+            let paragraph = std::mem::take(&mut placed[f + 1].text);
             let (lead, rest) = paragraph.split_at(close);
             dateline.push_str(lead);
-            placed[f + 1].4 = rest.trim_start().to_string();
+            placed[f + 1].text = rest.trim_start().to_string();
             // Nothing after the brackets: no paragraph is left.
-            used[f + 1] = placed[f + 1].4.is_empty();
+            used[f + 1] = placed[f + 1].text.is_empty();
         }
         base.dateline = Some(dateline);
         for a in from.iter().flat_map(|&n| &parts[n].authors) {
@@ -394,9 +450,9 @@ fn assemble(
         if used[k] {
             continue;
         }
-        let (s, _, kind, _, ref text) = placed[k];
+        let Placed { start: s, part: kind, ref text, .. } = placed[k];
         let runs_on = open && k > 0 && {
-            let (_, e, before, ..) = placed[k - 1];
+            let Placed { end: e, part: before, .. } = placed[k - 1];
             match before {
                 Part::Dateline => !used[k - 1],
                 Part::Head => !used[k - 1] && !breaks(e, s),
@@ -577,6 +633,15 @@ mod tests {
         let parts = vec![article(Some("本报讯"), None, Some("（记者 金波）"), &["正文说完。"])];
         let got = in_body_order(Article::default(), parts, body).remove(0);
         assert_eq!((got.dateline.as_deref(), got.byline), (Some("本报讯（记者 金波）"), None));
+    }
+
+    #[test]
+    fn a_paragraph_the_text_parser_ran_on_over_a_set_in_line_is_two() {
+        let body = "\u{3000}\u{3000}第一段第一行\n第一段说完了。\n\n\u{3000}\u{3000}第二段第一行\n第二段说完了。\n";
+        // The parser took the blank line for a column break.
+        let parts = vec![article(None, None, None, &["第一段第一行第一段说完了。第二段第一行第二段说完了。"])];
+        let got = in_body_order(Article::default(), parts, body).remove(0);
+        assert_eq!(got.paragraphs, ["第一段第一行第一段说完了。", "第二段第一行第二段说完了。"]);
     }
 
     /// Every non-blank character of the articles, sorted: what a faithful

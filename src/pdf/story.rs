@@ -223,8 +223,15 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 } else {
                     (1..run.len()).rev().find(|&k| {
                         let (a, b) = (&blocks[run[k - 1]], &blocks[run[k]]);
+                        // A short line of its own over the stack (a byline)
+                        // opens a story, however the text before it ended.
+                        let opens = b.lines.len() == 1
+                            && run.get(k + 1).is_some_and(|&n| {
+                                let next = &blocks[n];
+                                b.x1 < next.x1 - next.size() && next.top >= b.bottom - 0.5 * b.size()
+                            });
                         b.top < a.bottom - 0.5 * a.size()
-                            && ends_paragraph(a)
+                            && (ends_paragraph(a) || opens)
                             && (over(head, size, &run[k..]) || beside(head, size, &run[k..]))
                     })
                 }
@@ -283,17 +290,42 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     // story.
     for i in 1..items.len() {
         let (Item::Run(run), Item::Head(g)) = (&items[i], &items[i - 1]) else { continue };
-        if head_of[i].is_some() {
+        let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
+        // A headline in a column of its own right of this text took it as
+        // the text beside it; it gives it back when it has text of its own
+        // right of it, starting level with it, with no headline.
+        let right_of = |h: usize| -> Option<usize> {
+            let Item::Head(hg) = &items[h] else { return None };
+            let Some(Item::Run(next)) = items.get(h + 1) else { return None };
+            let head = bounds(&groups[*hg]);
+            let (x0, _, top, _) = bounds(next);
+            (head_of[h + 1].is_none() && x0 >= head.1 && (top - head.2).abs() <= 3.0 * head_size(*hg)).then_some(h + 1)
+        };
+        let beside = head_of[i].filter(|&h| h > i).and_then(|h| right_of(h).map(|r| (h, r)));
+        if head_of[i].is_some() && beside.is_none() {
             continue;
         }
-        let Some(p) = claimed[i - 1].filter(|&p| p < i - 1) else { continue };
         let Item::Run(taken) = &items[p] else { continue };
         let size = blocks[taken[0]].size();
         // Not a headline in a column of its own beside its text, level
         // with it: text right of that is a story of its own.
         let under_it = bounds(&groups[*g]).2 > bounds(taken).2 + 3.0 * size;
-        if under_it && (bounds(run).2 - bounds(taken).2).abs() <= size && bounds(run).0 >= bounds(taken).1 {
+        // Level with the head of one of its columns (a byline may stand
+        // over the first).
+        let top = bounds(run).2;
+        let level = taken.iter().any(|&t| {
+            let b = &blocks[t];
+            (top - b.top).abs() <= size
+                && !taken
+                    .iter()
+                    .any(|&o| blocks[o].bottom <= b.top && overlap((blocks[o].x0, blocks[o].x1), (b.x0, b.x1)) > 0.0)
+        });
+        if under_it && level && bounds(run).0 >= bounds(taken).1 {
             head_of[i] = Some(i - 1);
+            if let Some((h, r)) = beside {
+                claimed[h] = Some(r);
+                head_of[r] = Some(h);
+            }
         }
     }
 
@@ -329,14 +361,51 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             })
             .collect()
     };
+    // Does the page set a paragraph's first line in (a line set in by one
+    // to three characters that runs to the right edge)? Then a line set
+    // flush left opens no paragraph.
+    let sets_in = blocks.iter().map(set_in_lines).sum::<usize>() >= 2;
+    // Where the column a block stands in starts: the left edge of the
+    // blocks of text set in the same type across it.
+    let column_left = |b: &Block| {
+        blocks
+            .iter()
+            .filter(|k| {
+                k.lines.len() >= 2
+                    && (k.size() - b.size()).abs() <= 0.03 * b.size()
+                    && overlap((k.x0, k.x1), (b.x0, b.x1)) >= 0.5 * (k.x1 - k.x0).min(b.x1 - b.x0)
+            })
+            .map(|k| k.x0)
+            .fold(b.x0, f32::min)
+    };
+    // Does `b`, read after `a` (in another column, or under a photo), go
+    // on with the paragraph `a` ends with: `a`'s last line fills its
+    // measure, set flush left, and `b` opens flush left in its column in
+    // the same type, on a page that sets paragraphs in?
+    let runs_on = |a: &Block, b: &Block| {
+        let (last, first) = (&a.lines[a.lines.len() - 1], &b.lines[0]);
+        let size = last.size;
+        sets_in
+            && (first.size - size).abs() <= 0.03 * size
+            && first.font == last.font
+            && a.x1 - last.x1 < 0.5 * size
+            && last.x0 - a.x0 < 0.5 * size
+            && first.x0 - column_left(b) < 0.5 * size
+    };
     let body_text = |run: &[usize]| -> String {
         let mut out = String::new();
         let mut n = 0;
+        let mut before: Option<Block> = None;
         while n < run.len() {
-            if n > 0 {
-                out.push_str("\n\n");
-            }
             let block = &blocks[run[n]];
+            if n > 0 {
+                if before.as_ref().is_some_and(|a| runs_on(a, block)) {
+                    out.push('\n');
+                } else {
+                    out.push_str("\n\n");
+                }
+            }
+            before = None;
             n += 1;
             if block.size() <= body_size / DISPLAY && block.lines.len() <= 3 {
                 // A line or two in a smaller type of its own (a byline
@@ -381,6 +450,7 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 n += 1;
             }
             layout::write_block(&merged, &mut out);
+            before = Some(merged);
         }
         out.push('\n');
         out
@@ -554,6 +624,21 @@ fn ends_paragraph(b: &Block) -> bool {
     let short = b.x1 - last.x1;
     let closed = last.text.trim_end().ends_with(['。', '！', '？', '…', '”', '!', '?', '.', '」', '』', '）', ')']);
     short >= 0.5 * last.size && (closed || short >= 3.0 * last.size)
+}
+
+/// The lines of a block set in by one to three characters that run to
+/// the right edge (paragraphs' first lines).
+fn set_in_lines(b: &Block) -> usize {
+    if b.lines.len() < 2 {
+        return 0;
+    }
+    b.lines
+        .iter()
+        .filter(|l| {
+            let inset = l.x0 - b.x0;
+            inset >= 1.5 * l.size && inset <= 3.5 * l.size && b.x1 - l.x1 < 1.5 * l.size
+        })
+        .count()
 }
 
 /// Is `b`, read after `a` at the top of another column, a story of its
@@ -785,5 +870,95 @@ mod tests {
         let sheet = Sheet { glyphs: g, rules: vec![], boxes: vec![], unmapped: 0 };
         let Some(Piece::Story { body, .. }) = pieces(&sheet).into_iter().next() else { panic!("no story") };
         assert_eq!(body.lines().next(), Some("\u{3000}\u{3000}本报讯（记者张三四）正文正文正文正文"), "{body}");
+    }
+
+    #[test]
+    fn a_paragraph_that_fills_a_columns_foot_runs_on_into_a_column_opening_flush_left() {
+        // Paragraphs set in by two characters; column one ends on a full
+        // line (on a sentence's end), column two opens flush left: the
+        // same paragraph. Set in there, it would be the next one.
+        let text = |x2: f32| {
+            let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+            g.extend(line("一一一一一一一一一一", 70.0, 70.0, 10.0));
+            g.extend(column(&["一一一一一一一一一一一一", "一一一一一一一一完。"], 50.0, 83.0));
+            g.extend(line("一一一一一一一一一一", 70.0, 109.0, 10.0));
+            g.extend(column(&["一一一一一一一一一一一完。"], 50.0, 122.0));
+            g.extend(line("二二二二二二二二二二", x2, 70.0, 10.0));
+            g.extend(column(&["二二二二二二二二二二二二", "二完。"], 190.0, 83.0));
+            let sheet = Sheet { glyphs: g, rules: vec![], boxes: vec![], unmapped: 0 };
+            match pieces(&sheet).into_iter().next() {
+                Some(Piece::Story { body, .. }) => body,
+                other => panic!("no story: {other:?}"),
+            }
+        };
+        let flush = text(190.0);
+        assert!(flush.contains("一完。\n二二"), "{flush:?}");
+        let set_in = text(210.0);
+        assert!(set_in.contains("一完。\n\n\u{3000}\u{3000}二二"), "{set_in:?}");
+    }
+
+    #[test]
+    fn a_headline_under_its_story_narrower_than_it_keeps_the_columns_right_of_it() {
+        // A byline over column one; the text in three columns; the
+        // headline under the first two. Column three starts level with
+        // column two (the byline stands over column one).
+        let mut g = line("记者张三", 50.0, 40.0, 8.0);
+        g.extend(column(&["一一一一一一一一一一", "一一一一一一一一一一", "一一一一一一一一一一"], 50.0, 60.0));
+        g.extend(column(&["二二二二二二二二二二", "二二二二二二二二二二", "二二二二二二二二二二"], 170.0, 60.0));
+        g.extend(column(
+            &["三三三三三三三三三三", "三三三三三三三三三三", "三三三三三三三三三三", "三完。"],
+            290.0,
+            60.0,
+        ));
+        g.extend(line("第一篇标题在这两栏下", 50.0, 120.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题在这两栏下");
+        assert!(got[0].1.starts_with("记者张三") && got[0].1.ends_with("三完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_beside_two_texts_leaves_the_left_one_to_the_story_set_over_its_headline() {
+        // Story one: columns one to three, its headline under the first
+        // two. Story two: its headline in column four, its text in five,
+        // all starting level.
+        let mut g = column(&["一一一一一一一一一一", "一一一一一一一一一一", "一一一一一一一一一一"], 50.0, 60.0);
+        g.extend(column(&["二二二二二二二二二二", "二二二二二二二二二二", "二二二二二二二二二二"], 170.0, 60.0));
+        g.extend(column(&["三三三三三三三三三三", "三三三三三三三三三三", "三完。"], 290.0, 60.0));
+        g.extend(line("第一篇标题在这两栏下", 50.0, 120.0, 20.0));
+        g.extend(line("第二篇", 410.0, 66.0, 20.0));
+        g.extend(column(&["四四四四四四四四四四", "四四四四四四四四四四", "四完。"], 530.0, 60.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题在这两栏下");
+        assert!(got[0].1.ends_with("三完。"), "{got:?}");
+        assert_eq!(got[1].0, "第二篇");
+        assert!(got[1].1.starts_with("四四") && got[1].1.ends_with("四完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_takes_the_stack_left_of_it_that_opens_on_a_byline() {
+        // Story one ends column one on a full line; column two opens on a
+        // byline over its text: story two's, whose headline stands in
+        // column three.
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        g.extend(column(
+            &[
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+                "一一一一一一一一一一一一",
+            ],
+            50.0,
+            70.0,
+        ));
+        g.extend(line("记者张三", 190.0, 70.0, 9.0));
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 87.0));
+        g.extend(line("第二篇标题", 330.0, 78.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.ends_with("一一") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("记者张三") && got[1].1.ends_with("二完。"), "{got:?}");
     }
 }
