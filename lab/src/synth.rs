@@ -275,7 +275,8 @@ fn draft_article(rng: &mut Rng, vocab: &Vocabulary) -> Draft {
 }
 
 /// Renders a headline block: each part on its own line, a long title
-/// wrapped with its second line the shorter.
+/// wrapped with its second line the shorter, the kicker maybe set off by
+/// a blank line.
 fn headline_lines(a: &Article, rng: &mut Rng, out: &mut Vec<String>) {
     if let Some(k) = &a.kicker {
         out.push(k.clone());
@@ -293,10 +294,9 @@ fn headline_lines(a: &Article, rng: &mut Rng, out: &mut Vec<String>) {
             out.push(t.clone());
         }
     }
+    // A subtitle is set straight under its title (on the labelled real
+    // pages every one is); a blank line there would make the title a kicker.
     if let Some(s) = &a.subtitle {
-        if rng.chance(0.5) {
-            out.push(String::new());
-        }
         out.push(s.clone());
     }
 }
