@@ -867,8 +867,8 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             i = k + 1;
             continue;
         }
-        // A periodical named by its title in marks and its kind: 《时代》
-        // 周刊, with the country before it (美国 《科学》 杂志).
+        // A periodical named by its title in marks and its kind: 《星期》
+        // 周刊, with the country before it (英国 《星期》 周刊).
         if n == 1
             && w == "《"
             && let Some(k) = titled_periodical(text, tokens, i)
@@ -1411,7 +1411,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             continue;
         }
         let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
-        // A party's central committee: 致公党 中央.
+        // A party's central committee: 农工党 中央.
         if whole_word == "中央"
             && i > 0
             && tokens[i - 1].tag == Tag::ORGANIZATION
@@ -1468,7 +1468,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let lists = sets();
         let facility = n >= 2 && lists.facility_ends.has(last) && modifier(t.tag) && lists.facilities.ends(w, last);
         // 组织, which jieba tags as a verb, right after an organisation's
-        // short name: 欧佩克 组织 (not 欧佩克 组织 了…).
+        // short name: 东盟 组织 (not 东盟 组织 了…).
         let organization_word = w == "组织"
             && i > 0
             && tokens[i - 1].tag == Tag::ORGANIZATION
@@ -1515,7 +1515,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 && (m.tag.name() == "vn" || (a == i && !nt) || after_noun)
                 && mn == 2
                 && !(m.tag.name() == "v" && after_whole());
-            // A name in quotation marks: 韩国 “小天使” 艺术团.
+            // A name in quotation marks: 杭州 “春芽” 合唱团.
             if matches!(mw, "”" | "』")
                 && let Some(open) = quoted(text, tokens, a - 1)
             {
@@ -1703,7 +1703,9 @@ fn split_title(w: &str, prev_tag: Tag, prev: &str) -> bool {
 /// `市委书记`): the rest, when the dictionary has it as an organisation or
 /// as a word ending with a head (`外交部`).
 fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str> {
-    TITLE_ENDINGS.iter().filter(|e| w.ends_with(*e)).find_map(|e| {
+    // Only the longest title the word ends with: `医院院长` holds `院长`,
+    // and `长` alone would leave `医院院`.
+    TITLE_ENDINGS.iter().filter(|e| w.ends_with(*e)).max_by_key(|e| e.len()).and_then(|e| {
         let name = &w[..w.len() - e.len()];
         let ok = chars(name) >= 2
             && (segmenter.known(name).is_some_and(|k| k.tag == Tag::ORGANIZATION)
@@ -1726,7 +1728,7 @@ fn place_before_head(segmenter: &Segmenter, w: &str) -> bool {
 }
 
 /// Is the word `学会` at token `i` a learned society's head, not the verb
-/// "to learn": after a noun, and before a mark or `的` (`国际法` `学会`
+/// "to learn": after a noun, and before a mark or `的` (`园艺` `学会`
 /// `，`; not `学生们` `学会` `了`)?
 fn learned_society(text: &str, tokens: &[Token], i: usize) -> bool {
     tokens[i].text(text) == "学会"
@@ -1740,7 +1742,7 @@ fn learned_society(text: &str, tokens: &[Token], i: usize) -> bool {
 const ADMINISTRATIVE: &str = "省市地县区乡镇厅";
 
 /// Is token `a` the short form of a division whose word starts the token
-/// after it (`监利` `县委`, `平原` `县政府`: 监利县, 平原县)? jieba has many
+/// after it (`修水` `县委`, `城南` `县政府`: 修水县, 城南县)? jieba has many
 /// such names as ordinary words.
 fn short_division(segmenter: &Segmenter, text: &str, tokens: &[Token], a: usize) -> bool {
     let (Some(t), Some(next)) = (tokens.get(a), tokens.get(a + 1)) else { return false };
@@ -1762,7 +1764,7 @@ fn congress(w: &str) -> bool {
 }
 
 /// The opening mark of a name of one to ten characters in quotation
-/// marks whose closing mark is token `close`: `“` `小天使` `”`.
+/// marks whose closing mark is token `close`: `“` `春芽` `”`.
 fn quoted(text: &str, tokens: &[Token], close: usize) -> Option<usize> {
     let want = if tokens[close].text(text) == "”" { "“" } else { "『" };
     let open = (close.saturating_sub(6)..close).rev().find(|&k| tokens[k].text(text) == want)?;
@@ -1771,7 +1773,7 @@ fn quoted(text: &str, tokens: &[Token], close: usize) -> Option<usize> {
 }
 
 /// Is a word of one character the first of a word that the segmenter cut
-/// from the head after it (`网` `球队`: 网球, `藤` `球队`: 藤球)?
+/// from the head after it (`冰` `球队`: 冰球, `排` `球队`: 排球)?
 fn cut_off(segmenter: &Segmenter, one: &str, head: &str) -> bool {
     let Some(c) = head.chars().next() else { return false };
     let mut w = String::with_capacity(one.len() + c.len_utf8());
@@ -1911,6 +1913,9 @@ mod tests {
             }
         }
         let refused: &[(&str, &str)] = &[
+            // A title of two characters is cut off whole, never its last.
+            ("他是人民医院院长。", "人民医院院"),
+            ("她任北京法院院长。", "北京法院院"),
             // A title after a person, or one of another kind, is no head.
             ("王明行长出席了会议。", "王明行"),
             ("财政部代理部长发表讲话。", "财政部代理部"),

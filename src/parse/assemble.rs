@@ -606,7 +606,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
             || (p.text.chars().count() <= MAX_LABEL_CHARS && next.width > p.width && !p.text.contains(' '))
     };
     // A first part set off by a blank line is a kicker, unless it is a
-    // title of parallel phrases (`学思想 强调研 保安全`), which no kicker is.
+    // title of parallel phrases (`办实事 解难题 暖民心`), which no kicker is.
     let kicker_set_off = |p: &Part, next: &Part| next.blank_before && !p.text.contains(' ');
     match parts.len() {
         0 => (None, None, None),

@@ -264,6 +264,10 @@ pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
 /// Most of its words are then single characters: at least
 /// [`LETTER_SPACED_MIN`], and two words in three.
 fn is_letter_spaced(s: &str) -> bool {
+    // Most lines have too few spaces to be: a byte count tells at once.
+    if s.bytes().filter(|&b| b == b' ').count() + 1 < LETTER_SPACED_MIN {
+        return false;
+    }
     let (mut words, mut singles) = (0, 0);
     for word in s.split_whitespace() {
         words += 1;
