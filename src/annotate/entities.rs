@@ -378,6 +378,10 @@ const MATCH_VERBS: &[&str] = &["战胜", "击败", "负于", "战平", "逼平",
 /// Units named by one character before a head word (`站` `党委`, `市` `教委`).
 const UNITS: &str = "省市县区乡镇村站厂厅局校院所团部处科社";
 
+/// The last characters of the titles a word may end with (`…长`,
+/// `…书记`, `…主任`, `…委`, `…总裁`, `…经理`).
+const TITLE_LAST_CHARS: [char; 6] = ['长', '记', '任', '委', '裁', '理'];
+
 /// Titles after an organisation's name in one word (`司法部长`, `市委书记`).
 /// A title whose first character repeats the head's (`银行行长`,
 /// `日报社社长`) is left out whole.
@@ -725,7 +729,8 @@ fn sets() -> &'static Sets {
                 .chain(FACILITIES)
                 .filter_map(|h| h.chars().last())
                 .chain(SHORT_HEADS.iter().copied())
-                .chain(['大', '长', '记', '任', '委', '裁', '理', '央']),
+                .chain(TITLE_LAST_CHARS)
+                .chain(['大', '央']),
         ),
         after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
         small_starts: HanSet::of(
@@ -1410,7 +1415,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         if !(t.tag == Tag::ORGANIZATION || particle || last.is_some_and(|c| sets().organization_ends.has(c))) {
             continue;
         }
-        let titled = last.is_some_and(|c| matches!(c, '长' | '记' | '任' | '委' | '裁' | '理'));
+        let titled = last.is_some_and(|c| TITLE_LAST_CHARS.contains(&c));
         // A party's central committee: 农工党 中央.
         if whole_word == "中央"
             && i > 0

@@ -608,15 +608,12 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     // A first part set off by a blank line is a kicker, unless it is a
     // title of parallel phrases (`办实事 解难题 暖民心`), which no kicker is.
     let kicker_set_off = |p: &Part, next: &Part| next.blank_before && !p.text.contains(' ');
+    let kicker_first = parts.len() >= 2 && (leads_in(&parts[0], &parts[1]) || kicker_set_off(&parts[0], &parts[1]));
     match parts.len() {
         0 => (None, None, None),
         1 => (None, join(&parts), None),
-        2 if leads_in(&parts[0], &parts[1]) || kicker_set_off(&parts[0], &parts[1]) => {
-            (join(&parts[..1]), join(&parts[1..]), None)
-        }
-        _ if leads_in(&parts[0], &parts[1]) || kicker_set_off(&parts[0], &parts[1]) => {
-            (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..]))
-        }
+        2 if kicker_first => (join(&parts[..1]), join(&parts[1..]), None),
+        _ if kicker_first => (join(&parts[..1]), join(&parts[1..2]), join(&parts[2..])),
         2 => {
             if parts[0].width <= parts[1].width {
                 (None, join(&parts[..1]), join(&parts[1..]))

@@ -226,7 +226,8 @@ fn is_ascii_word(c: char) -> bool {
 /// Normalises the whitespace of one line: trims it, turns every inner run of
 /// whitespace into one space, and drops the run altogether where it sits
 /// between an East Asian character and ASCII (`成立 20` → `成立20`), which
-/// is where OCR invents spaces. Other spaces (`学文化 促发展`) are kept.
+/// is where OCR invents spaces. Other spaces (`学文化 促发展`) are kept,
+/// but a letter-spaced line (`本 报 讯 昨 日`) is set tight.
 pub fn normalize_line(line: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = line.trim();
     if is_letter_spaced(trimmed) {
