@@ -159,6 +159,9 @@ export function createApp({ core, store, settings }) {
       state.words = true;
       await app.emit("words");
       await app.refresh();
+      // Only now does the page in view show them: the line that says
+      // "ready" must not run ahead of the marks it promises.
+      await app.emit("words-shown");
     },
 
     /** After your words changed: they are kept, and every view follows. */

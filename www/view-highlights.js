@@ -16,7 +16,7 @@ export function highlights(view) {
       return view.draw();
     });
   }
-  view.on("words", () => {
+  view.on("words-shown", () => {
     if (state.words) words.textContent = "词语功能已就绪 Word features ready";
   });
   view.on("words-failed", (error) => {
