@@ -260,8 +260,9 @@ fn ends_paragraph(s: &str) -> bool {
 }
 
 /// Could the line be part of a headline? No sentence end but `！` or `？`,
-/// at most one comma or colon, no other sentence punctuation, and some
-/// letters. Returns the number of commas and colons, or `None`.
+/// at most one comma, list comma (`本地游、乡村游`) or colon, no other
+/// sentence punctuation, and some letters. Returns the number of commas
+/// and colons, or `None`.
 fn headline_shape(s: &str) -> Option<usize> {
     if s.chars().count() > 48 || (text::ends_open(s) && !ends_with_double_dash(s)) {
         return None;
@@ -270,8 +271,8 @@ fn headline_shape(s: &str) -> Option<usize> {
     let mut letters = 0;
     for c in s.chars() {
         match c {
-            '。' | '；' | ';' | '、' => return None,
-            '，' | ',' | '：' | ':' => soft += 1,
+            '。' | '；' | ';' => return None,
+            '，' | ',' | '：' | ':' | '、' => soft += 1,
             c if text::is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) => letters += 1,
             _ => {}
         }
@@ -304,6 +305,34 @@ pub(super) fn ends_with_tag(s: &str) -> bool {
         (2..=12).contains(&inner.chars().count()) && !inner.contains(['，', '。', ','])
     })
 }
+
+/// Do two lines, the first opening a block, form a headline whose
+/// bracketed tag wrapped onto the second (`…专治贫困村(走近基` / `层代表)`)?
+/// The tag closes the headline: whatever follows is not part of it.
+fn closes_wrapped_tag(first: &str, second: &str) -> bool {
+    let mut joined = first.to_string();
+    text::push_joined(&mut joined, second);
+    let depth = |s: &str| {
+        s.chars().filter(|c| matches!(c, '（' | '(')).count() as i64
+            - s.chars().filter(|c| matches!(c, '）' | ')')).count() as i64
+    };
+    depth(first) == 1 && depth(second) == -1 && ends_with_tag(&joined) && headline_shape(&joined).is_some()
+}
+
+/// Does `a` leave a quotation or title mark open that `b`, a few
+/// characters, closes (`人人都是平安“支` / `点”`)? A headline wrapped
+/// inside its quotation marks; the two lines hold together.
+fn quote_wrapped(a: &str, b: &str) -> bool {
+    const PAIRS: [(char, char); 3] = [('“', '”'), ('《', '》'), ('「', '」')];
+    let open = |s: &str, (o, c): (char, char)| {
+        s.chars().filter(|&x| x == o).count() as i64 - s.chars().filter(|&x| x == c).count() as i64
+    };
+    b.chars().count() <= MAX_QUOTE_TAIL_CHARS
+        && PAIRS.iter().any(|&pair| open(a, pair) == 1 && open(b, pair) == -1 && b.ends_with(pair.1))
+}
+
+/// The most characters of a headline's wrapped end that closes its quote.
+const MAX_QUOTE_TAIL_CHARS: usize = 4;
 
 /// A line that can only be a headline when it stands in the column: no
 /// sentence punctuation at all.
@@ -373,7 +402,8 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             // on it). One wrapped onto the next line holds the two together.
             let breaks = story[i + 1] != StoryStart::No && !text::ends_open(&a.text)
                 || breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents)
-                || (indents && headline_over_paragraph(lines, columns, i));
+                || (indents && headline_over_paragraph(lines, columns, i))
+                || (piece_fresh && i == start + 1 && closes_wrapped_tag(&lines[start].text, &a.text));
             if breaks && story[i] != StoryStart::Wrapped {
                 pieces.push(make_piece(start, i + 1, piece_fresh));
                 start = i + 1;
@@ -459,7 +489,14 @@ fn fresh_before(lines: &[Line<'_>], i: usize) -> bool {
 }
 
 fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_story: bool) -> Piece {
-    let soft: Option<usize> = lines[start..end].iter().map(|l| headline_shape(&l.text)).sum();
+    // A line closing the quotation the line above left open is that line's
+    // end, whatever its own shape.
+    let soft: Option<usize> = (start..end)
+        .map(|i| match i > start && quote_wrapped(&lines[i - 1].text, &lines[i].text) {
+            true => Some(0),
+            false => headline_shape(&lines[i].text),
+        })
+        .sum();
     let single = end - start == 1;
     // A headline of several lines has at most one comma, and only a
     // one-line headline may end with `！` or `？`.
@@ -475,7 +512,7 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_s
 /// Is there a paragraph (or headline) boundary between two adjacent text
 /// lines of one chunk?
 fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bool, indents: bool) -> bool {
-    if text::ends_open(&a.text) {
+    if text::ends_open(&a.text) || (a_starts_fresh && quote_wrapped(&a.text, &b.text)) {
         return false;
     }
     let ends = ends_paragraph(&a.text);
@@ -887,6 +924,28 @@ mod tests {
         let units = outline(page);
         assert_eq!(units[1], "H:城市更新的新|答卷（经济观|察）");
         assert!(units[2].starts_with("P:老城改造"), "{units:?}");
+    }
+
+    #[test]
+    fn a_tag_wrapped_onto_a_headlines_second_line_closes_the_headline() {
+        let page = "上一篇的文字到这里结束。\n\n张三：“老黄牛”扎根山村(走近基\n层干部)\n张三在山村工作了二十年，先后带领\n三个村子修通了公路，办起了工厂。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:张三：“老黄牛”扎根山村(走近基|层干部)", "{units:?}");
+        assert!(units[2].starts_with("P:张三在山村工作了二十年"), "{units:?}");
+    }
+
+    #[test]
+    fn a_headline_wrapped_inside_its_quotation_marks_holds_together() {
+        let page = "上一篇的文字到这里结束。\n\n人人都是城市“主\n人”\n\n城东街道的志愿者，每天在\n街巷巡查，劝导不文明行为。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:人人都是城市“主|人”", "{units:?}");
+    }
+
+    #[test]
+    fn a_list_comma_does_not_keep_a_wrapped_headline_out_of_a_headline() {
+        let page = "上一篇的文字到这里结束。\n\n端午假期本地游、乡村游成\n主流\n\n本报讯 端午假期，全市各主要景区共接待游客\n二十五万人次。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:端午假期本地游、乡村游成|主流", "{units:?}");
     }
 
     #[test]
