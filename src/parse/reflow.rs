@@ -301,38 +301,60 @@ pub(super) fn ends_with_tag(s: &str) -> bool {
         return false;
     };
     body.rfind(['（', '(']).is_some_and(|open| {
-        let inner = &body[open..];
-        (2..=12).contains(&inner.chars().count()) && !inner.contains(['，', '。', ','])
+        let inner = body[open..].trim_start_matches(['（', '(']);
+        (1..=MAX_TAG_CHARS).contains(&inner.chars().count()) && !inner.contains(['，', '。', ','])
     })
 }
 
-/// Do two lines, the first opening a block, form a headline whose
-/// bracketed tag wrapped onto the second (`…专治贫困村(走近基` / `层代表)`)?
+/// The most characters a headline's bracketed tag holds: a column's name
+/// and a series' (`编辑视线·关注某某②`).
+const MAX_TAG_CHARS: usize = 14;
+
+/// Do the lines of a block's opening, then `last`, form a headline whose
+/// bracketed tag wrapped onto `last` (`…专治贫困村(走近基` / `层代表)`)?
 /// The tag closes the headline: whatever follows is not part of it.
-fn closes_wrapped_tag(first: &str, second: &str) -> bool {
-    let mut joined = first.to_string();
-    text::push_joined(&mut joined, second);
-    let depth = |s: &str| {
-        s.chars().filter(|c| matches!(c, '（' | '(')).count() as i64
-            - s.chars().filter(|c| matches!(c, '）' | ')')).count() as i64
-    };
-    depth(first) == 1 && depth(second) == -1 && ends_with_tag(&joined) && headline_shape(&joined).is_some()
+fn closes_wrapped_tag(head: &str, last: &str) -> bool {
+    let mut whole = head.to_string();
+    text::push_joined(&mut whole, last);
+    let open: i64 = BRACKETS.iter().map(|&pair| depth(head, pair)).sum();
+    let closed: i64 = BRACKETS.iter().map(|&pair| depth(last, pair)).sum();
+    open == 1 && closed == -1 && ends_with_tag(&whole) && headline_shape(&whole).is_some()
 }
 
-/// Does `a` leave a quotation or title mark open that `b`, a few
-/// characters, closes (`人人都是平安“支` / `点”`)? A headline wrapped
-/// inside its quotation marks; the two lines hold together.
-fn quote_wrapped(a: &str, b: &str) -> bool {
-    const PAIRS: [(char, char); 3] = [('“', '”'), ('《', '》'), ('「', '」')];
-    let open = |s: &str, (o, c): (char, char)| {
-        s.chars().filter(|&x| x == o).count() as i64 - s.chars().filter(|&x| x == c).count() as i64
-    };
-    b.chars().count() <= MAX_QUOTE_TAIL_CHARS
-        && PAIRS.iter().any(|&pair| open(a, pair) == 1 && open(b, pair) == -1 && b.ends_with(pair.1))
+/// Is `tail`, a few characters closing a quotation mark or bracket that
+/// `head` left open (`人人都是平安“支` / `点”`), the wrapped end of a
+/// headline, whatever its own shape?
+fn wrapped_tail(head: &str, tail: &str) -> bool {
+    tail.chars().count() <= MAX_TAIL_CHARS && tail.ends_with(CLOSERS) && closes_left_open(head, tail)
+}
+
+/// Does `b` close a quotation mark or bracket that `head` left open?
+fn closes_left_open(head: &str, b: &str) -> bool {
+    QUOTES.iter().chain(&BRACKETS).any(|&pair| depth(head, pair) > 0 && depth(head, pair) + depth(b, pair) <= 0)
+}
+
+const QUOTES: [(char, char); 3] = [('“', '”'), ('《', '》'), ('「', '」')];
+const BRACKETS: [(char, char); 2] = [('（', '）'), ('(', ')')];
+
+/// How many of `pair`'s opening marks `s` leaves open (negative: closes).
+fn depth(s: &str, (open, close): (char, char)) -> i64 {
+    s.chars().map(|c| i64::from(c == open) - i64::from(c == close)).sum()
+}
+
+/// The text of lines `start..end` joined as a paragraph joins them.
+fn joined(lines: &[Line<'_>], start: usize, end: usize) -> String {
+    let mut out = String::new();
+    for line in &lines[start..end] {
+        text::push_joined(&mut out, &line.text);
+    }
+    out
 }
 
 /// The most characters of a headline's wrapped end that closes its quote.
-const MAX_QUOTE_TAIL_CHARS: usize = 4;
+const MAX_TAIL_CHARS: usize = 4;
+
+/// The marks that close a quotation or a bracket.
+const CLOSERS: [char; 5] = ['”', '》', '」', '）', ')'];
 
 /// A line that can only be a headline when it stands in the column: no
 /// sentence punctuation at all.
@@ -400,12 +422,25 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             // A dateline opens a story: whatever stands over it in the
             // block ends there (the text before, or a headline set tight
             // on it). One wrapped onto the next line holds the two together.
-            let breaks = story[i + 1] != StoryStart::No && !text::ends_open(&a.text)
-                || breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents)
-                || (indents && headline_over_paragraph(lines, columns, i))
-                || (piece_fresh && i == start + 1 && closes_wrapped_tag(&lines[start].text, &a.text));
+            // A headline that wrapped inside its quotation marks or its
+            // bracketed tag holds together, and the tag closes it.
+            let opens_block = !lines.get(start.wrapping_sub(1)).is_some_and(Line::is_text);
+            let headline_start = (piece_fresh || opens_block) && i - start + 1 < MAX_HEADLINE_LINES;
+            let holds = headline_start && b.text.contains(CLOSERS) && {
+                let head = joined(lines, start, i + 1);
+                headline_shape(&head).is_some() && closes_left_open(&head, &b.text)
+            };
+            let tag_closed = headline_start
+                && i > start
+                && a.text.ends_with(['）', ')'])
+                && closes_wrapped_tag(&joined(lines, start, i), &a.text);
+            let breaks = !holds
+                && (story[i + 1] != StoryStart::No && !text::ends_open(&a.text)
+                    || breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents)
+                    || (indents && headline_over_paragraph(lines, columns, i))
+                    || tag_closed);
             if breaks && story[i] != StoryStart::Wrapped {
-                pieces.push(make_piece(start, i + 1, piece_fresh));
+                pieces.push(make_piece(start, i + 1, piece_fresh || tag_closed));
                 start = i + 1;
                 piece_fresh = true;
             }
@@ -489,14 +524,18 @@ fn fresh_before(lines: &[Line<'_>], i: usize) -> bool {
 }
 
 fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_story: bool) -> Piece {
-    // A line closing the quotation the line above left open is that line's
-    // end, whatever its own shape.
-    let soft: Option<usize> = (start..end)
-        .map(|i| match i > start && quote_wrapped(&lines[i - 1].text, &lines[i].text) {
-            true => Some(0),
-            false => headline_shape(&lines[i].text),
-        })
-        .sum();
+    // A few characters closing a quotation or bracket that the lines above
+    // left open end them, whatever their own shape.
+    let tail = |i: usize| {
+        i > start
+            && lines[i].text.chars().count() <= MAX_TAIL_CHARS
+            && wrapped_tail(&joined(lines, start, i), &lines[i].text)
+    };
+    let soft: Option<usize> = if end - start > MAX_HEADLINE_LINES {
+        None
+    } else {
+        (start..end).map(|i| if tail(i) { Some(0) } else { headline_shape(&lines[i].text) }).sum()
+    };
     let single = end - start == 1;
     // A headline of several lines has at most one comma, and only a
     // one-line headline may end with `！` or `？`.
@@ -512,7 +551,7 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_s
 /// Is there a paragraph (or headline) boundary between two adjacent text
 /// lines of one chunk?
 fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bool, indents: bool) -> bool {
-    if text::ends_open(&a.text) || (a_starts_fresh && quote_wrapped(&a.text, &b.text)) {
+    if text::ends_open(&a.text) {
         return false;
     }
     let ends = ends_paragraph(&a.text);
@@ -939,6 +978,14 @@ mod tests {
         let page = "上一篇的文字到这里结束。\n\n人人都是城市“主\n人”\n\n城东街道的志愿者，每天在\n街巷巡查，劝导不文明行为。\n";
         let units = outline(page);
         assert_eq!(units[1], "H:人人都是城市“主|人”", "{units:?}");
+    }
+
+    #[test]
+    fn a_narrow_headline_wrapped_through_its_quotation_and_its_tag_ends_with_the_tag() {
+        let page = "上一篇的文字，到这里还\n没有结束，\n\n要把“好\n事”办成实\n事（民生观\n察）\n今年以来，全市新\n建了三十个社区食\n堂，方便老人就餐。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:要把“好|事”办成实|事（民生观|察）", "{units:?}");
+        assert!(units[2].starts_with("P:今年以来"), "{units:?}");
     }
 
     #[test]
