@@ -229,6 +229,37 @@ pub fn best_k(values: &[u32]) -> u32 {
     (k0.saturating_sub(2)..=(k0 + 3).min(24)).min_by_key(|&k| (rice_bits(values, k), k)).unwrap_or(k0)
 }
 
+/// Bits of `values` in a Golomb code of parameter `m` (the quotient in
+/// unary, the remainder in truncated binary): Rice codes are those of `m` a
+/// power of two. The bench uses it to say how far the lists' Rice codes are
+/// from the best code of their kind.
+pub fn golomb_bits(values: &[u32], m: u32) -> u64 {
+    let m = m.max(1);
+    let b = 32 - (m - 1).leading_zeros();
+    let short = (1u64 << b) - u64::from(m);
+    values
+        .iter()
+        .map(|&v| {
+            let r = u64::from(v % m);
+            u64::from(v / m) + 1 + u64::from(b) - u64::from(r < short)
+        })
+        .sum()
+}
+
+/// The fewest bits of `values` in a Golomb code: of parameters near the
+/// one their mean suggests, powers of two (Rice) among them.
+pub fn best_golomb_bits(values: &[u32]) -> u64 {
+    if values.is_empty() {
+        return 0;
+    }
+    let sum: u64 = values.iter().map(|&v| u64::from(v)).sum();
+    let m0 = ((sum as f64 / values.len() as f64) * std::f64::consts::LN_2).max(1.0);
+    let near = (0..=16).map(|i| (m0 * 2f64.powf(f64::from(i) / 8.0 - 1.0)).round() as u32);
+    let k = best_k(values);
+    let rice = (k.saturating_sub(1)..=k + 1).map(|k| 1u32 << k);
+    near.chain(rice).map(|m| golomb_bits(values, m)).min().unwrap_or(0)
+}
+
 /// The Rice parameter for values of mean `mean`.
 pub fn rice_k(sum: u64, n: u64) -> u32 {
     let mean = sum / n.max(1);
@@ -280,6 +311,21 @@ mod tests {
             assert!((0..values.len() * 2).any(|_| cut.rice(k).and_then(|_| cut.bits(5)).is_err()));
         }
         assert!(rice_k(1000, 10) >= 5 && rice_k(1000, 10) <= 7);
+    }
+
+    #[test]
+    fn a_golomb_code_of_a_power_of_two_is_the_rice_code_and_the_best_is_no_longer() {
+        // Geometric: value v about 1,000 × 0.8^v times, whose best Golomb code is of 3.
+        let values: Vec<u32> = (0..60u32)
+            .flat_map(|v| std::iter::repeat_n(v, (1000.0 * 0.8f64.powi(v as i32)).round() as usize))
+            .collect();
+        for k in 1..5 {
+            assert_eq!(golomb_bits(&values, 1 << k), rice_bits(&values, k), "k {k}");
+        }
+        assert_eq!(best_golomb_bits(&values), golomb_bits(&values, 3));
+        assert!(golomb_bits(&values, 3) < rice_bits(&values, best_k(&values)));
+        assert_eq!(golomb_bits(&[0, 1, 2], 3), 2 + 3 + 3);
+        assert_eq!(best_golomb_bits(&[]), 0);
     }
 
     #[test]

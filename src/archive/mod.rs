@@ -488,6 +488,27 @@ pub(crate) fn list_bits(bytes: &[u8], entries: u32, single: bool) -> Result<[u64
     Ok(bits)
 }
 
+/// Bits of a list's article gaps, first positions (or counts in the
+/// rest) and position gaps in the best Golomb code of each, its
+/// parameters left out: what no code of that kind beats, beside the bits
+/// the Rice codes take ([`list_bits`]).
+pub(crate) fn list_golomb_bits(bytes: &[u8], entries: u32, single: bool) -> Result<u64, crate::Error> {
+    let (mut gaps, mut firsts, mut steps) = (Vec::new(), Vec::new(), Vec::new());
+    let mut last = 0;
+    read_list(bytes, 0, entries, single, None, |a, payload| {
+        gaps.push(a - last);
+        last = a;
+        match payload {
+            Payload::Counts(_, b) => firsts.push(b),
+            Payload::At(at) => {
+                firsts.push(at[0]);
+                steps.extend(at.windows(2).map(|w| w[1] - w[0] - 1));
+            }
+        }
+    })?;
+    Ok([gaps, firsts, steps].iter().map(|v| codec::best_golomb_bits(v)).sum())
+}
+
 /// Reads a list in the files' form, giving `f` each entry; adds each
 /// part's bits to `tally` (see [`list_bits`]) when asked.
 fn read_list(

@@ -998,7 +998,9 @@ fn read_table(bytes: &[u8]) -> Result<Vec<TableRow>, Error> {
 /// flags and counts, positions) of pairs and of characters, and the shards'
 /// own bytes (keys, lengths, list pages' names), each in bytes; and how
 /// many of the pairs' entries and position bytes are in lists of at most
-/// 1, 4, 16, 64 articles. `files` gives a file's bytes by name.
+/// 1, 4, 16, 64 articles; and the lists' numbers in their Rice codes beside
+/// the same in each one's best Golomb code, how far the codes are from the
+/// best of their kind. `files` gives a file's bytes by name.
 pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<(String, f64)>, Error> {
     const PARTS: [&str; 9] = [
         "pairs: parameters",
@@ -1013,6 +1015,9 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
     ];
     let mut bits = [0u64; PARTS.len()];
     let (mut shard_own, mut tops) = (0u64, 0u64);
+    // The lists' article gaps, first positions or counts in the rest, and
+    // position gaps: in their Rice codes, and in each one's best Golomb code.
+    let (mut rice, mut golomb) = (0u64, 0u64);
     // Lists (pairs and characters) of more articles than these.
     const REPORTED_LENGTHS: [u32; 5] = [20, 32, 64, 128, 256];
     let mut long = [0u64; REPORTED_LENGTHS.len()];
@@ -1046,6 +1051,8 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
                 }
                 for (bytes, entries) in lists {
                     let t = super::list_bits(&bytes, entries, single)?;
+                    rice += t[1] + t[3] + t[4];
+                    golomb += super::list_golomb_bits(&bytes, entries, single)?;
                     let o = if single { 5 } else { 0 };
                     for (i, b) in t.iter().enumerate().take(if single { 4 } else { 5 }) {
                         bits[o + i] += b;
@@ -1071,6 +1078,11 @@ pub fn breakdown(manifest: &Manifest, files: &dyn Fn(&str) -> Option<Vec<u8>>) -
     let mut out: Vec<(String, f64)> = PARTS.iter().zip(bits).map(|(p, b)| (p.to_string(), b as f64 / 8.0)).collect();
     out.push(("shards' own bytes (keys, lengths, list pages' names)".into(), shard_own as f64));
     out.push(("long lists' best articles (for ranking)".into(), tops as f64));
+    out.push(("lists' article gaps, first positions or counts, position gaps: Rice".into(), rice as f64 / 8.0));
+    out.push((
+        "  the same in each one's best Golomb code (a bound for codes of their kind)".into(),
+        golomb as f64 / 8.0,
+    ));
     for (more, n) in REPORTED_LENGTHS.iter().zip(long) {
         out.push((format!("lists of more than {more} articles"), n as f64));
     }
