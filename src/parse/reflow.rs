@@ -328,6 +328,22 @@ fn wrapped_tail(head: &str, tail: &str) -> bool {
     tail.chars().count() <= MAX_TAIL_CHARS && tail.ends_with(CLOSERS) && closes_left_open(head, tail)
 }
 
+/// Is text line `i + 1` the last character or two of a headline that
+/// wrapped from line `i` (`…文化礼堂丰富生` / `活`), alone at the end of
+/// its block? Line `i` is shaped like a headline and as wide as its column
+/// or wider; text would not end a block short of a sentence's end.
+fn ends_with_remainder(lines: &[Line<'_>], columns: &[Column], i: usize) -> bool {
+    let (a, b) = (&lines[i], &lines[i + 1]);
+    b.text.chars().count() <= MAX_REMAINDER_CHARS
+        && b.text.chars().all(text::is_han)
+        && !lines.get(i + 2).is_some_and(Line::is_text)
+        && headline_shape(&a.text).is_some()
+        && (fills(a, columns[i].opening()) || is_long(a, columns[i].opening()))
+}
+
+/// The most characters of a headline's wrapped end alone on its line.
+const MAX_REMAINDER_CHARS: usize = 2;
+
 /// Does `b` close a quotation mark or bracket that `head` left open?
 fn closes_left_open(head: &str, b: &str) -> bool {
     QUOTES.iter().chain(&BRACKETS).any(|&pair| depth(head, pair) > 0 && depth(head, pair) + depth(b, pair) <= 0)
@@ -426,10 +442,11 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             // bracketed tag holds together, and the tag closes it.
             let opens_block = !lines.get(start.wrapping_sub(1)).is_some_and(Line::is_text);
             let headline_start = (piece_fresh || opens_block) && i - start + 1 < MAX_HEADLINE_LINES;
-            let holds = headline_start && b.text.contains(CLOSERS) && {
-                let head = joined(lines, start, i + 1);
-                headline_shape(&head).is_some() && closes_left_open(&head, &b.text)
-            };
+            let holds = headline_start
+                && (b.text.contains(CLOSERS) && {
+                    let head = joined(lines, start, i + 1);
+                    headline_shape(&head).is_some() && closes_left_open(&head, &b.text)
+                } || ends_with_remainder(lines, columns, i));
             let tag_closed = headline_start
                 && i > start
                 && a.text.ends_with(['）', ')'])
@@ -456,7 +473,15 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
             && ends_paragraph(&lines[start - 1].text)
             && !text::ends_sentence(&lines[i].text)
             && is_indent_short(&lines[i], columns[i - 1].ending());
-        let piece = make_piece(start, i + 1, piece_fresh && !opens_cut_paragraph);
+        // A block of a line or two with a byline set tight under it is a
+        // headline, even after text a column break left open: the text
+        // going on would not stop short of a sentence's end to be signed.
+        let over_byline = start > 0
+            && lines[start - 1].kind == LineKind::Blank
+            && i + 1 - start <= MAX_TIGHT_HEADLINE_LINES
+            && matches!(lines.get(i + 1).map(|l| &l.kind), Some(LineKind::Byline(_)))
+            && !ends_paragraph(&lines[i].text);
+        let piece = make_piece(start, i + 1, (piece_fresh || over_byline) && !opens_cut_paragraph);
         fresh = piece.candidate || ends_paragraph(&lines[i].text);
         pieces.push(piece);
         i += 1;
@@ -529,7 +554,10 @@ fn make_piece(lines: &[Line<'_>], start: usize, end: usize, fresh: bool, opens_s
     let tail = |i: usize| {
         i > start
             && lines[i].text.chars().count() <= MAX_TAIL_CHARS
-            && wrapped_tail(&joined(lines, start, i), &lines[i].text)
+            && (wrapped_tail(&joined(lines, start, i), &lines[i].text)
+                || (i + 1 == end
+                    && lines[i].text.chars().count() <= MAX_REMAINDER_CHARS
+                    && lines[i].text.chars().all(text::is_han)))
     };
     let soft: Option<usize> = if end - start > MAX_HEADLINE_LINES {
         None
@@ -986,6 +1014,20 @@ mod tests {
         let units = outline(page);
         assert_eq!(units[1], "H:要把“好|事”办成实|事（民生观|察）", "{units:?}");
         assert!(units[2].starts_with("P:今年以来"), "{units:?}");
+    }
+
+    #[test]
+    fn a_line_with_a_byline_tight_under_it_is_a_headline_even_after_text_left_open() {
+        let page = "城西老街的改造，已经进\n入了最后阶段，沿街的店\n铺陆续开张，居民出行的\n\n城东新桥通车 两岸出行更方便\n记者 张三\n\n本报讯 昨天上午，城东新\n桥正式通车，桥长三百米\n历时两年建成。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:城东新桥通车 两岸出行更方便", "{units:?}");
+    }
+
+    #[test]
+    fn the_last_character_of_a_wrapped_headline_alone_on_its_line_stays_in_it() {
+        let page = "城西老街改造工程已近尾声，\n预计在年底完工，沿街的店铺\n已经陆续开张，生意渐渐红火\n起来，不少市民前来逛街。\n\n城东跨河新桥昨天在市民的期待中正式建成通\n车\n\n记者 张三\n\n本报讯 昨天上午，城东新桥正\n式通车，桥长三百米，历时两\n年建成，两岸居民出行更方便\n了，附近的居民都很高兴。过\n去过河要绕很远的路，现在走\n几分钟就到了对岸的菜场。\n";
+        let units = outline(page);
+        assert_eq!(units[1], "H:城东跨河新桥昨天在市民的期待中正式建成通|车", "{units:?}");
     }
 
     #[test]
