@@ -1582,6 +1582,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             orgs.push((s0, i, trim, EntityKind::Organization));
             continue;
         }
+        let scanned = a;
         // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…),
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
         // unit right before the head (`站` `党委`).
@@ -1614,11 +1615,28 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // An organisation of the administrative unit named by one
         // character before it: 乡 卫生院, 厅 党组, 市 接待处.
         let of_unit = a + 1 == i && tokens[a].end - tokens[a].start == 1 && unit(a, i);
-        let ok = if a < i {
+        let mut ok = if a < i {
             named || nt || of_unit || short_division(segmenter, text, tokens, a)
         } else {
             (nt && n >= 2) || (self_named && !short_pair) || ministry
         };
+        // A name of common words before a head of its own (`农业`
+        // `保险公司`, `机场` `管理局`), led by a mark, a preposition, a
+        // conjunction or `的`: not after a verb or a number (`兼并`
+        // `证券公司`, `一家` `电子公司`), nor a head's own word (`公司`
+        // `工会`), nor a person ending like a head.
+        if !ok
+            && scanned < i
+            && !facility
+            && trim == 0
+            && t.tag.is_any(&NOUNS)
+            && (n >= 3 || lists.heads.is(w, last))
+            && (last != '行' || w.ends_with("银行"))
+            && common_name(text, tokens, scanned, i)
+        {
+            a = scanned;
+            ok = true;
+        }
         if ok && size >= 2 {
             // The session before the name: 第六届 全国人大.
             if a > 0 && ordinal(tokens[a - 1].text(text)) {
@@ -1635,6 +1653,29 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         }
     }
     orgs
+}
+
+/// Do tokens `a..i` name the organisation of the head at `i` by common
+/// nouns alone? They are nouns, the first a noun proper and no head word
+/// of its own, four characters or more with the head, and the name
+/// stands after a mark, a preposition, a conjunction or `的` (or a
+/// word like `该市`), where a name starts rather than a phrase.
+fn common_name(text: &str, tokens: &[Token], a: usize, i: usize) -> bool {
+    let first = tokens[a].text(text);
+    let first_last = first.chars().next_back().unwrap_or(' ');
+    let size: usize = (a..=i).map(|k| (tokens[k].end - tokens[k].start) as usize).sum();
+    let led = a == 0 || {
+        let p = &tokens[a - 1];
+        let pw = p.text(text);
+        matches!(p.tag.name(), "p" | "c" | "uj")
+            || !pw.chars().all(is_han)
+            || (p.tag.name() == "r" && pw.ends_with(['市', '县', '省']))
+    };
+    size >= 4
+        && led
+        && tokens[a].tag.name() == "n"
+        && !sets().heads.is(first, first_last)
+        && (a..i).all(|k| tokens[k].tag.is_any(&NOUNS))
 }
 
 /// Characters of particles, pronouns, adverbs and verbs of one character
@@ -2006,6 +2047,34 @@ mod tests {
         for (text, not) in refused {
             let got = entities(&s, text);
             assert!(!got.iter().any(|g| g.0 == *not), "{text}: {not} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn organisations_named_by_common_words_where_a_name_starts() {
+        use EntityKind::Organization as O;
+        let s = Segmenter::embedded();
+        let table: &[(&str, (&str, EntityKind))] = &[
+            // After a preposition, at the start, after a mark.
+            ("据机场管理局透露，航班已经恢复。", ("机场管理局", O)),
+            ("农业保险公司和银行签了协议。", ("农业保险公司", O)),
+            ("他在语文出版社工作了十年。", ("语文出版社", O)),
+            ("据新闻中心通报，比赛推迟。", ("新闻中心", O)),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            assert!(got.iter().any(|g| g.0 == want.0 && g.1 == want.1), "{text}: {want:?} not in {got:?}");
+        }
+        let refused: &[(&str, &str)] = &[
+            // After a number or a verb: a kind of organisation, not one.
+            ("他们开了一家电子公司。", "电子公司"),
+            ("银行通过兼并证券公司扩大业务。", "兼并证券公司"),
+            // A head word of its own first: a part of an organisation not named.
+            ("公司工会决定发放补贴。", "公司工会"),
+        ];
+        for (text, not) in refused {
+            let got = entities(&s, text);
+            assert!(!got.iter().any(|g| g.0 == *not || g.0.ends_with("公司")), "{text}: {not} in {got:?}");
         }
     }
 
