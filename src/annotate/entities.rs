@@ -1652,7 +1652,91 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             orgs.push((a, i, trim, kind));
         }
     }
+    parts_after(text, tokens, &mut orgs);
     orgs
+}
+
+/// Heads of the parts of an organisation, of one character, besides
+/// the organisations' own: a section (`科`), a department (`系`), an
+/// office (`室`), a desk (`台`), a group (`组`).
+const PART_HEADS: &[char] = &['科', '系', '室', '台', '组'];
+
+/// Is token `j` the head of a part of an organisation (`飞行` `部`,
+/// `企业` `管理系`, `第` `96` `军`, `心连心` `艺术团`)?
+fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
+    const HEAD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["n", "nt", "j", "nz"]);
+    let t = &tokens[j];
+    let w = t.text(text);
+    let Some(last) = w.chars().next_back() else { return false };
+    let lists = sets();
+    t.tag.is_any(&HEAD_TAGS)
+        && w.chars().all(is_han)
+        && (SHORT_HEADS.contains(&last) || PART_HEADS.contains(&last) || lists.heads.ends(w, last))
+        && !lists.not_heads.is(w, last)
+        && !lists.not_head_endings.ends(w, last)
+        && (last != '行' || w.ends_with("银行"))
+        && !TITLES.contains(&w)
+        && !TITLE_ENDINGS.contains(&w)
+        && !NOT_MODIFIERS.contains(&w)
+}
+
+/// A part named right after its organisation belongs to its name: the
+/// organisation, the words that name the part (nouns, verbs of two
+/// characters, a set phrase, a place, a number) and the part's head
+/// (`海南公司` `飞行` `部`, `中国共产党` `友好` `代表团`, `国民党` `第`
+/// `96` `军`, `武警` `北京` `一` `总队`). Up to four words between, and
+/// none of a mark, a title, a match verb or a word that never stands
+/// in a name.
+fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize, EntityKind)>) {
+    let mut k = 0;
+    while k < orgs.len() {
+        let (s, e, trim, kind) = orgs[k];
+        if trim > 0 || kind != EntityKind::Organization {
+            k += 1;
+            continue;
+        }
+        let mut found = None;
+        for j in e + 1..tokens.len().min(e + 6) {
+            let m = &tokens[j];
+            let mw = m.text(text);
+            // A head right after the organisation is a word of its own
+            // (`安理会`), not one like `组队`, `两院`.
+            let n = (m.end - m.start) as usize;
+            let ok = if j == e + 1 { n >= 3 } else { n >= 2 || tokens[j - 1].tag.is_any(&VERBS) || j > e + 2 };
+            if ok && part_head(text, tokens, j) {
+                found = Some(j);
+                break;
+            }
+            // A verb names the part's work right before a head of one
+            // character (`飞行` `部`); one before a name is what the
+            // organisation did (`买下` `纽新公司`).
+            let verb_ok = m.tag.name() == "vn"
+                || (m.tag.is_any(&VERBS)
+                    && tokens.get(j + 1).is_some_and(|h| h.end - h.start == 1 && part_head(text, tokens, j + 1)));
+            let number = m.tag.name() == "m"
+                && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)));
+            let word = mw.chars().all(is_han)
+                && (modifier(m.tag) || m.tag.name() == "i" || (verb_ok && m.end - m.start == 2))
+                && m.end - m.start >= 2
+                && !NOT_MODIFIERS.contains(&mw)
+                && !MATCH_VERBS.contains(&mw)
+                && !TITLES.contains(&mw)
+                && !PERSON_BEFORE.contains(&mw);
+            if !(number || word) {
+                break;
+            }
+        }
+        let Some(mut j) = found else {
+            k += 1;
+            continue;
+        };
+        // An organisation found inside the part is part of it.
+        while orgs.get(k + 1).is_some_and(|&(s2, ..)| s2 <= j) {
+            j = j.max(orgs[k + 1].1);
+            orgs.remove(k + 1);
+        }
+        orgs[k] = (s, j, 0, kind);
+    }
 }
 
 /// Do tokens `a..i` name the organisation of the head at `i` by common
@@ -2075,6 +2159,38 @@ mod tests {
         for (text, not) in refused {
             let got = entities(&s, text);
             assert!(!got.iter().any(|g| g.0 == *not || g.0.ends_with("公司")), "{text}: {not} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_part_named_right_after_its_organisation_belongs_to_the_name() {
+        let s = Segmenter::embedded();
+        let table: &[(&str, &str)] = &[
+            // A verb naming the part's work before a head of one character.
+            ("如东方航空公司飞行部所说，训练加强了。", "东方航空公司飞行部"),
+            ("黄河医院宣教科的医生来了。", "黄河医院宣教科"),
+            // A place and a number before the head.
+            ("武警上海一总队的战士赶到现场。", "武警上海一总队"),
+            // A common noun before a head of its own.
+            ("中央电视台青春艺术团昨天演出。", "中央电视台青春艺术团"),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            assert!(
+                got.iter().any(|g| g.0 == *want && g.1 == EntityKind::Organization),
+                "{text}: {want} not in {got:?}"
+            );
+        }
+        let refused: &[(&str, &str)] = &[
+            // What the organisation did to another.
+            ("大西洋电信公司买下纽新公司。", "大西洋电信公司"),
+            // A verb that ends like a head, and a title.
+            ("中国队组队参赛。", "中国队"),
+            ("自治区党委常委出席了会议。", "自治区党委"),
+        ];
+        for (text, whole) in refused {
+            let got = entities(&s, text);
+            assert!(got.iter().any(|g| g.0 == *whole), "{text}: {whole} not in {got:?}");
         }
     }
 
