@@ -981,7 +981,10 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     out.push(span(t, 0, place_before(segmenter, w, n).unwrap_or(n), EntityKind::Place));
                 }
             }
-            Some(EntityKind::Organization) => out.push(span(t, 0, n, EntityKind::Organization)),
+            Some(EntityKind::Organization) => match kind_of_place(segmenter, w) {
+                Some(k) => out.push(span(t, 0, k, EntityKind::Place)),
+                None => out.push(span(t, 0, n, EntityKind::Organization)),
+            },
             None => {
                 if n >= 3
                     && let Some(k) = place_before(segmenter, w, n)
@@ -1013,6 +1016,25 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         i += 1;
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// The place of a name that says a kind of organisation of a country or
+/// a continent, not one (`美国公司`, `非洲球队`): its characters. A
+/// Chinese province's or city's company is often one (`海南公司` of an
+/// airline), so those stay names.
+fn kind_of_place(segmenter: &Segmenter, name: &str) -> Option<usize> {
+    let division = |place: &str| {
+        ['省', '市'].iter().any(|d| {
+            let mut w = String::with_capacity(place.len() + 3);
+            w.push_str(place);
+            w.push(*d);
+            is_place(segmenter, &w)
+        })
+    };
+    ["公司", "球队"]
+        .iter()
+        .find_map(|h| name.strip_suffix(h).filter(|place| is_place(segmenter, place) && !division(place)))
+        .map(chars)
 }
 
 /// Is the word a pair of regions (`青藏`, `黄淮`), alone (not a person's
@@ -1637,6 +1659,20 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             a = scanned;
             ok = true;
         }
+        // A country's companies or a continent's teams are a kind, not
+        // one (`美国公司`, `非洲` `球队`); a team's word before a
+        // tournament's names the sport (`世界` `女篮` `锦标赛`).
+        let kind_of = || kind_of_place(segmenter, &text[tokens[a].byte_start as usize..t.byte_end as usize]).is_some();
+        let tournament = || {
+            w.ends_with(['队', '篮', '排', '足'])
+                && tokens.get(i + 1).is_some_and(|t| {
+                    let tw = t.text(text);
+                    tw.ends_with('赛') && (chars(tw) >= 3 || tw == "联赛")
+                })
+        };
+        if ok && size >= 2 && trim == 0 && (tournament() || kind_of()) {
+            continue;
+        }
         if ok && size >= 2 {
             // The session before the name: 第六届 全国人大.
             if a > 0 && ordinal(tokens[a - 1].text(text)) {
@@ -2191,6 +2227,25 @@ mod tests {
         for (text, whole) in refused {
             let got = entities(&s, text);
             assert!(got.iter().any(|g| g.0 == *whole), "{text}: {whole} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_countrys_companies_and_a_tournaments_teams_are_no_names() {
+        let s = Segmenter::embedded();
+        // A kind of organisation of a country or a continent: the place only.
+        for (text, place) in [("日本公司纷纷裁员。", "日本"), ("他们是欧洲球队中最强的。", "欧洲")]
+        {
+            let got = entities(&s, text);
+            assert_eq!(got, vec![(place.to_string(), EntityKind::Place)], "{text}");
+        }
+        // A team's word before a tournament names the sport.
+        assert_eq!(entities(&s, "世界男排锦标赛昨天开幕。"), vec![], "a tournament");
+        // A province's company and a national team stay names.
+        for (text, org) in [("山东公司完成了任务。", "山东公司"), ("中国女篮昨天抵达。", "中国女篮")]
+        {
+            let got = entities(&s, text);
+            assert!(got.iter().any(|g| g.0 == org && g.1 == EntityKind::Organization), "{text}: {got:?}");
         }
     }
 
