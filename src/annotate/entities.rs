@@ -1023,6 +1023,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
 /// Chinese province's or city's company is often one (`海南公司` of an
 /// airline), so those stay names.
 fn kind_of_place(segmenter: &Segmenter, name: &str) -> Option<usize> {
+    if !name.ends_with(['司', '队']) {
+        return None;
+    }
     let division = |place: &str| {
         ['省', '市'].iter().any(|d| {
             let mut w = String::with_capacity(place.len() + 3);
@@ -1706,8 +1709,8 @@ fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
     let Some(last) = w.chars().next_back() else { return false };
     let lists = sets();
     t.tag.is_any(&HEAD_TAGS)
-        && w.chars().all(is_han)
         && (SHORT_HEADS.contains(&last) || PART_HEADS.contains(&last) || lists.heads.ends(w, last))
+        && w.chars().all(is_han)
         && !lists.not_heads.is(w, last)
         && !lists.not_head_endings.ends(w, last)
         && (last != '行' || w.ends_with("银行"))
@@ -1743,26 +1746,40 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
                 found = Some(j);
                 break;
             }
+            // A number of the part (`第` `96` `军`, `一` `总队`).
+            if m.tag.name() == "m"
+                && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+            {
+                continue;
+            }
+            if n < 2 || !mw.chars().all(is_han) {
+                break;
+            }
             // A verb names the part's work right before a head of one
             // character (`飞行` `部`); one before a name is what the
             // organisation did (`买下` `纽新公司`).
-            let verb_ok = m.tag.name() == "vn"
-                || (m.tag.is_any(&VERBS)
-                    && tokens.get(j + 1).is_some_and(|h| h.end - h.start == 1 && part_head(text, tokens, j + 1)));
-            let number = m.tag.name() == "m"
-                && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)));
-            let word = mw.chars().all(is_han)
-                && (modifier(m.tag) || m.tag.name() == "i" || (verb_ok && m.end - m.start == 2))
-                && m.end - m.start >= 2
-                && !NOT_MODIFIERS.contains(&mw)
-                && !MATCH_VERBS.contains(&mw)
-                && !TITLES.contains(&mw)
-                && !PERSON_BEFORE.contains(&mw);
-            if !(number || word) {
+            let named_by = modifier(m.tag)
+                || m.tag.name() == "i"
+                || (n == 2
+                    && (m.tag.name() == "vn"
+                        || (m.tag.is_any(&VERBS)
+                            && tokens
+                                .get(j + 1)
+                                .is_some_and(|h| h.end - h.start == 1 && part_head(text, tokens, j + 1)))));
+            if !named_by {
                 break;
             }
         }
-        let Some(mut j) = found else {
+        // Words that never stand in a name, read only once a part is
+        // found (titles only for a word ending like one).
+        let never = |m: &Token| {
+            let mw = m.text(text);
+            NOT_MODIFIERS.contains(&mw)
+                || MATCH_VERBS.contains(&mw)
+                || (mw.chars().next_back().is_some_and(|c| sets().title_ends.has(c))
+                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
+        };
+        let Some(mut j) = found.filter(|&j| !tokens[e + 1..j].iter().any(never)) else {
             k += 1;
             continue;
         };
