@@ -1665,7 +1665,10 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // A country's companies or a continent's teams are a kind, not
         // one (`美国公司`, `非洲` `球队`); a team's word before a
         // tournament's names the sport (`世界` `女篮` `锦标赛`).
-        let kind_of = || kind_of_place(segmenter, &text[tokens[a].byte_start as usize..t.byte_end as usize]).is_some();
+        let kind_of = || {
+            matches!(last, '司' | '队')
+                && kind_of_place(segmenter, &text[tokens[a].byte_start as usize..t.byte_end as usize]).is_some()
+        };
         let tournament = || {
             w.ends_with(['队', '篮', '排', '足'])
                 && tokens.get(i + 1).is_some_and(|t| {
