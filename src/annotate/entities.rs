@@ -981,7 +981,10 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     out.push(span(t, 0, place_before(segmenter, w, n).unwrap_or(n), EntityKind::Place));
                 }
             }
-            Some(EntityKind::Organization) => out.push(span(t, 0, n, EntityKind::Organization)),
+            Some(EntityKind::Organization) => match kind_of_place(segmenter, w) {
+                Some(k) => out.push(span(t, 0, k, EntityKind::Place)),
+                None => out.push(span(t, 0, n, EntityKind::Organization)),
+            },
             None => {
                 if n >= 3
                     && let Some(k) = place_before(segmenter, w, n)
@@ -1013,6 +1016,28 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         i += 1;
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// The place of a name that says a kind of organisation of a country or
+/// a continent, not one (`美国公司`, `非洲球队`): its characters. A
+/// Chinese province's or city's company is often one (`海南公司` of an
+/// airline), so those stay names.
+fn kind_of_place(segmenter: &Segmenter, name: &str) -> Option<usize> {
+    if !name.ends_with(['司', '队']) {
+        return None;
+    }
+    let division = |place: &str| {
+        ['省', '市'].iter().any(|d| {
+            let mut w = String::with_capacity(place.len() + 3);
+            w.push_str(place);
+            w.push(*d);
+            is_place(segmenter, &w)
+        })
+    };
+    ["公司", "球队"]
+        .iter()
+        .find_map(|h| name.strip_suffix(h).filter(|place| is_place(segmenter, place) && !division(place)))
+        .map(chars)
 }
 
 /// Is the word a pair of regions (`青藏`, `黄淮`), alone (not a person's
@@ -1582,6 +1607,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             orgs.push((s0, i, trim, EntityKind::Organization));
             continue;
         }
+        let scanned = a;
         // A name starts with a name (`苏溪镇` `专职` `消防队`, not `参观` `苏溪镇`…),
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
         // unit right before the head (`站` `党委`).
@@ -1614,11 +1640,45 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // An organisation of the administrative unit named by one
         // character before it: 乡 卫生院, 厅 党组, 市 接待处.
         let of_unit = a + 1 == i && tokens[a].end - tokens[a].start == 1 && unit(a, i);
-        let ok = if a < i {
+        let mut ok = if a < i {
             named || nt || of_unit || short_division(segmenter, text, tokens, a)
         } else {
             (nt && n >= 2) || (self_named && !short_pair) || ministry
         };
+        // A name of common words before a head of its own (`农业`
+        // `保险公司`, `机场` `管理局`), led by a mark, a preposition, a
+        // conjunction or `的`: not after a verb or a number (`兼并`
+        // `证券公司`, `一家` `电子公司`), nor a head's own word (`公司`
+        // `工会`), nor a person ending like a head.
+        if !ok
+            && scanned < i
+            && !facility
+            && trim == 0
+            && t.tag.is_any(&NOUNS)
+            && (n >= 3 || lists.heads.is(w, last))
+            && (last != '行' || w.ends_with("银行"))
+            && common_name(text, tokens, scanned, i)
+        {
+            a = scanned;
+            ok = true;
+        }
+        // A country's companies or a continent's teams are a kind, not
+        // one (`美国公司`, `非洲` `球队`); a team's word before a
+        // tournament's names the sport (`世界` `女篮` `锦标赛`).
+        let kind_of = || {
+            matches!(last, '司' | '队')
+                && kind_of_place(segmenter, &text[tokens[a].byte_start as usize..t.byte_end as usize]).is_some()
+        };
+        let tournament = || {
+            w.ends_with(['队', '篮', '排', '足'])
+                && tokens.get(i + 1).is_some_and(|t| {
+                    let tw = t.text(text);
+                    tw.ends_with('赛') && (chars(tw) >= 3 || tw == "联赛")
+                })
+        };
+        if ok && size >= 2 && trim == 0 && (tournament() || kind_of()) {
+            continue;
+        }
         if ok && size >= 2 {
             // The session before the name: 第六届 全国人大.
             if a > 0 && ordinal(tokens[a - 1].text(text)) {
@@ -1634,7 +1694,128 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             orgs.push((a, i, trim, kind));
         }
     }
+    parts_after(text, tokens, &mut orgs);
     orgs
+}
+
+/// Heads of the parts of an organisation, of one character, besides
+/// the organisations' own: a section (`科`), a department (`系`), an
+/// office (`室`), a desk (`台`), a group (`组`).
+const PART_HEADS: &[char] = &['科', '系', '室', '台', '组'];
+
+/// Is token `j` the head of a part of an organisation (`飞行` `部`,
+/// `企业` `管理系`, `第` `96` `军`, `心连心` `艺术团`)?
+fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
+    const HEAD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["n", "nt", "j", "nz"]);
+    let t = &tokens[j];
+    let w = t.text(text);
+    let Some(last) = w.chars().next_back() else { return false };
+    let lists = sets();
+    t.tag.is_any(&HEAD_TAGS)
+        && (SHORT_HEADS.contains(&last) || PART_HEADS.contains(&last) || lists.heads.ends(w, last))
+        && w.chars().all(is_han)
+        && !lists.not_heads.is(w, last)
+        && !lists.not_head_endings.ends(w, last)
+        && (last != '行' || w.ends_with("银行"))
+        && !TITLES.contains(&w)
+        && !TITLE_ENDINGS.contains(&w)
+        && !NOT_MODIFIERS.contains(&w)
+}
+
+/// A part named right after its organisation belongs to its name: the
+/// organisation, the words that name the part (nouns, verbs of two
+/// characters, a set phrase, a place, a number) and the part's head
+/// (`海南公司` `飞行` `部`, `中国共产党` `友好` `代表团`, `国民党` `第`
+/// `96` `军`, `武警` `北京` `一` `总队`). Up to four words between, and
+/// none of a mark, a title, a match verb or a word that never stands
+/// in a name.
+fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize, EntityKind)>) {
+    let mut k = 0;
+    while k < orgs.len() {
+        let (s, e, trim, kind) = orgs[k];
+        if trim > 0 || kind != EntityKind::Organization {
+            k += 1;
+            continue;
+        }
+        let mut found = None;
+        for j in e + 1..tokens.len().min(e + 6) {
+            let m = &tokens[j];
+            let mw = m.text(text);
+            // A head right after the organisation is a word of its own
+            // (`安理会`), not one like `组队`, `两院`.
+            let n = (m.end - m.start) as usize;
+            let ok = if j == e + 1 { n >= 3 } else { n >= 2 || tokens[j - 1].tag.is_any(&VERBS) || j > e + 2 };
+            if ok && part_head(text, tokens, j) {
+                found = Some(j);
+                break;
+            }
+            // A number of the part (`第` `96` `军`, `一` `总队`).
+            if m.tag.name() == "m"
+                && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+            {
+                continue;
+            }
+            if n < 2 || !mw.chars().all(is_han) {
+                break;
+            }
+            // A verb names the part's work right before a head of one
+            // character (`飞行` `部`); one before a name is what the
+            // organisation did (`买下` `纽新公司`).
+            let named_by = modifier(m.tag)
+                || m.tag.name() == "i"
+                || (n == 2
+                    && (m.tag.name() == "vn"
+                        || (m.tag.is_any(&VERBS)
+                            && tokens
+                                .get(j + 1)
+                                .is_some_and(|h| h.end - h.start == 1 && part_head(text, tokens, j + 1)))));
+            if !named_by {
+                break;
+            }
+        }
+        // Words that never stand in a name, read only once a part is
+        // found (titles only for a word ending like one).
+        let never = |m: &Token| {
+            let mw = m.text(text);
+            NOT_MODIFIERS.contains(&mw)
+                || MATCH_VERBS.contains(&mw)
+                || (mw.chars().next_back().is_some_and(|c| sets().title_ends.has(c))
+                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
+        };
+        let Some(mut j) = found.filter(|&j| !tokens[e + 1..j].iter().any(never)) else {
+            k += 1;
+            continue;
+        };
+        // An organisation found inside the part is part of it.
+        while orgs.get(k + 1).is_some_and(|&(s2, ..)| s2 <= j) {
+            j = j.max(orgs[k + 1].1);
+            orgs.remove(k + 1);
+        }
+        orgs[k] = (s, j, 0, kind);
+    }
+}
+
+/// Do tokens `a..i` name the organisation of the head at `i` by common
+/// nouns alone? They are nouns, the first a noun proper and no head word
+/// of its own, four characters or more with the head, and the name
+/// stands after a mark, a preposition, a conjunction or `的` (or a
+/// word like `该市`), where a name starts rather than a phrase.
+fn common_name(text: &str, tokens: &[Token], a: usize, i: usize) -> bool {
+    let first = tokens[a].text(text);
+    let first_last = first.chars().next_back().unwrap_or(' ');
+    let size: usize = (a..=i).map(|k| (tokens[k].end - tokens[k].start) as usize).sum();
+    let led = a == 0 || {
+        let p = &tokens[a - 1];
+        let pw = p.text(text);
+        matches!(p.tag.name(), "p" | "c" | "uj")
+            || !pw.chars().all(is_han)
+            || (p.tag.name() == "r" && pw.ends_with(['市', '县', '省']))
+    };
+    size >= 4
+        && led
+        && tokens[a].tag.name() == "n"
+        && !sets().heads.is(first, first_last)
+        && (a..i).all(|k| tokens[k].tag.is_any(&NOUNS))
 }
 
 /// Characters of particles, pronouns, adverbs and verbs of one character
@@ -2006,6 +2187,85 @@ mod tests {
         for (text, not) in refused {
             let got = entities(&s, text);
             assert!(!got.iter().any(|g| g.0 == *not), "{text}: {not} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn organisations_named_by_common_words_where_a_name_starts() {
+        use EntityKind::Organization as O;
+        let s = Segmenter::embedded();
+        let table: &[(&str, (&str, EntityKind))] = &[
+            // After a preposition, at the start, after a mark.
+            ("据机场管理局透露，航班已经恢复。", ("机场管理局", O)),
+            ("农业保险公司和银行签了协议。", ("农业保险公司", O)),
+            ("他在语文出版社工作了十年。", ("语文出版社", O)),
+            ("据新闻中心通报，比赛推迟。", ("新闻中心", O)),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            assert!(got.iter().any(|g| g.0 == want.0 && g.1 == want.1), "{text}: {want:?} not in {got:?}");
+        }
+        let refused: &[(&str, &str)] = &[
+            // After a number or a verb: a kind of organisation, not one.
+            ("他们开了一家电子公司。", "电子公司"),
+            ("银行通过兼并证券公司扩大业务。", "兼并证券公司"),
+            // A head word of its own first: a part of an organisation not named.
+            ("公司工会决定发放补贴。", "公司工会"),
+        ];
+        for (text, not) in refused {
+            let got = entities(&s, text);
+            assert!(!got.iter().any(|g| g.0 == *not || g.0.ends_with("公司")), "{text}: {not} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_part_named_right_after_its_organisation_belongs_to_the_name() {
+        let s = Segmenter::embedded();
+        let table: &[(&str, &str)] = &[
+            // A verb naming the part's work before a head of one character.
+            ("如东方航空公司飞行部所说，训练加强了。", "东方航空公司飞行部"),
+            ("黄河医院宣教科的医生来了。", "黄河医院宣教科"),
+            // A place and a number before the head.
+            ("武警上海一总队的战士赶到现场。", "武警上海一总队"),
+            // A common noun before a head of its own.
+            ("中央电视台青春艺术团昨天演出。", "中央电视台青春艺术团"),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            assert!(
+                got.iter().any(|g| g.0 == *want && g.1 == EntityKind::Organization),
+                "{text}: {want} not in {got:?}"
+            );
+        }
+        let refused: &[(&str, &str)] = &[
+            // What the organisation did to another.
+            ("大西洋电信公司买下纽新公司。", "大西洋电信公司"),
+            // A verb that ends like a head, and a title.
+            ("中国队组队参赛。", "中国队"),
+            ("自治区党委常委出席了会议。", "自治区党委"),
+        ];
+        for (text, whole) in refused {
+            let got = entities(&s, text);
+            assert!(got.iter().any(|g| g.0 == *whole), "{text}: {whole} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_countrys_companies_and_a_tournaments_teams_are_no_names() {
+        let s = Segmenter::embedded();
+        // A kind of organisation of a country or a continent: the place only.
+        for (text, place) in [("日本公司纷纷裁员。", "日本"), ("他们是欧洲球队中最强的。", "欧洲")]
+        {
+            let got = entities(&s, text);
+            assert_eq!(got, vec![(place.to_string(), EntityKind::Place)], "{text}");
+        }
+        // A team's word before a tournament names the sport.
+        assert_eq!(entities(&s, "世界男排锦标赛昨天开幕。"), vec![], "a tournament");
+        // A province's company and a national team stay names.
+        for (text, org) in [("山东公司完成了任务。", "山东公司"), ("中国女篮昨天抵达。", "中国女篮")]
+        {
+            let got = entities(&s, text);
+            assert!(got.iter().any(|g| g.0 == org && g.1 == EntityKind::Organization), "{text}: {got:?}");
         }
     }
 
