@@ -173,13 +173,15 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     };
     // The text of `ids` stands over the headline: the blocks across it end
     // above it, with only photos and captions between.
+    // A headline set at the foot of its story's columns may stand past the
+    // white space left under the shortest (up to twenty lines of it).
     let over = |head: (f32, f32, f32, f32), size: f32, ids: &[usize]| {
         let across: Vec<usize> =
             ids.iter().copied().filter(|&b| overlap((head.0, head.1), (blocks[b].x0, blocks[b].x1)) > 0.0).collect();
         let bottom = across.iter().map(|&b| blocks[b].bottom).fold(f32::MIN, f32::max);
         !across.is_empty()
             && across.iter().all(|&b| blocks[b].bottom <= head.2 + 0.5 * size)
-            && head.2 - bottom <= 12.0 * body_size
+            && head.2 - bottom <= 20.0 * body_size
             && !rule_between(head.0, head.1, bottom, head.2, head.0, head.1, &sheet.rules)
             && !blocks.iter().enumerate().any(|(b, k)| {
                 kinds[b] != Kind::Leftover
@@ -1087,5 +1089,17 @@ mod tests {
         assert!(got[0].1.ends_with("二完。"), "{got:?}");
         assert_eq!(got[1].0, "第二篇标题");
         assert!(got[1].1.starts_with("三三") && got[1].1.ends_with("三完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_set_at_the_foot_of_its_story_takes_it_across_white_space() {
+        // The text in one column, then fifteen lines of white space, then
+        // its headline.
+        let mut g = column(&["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一完。"], 50.0, 60.0);
+        g.extend(line("第一篇标题", 50.0, 270.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("一完。"), "{got:?}");
     }
 }
