@@ -236,14 +236,15 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 // Text right of it starting level with its top (a headline
                 // in a column of its own left of its text), not set over a
                 // headline of its own (a byline over the next headline, or
-                // a story whose headline is set under it).
+                // a story whose headline is set under it; what the run goes
+                // on to after that text, such as a byline over the next
+                // headline, does not count).
                 let right = matches!(items.get(i + 1), Some(Item::Run(next)) if {
                     let first = &blocks[next[0]];
-                    let last = &blocks[next[next.len() - 1]];
                     let headline_under = matches!(items.get(i + 2), Some(Item::Head(h)) if {
                         let (x0, x1, top, _) = bounds(&groups[*h]);
                         let hs = head_size(*h);
-                        top >= last.bottom - 0.5 * hs && top - last.bottom <= 3.0 * hs && overlap((x0, x1), (last.x0, last.x1)) > 0.0
+                        top >= first.bottom - 0.5 * hs && top - first.bottom <= 3.0 * hs && overlap((x0, x1), (first.x0, first.x1)) > 0.0
                     });
                     first.x0 >= head.1 && (first.top - head.2).abs() <= 0.5 * size && !headline_under
                 });
@@ -1101,5 +1102,23 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "第一篇标题");
         assert!(got[0].1.ends_with("一完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_takes_its_text_right_of_it_though_a_byline_over_the_next_headline_follows() {
+        // As above, and column five holds a byline over story three's
+        // headline, with its text under it.
+        let mut g = story_one();
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 58.0));
+        g.extend(line("第二篇标题", 330.0, 58.0, 20.0));
+        g.extend(column(&["三三三三三三三三三三三三", "三三三三三三三三三三三三", "三完。"], 450.0, 48.0));
+        g.extend(line("记者张三", 590.0, 48.0, 9.0));
+        g.extend(line("第三篇标题", 590.0, 72.0, 20.0));
+        g.extend(column(&["四四四四四四四四四四四四", "四四四四四四四四四四四四", "四完。"], 590.0, 92.0));
+        let got = stories(g);
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("二完。"), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("三三"), "{got:?}");
     }
 }
