@@ -16,8 +16,10 @@
 //!   it.
 //! - The text of a story runs on in reading order until the next headline
 //!   or a rule across it. A headline with no text under it takes back the
-//!   column stack another story read on into, over it or right left of
-//!   it, where a paragraph ended at the jump.
+//!   column stacks another story read on into, over it or right left of
+//!   it (level with it, or with the photo and caption over them), where a
+//!   paragraph ended at the jump — but not when its own text stands right
+//!   of it, level with it.
 
 use super::layout::{self, Block};
 use super::read::{Rule, Sheet};
@@ -171,13 +173,15 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
     };
     // The text of `ids` stands over the headline: the blocks across it end
     // above it, with only photos and captions between.
+    // A headline set at the foot of its story's columns may stand past the
+    // white space left under the shortest (up to twenty lines of it).
     let over = |head: (f32, f32, f32, f32), size: f32, ids: &[usize]| {
         let across: Vec<usize> =
             ids.iter().copied().filter(|&b| overlap((head.0, head.1), (blocks[b].x0, blocks[b].x1)) > 0.0).collect();
         let bottom = across.iter().map(|&b| blocks[b].bottom).fold(f32::MIN, f32::max);
         !across.is_empty()
             && across.iter().all(|&b| blocks[b].bottom <= head.2 + 0.5 * size)
-            && head.2 - bottom <= 12.0 * body_size
+            && head.2 - bottom <= 20.0 * body_size
             && !rule_between(head.0, head.1, bottom, head.2, head.0, head.1, &sheet.rules)
             && !blocks.iter().enumerate().any(|(b, k)| {
                 kinds[b] != Kind::Leftover
@@ -188,13 +192,27 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
             })
     };
     // The text of `ids` stands in the columns right left of the headline,
-    // starting level with it (or with the photo over the text).
+    // starting level with it (or with the photo over the text, its caption
+    // between them).
     let beside = |head: (f32, f32, f32, f32), size: f32, ids: &[usize]| {
         let (x0, x1, top, bottom) = bounds(ids);
+        let caption = blocks
+            .iter()
+            .zip(&kinds)
+            .filter(|&(c, &k)| {
+                k == Kind::Leftover
+                    && overlap((c.x0, c.x1), (x0, x1)) > 0.0
+                    && c.bottom <= top + 1.0
+                    && top - c.bottom <= 1.5 * body_size
+            })
+            .map(|(c, _)| c.top)
+            .fold(top, f32::min);
         let top = sheet
             .boxes
             .iter()
-            .filter(|p| overlap((p.x0, p.x1), (x0, x1)) > 0.0 && p.y1 <= top + 1.0 && top - p.y1 <= 3.0 * body_size)
+            .filter(|p| {
+                overlap((p.x0, p.x1), (x0, x1)) > 0.0 && p.y1 <= caption + 1.0 && caption - p.y1 <= 3.0 * body_size
+            })
             .map(|p| p.y0)
             .fold(top, f32::min);
         overlap((head.0, head.1), (x0, x1)) <= 0.0
@@ -215,13 +233,28 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                 let head = bounds(&groups[*g]);
                 let size = head_size(*g);
                 let headed = matches!(items.get(i + 1), Some(Item::Run(next)) if under(head, size, &blocks[next[0]]));
+                // Text right of it starting level with its top (a headline
+                // in a column of its own left of its text), not set over a
+                // headline of its own (a byline over the next headline, or
+                // a story whose headline is set under it; what the run goes
+                // on to after that text, such as a byline over the next
+                // headline, does not count).
+                let right = matches!(items.get(i + 1), Some(Item::Run(next)) if {
+                    let first = &blocks[next[0]];
+                    let headline_under = matches!(items.get(i + 2), Some(Item::Head(h)) if {
+                        let (x0, x1, top, _) = bounds(&groups[*h]);
+                        let hs = head_size(*h);
+                        top >= first.bottom - 0.5 * hs && top - first.bottom <= 3.0 * hs && overlap((x0, x1), (first.x0, first.x1)) > 0.0
+                    });
+                    first.x0 >= head.1 && (first.top - head.2).abs() <= 0.5 * size && !headline_under
+                });
                 // The run read on from a story under a headline of its own.
                 let taken = i >= 2
                     && matches!(&items[i - 2], Item::Head(h) if under(bounds(&groups[*h]), head_size(*h), &blocks[run[0]]));
                 if headed || !taken {
                     None
                 } else {
-                    (1..run.len()).rev().find(|&k| {
+                    let jump = |k: usize| {
                         let (a, b) = (&blocks[run[k - 1]], &blocks[run[k]]);
                         // A short line of its own over the stack (a byline)
                         // opens a story, however the text before it ended.
@@ -233,6 +266,35 @@ pub fn pieces(sheet: &Sheet) -> Vec<Piece> {
                         b.top < a.bottom - 0.5 * a.size()
                             && (ends_paragraph(a) || opens)
                             && (over(head, size, &run[k..]) || beside(head, size, &run[k..]))
+                    };
+                    let candidates: Vec<usize> = (1..run.len()).filter(|&k| jump(k)).collect();
+                    // The latest such stack, and the stacks before it read
+                    // on into across the same band (columns of one story
+                    // that start level, a byline perhaps over the first).
+                    candidates.last().map(|&last| {
+                        let top = blocks[run[last]].top;
+                        let level = |b: &Block| (b.top - top).abs() <= body_size;
+                        let heads_level = |from: usize| {
+                            (from..=last).all(|j| {
+                                let b = &blocks[run[j]];
+                                let starts = j == from || b.top < blocks[run[j - 1]].bottom - 0.5 * b.size();
+                                // A line of its own right over a column
+                                // that starts level (a byline).
+                                let byline = b.lines.len() == 1
+                                    && j < last
+                                    && blocks[run[j + 1]].top >= b.bottom - 0.5 * b.size()
+                                    && level(&blocks[run[j + 1]]);
+                                !starts || level(b) || byline
+                            })
+                        };
+                        candidates.iter().copied().find(|&k| heads_level(k)).unwrap_or(last)
+                    })
+                    // With text of its own right of it, the headline leaves
+                    // the stack to the story it was read on from, unless it
+                    // starts above that story's headline (no column of that
+                    // story starts over its head).
+                    .filter(|&k| {
+                        !right || matches!(&items[i - 2], Item::Head(h) if blocks[run[k]].top < bounds(&groups[*h]).2 - 0.5 * head_size(*h))
                     })
                 }
             }
@@ -960,5 +1022,103 @@ mod tests {
         assert!(got[0].1.ends_with("一一") && !got[0].1.contains('二'), "{got:?}");
         assert_eq!(got[1].0, "第二篇标题");
         assert!(got[1].1.starts_with("记者张三") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    /// Story one: its headline over column one, its text there ending a
+    /// paragraph low down (so whatever stands in the columns right of it
+    /// was read on into).
+    fn story_one() -> Vec<Glyph> {
+        let mut g = line("第一篇标题", 50.0, 40.0, 20.0);
+        let full = "一一一一一一一一一一一一";
+        g.extend(column(&[full, full, full, full, full, full, full, full, "一完。"], 50.0, 70.0));
+        g
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_takes_the_text_under_a_photo_and_its_caption_left_of_it() {
+        // Column two: a photo level with the headline in column three, a
+        // caption of two lines under it, then story two's text.
+        let mut g = story_one();
+        g.extend(line("图为二二二二二二二二", 190.0, 112.0, 8.0));
+        g.extend(line("二二二二", 190.0, 122.0, 8.0));
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 144.0));
+        g.extend(line("第二篇标题", 330.0, 78.0, 20.0));
+        let photo = Rule { x0: 190.0, y0: 60.0, x1: 310.0, y1: 100.0 };
+        let sheet = Sheet { glyphs: g, rules: vec![], boxes: vec![photo], unmapped: 0 };
+        let got: Vec<(String, String)> = pieces(&sheet)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Story { head, body } => Some((join(&head), body.split_whitespace().collect())),
+                Piece::Leftover(_) => None,
+            })
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.ends_with("一完。") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("二二") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_in_a_column_of_its_own_takes_all_the_columns_left_of_it_that_start_level() {
+        // Story two: a byline over column two, its text in columns two and
+        // three (each ending a paragraph), its headline in column four.
+        let mut g = story_one();
+        let full = "二二二二二二二二二二二二";
+        g.extend(line("记者张三", 190.0, 62.0, 9.0));
+        g.extend(column(&[full, full, "二二完。"], 190.0, 80.0));
+        g.extend(column(&[full, full, "二完。"], 330.0, 80.0));
+        g.extend(line("第二篇标题", 470.0, 84.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.ends_with("一完。") && !got[0].1.contains('二'), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("记者张三") && got[1].1.ends_with("二完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_with_its_text_right_of_it_leaves_the_column_left_of_it_to_the_story_read_on() {
+        // Column two, starting level with story one's headline, goes on
+        // with story one; story two's headline stands in column three and
+        // its text in column four, level with that headline.
+        let mut g = story_one();
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 58.0));
+        g.extend(line("第二篇标题", 330.0, 58.0, 20.0));
+        g.extend(column(&["三三三三三三三三三三三三", "三三三三三三三三三三三三", "三完。"], 450.0, 48.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("二完。"), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("三三") && got[1].1.ends_with("三完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_set_at_the_foot_of_its_story_takes_it_across_white_space() {
+        // The text in one column, then fifteen lines of white space, then
+        // its headline.
+        let mut g = column(&["一一一一一一一一一一一一", "一一一一一一一一一一一一", "一完。"], 50.0, 60.0);
+        g.extend(line("第一篇标题", 50.0, 270.0, 20.0));
+        let got = stories(g);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("一完。"), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_takes_its_text_right_of_it_though_a_byline_over_the_next_headline_follows() {
+        // As above, and column five holds a byline over story three's
+        // headline, with its text under it.
+        let mut g = story_one();
+        g.extend(column(&["二二二二二二二二二二二二", "二二二二二二二二二二二二", "二完。"], 190.0, 58.0));
+        g.extend(line("第二篇标题", 330.0, 58.0, 20.0));
+        g.extend(column(&["三三三三三三三三三三三三", "三三三三三三三三三三三三", "三完。"], 450.0, 48.0));
+        g.extend(line("记者张三", 590.0, 48.0, 9.0));
+        g.extend(line("第三篇标题", 590.0, 72.0, 20.0));
+        g.extend(column(&["四四四四四四四四四四四四", "四四四四四四四四四四四四", "四完。"], 590.0, 92.0));
+        let got = stories(g);
+        assert_eq!(got[0].0, "第一篇标题");
+        assert!(got[0].1.ends_with("二完。"), "{got:?}");
+        assert_eq!(got[1].0, "第二篇标题");
+        assert!(got[1].1.starts_with("三三"), "{got:?}");
     }
 }
