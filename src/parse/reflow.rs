@@ -307,11 +307,11 @@ pub(super) fn ends_with_tag(s: &str) -> bool {
 }
 
 /// The most characters a headline's bracketed tag holds: a column's name
-/// and a series' (`编辑视线·关注某某②`).
+/// and a series' (`民生观察·关注物价③`).
 const MAX_TAG_CHARS: usize = 14;
 
 /// Do the lines of a block's opening, then `last`, form a headline whose
-/// bracketed tag wrapped onto `last` (`…专治贫困村(走近基` / `层代表)`)?
+/// bracketed tag wrapped onto `last` (`…扎根山村(记者手` / `记)`)?
 /// The tag closes the headline: whatever follows is not part of it.
 fn closes_wrapped_tag(head: &str, last: &str) -> bool {
     let mut whole = head.to_string();
@@ -322,14 +322,14 @@ fn closes_wrapped_tag(head: &str, last: &str) -> bool {
 }
 
 /// Is `tail`, a few characters closing a quotation mark or bracket that
-/// `head` left open (`人人都是平安“支` / `点”`), the wrapped end of a
+/// `head` left open (`人人都是城市“主` / `人”`), the wrapped end of a
 /// headline, whatever its own shape?
 fn wrapped_tail(head: &str, tail: &str) -> bool {
     tail.chars().count() <= MAX_TAIL_CHARS && tail.ends_with(CLOSERS) && closes_left_open(head, tail)
 }
 
 /// Is text line `i + 1` the last character or two of a headline that
-/// wrapped from line `i` (`…文化礼堂丰富生` / `活`), alone at the end of
+/// wrapped from line `i` (`…正式建成通` / `车`), alone at the end of
 /// its block? Line `i` is shaped like a headline and as wide as its column
 /// or wider; text would not end a block short of a sentence's end.
 fn ends_with_remainder(lines: &[Line<'_>], columns: &[Column], i: usize) -> bool {
@@ -995,9 +995,9 @@ mod tests {
 
     #[test]
     fn a_tag_wrapped_onto_a_headlines_second_line_closes_the_headline() {
-        let page = "上一篇的文字到这里结束。\n\n张三：“老黄牛”扎根山村(走近基\n层干部)\n张三在山村工作了二十年，先后带领\n三个村子修通了公路，办起了工厂。\n";
+        let page = "上一篇的文字到这里结束。\n\n张三：“老黄牛”扎根山村(记者手\n记)\n张三在山村工作了二十年，先后带领\n三个村子修通了公路，办起了工厂。\n";
         let units = outline(page);
-        assert_eq!(units[1], "H:张三：“老黄牛”扎根山村(走近基|层干部)", "{units:?}");
+        assert_eq!(units[1], "H:张三：“老黄牛”扎根山村(记者手|记)", "{units:?}");
         assert!(units[2].starts_with("P:张三在山村工作了二十年"), "{units:?}");
     }
 
