@@ -8,6 +8,7 @@
 // Events (listeners may be async; `emit` resolves when all are done):
 //   pages    the pages and the contents changed (state.pages, .contents)
 //   words    word features arrived, or your words changed
+//   words-shown  the page in view is drawn with the word features
 //   query    a search was asked for (state.query)
 //   results  a new answer to the query (state.results, .hits, .current)
 //   hit      the current hit moved (state.current)

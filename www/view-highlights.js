@@ -17,7 +17,7 @@ export function highlights(view) {
     });
   }
   view.on("words-shown", () => {
-    if (state.words) words.textContent = "词语功能已就绪 Word features ready";
+    words.textContent = "词语功能已就绪 Word features ready";
   });
   view.on("words-failed", (error) => {
     words.textContent = `词语功能无法使用 Word features unavailable: ${error}`;
