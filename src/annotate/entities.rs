@@ -1019,9 +1019,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
 }
 
 /// The place of a name that says a kind of organisation of a country or
-/// a continent, not one (`美国公司`, `非洲球队`): its characters. A
-/// Chinese province's or city's company is often one (`海南公司` of an
-/// airline), so those stay names.
+/// a continent, not one (`日本公司`, `欧洲球队`): its characters. A
+/// Chinese province's or city's company is often one (`山东公司` of a
+/// group), so those stay names.
 fn kind_of_place(segmenter: &Segmenter, name: &str) -> Option<usize> {
     if !name.ends_with(['司', '队']) {
         return None;
@@ -1532,7 +1532,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             // noun anywhere, a verb right before the head.
             // A verb after a noun inside the name too (`管理体系` `认证`
             // `指导` `委员会`), never after a name that is whole already
-            // (`贝尔公司` `买下` `纽新公司`).
+            // (`华星公司` `买下` `新兴电子公司`).
             let after_noun = a >= 2 && a < i && tokens[a - 2].tag.is_any(&NOUNS);
             let after_whole = || {
                 a >= 2 && {
@@ -1645,10 +1645,10 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         } else {
             (nt && n >= 2) || (self_named && !short_pair) || ministry
         };
-        // A name of common words before a head of its own (`农业`
-        // `保险公司`, `机场` `管理局`), led by a mark, a preposition, a
-        // conjunction or `的`: not after a verb or a number (`兼并`
-        // `证券公司`, `一家` `电子公司`), nor a head's own word (`公司`
+        // A name of common words before a head of its own (`渔业`
+        // `保险公司`, `港口` `管理局`), led by a mark, a preposition, a
+        // conjunction or `的`: not after a verb or a number (`收购`
+        // `信托公司`, `一家` `电子公司`), nor a head's own word (`集团`
         // `工会`), nor a person ending like a head.
         if !ok
             && scanned < i
@@ -1663,8 +1663,8 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
             ok = true;
         }
         // A country's companies or a continent's teams are a kind, not
-        // one (`美国公司`, `非洲` `球队`); a team's word before a
-        // tournament's names the sport (`世界` `女篮` `锦标赛`).
+        // one (`日本公司`, `欧洲` `球队`); a team's word before a
+        // tournament's names the sport (`世界` `男排` `锦标赛`).
         let kind_of = || {
             matches!(last, '司' | '队')
                 && kind_of_place(segmenter, &text[tokens[a].byte_start as usize..t.byte_end as usize]).is_some()
@@ -1703,8 +1703,8 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
 /// office (`室`), a desk (`台`), a group (`组`).
 const PART_HEADS: &[char] = &['科', '系', '室', '台', '组'];
 
-/// Is token `j` the head of a part of an organisation (`飞行` `部`,
-/// `企业` `管理系`, `第` `96` `军`, `心连心` `艺术团`)?
+/// Is token `j` the head of a part of an organisation (`驾驶` `部`,
+/// `电子` `工程系`, `第` `12` `军`, `青春` `艺术团`)?
 fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
     const HEAD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["n", "nt", "j", "nz"]);
     let t = &tokens[j];
@@ -1725,8 +1725,8 @@ fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
 /// A part named right after its organisation belongs to its name: the
 /// organisation, the words that name the part (nouns, verbs of two
 /// characters, a set phrase, a place, a number) and the part's head
-/// (`海南公司` `飞行` `部`, `中国共产党` `友好` `代表团`, `国民党` `第`
-/// `96` `军`, `武警` `北京` `一` `总队`). Up to four words between, and
+/// (`东方航空公司` `驾驶` `部`, `作家协会` `访问` `代表团`, `陆军`
+/// `第` `12` `军`, `武警` `上海` `三` `总队`). Up to four words between, and
 /// none of a mark, a title, a match verb or a word that never stands
 /// in a name.
 fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize, EntityKind)>) {
@@ -1742,14 +1742,14 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
             let m = &tokens[j];
             let mw = m.text(text);
             // A head right after the organisation is a word of its own
-            // (`安理会`), not one like `组队`, `两院`.
+            // (`董事会`), not one like `建队`, `入党`.
             let n = (m.end - m.start) as usize;
             let ok = if j == e + 1 { n >= 3 } else { n >= 2 || tokens[j - 1].tag.is_any(&VERBS) || j > e + 2 };
             if ok && part_head(text, tokens, j) {
                 found = Some(j);
                 break;
             }
-            // A number of the part (`第` `96` `军`, `一` `总队`).
+            // A number of the part (`第` `12` `军`, `三` `总队`).
             if m.tag.name() == "m"
                 && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
             {
@@ -1759,8 +1759,8 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
                 break;
             }
             // A verb names the part's work right before a head of one
-            // character (`飞行` `部`); one before a name is what the
-            // organisation did (`买下` `纽新公司`).
+            // character (`驾驶` `部`); one before a name is what the
+            // organisation did (`买下` `新兴电子公司`).
             let named_by = modifier(m.tag)
                 || m.tag.name() == "i"
                 || (n == 2
@@ -2196,25 +2196,26 @@ mod tests {
         let s = Segmenter::embedded();
         let table: &[(&str, (&str, EntityKind))] = &[
             // After a preposition, at the start, after a mark.
-            ("据机场管理局透露，航班已经恢复。", ("机场管理局", O)),
-            ("农业保险公司和银行签了协议。", ("农业保险公司", O)),
-            ("他在语文出版社工作了十年。", ("语文出版社", O)),
-            ("据新闻中心通报，比赛推迟。", ("新闻中心", O)),
+            ("据港口管理局透露，航班已经恢复。", ("港口管理局", O)),
+            ("渔业保险公司今年赔付了三千万元。", ("渔业保险公司", O)),
+            ("他在海洋出版社工作了十年。", ("海洋出版社", O)),
+            ("据气象中心通报，比赛推迟。", ("气象中心", O)),
         ];
         for (text, want) in table {
             let got = entities(&s, text);
             assert!(got.iter().any(|g| g.0 == want.0 && g.1 == want.1), "{text}: {want:?} not in {got:?}");
         }
-        let refused: &[(&str, &str)] = &[
+        // Neither the words nor the head alone (`电子公司`, `公司`).
+        let refused: &[(&str, &str, &str)] = &[
             // After a number or a verb: a kind of organisation, not one.
-            ("他们开了一家电子公司。", "电子公司"),
-            ("银行通过兼并证券公司扩大业务。", "兼并证券公司"),
+            ("他们开了一家电子公司。", "电子公司", "公司"),
+            ("他们通过收购信托公司扩大业务。", "收购信托公司", "公司"),
             // A head word of its own first: a part of an organisation not named.
-            ("公司工会决定发放补贴。", "公司工会"),
+            ("集团工会决定发放补贴。", "集团工会", "工会"),
         ];
-        for (text, not) in refused {
+        for (text, not, head) in refused {
             let got = entities(&s, text);
-            assert!(!got.iter().any(|g| g.0 == *not || g.0.ends_with("公司")), "{text}: {not} in {got:?}");
+            assert!(!got.iter().any(|g| g.0 == *not || g.0.ends_with(head)), "{text}: {not} in {got:?}");
         }
     }
 
@@ -2223,10 +2224,10 @@ mod tests {
         let s = Segmenter::embedded();
         let table: &[(&str, &str)] = &[
             // A verb naming the part's work before a head of one character.
-            ("如东方航空公司飞行部所说，训练加强了。", "东方航空公司飞行部"),
-            ("黄河医院宣教科的医生来了。", "黄河医院宣教科"),
+            ("如东方航空公司驾驶部所说，训练加强了。", "东方航空公司驾驶部"),
+            ("黄河医院接待科的医生来了。", "黄河医院接待科"),
             // A place and a number before the head.
-            ("武警上海一总队的战士赶到现场。", "武警上海一总队"),
+            ("武警上海三总队的战士赶到现场。", "武警上海三总队"),
             // A common noun before a head of its own.
             ("中央电视台青春艺术团昨天演出。", "中央电视台青春艺术团"),
         ];
@@ -2239,10 +2240,10 @@ mod tests {
         }
         let refused: &[(&str, &str)] = &[
             // What the organisation did to another.
-            ("大西洋电信公司买下纽新公司。", "大西洋电信公司"),
+            ("星海电器公司买下远东网络公司。", "星海电器公司"),
             // A verb that ends like a head, and a title.
-            ("中国队组队参赛。", "中国队"),
-            ("自治区党委常委出席了会议。", "自治区党委"),
+            ("巴西队组队出征。", "巴西队"),
+            ("林场党委常委出席了会议。", "林场党委"),
         ];
         for (text, whole) in refused {
             let got = entities(&s, text);
@@ -2262,7 +2263,7 @@ mod tests {
         // A team's word before a tournament names the sport.
         assert_eq!(entities(&s, "世界男排锦标赛昨天开幕。"), vec![], "a tournament");
         // A province's company and a national team stay names.
-        for (text, org) in [("山东公司完成了任务。", "山东公司"), ("中国女篮昨天抵达。", "中国女篮")]
+        for (text, org) in [("山东公司完成了任务。", "山东公司"), ("中国男篮昨天抵达。", "中国男篮")]
         {
             let got = entities(&s, text);
             assert!(got.iter().any(|g| g.0 == org && g.1 == EntityKind::Organization), "{text}: {got:?}");
