@@ -248,15 +248,18 @@ fn ends_paragraph(s: &str) -> bool {
     if text::ends_sentence(s) {
         return true;
     }
-    let Some(body) = s.strip_suffix(['）', ')']) else {
+    let Some(inner) = trailing_bracket(s) else {
         return false;
     };
-    let Some(open) = body.rfind(['（', '(']) else {
-        return false;
-    };
-    let inner = body[open..].trim_start_matches(['（', '(']);
     marks::parse_byline(&format!("（{inner}）")).is_some()
         || ((inner.contains('转') || inner.contains('接')) && inner.contains('版'))
+}
+
+/// What the brackets that end `s` hold (`…（摄影 张三）` gives `摄影 张三`).
+fn trailing_bracket(s: &str) -> Option<&str> {
+    let body = s.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    Some(body[open..].trim_start_matches(['（', '(']))
 }
 
 /// Could the line be part of a headline? No sentence end but `！` or `？`,
@@ -297,13 +300,8 @@ fn ends_with_double_dash(s: &str) -> bool {
 /// Does a headline line end with a bracketed tag that closes a title, such
 /// as `（民生观察）` or `(时事短评)`?
 pub(super) fn ends_with_tag(s: &str) -> bool {
-    let Some(body) = s.strip_suffix(['）', ')']) else {
-        return false;
-    };
-    body.rfind(['（', '(']).is_some_and(|open| {
-        let inner = body[open..].trim_start_matches(['（', '(']);
-        (1..=MAX_TAG_CHARS).contains(&inner.chars().count()) && !inner.contains(['，', '。', ','])
-    })
+    trailing_bracket(s)
+        .is_some_and(|inner| (1..=MAX_TAG_CHARS).contains(&inner.chars().count()) && !inner.contains(['，', '。', ',']))
 }
 
 /// The most characters a headline's bracketed tag holds: a column's name
@@ -543,9 +541,11 @@ fn opens_dateline(lines: &[Line<'_>], i: usize) -> StoryStart {
     {
         return StoryStart::No;
     }
-    let mut joined = a.to_string();
-    text::push_joined(&mut joined, &b.text);
-    if marks::match_dateline(&joined).is_some_and(|d| d.len > a.len()) { StoryStart::Wrapped } else { StoryStart::No }
+    if marks::match_dateline(&joined(lines, i, i + 2)).is_some_and(|d| d.len > a.len()) {
+        StoryStart::Wrapped
+    } else {
+        StoryStart::No
+    }
 }
 
 /// Does the text line `i` start a block (after a blank line, a byline,
@@ -706,10 +706,7 @@ fn closes_bracket_left_open(lines: &[Line<'_>], stack: &[Piece], next: Option<&P
         return false;
     }
     let tail = &lines[next.start].text;
-    let head = joined(lines, stack[0].start, last.end);
-    tail.chars().count() <= MAX_TAIL_CHARS
-        && tail.ends_with(['）', ')'])
-        && BRACKETS.iter().any(|&pair| depth(&head, pair) == 1 && depth(tail, pair) == -1)
+    tail.ends_with(['）', ')']) && wrapped_tail(&joined(lines, stack[0].start, last.end), tail)
 }
 
 /// Is `piece`, followed by a blank line and then `next`, the opening of a
