@@ -126,6 +126,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     }
 
     attach_headlines(&slots, &headlines, &mut bodies);
+    split_shared_stacks(&mut headlines, &mut bodies);
     attach_bylines(&slots, &bylines, &mut bodies);
 
     // Marks that found no article.
@@ -426,6 +427,45 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
                 break;
             }
         }
+    }
+}
+
+/// Up to this share of its character pairs in an article's lead, a
+/// headline part says little of that article.
+const FOREIGN_SHARE: f32 = 0.3;
+/// From this share on, a headline part may name an article's subject.
+const SUBJECT_SHARE: f32 = 0.25;
+
+/// A stack of two headlines set apart by a blank line, whose upper part
+/// says little of the article the stack heads and more of an article that
+/// has no headline, is two stories' headlines: a banner over several
+/// columns, which `pdftotext` reads before the column under it, over a
+/// column's own headline. The upper part goes to the article whose words
+/// it carries.
+fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
+    let leads: Vec<String> = bodies.iter().map(lead).collect();
+    for own in 0..bodies.len() {
+        let Some(h) = bodies[own].headline else { continue };
+        let Some(cut) = (1..headlines[h].lines.len()).rev().find(|&i| headlines[h].lines[i].blank_before) else {
+            continue;
+        };
+        let upper = Headline { lines: headlines[h].lines[..cut].to_vec() }.joined();
+        let share_own = text::shared_bigrams(&upper, &leads[own], LEAD_PAIRS);
+        if share_own > FOREIGN_SHARE {
+            continue;
+        }
+        let best = (0..bodies.len())
+            .filter(|&b| bodies[b].headline.is_none())
+            .map(|b| (b, text::shared_bigrams(&upper, &leads[b], LEAD_PAIRS)))
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        let Some((other, _)) = best.filter(|&(_, share)| share >= SUBJECT_SHARE && share > share_own) else {
+            continue;
+        };
+        let mut lines: Vec<_> = headlines[h].lines.drain(..cut).collect();
+        lines[0].blank_before = false;
+        headlines[h].lines[0].blank_before = false;
+        headlines.push(Headline { lines });
+        bodies[other].headline = Some(headlines.len() - 1);
     }
 }
 

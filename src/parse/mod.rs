@@ -92,6 +92,27 @@ mod tests {
     }
 
     #[test]
+    fn a_banner_over_another_storys_headline_goes_to_the_story_it_names() {
+        // The wide headline is printed first, over the first column's own
+        // headline; its words are those of the untitled story further on.
+        let page = "城南新建三座口袋公园 市民出门即可见绿\n\n老街改造完工\n\n老街改造工程昨天完工，沿街店铺\n陆续开门迎客，老街恢复了往日的\n热闹。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].kicker, None);
+        assert_eq!(articles[0].title.as_deref(), Some("老街改造完工"));
+        assert_eq!(articles[1].title.as_deref(), Some("城南新建三座口袋公园 市民出门即可见绿"));
+    }
+
+    #[test]
+    fn a_kicker_that_names_its_own_story_stays_over_its_title() {
+        let page = "全市推进垃圾分类\n\n城东设立百个投放点\n\n城东街道推进垃圾分类，在辖区设立\n一百个分类投放点，由专人值守。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles[0].kicker.as_deref(), Some("全市推进垃圾分类"));
+        assert_eq!(articles[0].title.as_deref(), Some("城东设立百个投放点"));
+        assert_eq!(articles[1].title, None);
+    }
+
+    #[test]
     fn a_paragraph_cut_by_a_column_break_is_mended() {
         let page =
             "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";

@@ -39,6 +39,23 @@ pub fn ends_with_photo_credit(line: &str) -> bool {
     ((2..=4).contains(&name.len()) && after_mark) || (name.len() > 4 && name.len() <= 10 && rest.ends_with("记者"))
 }
 
+/// A line that only says where a photo comes from: a file photo
+/// (`资料图`, `（资料图片）`), a picture from the web, or a supplier's
+/// credit (`某某局供图`). It is the caption of a photo, never a headline.
+pub fn is_photo_source(line: &str) -> bool {
+    const SOURCES: &[&str] = &["资料图", "资料图片", "资料照片", "档案照片", "网络图片", "网络配图", "配图", "图片"];
+    let s = line.trim();
+    let s = s.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')'])).unwrap_or(s).trim();
+    if SOURCES.contains(&s) {
+        return true;
+    }
+    // `…供图`, `…提供图片`, `…发`-style credits of a supplier: a short run
+    // of characters (a name or an office) before the credit word.
+    let supplier = |rest: &str| (1..=10).contains(&rest.chars().count()) && rest.chars().all(|c| is_han(c) || c == ' ');
+    ["供图", "供稿图", "提供图片", "图片提供"].iter().any(|w| s.strip_suffix(w).is_some_and(supplier))
+        || s.strip_prefix("图片来源").is_some_and(|r| r.starts_with(['：', ':']) && r.chars().count() <= 16)
+}
+
 /// A list marker that opens a cross-head inside an article: `一、`,
 /// `（二）`, `3.`, `①`, `■`.
 pub fn starts_enumerator(line: &str) -> bool {
@@ -76,6 +93,12 @@ mod tests {
         assert!(starts_caption("▲ 志愿者在清扫"));
         assert!(!starts_caption("图书馆开放时间"));
         assert!(starts_caption("图②：新建的桥梁"));
+        assert!(is_photo_source("资料图"));
+        assert!(is_photo_source("（资料图片）"));
+        assert!(is_photo_source("市气象局供图"));
+        assert!(is_photo_source("图片来源：网络"));
+        assert!(!is_photo_source("图片新闻"));
+        assert!(!is_photo_source("资料图显示，去年全市降水偏多"));
         assert!(ends_with_photo_credit("市民在公园里晨练。王五摄"));
         assert!(ends_with_photo_credit("新桥通车当天的车流 本报记者 王五 摄"));
         assert!(ends_with_photo_credit("（王五 赵小六 摄）"));

@@ -100,7 +100,7 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
             return true;
         }
     }
-    if is_staff_credit(s) {
+    if is_staff_credit(s) || super::is_photo_source(s) {
         return true;
     }
     if chars <= 10 && all_han && PAPER_SUFFIXES.iter().any(|p| s.ends_with(p)) {
