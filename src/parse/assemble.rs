@@ -127,6 +127,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
 
     attach_headlines(&slots, &headlines, &mut bodies);
     split_shared_stacks(&mut headlines, &mut bodies);
+    move_foreign_headlines(&slots, &headlines, &mut bodies);
     attach_bylines(&slots, &bylines, &mut bodies);
 
     // Marks that found no article.
@@ -466,6 +467,40 @@ fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
         headlines[h].lines[0].blank_before = false;
         headlines.push(Headline { lines });
         bodies[other].headline = Some(headlines.len() - 1);
+    }
+}
+
+/// How much more of a headline's words another article's lead must hold
+/// than the lead of the article the layout gave it to.
+const SUBJECT_MARGIN: f32 = 0.1;
+
+/// A headline that says little of the article the layout gave it (or that
+/// found none), and clearly more of an article left without a headline,
+/// heads that one: `pdftotext` may print a headline far from its story
+/// (after it, or beside another column). A headline set straight over the
+/// start of a text is that text's whatever its words.
+fn move_foreign_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body]) {
+    let tight = set_tight_over_text(slots, headlines.len(), bodies);
+    let leads: Vec<String> = bodies.iter().map(lead).collect();
+    for h in (0..headlines.len()).filter(|&h| !tight[h]) {
+        let joined = headlines[h].joined();
+        let own = bodies.iter().position(|b| b.headline == Some(h));
+        let share_own = own.map_or(0.0, |o| text::shared_bigrams(&joined, &leads[o], LEAD_PAIRS));
+        if share_own > FOREIGN_SHARE {
+            continue;
+        }
+        let best = (0..bodies.len())
+            .filter(|&b| bodies[b].headline.is_none())
+            .map(|b| (b, text::shared_bigrams(&joined, &leads[b], LEAD_PAIRS)))
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        let Some((other, _)) = best.filter(|&(_, share)| share >= SUBJECT_SHARE && share >= share_own + SUBJECT_MARGIN)
+        else {
+            continue;
+        };
+        if let Some(o) = own {
+            bodies[o].headline = None;
+        }
+        bodies[other].headline = Some(h);
     }
 }
 

@@ -104,6 +104,15 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_printed_away_from_its_story_goes_to_the_story_it_names() {
+        // The headline stands between two stories it says nothing of; the
+        // untitled story two blocks up is the one it names.
+        let page = "老街改造完工\n老街改造工程昨天完工，沿街店铺\n陆续开门迎客，老街恢复了往日的\n热闹。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n本报记者 李四\n\n图书馆从下月起延长开放时间，每天\n开放到晚上九点，周末照常开放。\n本报记者 王五\n\n城南新建三座口袋公园\n\n市体育中心游泳馆昨天重新开放，\n票价与去年相同。\n";
+        let titles: Vec<_> = parse_page(page).articles.into_iter().map(|a| a.title).collect();
+        assert_eq!(titles, [Some("老街改造完工".into()), Some("城南新建三座口袋公园".into()), None, None]);
+    }
+
+    #[test]
     fn a_kicker_that_names_its_own_story_stays_over_its_title() {
         let page = "全市推进垃圾分类\n\n城东设立百个投放点\n\n城东街道推进垃圾分类，在辖区设立\n一百个分类投放点，由专人值守。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
         let articles = parse_page(page).articles;
