@@ -8,7 +8,7 @@
 //! candidate's lead decide, as a reader would.
 
 use super::marks::{self, Byline};
-use super::reflow::{Headline, Paragraph, Unit, ends_with_tag};
+use super::reflow::{Headline, HeadlineLine, Paragraph, Unit, ends_with_tag};
 use crate::model::Article;
 use crate::text;
 
@@ -437,37 +437,50 @@ const FOREIGN_SHARE: f32 = 0.3;
 /// From this share on, a headline part may name an article's subject.
 const SUBJECT_SHARE: f32 = 0.25;
 
-/// A stack of two headlines set apart by a blank line, whose upper part
+/// A stack of two headlines set apart by a blank line, one part of which
 /// says little of the article the stack heads and more of an article that
 /// has no headline, is two stories' headlines: a banner over several
 /// columns, which `pdftotext` reads before the column under it, over a
-/// column's own headline. The upper part goes to the article whose words
-/// it carries.
+/// column's own headline; or a story's headline over that of the story
+/// printed next. The foreign part goes to the article whose words it
+/// carries.
 fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
     let leads: Vec<String> = bodies.iter().map(lead).collect();
     for own in 0..bodies.len() {
         let Some(h) = bodies[own].headline else { continue };
-        let Some(cut) = (1..headlines[h].lines.len()).rev().find(|&i| headlines[h].lines[i].blank_before) else {
+        let lines = &headlines[h].lines;
+        let Some(cut) = (1..lines.len()).rev().find(|&i| lines[i].blank_before) else {
             continue;
         };
-        let upper = Headline { lines: headlines[h].lines[..cut].to_vec() }.joined();
-        let share_own = text::shared_bigrams(&upper, &leads[own], LEAD_PAIRS);
+        let share = |lines: &[HeadlineLine], lead: &str| {
+            text::shared_bigrams(&Headline { lines: lines.to_vec() }.joined(), lead, LEAD_PAIRS)
+        };
+        let (upper, lower) = (share(&lines[..cut], &leads[own]), share(&lines[cut..], &leads[own]));
+        // The part that names the article least is the one that may be foreign.
+        let (range, share_own) = if upper <= lower { (0..cut, upper) } else { (cut..lines.len(), lower) };
         if share_own > FOREIGN_SHARE {
             continue;
         }
-        let best = (0..bodies.len())
-            .filter(|&b| bodies[b].headline.is_none())
-            .map(|b| (b, text::shared_bigrams(&upper, &leads[b], LEAD_PAIRS)))
-            .max_by(|x, y| x.1.total_cmp(&y.1));
-        let Some((other, _)) = best.filter(|&(_, share)| share >= SUBJECT_SHARE && share > share_own) else {
-            continue;
-        };
-        let mut lines: Vec<_> = headlines[h].lines.drain(..cut).collect();
-        lines[0].blank_before = false;
+        let part = Headline { lines: lines[range.clone()].to_vec() }.joined();
+        let Some(other) = best_untitled(&part, bodies, &leads, share_own) else { continue };
+        let mut moved: Vec<_> = headlines[h].lines.drain(range).collect();
+        moved[0].blank_before = false;
         headlines[h].lines[0].blank_before = false;
-        headlines.push(Headline { lines });
+        headlines.push(Headline { lines: moved });
         bodies[other].headline = Some(headlines.len() - 1);
     }
+}
+
+/// The article without a headline whose lead shares the most of
+/// `headline`'s words, when it shares enough of them, and more than
+/// `share_elsewhere`.
+fn best_untitled(headline: &str, bodies: &[Body], leads: &[String], share_elsewhere: f32) -> Option<usize> {
+    (0..bodies.len())
+        .filter(|&b| bodies[b].headline.is_none())
+        .map(|b| (b, text::shared_bigrams(headline, &leads[b], LEAD_PAIRS)))
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .filter(|&(_, share)| share >= SUBJECT_SHARE && share > share_elsewhere)
+        .map(|(b, _)| b)
 }
 
 /// How much more of a headline's words another article's lead must hold

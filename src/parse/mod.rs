@@ -113,6 +113,17 @@ mod tests {
     }
 
     #[test]
+    fn the_next_storys_headline_under_a_headline_goes_to_the_next_story() {
+        // Two headlines stacked over the first story: the lower one names
+        // the story printed after it.
+        let page = "老街改造完工\n\n城南新建三座口袋公园\n\n老街改造工程昨天完工，沿街店铺\n陆续开门迎客，老街恢复了往日的\n热闹。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!((articles[0].kicker.as_deref(), articles[0].title.as_deref()), (None, Some("老街改造完工")));
+        assert_eq!(articles[1].title.as_deref(), Some("城南新建三座口袋公园"));
+    }
+
+    #[test]
     fn a_kicker_that_names_its_own_story_stays_over_its_title() {
         let page = "全市推进垃圾分类\n\n城东设立百个投放点\n\n城东街道推进垃圾分类，在辖区设立\n一百个分类投放点，由专人值守。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
         let articles = parse_page(page).articles;
