@@ -8,7 +8,7 @@
 //! candidate's lead decide, as a reader would.
 
 use super::marks::{self, Byline};
-use super::reflow::{Headline, HeadlineLine, Paragraph, Unit, ends_with_tag};
+use super::reflow::{Headline, Paragraph, Unit, ends_with_tag};
 use crate::model::Article;
 use crate::text;
 
@@ -126,8 +126,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     }
 
     attach_headlines(&slots, &headlines, &mut bodies);
-    split_shared_stacks(&mut headlines, &mut bodies);
-    move_foreign_headlines(&slots, &headlines, &mut bodies);
+    follow_headline_words(&slots, &mut headlines, &mut bodies);
     attach_bylines(&slots, &bylines, &mut bodies);
 
     // Marks that found no article.
@@ -436,33 +435,70 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
 const FOREIGN_SHARE: f32 = 0.3;
 /// From this share on, a headline part may name an article's subject.
 const SUBJECT_SHARE: f32 = 0.25;
+/// How much more of a headline's words another article's lead must hold
+/// than the lead of the article the layout gave it to.
+const SUBJECT_MARGIN: f32 = 0.1;
+/// How much more of their words two headlines must share with each
+/// other's articles than with their own before they change places.
+const CROSSED_MARGIN: f32 = 0.3;
+/// How many bodies before and after its place in reading order a headline
+/// may go to on its words: about a page's stories, and it keeps a long
+/// sheet linear.
+const NEAR_BODIES: usize = 24;
+
+/// Where the layout left a headline with an article whose words it does
+/// not carry, the words decide, as a reader's eye would: `pdftotext`
+/// prints a banner before the column under it, a headline after its
+/// story, or two side-by-side stories' headlines in the other order.
+/// A headline set straight over the start of a text stays with it.
+fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
+    let leads: Vec<String> = bodies.iter().map(lead).collect();
+    split_shared_stacks(headlines, bodies, &leads);
+    let tight = set_tight_over_text(slots, headlines.len(), bodies);
+    let mut place = vec![0; headlines.len()];
+    let mut seen = 0;
+    for slot in slots {
+        match slot {
+            Slot::Body(_) => seen += 1,
+            Slot::Headline(h) => place[*h] = seen,
+            _ => {}
+        }
+    }
+    let mut owner = vec![None; headlines.len()];
+    for (b, body) in bodies.iter().enumerate() {
+        if let Some(h) = body.headline {
+            owner[h] = Some(b);
+            place[h] = b;
+        }
+    }
+    let joined: Vec<String> = headlines.iter().map(Headline::joined).collect();
+    move_foreign_headlines(&joined, &tight, &place, &mut owner, bodies, &leads);
+    swap_crossed_headlines(&joined, &tight, bodies, &leads);
+}
 
 /// A stack of two headlines set apart by a blank line, one part of which
 /// says little of the article the stack heads and more of an article that
 /// has no headline, is two stories' headlines: a banner over several
-/// columns, which `pdftotext` reads before the column under it, over a
-/// column's own headline; or a story's headline over that of the story
-/// printed next. The foreign part goes to the article whose words it
-/// carries.
-fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
-    let leads: Vec<String> = bodies.iter().map(lead).collect();
+/// columns over a column's own headline, or a story's headline over that
+/// of the story printed next. The foreign part goes to the article whose
+/// words it carries.
+fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body], leads: &[String]) {
     for own in 0..bodies.len() {
         let Some(h) = bodies[own].headline else { continue };
         let lines = &headlines[h].lines;
         let Some(cut) = (1..lines.len()).rev().find(|&i| lines[i].blank_before) else {
             continue;
         };
-        let share = |lines: &[HeadlineLine], lead: &str| {
-            text::shared_bigrams(&Headline { lines: lines.to_vec() }.joined(), lead, LEAD_PAIRS)
-        };
-        let (upper, lower) = (share(&lines[..cut], &leads[own]), share(&lines[cut..], &leads[own]));
+        let part = |range: std::ops::Range<usize>| Headline { lines: lines[range].to_vec() }.joined();
+        let (upper, lower) = (part(0..cut), part(cut..lines.len()));
+        let (upper_own, lower_own) = (share(&upper, &leads[own]), share(&lower, &leads[own]));
         // The part that names the article least is the one that may be foreign.
-        let (range, share_own) = if upper <= lower { (0..cut, upper) } else { (cut..lines.len(), lower) };
+        let (range, text, share_own) =
+            if upper_own <= lower_own { (0..cut, upper, upper_own) } else { (cut..lines.len(), lower, lower_own) };
         if share_own > FOREIGN_SHARE {
             continue;
         }
-        let part = Headline { lines: lines[range.clone()].to_vec() }.joined();
-        let Some(other) = best_untitled(&part, bodies, &leads, share_own) else { continue };
+        let Some(other) = best_untitled(&text, own, bodies, leads, share_own) else { continue };
         let mut moved: Vec<_> = headlines[h].lines.drain(range).collect();
         moved[0].blank_before = false;
         headlines[h].lines[0].blank_before = false;
@@ -471,50 +507,72 @@ fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
     }
 }
 
-/// The article without a headline whose lead shares the most of
-/// `headline`'s words, when it shares enough of them, and more than
-/// `share_elsewhere`.
-fn best_untitled(headline: &str, bodies: &[Body], leads: &[String], share_elsewhere: f32) -> Option<usize> {
-    (0..bodies.len())
-        .filter(|&b| bodies[b].headline.is_none())
-        .map(|b| (b, text::shared_bigrams(headline, &leads[b], LEAD_PAIRS)))
-        .max_by(|x, y| x.1.total_cmp(&y.1))
-        .filter(|&(_, share)| share >= SUBJECT_SHARE && share > share_elsewhere)
-        .map(|(b, _)| b)
-}
-
-/// How much more of a headline's words another article's lead must hold
-/// than the lead of the article the layout gave it to.
-const SUBJECT_MARGIN: f32 = 0.1;
-
 /// A headline that says little of the article the layout gave it (or that
-/// found none), and clearly more of an article left without a headline,
-/// heads that one: `pdftotext` may print a headline far from its story
-/// (after it, or beside another column). A headline set straight over the
-/// start of a text is that text's whatever its words.
-fn move_foreign_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body]) {
-    let tight = set_tight_over_text(slots, headlines.len(), bodies);
-    let leads: Vec<String> = bodies.iter().map(lead).collect();
-    for h in (0..headlines.len()).filter(|&h| !tight[h]) {
-        let joined = headlines[h].joined();
-        let own = bodies.iter().position(|b| b.headline == Some(h));
-        let share_own = own.map_or(0.0, |o| text::shared_bigrams(&joined, &leads[o], LEAD_PAIRS));
+/// found none), and clearly more of a nearby article left without a
+/// headline, heads that one.
+fn move_foreign_headlines(
+    joined: &[String],
+    tight: &[bool],
+    place: &[usize],
+    owner: &mut [Option<usize>],
+    bodies: &mut [Body],
+    leads: &[String],
+) {
+    for h in (0..joined.len()).filter(|&h| !tight[h]) {
+        let share_own = owner[h].map_or(0.0, |o| share(&joined[h], &leads[o]));
         if share_own > FOREIGN_SHARE {
             continue;
         }
-        let best = (0..bodies.len())
-            .filter(|&b| bodies[b].headline.is_none())
-            .map(|b| (b, text::shared_bigrams(&joined, &leads[b], LEAD_PAIRS)))
-            .max_by(|x, y| x.1.total_cmp(&y.1));
-        let Some((other, _)) = best.filter(|&(_, share)| share >= SUBJECT_SHARE && share >= share_own + SUBJECT_MARGIN)
-        else {
+        let Some(other) = best_untitled(&joined[h], place[h], bodies, leads, share_own + SUBJECT_MARGIN) else {
             continue;
         };
-        if let Some(o) = own {
+        if let Some(o) = owner[h] {
             bodies[o].headline = None;
         }
         bodies[other].headline = Some(h);
+        owner[h] = Some(other);
     }
+}
+
+/// Two nearby headlines each of which names the other's article better
+/// than its own change places.
+fn swap_crossed_headlines(joined: &[String], tight: &[bool], bodies: &mut [Body], leads: &[String]) {
+    for a in 0..bodies.len() {
+        for b in near(a, bodies.len()).filter(|&b| b > a) {
+            let (Some(ha), Some(hb)) = (bodies[a].headline, bodies[b].headline) else { continue };
+            if tight[ha] || tight[hb] {
+                continue;
+            }
+            let (own_a, own_b) = (share(&joined[ha], &leads[a]), share(&joined[hb], &leads[b]));
+            let (cross_a, cross_b) = (share(&joined[ha], &leads[b]), share(&joined[hb], &leads[a]));
+            if cross_a > own_a && cross_b > own_b && cross_a + cross_b > own_a + own_b + CROSSED_MARGIN {
+                bodies[a].headline = Some(hb);
+                bodies[b].headline = Some(ha);
+            }
+        }
+    }
+}
+
+/// The bodies within [`NEAR_BODIES`] of body `at`.
+fn near(at: usize, count: usize) -> std::ops::Range<usize> {
+    at.saturating_sub(NEAR_BODIES)..count.min(at + NEAR_BODIES + 1)
+}
+
+/// The share of a headline's character pairs in an article's lead.
+fn share(headline: &str, lead: &str) -> f32 {
+    text::shared_bigrams(headline, lead, LEAD_PAIRS)
+}
+
+/// The nearby article without a headline whose lead shares the most of
+/// `headline`'s words, when it shares enough of them, and more than
+/// `share_elsewhere`.
+fn best_untitled(headline: &str, at: usize, bodies: &[Body], leads: &[String], share_elsewhere: f32) -> Option<usize> {
+    near(at, bodies.len())
+        .filter(|&b| bodies[b].headline.is_none())
+        .map(|b| (b, share(headline, &leads[b])))
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .filter(|&(_, share)| share >= SUBJECT_SHARE && share > share_elsewhere)
+        .map(|(b, _)| b)
 }
 
 /// For each headline, is it set straight over the text below it, with no

@@ -124,6 +124,15 @@ mod tests {
     }
 
     #[test]
+    fn two_headlines_read_crosswise_change_places() {
+        // Each headline stands apart from the text under it, and each names
+        // the other story.
+        let page = "城南新建三座口袋公园\n\n老街改造工程昨天完工，沿街店铺\n陆续开门迎客，老街恢复了往日的\n热闹。\n本报记者 张三\n\n老街改造完工\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
+        let titles: Vec<_> = parse_page(page).articles.into_iter().map(|a| a.title).collect();
+        assert_eq!(titles, [Some("老街改造完工".into()), Some("城南新建三座口袋公园".into())]);
+    }
+
+    #[test]
     fn a_kicker_that_names_its_own_story_stays_over_its_title() {
         let page = "全市推进垃圾分类\n\n城东设立百个投放点\n\n城东街道推进垃圾分类，在辖区设立\n一百个分类投放点，由专人值守。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
         let articles = parse_page(page).articles;
