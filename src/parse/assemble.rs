@@ -631,6 +631,17 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
     let preferred = |b: usize, prev: Option<usize>, next: Option<usize>| {
         if bylines[b].closes || backwards { (prev, next) } else { (next, prev) }
     };
+    // An article whose dateline names its reporters (`本报讯（记者 张三）`)
+    // is signed already.
+    let by_dateline: Vec<bool> = bodies
+        .iter()
+        .map(|body| {
+            body.paragraphs
+                .first()
+                .is_some_and(|p| p.dateline && marks::match_dateline(&p.text).is_some_and(|d| !d.authors.is_empty()))
+        })
+        .collect();
+    let unsigned = |bodies: &[Body], t: usize| bodies[t].bylines.is_empty() && !by_dateline[t];
     // Bylines that touch the body they prefer sign it first; the rest take
     // an unsigned neighbour after. A byline between two signed articles is
     // neither's: pdftotext put it here from a column further off, and a
@@ -639,14 +650,14 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
     for &(b, prev, next) in &around {
         let (first, _) = preferred(b, prev, next);
         let (touch_first, _) = preferred(b, touching[b].0, touching[b].1);
-        match first.filter(|&t| touch_first == Some(t) && bodies[t].bylines.is_empty()) {
+        match first.filter(|&t| touch_first == Some(t) && unsigned(bodies, t)) {
             Some(t) => bodies[t].bylines.push(b),
             None => later.push((b, prev, next)),
         }
     }
     for (b, prev, next) in later {
         let (first, second) = preferred(b, prev, next);
-        if let Some(t) = [first, second].into_iter().flatten().find(|&t| bodies[t].bylines.is_empty()) {
+        if let Some(t) = [first, second].into_iter().flatten().find(|&t| unsigned(bodies, t)) {
             bodies[t].bylines.push(b);
         }
     }

@@ -142,6 +142,15 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_over_a_story_whose_dateline_names_its_reporter_signs_the_story_above() {
+        let page = "老街改造完工\n老街改造工程昨天完工，沿街店铺\n陆续开门迎客，老街恢复了往日的\n热闹。\n\n记者 张三 通讯员 李四 文/摄\n\n城南新建三座口袋公园\n本报讯（记者 王五）今年以来，城南\n街道利用边角地新建了三座口袋公园。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles[0].authors, ["张三", "李四"]);
+        assert_eq!(articles[1].byline, None);
+        assert_eq!(articles[1].authors, ["王五"]);
+    }
+
+    #[test]
     fn a_paragraph_cut_by_a_column_break_is_mended() {
         let page =
             "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";

@@ -67,6 +67,15 @@ const CREDITS: &[&str] = &[
     "绘",
 ];
 
+/// Editors named with the reporters (`（见习记者 张三 编辑 李四）`): they
+/// did not write the article, so they are not among its authors.
+const EDITORS: &[&str] = &["责任编辑", "编辑", "责编", "校对", "审核", "编审"];
+
+/// The text after an editor's title that opens `s`, if one does.
+fn strip_editor(s: &str) -> Option<&str> {
+    EDITORS.iter().find_map(|e| s.strip_prefix(e)).filter(|r| r.starts_with([' ', '：', ':']))
+}
+
 /// Labels before a colon that name who did what in an interview or a
 /// briefing (`采访人：本报记者 张三 解读人：某某局负责人`): what follows a
 /// label is a role and names, or a description of someone unnamed.
@@ -243,7 +252,9 @@ fn read_names(mut s: &str) -> (Vec<String>, &str) {
         let trimmed = s.trim_start_matches([' ', '、', '，', ',', '/', '／', '：', ':']);
         let role_next =
             strip_role(trimmed).is_some() || strip_split_role(trimmed).is_some() || strip_label(trimmed).is_some();
-        if (role_next && !names.is_empty()) || CREDITS.contains(&trimmed.trim_end()) {
+        if ((role_next || strip_editor(trimmed).is_some()) && !names.is_empty())
+            || CREDITS.contains(&trimmed.trim_end())
+        {
             return (names, s);
         }
         let mut end = 0;
@@ -355,6 +366,16 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
                 continue;
             }
         }
+        if roles > 0
+            && let Some(after) = strip_editor(t)
+        {
+            let (names, after_names) = read_names(after);
+            if names.is_empty() {
+                break;
+            }
+            rest = after_names;
+            continue;
+        }
         let opening = if roles == 0 { strip_opening_role(t) } else { strip_role(t) };
         let Some(after) = opening.or_else(|| strip_split_role(t)) else {
             break;
@@ -457,6 +478,13 @@ mod tests {
 
         assert!(b.closes);
         assert_eq!(b.authors, vec!["张三".to_string()]);
+    }
+
+    #[test]
+    fn editors_named_with_the_reporters_are_not_authors() {
+        let b = parse_byline("（见习记者 张三 编辑 李四）").unwrap();
+        assert_eq!(b.authors, ["张三"]);
+        assert_eq!(parse_byline("记者 王五 赵六 责编：孙七").unwrap().authors, ["王五", "赵六"]);
     }
 
     #[test]
