@@ -179,6 +179,60 @@ test("typing a query letter by letter ends on that query's hits, drawn once", as
   }
 });
 
+test("keystrokes typed while the core answers a search are searched once, for the newest", async ({ page, base }) => {
+  await open(page, base);
+  const calls = () => page.evaluate(async () => (await window.baozhi.core.timings()).search?.calls ?? 0);
+  const before = await calls();
+  // Eight keystrokes in one go, faster than any answer comes back.
+  await page.evaluate((query) => {
+    const box = document.querySelector("#q");
+    for (let i = 1; i <= query.length; i++) {
+      box.value = query.slice(0, i);
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }, "安全生产大检查");
+  await page.waitForFunction(() => {
+    const s = window.baozhi.state;
+    return s.query === "安全生产大检查" && s.shownSeq === s.searchSeq;
+  });
+  const searched = (await calls()) - before;
+  assert(searched === 2, `the first keystroke and the newest are searched, not each one: ${searched} searches`);
+  const want = sampleTexts().reduce((n, t) => n + count(t, "安全生产大检查"), 0);
+  const status = (await statusLine(page).textContent()).trim();
+  assert(status === `1 / ${want}`, `the answer shown is the newest query's: ${status}, want 1 / ${want}`);
+});
+
+test("a search with many results lists the first ones, and more as the list is scrolled", async ({ page, base }) => {
+  const dir = `${ROOT}target/e2e-results`;
+  await rm(dir, { recursive: true, force: true });
+  execFileSync(`${ROOT}target/release/baozhi`, ["synth", "30", dir]);
+  const files = (await readdir(dir)).sort().map((f) => `${dir}/${f}`);
+  await open(page, base);
+  await page.locator("#files").setInputFiles(files);
+  await page.waitForFunction((n) => window.baozhi.state.pages.length === n && window.baozhi.state.batch === null, files.length + 1, { timeout: 60000 });
+  // The commonest character of Chinese text is in nearly every article.
+  await search(page, "的");
+  const found = await page.evaluate(() => window.baozhi.state.results.results.length);
+  const rows = page.getByRole("region", { name: /搜索结果/ }).getByRole("listitem");
+  const drawn = await rows.count();
+  assert(found > 2 * drawn && drawn >= 10, `a first screenful of the ${found} results is listed, not all: ${drawn}`);
+  await rows.last().scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelectorAll("#result-list > li").length > n, drawn, { timeout: 5000 });
+  for (let i = 0; i < 20 && (await rows.count()) < found; i++) await rows.last().scrollIntoViewIfNeeded();
+  assert((await rows.count()) === found, `scrolled to the end, every result is listed: ${await rows.count()} of ${found}`);
+});
+
+test("the articles of the page in view far below it are not laid out until they come near", async ({ page, base }) => {
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await open(page, base);
+  const last = page.getByRole("main").getByRole("article").last().locator("p").last();
+  const shown = () => last.evaluate((p) => p.checkVisibility({ contentVisibilityAuto: true }));
+  assert(!(await shown()), "the last article's text is skipped while far out of view");
+  await last.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll("#reading article")].pop().querySelector("p:last-of-type").checkVisibility({ contentVisibilityAuto: true }));
+  assert(await shown(), "and drawn once scrolled to");
+});
+
 test("without the dictionary the page still reads and searches, and says why", async ({ page, base, allow, expectAlert }) => {
   allow(/Failed to load resource/);
   expectAlert(/Word features unavailable/);
