@@ -202,6 +202,21 @@ test("keystrokes typed while the core answers a search are searched once, for th
   assert(status === `1 / ${want}`, `the answer shown is the newest query's: ${status}, want 1 / ${want}`);
 });
 
+test("a new query draws again only the articles whose marks change", async ({ page, base }) => {
+  await open(page, base);
+  // An article with no hit of the query (and none of the one before) stays
+  // the same element; the one with its hits is drawn anew.
+  const texts = sample.articles.map((a) => [a.kicker, a.title, a.subtitle, a.byline, a.credit, a.dateline, ...a.paragraphs].filter(Boolean).join(""));
+  const only = texts[0].length > 6 && [...texts[0]].map((_, i) => texts[0].slice(i, i + 3)).find((w) => /^[\u4e00-\u9fff]{3}$/.test(w) && texts.filter((t) => t.includes(w)).length === 1);
+  assert(only, "the first article has a word of its own");
+  await page.evaluate(() => document.querySelectorAll("#reading article").forEach((a) => (a.__before = true)));
+  await search(page, only);
+  const kept = await page.evaluate(() => [...document.querySelectorAll("#reading article")].map((a) => a.__before === true));
+  assert(!kept[0], "the article with the hits is drawn anew");
+  assert(kept.slice(1).every(Boolean), `the others are left as they were: ${kept}`);
+  assert((await page.locator("#reading article").first().locator("mark.hit").count()) >= 1, "its hits are marked");
+});
+
 test("a search with many results lists the first ones, and more as the list is scrolled", async ({ page, base }) => {
   const dir = `${ROOT}target/e2e-results`;
   await rm(dir, { recursive: true, force: true });
