@@ -270,9 +270,15 @@ async function loadRun(browser, base, files, label, bytes) {
   });
   const loadMs = Date.now() - t0;
   const longest = await page.evaluate(() => window.__longest);
+  // Where the worker's time went: each method of the core, its calls and time.
+  const spent = Object.entries(await page.evaluate(() => window.baozhi.core.timings()))
+    .filter(([, t]) => t.ms >= 50)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(([name, t]) => `${name} ${(t.ms / 1000).toFixed(1)} s (${t.calls})`);
   console.log(`\n${label} (${(bytes / 1e6).toFixed(1)} MB):`);
   console.log(`  load them all (file input → done):   ${ms(loadMs)} (${(bytes / 1e6 / (loadMs / 1000)).toFixed(1)} MB/s)`);
   console.log(`  longest main-thread task meanwhile:  ${ms(longest)} (long tasks are those over 50 ms; 0 means none)`);
+  console.log(`  in the worker (since the page opened): ${spent.join(", ")}`);
   console.log(
     `  a search typed 1.5 s into the load:  answered in ${ms(during.ms)} with ${during.hits} hits, ${during.loading ? "while the load still ran" : "after the load had ended"}`,
   );

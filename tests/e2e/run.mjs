@@ -587,6 +587,20 @@ test("a load can be stopped", async ({ page, base }) => {
   await page.getByRole("main").getByRole("heading", { name: "停止之后" }).waitFor();
 });
 
+test("a file of many pages stopped midway lists every page it loaded", async ({ page, base }) => {
+  const file = `${ROOT}target/e2e-joined-300.txt`;
+  if (!existsSync(file)) execFileSync(`${ROOT}target/release/baozhi`, ["synth", "300", file, "--joined"]);
+  await open(page, base);
+  await page.locator("#files").setInputFiles(file);
+  await page.getByRole("progressbar", { name: /载入版面/ }).waitFor();
+  await page.waitForFunction(() => window.baozhi.state.batch?.done > 20, null, { timeout: 60000 });
+  await page.getByRole("button", { name: /取消 Cancel/ }).click();
+  await page.waitForFunction(() => document.querySelector("#progress").hidden, null, { timeout: 60000 });
+  const [listed, loaded] = await page.evaluate(async () => [window.baozhi.state.pages.length, (await window.baozhi.core.pages()).length]);
+  assert(loaded < 301, `the load stopped early (${loaded} pages)`);
+  assert(listed === loaded, `every page loaded is listed: ${listed} of ${loaded}`);
+});
+
 test("opened pages and your words are still there on the next visit, until cleared", async ({ page, base }) => {
   await open(page, base);
   await page.locator("#files").setInputFiles({ name: "kept.txt", mimeType: "text/plain", buffer: Buffer.from("留存测试\n\n本报讯 昨日，档案馆开放日举行。\n") });
