@@ -182,14 +182,22 @@ impl Library {
                 return (recut, false);
             }
             let newer = page.people_known.saturating_sub(first);
-            let stale = page.page.articles.iter().any(|a| {
-                crate::model::fields(a)
-                    .iter()
-                    .any(|(_, t)| automaton.find_iter(*t).any(|m| m.pattern().as_usize() >= newer))
-            });
-            if stale {
-                self.resegment(i);
-                self.recut_index(i);
+            // Only the articles that name someone learned since are cut
+            // again: a name changes the words of the text it is in.
+            let stale: Vec<bool> = page
+                .page
+                .articles
+                .iter()
+                .map(|a| {
+                    crate::model::fields(a)
+                        .iter()
+                        .any(|(_, t)| automaton.find_iter(*t).any(|m| m.pattern().as_usize() >= newer))
+                })
+                .collect();
+            if stale.contains(&true) {
+                self.resegment_articles(i, &stale);
+                let (id, segmenter) = (self.pages[i].id, &self.segmenter);
+                self.index.recut_articles(id, &self.pages[i].page, segmenter, &stale);
                 recut += 1;
             }
             self.pages[i].people_known = known;
@@ -220,6 +228,22 @@ impl Library {
         }
         self.pages[i].words = words;
         self.pages[i].people_known = segmenter.people().len();
+    }
+
+    /// Cuts again the articles of page `i` that `stale` flags.
+    fn resegment_articles(&mut self, i: usize, stale: &[bool]) {
+        let Some(segmenter) = &self.segmenter else { return };
+        let page = &mut self.pages[i];
+        for (a, article) in page.page.articles.iter().enumerate() {
+            if !stale[a] {
+                continue;
+            }
+            self.corpus.remove(&page.words[a]);
+            let words = annotate::analyse(article, segmenter, &mut self.terms);
+            self.corpus.add(&words);
+            page.words[a] = words;
+        }
+        page.people_known = segmenter.people().len();
     }
 
     fn resegment_all(&mut self) {
@@ -372,6 +396,31 @@ mod tests {
         assert_eq!(lib.catch_up(), 1);
         assert!(has_person(&lib));
         assert_eq!(lib.catch_up(), 0);
+    }
+
+    #[test]
+    fn catching_up_cuts_again_the_articles_naming_someone_as_cutting_every_page_again_would() {
+        let pages = [
+            "二手车出口\n\n本报讯 昨天，叶春林谈了二手车出口。\n\n消防检查\n\n本报讯 消防部门开展安全检查，消防安全形势稳定。\n",
+            "本报讯 俞晓峰、钟国庆、叶春林作交流发言，谈安全生产。\n",
+        ];
+        let load = || {
+            let mut lib = Library::new(Segmenter::embedded());
+            let ids: Vec<u32> = pages.iter().enumerate().map(|(i, p)| lib.add_text(&format!("{i}.txt"), p)).collect();
+            (lib, ids)
+        };
+        let (mut caught, ids) = load();
+        assert_eq!(caught.page(ids[0]).map(|p| p.page.articles.len()), Some(2), "the first page has two articles");
+        assert_eq!(caught.catch_up(), 1);
+        let (mut whole, _) = load();
+        whole.resegment_all();
+        for id in &ids {
+            assert_eq!(caught.page(*id).unwrap().words, whole.page(*id).unwrap().words, "page {id}'s words");
+        }
+        assert!(caught.entities(ids[0], 0).iter().any(|e| e.text == "叶春林"));
+        for q in ["叶春林", "二手车", "消防", "安全", "检查 形势"] {
+            assert_eq!(caught.search_with(q, &SearchOptions::ALL), whole.search_with(q, &SearchOptions::ALL), "{q}");
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ export function createApp({ core, store, settings }) {
     batch: null, // the load under way: {items, total, done, cancelled, show, finished}
   };
   const listeners = new Map(); // event → [{view, fn}]
+  let searching = null; // settles when the search sent to the core is answered
   const reported = new Set();
 
   /** Tells the console (under the view's name) and the user. */
@@ -174,7 +175,7 @@ export function createApp({ core, store, settings }) {
 
     // ---- search ----
 
-    /** Searches and shows the answer, unless a newer search was sent
+    /** Searches and shows the answer, unless a newer search was asked for
      * meanwhile (the core keeps the hits of the latest search, so only its
      * answer may be drawn). The current hit is the first one, or with
      * `keepCurrent` the one that was current, or with `within` ({page,
@@ -184,8 +185,19 @@ export function createApp({ core, store, settings }) {
       const seq = ++state.searchSeq;
       state.query = query;
       app.emit("query");
+      // The newest keystroke only: while the core answers one search, the
+      // ones typed meanwhile wait, and only the last of them is sent.
+      while (searching) {
+        await searching;
+        if (seq !== state.searchSeq) return;
+      }
       // An empty query goes to the core too: it forgets the last hits.
-      const found = await core.search(query);
+      const asked = core.search(query);
+      searching = asked.then(
+        () => (searching = null),
+        () => (searching = null),
+      );
+      const found = await asked;
       if (seq !== state.searchSeq) return;
       const results = query.trim() ? found : null;
       const previous = keepCurrent && state.current >= 0 ? state.hits[state.current] : null;

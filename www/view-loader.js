@@ -99,21 +99,35 @@ export function loader(view) {
           // counts its pages, and searches are answered in between.
           let opened = await core.openFile(item.name, data);
           batch.total += opened.more;
-          for (;;) {
-            if (opened.contents) {
-              grown.pages.push(...opened.pages);
-              grown.contents.push(...opened.contents);
+          const add = (slice) => {
+            if (slice.contents) {
+              grown.pages.push(...slice.pages);
+              grown.contents.push(...slice.contents);
             } else single = true;
+          };
+          for (;;) {
+            // The next slice is asked for before this one is taken in, so
+            // that the worker goes on loading meanwhile (a search asked
+            // for now waits for one slice more, about 20 ms).
+            const next = opened.more && !batch.cancelled ? core.loadMore() : null;
+            add(opened);
             await loaded(opened.pages);
             batch.done += opened.pages.length - 1;
             if (!opened.more) break;
             if (batch.cancelled) {
+              // The slice asked for is loaded: it joins the others.
+              if (next) {
+                const last = await next;
+                add(last);
+                await loaded(last.pages);
+                batch.done += last.pages.length - 1;
+              }
               await core.stopOpening();
               break;
             }
             showProgress(batch);
             await follow();
-            opened = await core.loadMore();
+            opened = await next;
           }
         }
         const key = (await saving) ?? item.key;
@@ -130,8 +144,8 @@ export function loader(view) {
     }
     await follow(true);
     // Earlier pages that name people learned from later ones are cut
-    // again, a few at a time: searches are answered in between.
-    while (!(await core.catchUpSome(8)));
+    // again, 20 ms of work at a time: searches are answered in between.
+    while (!(await core.catchUpFor(20)));
     if (first && batch.show) {
       state.page = first.id;
       state.article = 0;

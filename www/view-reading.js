@@ -10,12 +10,18 @@ export function reading(view) {
   const { core, state } = view;
   const main = $("reading");
   let seq = 0; // the latest drawing; older ones are dropped
+  // What the view holds: the page and each of its articles' HTML as the
+  // core rendered it. Drawing the same page again replaces only the
+  // articles whose HTML changed: a keystroke's new marks touch the
+  // articles with hits, and the rest keep their layout.
+  let drawn = null;
 
   view.on("draw", async () => {
     const mine = ++seq;
     const page = state.page;
     if (page === null) {
       state.rendered = null;
+      drawn = null;
       main.replaceChildren(el("p", { class: "note" }, "没有版面。打开或拖入版面文件，或粘贴文字。 No pages: open or drop page files, or paste text."));
       return true;
     }
@@ -32,7 +38,17 @@ export function reading(view) {
     }
     if (mine !== seq) return false;
     // The core escapes every piece of page text in this HTML.
-    main.innerHTML = html.join("");
+    const ids = articles.map((a) => articleId(a.page, a.article));
+    const kept = drawn?.page === page && main.children.length === ids.length && ids.every((id, i) => main.children[i]?.id === id && drawn.ids[i] === id);
+    if (kept) {
+      html.forEach((h, i) => {
+        if (h === drawn.html[i]) return;
+        const fresh = document.createElement("template");
+        fresh.innerHTML = h;
+        main.children[i].replaceWith(fresh.content);
+      });
+    } else main.innerHTML = html.join("");
+    drawn = { page, ids, html };
     state.rendered = page;
     main.setAttribute("aria-label", `阅读 Reading: ${state.pages.find((p) => p.id === page)?.name ?? ""}`);
     markCurrent();
@@ -42,12 +58,25 @@ export function reading(view) {
   view.on("hit", () => {
     markCurrent();
     const hit = state.hits[state.current];
-    if (hit) main.querySelector(`mark[data-hit="${hit.id}"]`)?.scrollIntoView({ block: "center" });
+    const mark = hit && main.querySelector(`mark[data-hit="${hit.id}"]`);
+    if (!mark) return;
+    layOutUpTo(mark);
+    mark.scrollIntoView({ block: "center" });
   });
 
   view.on("article", ({ scroll }) => {
-    if (scroll && state.page !== null && state.article !== null) $(articleId(state.page, state.article))?.scrollIntoView({ block: "start" });
+    const article = scroll && state.page !== null && state.article !== null ? $(articleId(state.page, state.article)) : null;
+    if (!article) return;
+    layOutUpTo(article);
+    article.scrollIntoView({ block: "start" });
   });
+
+  // Articles out of view are not laid out (app.css), their height only
+  // estimated: before scrolling to a place, the articles down to it are
+  // laid out, so that it is where it will be drawn.
+  function layOutUpTo(node) {
+    for (let a = node.closest("article.article"); a; a = a.previousElementSibling) a.classList.add("laid-out");
+  }
 
   // The current hit is drawn apart by moving the class, without drawing again.
   function markCurrent() {

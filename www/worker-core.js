@@ -8,7 +8,8 @@
 // here or in core.js. An ArrayBuffer argument reaches the Reader as a
 // Uint8Array, null as undefined (an absent Option). Besides them the
 // worker has methods of its own, in `own` below (opening files a slice at
-// a time, the words, drawing, timings).
+// a time, catching up a slice of time at a time, the words, drawing,
+// timings).
 //
 // It also posts events: {event: "ready"} once pages can be read and
 // searched for substrings; {event: "words"} once the dictionary is loaded
@@ -135,6 +136,15 @@ export function serve(load) {
         (e) => postMessage({ event: "words-failed", error: message(e) }),
       );
       return null;
+    },
+    // Earlier pages cut again for names learned from later ones
+    // (catchUpSome), for about `ms` milliseconds: a search waits no longer
+    // than that. Returns whether every page has caught up.
+    catchUpFor: (ms) => {
+      const start = performance.now();
+      let done = false;
+      while (!done && performance.now() - start < ms) done = reader.catchUpSome(1);
+      return done;
     },
     // Several articles rendered in one call (one message, not one each):
     // each of `calls` is the arguments of the Reader's renderArticle.

@@ -138,6 +138,13 @@ impl PageIndex {
     /// each article's words; again whenever the segmenter changes. Without
     /// a segmenter, an article's length is its number of characters.
     pub fn cut(&mut self, page: &Page, segmenter: Option<&Segmenter>) {
+        self.cut_articles(page, segmenter, None);
+    }
+
+    /// [`PageIndex::cut`] for the articles `only` flags (all without it);
+    /// the others keep their words. A page never cut with a segmenter is
+    /// cut whole.
+    pub fn cut_articles(&mut self, page: &Page, segmenter: Option<&Segmenter>, only: Option<&[bool]>) {
         let Some(segmenter) = segmenter else {
             let mut lengths = vec![0u32; page.articles.len()];
             for span in &self.fields {
@@ -147,8 +154,12 @@ impl PageIndex {
             self.lengths = lengths.into_boxed_slice();
             return;
         };
-        let mut starts = vec![0u64; self.text.len() / 64 + 1];
-        let mut lengths = vec![0u32; page.articles.len()];
+        let words = self.text.len() / 64 + 1;
+        let only = only.filter(|_| self.starts.len() == words && self.lengths.len() == page.articles.len());
+        let (mut starts, mut lengths) = match only {
+            Some(_) => (std::mem::take(&mut self.starts).into_vec(), std::mem::take(&mut self.lengths).into_vec()),
+            None => (vec![0u64; words], vec![0u32; page.articles.len()]),
+        };
         let mut folded = String::new();
         // The code unit of each character of the field, or NONE for one
         // that folding drops.
@@ -156,8 +167,19 @@ impl PageIndex {
         let mut units: Vec<u32> = Vec::new();
         let mut spans = self.fields.iter();
         for (a, article) in page.articles.iter().enumerate() {
+            let again = only.is_none_or(|only| only[a]);
+            if again {
+                lengths[a] = 0;
+            }
             for (_, field_text) in fields(article) {
                 let span = spans.next().expect("the page is the one indexed");
+                if !again {
+                    continue;
+                }
+                // The field's word starts, and the start its end marks, cut anew.
+                for u in span.start..=span.end {
+                    starts[u as usize / 64] &= !(1 << (u % 64));
+                }
                 let mut unit = span.start;
                 units.clear();
                 units.extend(field_text.chars().map(|c| match fold(c) {

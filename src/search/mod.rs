@@ -220,9 +220,25 @@ impl SearchIndex {
     /// word, a learned name, the dictionary loaded); its text stays as it
     /// is.
     pub fn recut<'s>(&mut self, id: u32, page: &Page, segmenter: impl Into<Option<&'s Segmenter>>) {
+        self.recut_some(id, page, segmenter.into(), None);
+    }
+
+    /// [`SearchIndex::recut`] for the articles of the page that `stale`
+    /// flags: the others keep their words.
+    pub fn recut_articles<'s>(
+        &mut self,
+        id: u32,
+        page: &Page,
+        segmenter: impl Into<Option<&'s Segmenter>>,
+        stale: &[bool],
+    ) {
+        self.recut_some(id, page, segmenter.into(), Some(stale));
+    }
+
+    fn recut_some(&mut self, id: u32, page: &Page, segmenter: Option<&Segmenter>, only: Option<&[bool]>) {
         let Some(index) = self.pages.iter_mut().find(|p| p.id == id) else { return };
         let before: u64 = index.lengths.iter().map(|&n| u64::from(n)).sum();
-        index.cut(page, segmenter.into());
+        index.cut_articles(page, segmenter, only);
         let after: u64 = index.lengths.iter().map(|&n| u64::from(n)).sum();
         self.words = self.words - before + after;
     }

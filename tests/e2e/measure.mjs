@@ -14,7 +14,8 @@
 //   and as the peer, in a fresh page of the same browser between our runs,
 //   jieba-wasm loaded and ready (load + first cut); the ratios are taken
 //   run by run. Search per keystroke: input event → the marked article
-//   drawn (the answer shown and a frame painted). Segmentation speed in
+//   drawn (the answer shown and a frame painted; also to the answer in the
+//   DOM, before that frame). Segmentation speed in
 //   UTF-8 bytes per second, ours and the peer's, on the same text.
 // - On many synthetic pages (200 by default): time to load them all, the
 //   longest main-thread task meanwhile, a search typed during the load,
@@ -138,17 +139,37 @@ async function keystrokes(page, query) {
           box.dispatchEvent(new Event("input", { bubbles: true }));
           const sent = state.searchSeq;
           const check = () => {
-            if (state.shownSeq >= sent) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+            if (state.shownSeq >= sent) {
+              const answered = performance.now() - start;
+              requestAnimationFrame(() => setTimeout(() => resolve([performance.now() - start, answered])));
+            }
             else setTimeout(check, 0);
           };
           check();
         }),
       query.slice(0, i),
     );
-    times.push(t);
+    times.push(t[0]);
+    (times.answered ??= []).push(t[1]);
   }
   return times;
 }
+
+/** Keystroke times of several queries: painted, and (`.answered`) in the DOM. */
+async function typed(page, queries) {
+  const times = [];
+  times.answered = [];
+  for (const q of queries) {
+    const t = await keystrokes(page, q);
+    times.push(...t);
+    times.answered.push(...t.answered);
+  }
+  return times;
+}
+
+/** p50 and p99 of keystroke times, painted and in the DOM. */
+const keyStats = (times) =>
+  `p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))} (${times.length} keystrokes; the answer in the DOM, before the frame: p50 ${ms(pct(times.answered, 50))}, p99 ${ms(pct(times.answered, 99))})`;
 
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -203,8 +224,7 @@ async function sampleRuns(browser, base) {
   }
   // Keystrokes and segmentation speed on the last load.
   const { page, context } = last;
-  const times = [];
-  for (const q of ["周立新", "安全生产大检查", "分水笔业", "富春江上赛龙舟"]) times.push(...(await keystrokes(page, q)));
+  const times = await typed(page, ["周立新", "安全生产大检查", "分水笔业", "富春江上赛龙舟"]);
   const ours = await page.evaluate((text) => window.baozhi.core.timeSegment(text, 20), sampleText);
   // A page the user opens: file chosen (the input's change event) → its
   // first article drawn and painted.
@@ -235,7 +255,7 @@ async function sampleRuns(browser, base) {
     console.log(`    ${name.padEnd(38)} ${ms(median(values)).padStart(8)}${r ? `   ${r.toFixed(2)}× jieba-wasm ready` : ""}`);
   }
   console.log(`  peer: jieba-wasm ready (load + first cut), fresh page: ${ms(median(peerReady))} (runs: ${peerReady.map((x) => x.toFixed(0)).join(", ")})`);
-  console.log(`  search per keystroke, input → marked article drawn: p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))} (${times.length} keystrokes)`);
+  console.log(`  search per keystroke, input → marked article drawn and painted: ${keyStats(times)}`);
   console.log(`  a page opened by the user, file chosen → its first article drawn: ${ms(opened)}`);
   console.log(`  baozhi segment (reading mode, in its worker): ${mbps(ours)} MB/s of UTF-8 (${ours.words / 20} words)`);
   console.log(`  jieba-wasm cut (HMM, main thread):            ${mbps(peers[0].seg)} MB/s of UTF-8 (${peers[0].seg.words / 20} words)`);
@@ -270,14 +290,19 @@ async function loadRun(browser, base, files, label, bytes) {
   });
   const loadMs = Date.now() - t0;
   const longest = await page.evaluate(() => window.__longest);
+  // Where the worker's time went: each method of the core, its calls and time.
+  const spent = Object.entries(await page.evaluate(() => window.baozhi.core.timings()))
+    .filter(([, t]) => t.ms >= 50)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(([name, t]) => `${name} ${(t.ms / 1000).toFixed(1)} s (${t.calls})`);
   console.log(`\n${label} (${(bytes / 1e6).toFixed(1)} MB):`);
   console.log(`  load them all (file input → done):   ${ms(loadMs)} (${(bytes / 1e6 / (loadMs / 1000)).toFixed(1)} MB/s)`);
   console.log(`  longest main-thread task meanwhile:  ${ms(longest)} (long tasks are those over 50 ms; 0 means none)`);
+  console.log(`  in the worker (since the page opened): ${spent.join(", ")}`);
   console.log(
     `  a search typed 1.5 s into the load:  answered in ${ms(during.ms)} with ${during.hits} hits, ${during.loading ? "while the load still ran" : "after the load had ended"}`,
   );
-  const times = [];
-  for (const q of ["的", "物把", "问小八", "发展", "not there"]) times.push(...(await keystrokes(page, q)));
+  const times = await typed(page, ["的", "物把", "问小八", "发展", "not there"]);
   const memory = await page.evaluate(async () => ({
     wasm: await window.baozhi.core.memoryBytes(),
     heap: performance.memory ? performance.memory.usedJSHeapSize : null,
@@ -286,7 +311,7 @@ async function loadRun(browser, base, files, label, bytes) {
   const articles = await page.evaluate(() => window.baozhi.state.contents.length);
   await context.close();
   console.log(`  ${articles} articles with the sample's`);
-  console.log(`  search per keystroke afterwards: p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))} (${times.length} keystrokes)`);
+  console.log(`  search per keystroke afterwards: ${keyStats(times)}`);
   console.log(
     `  memory: WebAssembly ${(memory.wasm / 1e6).toFixed(0)} MB (worker), page JS heap ${memory.heap ? (memory.heap / 1e6).toFixed(0) + " MB" : "n/a"}, ${memory.dom} elements in the DOM`,
   );

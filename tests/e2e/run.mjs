@@ -179,6 +179,75 @@ test("typing a query letter by letter ends on that query's hits, drawn once", as
   }
 });
 
+test("keystrokes typed while the core answers a search are searched once, for the newest", async ({ page, base }) => {
+  await open(page, base);
+  const calls = () => page.evaluate(async () => (await window.baozhi.core.timings()).search?.calls ?? 0);
+  const before = await calls();
+  // Eight keystrokes in one go, faster than any answer comes back.
+  await page.evaluate((query) => {
+    const box = document.querySelector("#q");
+    for (let i = 1; i <= query.length; i++) {
+      box.value = query.slice(0, i);
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }, "安全生产大检查");
+  await page.waitForFunction(() => {
+    const s = window.baozhi.state;
+    return s.query === "安全生产大检查" && s.shownSeq === s.searchSeq;
+  });
+  const searched = (await calls()) - before;
+  assert(searched === 2, `the first keystroke and the newest are searched, not each one: ${searched} searches`);
+  const want = sampleTexts().reduce((n, t) => n + count(t, "安全生产大检查"), 0);
+  const status = (await statusLine(page).textContent()).trim();
+  assert(status === `1 / ${want}`, `the answer shown is the newest query's: ${status}, want 1 / ${want}`);
+});
+
+test("a new query draws again only the articles whose marks change", async ({ page, base }) => {
+  await open(page, base);
+  // An article with no hit of the query (and none of the one before) stays
+  // the same element; the one with its hits is drawn anew.
+  const texts = sample.articles.map((a) => [a.kicker, a.title, a.subtitle, a.byline, a.credit, a.dateline, ...a.paragraphs].filter(Boolean).join(""));
+  const only = texts[0].length > 6 && [...texts[0]].map((_, i) => texts[0].slice(i, i + 3)).find((w) => /^[\u4e00-\u9fff]{3}$/.test(w) && texts.filter((t) => t.includes(w)).length === 1);
+  assert(only, "the first article has a word of its own");
+  await page.evaluate(() => document.querySelectorAll("#reading article").forEach((a) => (a.__before = true)));
+  await search(page, only);
+  const kept = await page.evaluate(() => [...document.querySelectorAll("#reading article")].map((a) => a.__before === true));
+  assert(!kept[0], "the article with the hits is drawn anew");
+  assert(kept.slice(1).every(Boolean), `the others are left as they were: ${kept}`);
+  assert((await page.locator("#reading article").first().locator("mark.hit").count()) >= 1, "its hits are marked");
+});
+
+test("a search with many results lists the first ones, and more as the list is scrolled", async ({ page, base }) => {
+  const dir = `${ROOT}target/e2e-results`;
+  await rm(dir, { recursive: true, force: true });
+  execFileSync(`${ROOT}target/release/baozhi`, ["synth", "30", dir]);
+  const files = (await readdir(dir)).sort().map((f) => `${dir}/${f}`);
+  await open(page, base);
+  await page.locator("#files").setInputFiles(files);
+  await page.waitForFunction((n) => window.baozhi.state.pages.length === n && window.baozhi.state.batch === null, files.length + 1, { timeout: 60000 });
+  // The commonest character of Chinese text is in nearly every article.
+  await search(page, "的");
+  const found = await page.evaluate(() => window.baozhi.state.results.results.length);
+  const rows = page.getByRole("region", { name: /搜索结果/ }).getByRole("listitem");
+  const drawn = await rows.count();
+  assert(found > 2 * drawn && drawn >= 10, `a first screenful of the ${found} results is listed, not all: ${drawn}`);
+  await rows.last().scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelectorAll("#result-list > li").length > n, drawn, { timeout: 5000 });
+  for (let i = 0; i < 20 && (await rows.count()) < found; i++) await rows.last().scrollIntoViewIfNeeded();
+  assert((await rows.count()) === found, `scrolled to the end, every result is listed: ${await rows.count()} of ${found}`);
+});
+
+test("the articles of the page in view far below it are not laid out until they come near", async ({ page, base }) => {
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await open(page, base);
+  const last = page.getByRole("main").getByRole("article").last().locator("p").last();
+  const shown = () => last.evaluate((p) => p.checkVisibility({ contentVisibilityAuto: true }));
+  assert(!(await shown()), "the last article's text is skipped while far out of view");
+  await last.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll("#reading article")].pop().querySelector("p:last-of-type").checkVisibility({ contentVisibilityAuto: true }));
+  assert(await shown(), "and drawn once scrolled to");
+});
+
 test("without the dictionary the page still reads and searches, and says why", async ({ page, base, allow, expectAlert }) => {
   allow(/Failed to load resource/);
   expectAlert(/Word features unavailable/);
@@ -516,6 +585,20 @@ test("a load can be stopped", async ({ page, base }) => {
   // The reader goes on: a page opened afterwards loads and shows.
   await openFile(page, "after.txt", "停止之后\n\n本报讯 取消载入之后，新打开的版面照常显示。\n");
   await page.getByRole("main").getByRole("heading", { name: "停止之后" }).waitFor();
+});
+
+test("a file of many pages stopped midway lists every page it loaded", async ({ page, base }) => {
+  const file = `${ROOT}target/e2e-joined-300.txt`;
+  if (!existsSync(file)) execFileSync(`${ROOT}target/release/baozhi`, ["synth", "300", file, "--joined"]);
+  await open(page, base);
+  await page.locator("#files").setInputFiles(file);
+  await page.getByRole("progressbar", { name: /载入版面/ }).waitFor();
+  await page.waitForFunction(() => window.baozhi.state.batch?.done > 20, null, { timeout: 60000 });
+  await page.getByRole("button", { name: /取消 Cancel/ }).click();
+  await page.waitForFunction(() => document.querySelector("#progress").hidden, null, { timeout: 60000 });
+  const [listed, loaded] = await page.evaluate(async () => [window.baozhi.state.pages.length, (await window.baozhi.core.pages()).length]);
+  assert(loaded < 301, `the load stopped early (${loaded} pages)`);
+  assert(listed === loaded, `every page loaded is listed: ${listed} of ${loaded}`);
 });
 
 test("opened pages and your words are still there on the next visit, until cleared", async ({ page, base }) => {
