@@ -283,6 +283,18 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     let mut iter = units.into_iter().peekable();
     while let Some(unit) = iter.next() {
+        // A headline above, with only furniture (a photo's captions) between.
+        let under_headline =
+            matches!(out.iter().rev().find(|u| !matches!(u, Unit::Furniture(_))), Some(Unit::Headline(_)));
+        let name_then_gap = matches!(iter.peek(), Some(Unit::Paragraph(p)) if p.after_blank);
+        let unit = match unit {
+            // A name alone between a headline and its text, set apart from
+            // both, however wide the reflow found it: it signs the text.
+            Unit::Paragraph(p) if p.after_blank && under_headline && name_then_gap && name_alone(&p.text) => {
+                name_byline(&p.text, false)
+            }
+            unit => unit,
+        };
         let Unit::Headline(mut h) = unit else {
             out.push(unit);
             continue;
@@ -298,7 +310,6 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
         // as commentaries sign) one under it. A headline's wrapped tail
         // runs straight on into the text.
         let set_apart = h.lines.last().is_some_and(|l| l.blank_before);
-        let name_then_gap = matches!(iter.peek(), Some(Unit::Paragraph(p)) if p.after_blank);
         let signs_off = match h.lines.get(1) {
             Some(next) => next.blank_before,
             None => !before_article,
@@ -309,9 +320,13 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
             if !h.lines.is_empty() {
                 out.push(Unit::Headline(h));
             }
-        } else if h.lines.len() > 1 && last_is_name && before_text && (set_apart || name_then_gap) {
+        } else if (h.lines.len() > 1 && last_is_name && before_text && (set_apart || name_then_gap))
+            || (h.lines.len() == 1 && first_is_name && under_headline && name_then_gap)
+        {
             let name = h.lines.pop().expect("checked above");
-            out.push(Unit::Headline(h));
+            if !h.lines.is_empty() {
+                out.push(Unit::Headline(h));
+            }
             out.push(name_byline(&name.text, false));
         } else {
             out.push(Unit::Headline(h));

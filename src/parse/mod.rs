@@ -151,6 +151,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_alone_between_a_headline_and_its_text_signs_it_across_the_captions() {
+        let page = "城市更新的温度\n\n图①：改造后的老街。张三摄\n图②：新建的口袋公园。李四摄\n\n王小五\n\n（一）城市更新，不只是把旧房子换成新房\n子，更要留住街巷里的烟火气。老街改造前，\n居民们坐在一起商量方案，哪棵树要留，哪段\n墙要修，都由大家说了算。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].title.as_deref(), Some("城市更新的温度"));
+        assert_eq!(articles[0].byline.as_deref(), Some("王小五"));
+    }
+
+    #[test]
     fn a_paragraph_cut_by_a_column_break_is_mended() {
         let page =
             "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";
