@@ -25,6 +25,8 @@ export function contents(view) {
   let heights = new Map(); // page id → height in px, once drawn
   let rowPx = 26;
   let headPx = 34;
+  let measuredRows = 0; // articles of the pages measured, and their rows' px
+  let measuredRowsPx = 0;
   let offsets = [];
   let drawn = null; // [first, end) of the pages in the DOM
   const before = el("div", { "aria-hidden": "true" });
@@ -66,7 +68,9 @@ export function contents(view) {
 
   const estimate = (page) => heights.get(page.id) ?? headPx + rowPx * (byPage.get(page.id)?.length || 0);
 
+  let laidOut = []; // the pages offsets[] was computed for
   function layout() {
+    laidOut = state.pages.slice();
     offsets = new Array(state.pages.length + 1);
     offsets[0] = 0;
     for (let i = 0; i < state.pages.length; i++) offsets[i + 1] = offsets[i] + estimate(state.pages[i]);
@@ -84,9 +88,14 @@ export function contents(view) {
     return lo;
   }
 
-  /** Draws the pages in and near the view; measures them. */
-  function drawWindow(force = false) {
-    const top = scroller.getBoundingClientRect().top - toc.getBoundingClientRect().top;
+  /** Where the view's top is, in px from the top of the list. */
+  const viewTop = () => scroller.getBoundingClientRect().top - toc.getBoundingClientRect().top;
+
+  /** Draws the pages in and near the view; measures them. The view stays on
+   * the page it showed (at the end of the list, on the end) however far the
+   * measured heights move the pages above it. */
+  function drawWindow(force = false, place = here()) {
+    const top = viewTop();
     const margin = scroller.clientHeight || 800;
     const first = pageAt(Math.max(0, top - margin));
     const end = Math.min(state.pages.length, pageAt(top + scroller.clientHeight + margin) + 1);
@@ -95,23 +104,54 @@ export function contents(view) {
     const nodes = [];
     for (let i = first; i < end; i++) nodes.push(section(i, state.pages[i]));
     windowed.replaceChildren(...nodes);
-    // Measured now, for the spacers and the next estimates.
-    let rows = 0;
-    let rowsPx = 0;
-    for (const node of nodes) {
+    // Measured now, for the spacers and the next estimates: each page from
+    // its top to the next one's, its list's bottom margin included.
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k];
       const id = Number(node.dataset.page);
       // Hidden (the contents closed on a narrow screen): nothing to measure.
       if (!node.offsetHeight) continue;
-      heights.set(id, node.offsetHeight);
-      const n = byPage.get(id)?.length || 0;
-      rows += n;
-      rowsPx += node.querySelector("ol").offsetHeight;
+      const height = (nodes[k + 1] || after).offsetTop - node.offsetTop;
       headPx = node.querySelector(".toc-head").offsetHeight || headPx;
+      // The row height estimated from every page measured so far, not only
+      // from the pages in view, so that the estimates settle as one scrolls.
+      if (!heights.has(id)) {
+        measuredRows += byPage.get(id)?.length || 0;
+        measuredRowsPx += height - headPx;
+      }
+      heights.set(id, height);
     }
-    if (rows) rowPx = rowsPx / rows;
+    if (measuredRows) rowPx = measuredRowsPx / measuredRows;
     layout();
     before.style.height = `${offsets[first]}px`;
     after.style.height = `${offsets[state.pages.length] - offsets[end]}px`;
+    // Keeps the view where it was: on the end, or on the same page.
+    if (!nodes.length || !nodes[0].offsetHeight || !place) return;
+    if (place.atEnd && state.pages.length === place.count) {
+      scroller.scrollTop = scroller.scrollHeight;
+      return;
+    }
+    const anchor = state.pages.findIndex((p) => p.id === place.id);
+    if (anchor < 0) return;
+    const want = offsets[anchor] + Math.min(place.into, offsets[anchor + 1] - offsets[anchor]);
+    const shift = Math.round(want - viewTop());
+    if (shift) scroller.scrollTop += shift;
+  }
+
+  /** The page at the view's top and how far into it, as last laid out; and
+   * whether the view is at the end of the list. */
+  function here() {
+    if (!offsets.length || !laidOut.length) return null;
+    const top = viewTop();
+    let lo = 0;
+    let hi = laidOut.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid + 1] <= top) lo = mid + 1;
+      else hi = mid;
+    }
+    const atEnd = scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    return { id: laidOut[lo].id, into: top - offsets[lo], atEnd, count: laidOut.length };
   }
 
   let whole = true;
@@ -126,9 +166,10 @@ export function contents(view) {
     // Heights of pages no longer there are forgotten.
     const ids = new Set(state.pages.map((p) => p.id));
     for (const id of heights.keys()) if (!ids.has(id)) heights.delete(id);
+    const place = toc.firstChild === before ? here() : null;
     if (toc.firstChild !== before) toc.replaceChildren(before, windowed, after);
     layout();
-    drawWindow(true);
+    drawWindow(true, place);
   });
 
   let pending = false;

@@ -569,8 +569,45 @@ test("a year of pages in one file opens without freezing the page, and a search 
   assert(longest < 150, `the longest main-thread task took ${longest.toFixed(0)} ms`);
   assert(30 / seconds > 0.4, `loaded in ${seconds.toFixed(1)} s`);
   // The contents scroll to the last page, drawn when it comes into view.
+  await scrollContentsToEnd(page, /· 5000\/5000/);
+});
+
+/** Scrolls the contents to their end, as a user dragging the scroll bar down
+ * does, and waits for the last page (heading matching `last`) to be drawn and
+ * its end to be in view. */
+async function scrollContentsToEnd(page, last) {
   await page.evaluate(() => (document.querySelector("#contents").scrollTop = 1e9));
-  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: /· 5000\/5000/ }).waitFor();
+  const heading = page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: last });
+  await heading.waitFor();
+  const inView = () => {
+    const box = document.querySelector("#contents").getBoundingClientRect();
+    const end = document.querySelector("#toc section:last-of-type li:last-child")?.getBoundingClientRect();
+    return end && end.bottom > box.top && end.bottom <= box.bottom + 1;
+  };
+  const shown = await page.waitForFunction(inView, null, { timeout: 5000 }).then(() => true, () => false);
+  const where = await page.evaluate(() => {
+    const s = document.querySelector("#contents");
+    return `scrolled to ${Math.round(s.scrollTop)} of ${s.scrollHeight - s.clientHeight} px`;
+  });
+  assert(shown, `the end of the last page is in view at the end of the contents (${where})`);
+}
+
+test("scrolled to the end, the contents show the last page even where its rows are taller than those read before", async ({ page, base }) => {
+  // 1,200 pages of one article: the last 200 with headlines long enough to
+  // take several lines in the contents, so that the heights estimated from
+  // the pages read before fall short there.
+  const words = ["城市", "建设", "取得", "新的", "进展", "各区", "推进", "老旧", "小区", "改造", "工程", "惠及"];
+  const headline = (i, n) => Array.from({ length: n }, (_, k) => words[(i + k) % words.length]).join("") + `第${i}期`;
+  const pages = Array.from({ length: 1200 }, (_, i) => `${headline(i, i < 1000 ? 2 : 14)}\n\n本报讯 昨日，第${i}次会议召开，会议部署了今年的工作。\n`);
+  await open(page, base);
+  await page.locator("#files").setInputFiles({ name: "long.txt", mimeType: "text/plain", buffer: Buffer.from(pages.join("\f")) });
+  await page.waitForFunction(() => window.baozhi.state.pages.length === 1201 && window.baozhi.state.batch === null, null, { timeout: 120000 });
+  const rows = await page.evaluate(() => document.querySelectorAll("#toc li").length);
+  assert(rows < 1000, `the contents are drawn in part (${rows} rows)`);
+  // Read halfway down first: the rows measured there are one line each.
+  await page.evaluate(() => (document.querySelector("#contents").scrollTop = document.querySelector("#contents").scrollHeight / 2));
+  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: /· 5\d\d\/1200/ }).first().waitFor();
+  await scrollContentsToEnd(page, /· 1200\/1200/);
 });
 
 test("a load can be stopped", async ({ page, base }) => {
