@@ -160,6 +160,17 @@ mod tests {
     }
 
     #[test]
+    fn a_full_line_with_spaced_digits_after_a_byline_is_text_not_a_headline() {
+        // Fourteen characters a line; the first line after the byline holds
+        // a number set off by gaps, which take room in the column.
+        let page = "市区新增三处停车场\n\n本报记者 张三\n\n交通运输局 12 日公布了\n今年新建停车场的名单，三处停\n车场共有车位六百多个，将于下\n月起陆续向市民开放，收费标准\n与周边停车场相同。市交通运输\n局还将在老城区增设临时车位。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].title.as_deref(), Some("市区新增三处停车场"));
+        assert!(articles[0].paragraphs[0].starts_with("交通运输局12日公布了今年新建停车场"));
+    }
+
+    #[test]
     fn a_paragraph_cut_by_a_column_break_is_mended() {
         let page =
             "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";

@@ -219,8 +219,11 @@ fn fills(line: &Line<'_>, column: Option<u32>) -> bool {
 /// (ragged-right setting and line-start rules leave up to a character).
 const FULL_WITHIN: u32 = 3;
 
+/// Short of its column as printed: a gap the typesetter left around a
+/// Latin run or a number (`最高人民法院 24 日公布了`) takes room in the
+/// column, so a full line with digits in it is not short.
 fn is_short(line: &Line<'_>, column: Option<u32>) -> bool {
-    column.is_none_or(|w| line.width + SHORT_BY <= w)
+    column.is_none_or(|w| line.printed + SHORT_BY <= w)
 }
 
 /// Short by about the two-character indent that opens a paragraph.
@@ -234,8 +237,9 @@ fn is_set_in(line: &Line<'_>, column: Option<u32>) -> bool {
     column.is_some_and(|w| line.width + 4 <= w && line.width + 5 >= w)
 }
 
+/// Very short of its column as printed (see [`is_short`]).
 fn is_very_short(line: &Line<'_>, column: Option<u32>) -> bool {
-    column.is_none_or(|w| line.width + VERY_SHORT_BY <= w)
+    column.is_none_or(|w| line.printed + VERY_SHORT_BY <= w)
 }
 
 fn is_long(line: &Line<'_>, column: Option<u32>) -> bool {
