@@ -17,7 +17,7 @@
 //! - **people** named by surname and title (`李先生`, `老王`), two-character
 //!   names in context (`彭真同志`), transliterated names (`克林顿`), the
 //!   parts of a foreign name joined by `·`; a title or a verb the HMM
-//!   joined to a name is left out (`赵华说` gives `赵华`).
+//!   joined to a name is left out (`钱海说` gives `钱海`).
 
 use crate::text::is_han;
 use crate::words::{AFTER_NAME, EntityKind, PERSON_BEFORE, Segmenter, TITLES, Tag, Token, name_shaped, transliterated};
@@ -49,7 +49,7 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
     let ok = match (kind, tag.name()) {
         (EntityKind::Person, "nrfg") => true,
         // jieba's transliterated names: all but one character of
-        // transliteration (`涅姆佐夫`, `费尔南德斯`).
+        // transliteration (`卡斯托夫`, `费尔莫达斯`).
         (EntityKind::Person, "nrt") if n >= 3 => {
             word.chars().filter(|&c| !crate::words::is_transliteration(c)).count() <= 1
         }
@@ -148,7 +148,7 @@ const HEADS: &[&str] = &[
 ];
 
 /// Head words of buildings and places made by people, named like
-/// organisations (`虹口体育馆`, `德黑兰机场`, `北京图书大厦`): places.
+/// organisations (`浦东体育馆`, `里斯本机场`, `南京图书大厦`): places.
 const FACILITIES: &[&str] = &[
     "大会堂",
     "体育馆",
@@ -372,7 +372,7 @@ const NOT_MODIFIERS: &[&str] = &[
 ];
 
 /// Verbs of a match between teams: never inside an organisation's name
-/// (`杜塞尔多夫` `战胜` `捷克队`).
+/// (`里昂` `战胜` `秘鲁队`).
 const MATCH_VERBS: &[&str] = &["战胜", "击败", "负于", "战平", "逼平", "对阵", "迎战", "力克", "不敌", "输给", "胜"];
 
 /// Units named by one character before a head word (`站` `党委`, `市` `教委`).
@@ -623,7 +623,7 @@ const HONORIFICS: &[&str] = &[
 /// Surnames that are also everyday words, never taken alone for a person.
 const COMMON_SURNAMES: &str = "和于向成时全应常安连解明单商查项关高文方白石金万钱龙江路古吉车司农阳党";
 
-/// Verbs that the HMM may join to the end of a name (`赵华说`).
+/// Verbs that the HMM may join to the end of a name (`钱海说`).
 const SPEECH_ENDINGS: &[char] = &[
     '说', '称', '讲', '问', '答', '道', '等', '和', '与', '是', '在', '也', '都', '就', '又', '却', '把', '被', '从',
     '对', '去',
@@ -900,7 +900,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
-        // A newspaper or a magazine by its title: 《费加罗报》, 《朝日新闻》.
+        // A newspaper or a magazine by its title: 《晨星报》, 《东方新闻》.
         if n == 1
             && w == "《"
             && let Some(k) = periodical(text, tokens, i)
@@ -970,7 +970,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             continue;
         }
         // A two-character name the HMM joined (it is in no dictionary):
-        // 卢亮, 黎兵.
+        // 鲍亮, 邝兵.
         // A foreign name of two characters jieba lists as one, alone and
         // in a person's context: 财长 鲁宾, 琼斯 说.
         if n == 2
@@ -987,7 +987,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         if n == 2 && t.tag == Tag::PERSON && unknown_name(segmenter, w) && !foreign_run(text, tokens, i, i) {
             let next = tokens.get(i + 1).map_or("", |t| t.text(text));
             if next.chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)) {
-                // The start of a place or an organisation: 陈沟 村.
+                // The start of a place or an organisation: 周洼 村.
                 i += 1;
                 continue;
             }
@@ -1021,7 +1021,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     // A surname and a title: 李先生, 唐外长.
                     out.push(span(t, 0, 1, EntityKind::Person));
                 } else if !learned && n == 3 && SPEECH_ENDINGS.contains(&cs[2]) && segmenter.known(w).is_none() {
-                    // A name the HMM joined to a verb: 赵华说.
+                    // A name the HMM joined to a verb: 钱海说.
                     out.push(span(t, 0, 2, EntityKind::Person));
                 } else {
                     out.push(span(t, 0, n, EntityKind::Person));
@@ -1242,11 +1242,11 @@ fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
 const NOT_GIVEN: &str = "某氏家姓老总们等说和与是的了在对人入上下其起出来去到过着得个位名余万千百多年月日时次就都也还又再才只已将会能要可不没无很最更太乡村镇县市省区啦吧呢吗";
 
 /// Prepositions and verbs of one character after a name: never its third
-/// character (`卢亮` `以`, `宋军` `从`).
+/// character (`鲍亮` `以`, `邝军` `从`).
 const NOT_THIRD: &str = "以从向把被给让为于自至跟同及或并而却便又亦仍竟曾请叫找看想做用带拿送打猜问讲称";
 
 /// First characters of the word after a name that make the name the start
-/// of a place or an organisation (`陈沟` `村`, `麦禾` `营镇`).
+/// of a place or an organisation (`周洼` `村`, `麦禾` `营镇`).
 const NOT_AFTER_NAME: &str = "村镇乡县市省区营庄屯寨州山河湖江岭峰队厂社局";
 
 /// Are tokens `a` and `b`, either side of a `·`, parts of a foreign name
@@ -1281,7 +1281,7 @@ fn len_of(t: &Token) -> u32 {
 
 /// Is the word after a part of a foreign name its continuation: a run of
 /// transliteration characters or a word of no dictionary (`科瓦`
-/// `列夫斯基`, `罗尼` `贡塔`), not a name of its own?
+/// `列夫斯基`, `莫伦` `贡塔`), not a name of its own?
 fn name_piece(segmenter: &Segmenter, t: &Token, w: &str) -> bool {
     is_han_run(w)
         && w.chars().count() >= 2
@@ -1686,7 +1686,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let nt = (t.tag == Tag::ORGANIZATION && n >= 2)
             || (trim > 0 && (n >= 3 || segmenter.known(w).is_some_and(|k| k.tag == Tag::ORGANIZATION)));
         // A building or a place made by people, named like an organisation:
-        // 虹口体育馆, 德黑兰机场.
+        // 浦东体育馆, 里斯本机场.
         // The lists are read only for words of a head's tag and last
         // character, a few of all.
         let last = w.chars().next_back().unwrap_or(' ');
@@ -1818,7 +1818,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         {
             a += 1;
         }
-        // A building is named after the nearest place: 上海 虹口体育馆.
+        // A building is named after the nearest place: 上海 浦东体育馆.
         while facility && a + 1 < i && tokens[a].tag == Tag::PLACE && proper(tokens[a + 1].tag) {
             a += 1;
         }
@@ -2027,7 +2027,7 @@ fn joined_across(segmenter: &Segmenter, tag: Tag, w: &str) -> bool {
 /// Can the word start an organisation's name? A word of the HMM's or a
 /// person's name only when it is not joined across a particle, and a
 /// Chinese person's name only right before the head (`李嘉诚` `基金会`,
-/// not `徐惟诚` `代表` `中国文化扶贫委员会`).
+/// not `胡立诚` `代表` `中国青年扶贫委员会`).
 fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bool {
     match tag.name() {
         "x" => !joined_across(segmenter, tag, w),
@@ -2462,7 +2462,7 @@ mod tests {
         one("研究所马·科瓦列夫斯基教授说。", ("马·科瓦列夫斯基", Person));
         one("研究所约·萨尔维斯托夫研究员说。", ("约·萨尔维斯托夫", Person));
         one("他住在尼·伯尔切斯托镇。", ("尼·伯尔切斯托镇", Place));
-        one("他说，葛兰素·威斯公司是医药公司。", ("葛兰素·威斯公司", Organization));
+        one("他说，卡拉素·威斯公司是医药公司。", ("卡拉素·威斯公司", Organization));
         // A name the HMM cut before its third character.
         one("局长罗齐连上任后。", ("罗齐连", Person));
         one("厂长秦允连对企业实行了管理。", ("秦允连", Person));
