@@ -867,12 +867,12 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 }
             }
             // A name with `·` before a division's word is a place's (…镇),
-            // before a company's head a company's.
+            // before the head of a company or a school an organisation's.
             let next = if b + 1 < tokens.len() { word(b + 1) } else { "" };
             if matches!(next, "镇" | "市" | "县" | "州" | "省" | "村" | "区") {
                 out.push(whole(a, b + 1, EntityKind::Place));
                 i = b + 2;
-            } else if matches!(next, "公司" | "集团") {
+            } else if matches!(next, "公司" | "集团" | "大学" | "学院" | "银行" | "基金会") {
                 out.push(whole(a, b + 1, EntityKind::Organization));
                 i = b + 2;
             } else {
@@ -2463,6 +2463,7 @@ mod tests {
         one("研究所约·萨尔维斯托夫研究员说。", ("约·萨尔维斯托夫", Person));
         one("他住在尼·伯尔切斯托镇。", ("尼·伯尔切斯托镇", Place));
         one("他说，卡拉素·威斯公司是医药公司。", ("卡拉素·威斯公司", Organization));
+        one("他在杰克·威斯大学任教。", ("杰克·威斯大学", Organization));
         // A name the HMM cut before its third character.
         one("局长罗齐连上任后。", ("罗齐连", Person));
         one("厂长秦允连对企业实行了管理。", ("秦允连", Person));
