@@ -675,6 +675,7 @@ struct Sets {
     honorific_starts: HanSet,
     state_after_starts: HanSet,
     surnames: HanSet,
+    before_name: HanSet,
     countries: HanSet,
     /// Last characters of titles.
     title_ends: HanSet,
@@ -748,6 +749,7 @@ fn sets() -> &'static Sets {
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
         state_after_starts: HanSet::of(STATE_AFTER.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
+        before_name: HanSet::of(BEFORE_NAME.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
         title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
         context_after_starts: HanSet::of(
@@ -835,7 +837,11 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                         || t.tag.entity() == Some(EntityKind::Person))
             })
         };
-        if i + 2 < tokens.len() && word(i + 1) == "·" && dotted_part(segmenter, text, tokens, i, i + 2) {
+        if i + 2 < tokens.len()
+            && len(i + 1) == 1
+            && word(i + 1) == "·"
+            && dotted_part(segmenter, text, tokens, i, i + 2)
+        {
             // The parts of a name written with `·` are whole words each
             // side of it; the segmenter may still cut a part in two (`科瓦`
             // `列夫斯基`), or leave a character of the first part alone
@@ -1345,13 +1351,16 @@ const BEFORE_NAME: &str = "致胜以当向对但托可从和与跟同把被给�
 /// starts at the word's second character.
 fn after_function_char(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let t = &tokens[i];
-    let w = t.text(text);
     let n = (t.end - t.start) as usize;
-    if !(2..=4).contains(&n) || !(t.tag == Tag::PERSON || t.tag.name() == "x") {
+    if !(t.tag == Tag::PERSON || t.tag == Tag::UNKNOWN) || !(2..=4).contains(&n) {
         return None;
     }
-    let c0 = w.chars().next()?;
-    if !BEFORE_NAME.contains(c0) || segmenter.known(w).is_some() || !is_han_run(w) {
+    // The two characters first (a look in two small sets), the
+    // dictionary last.
+    let w = t.text(text);
+    let mut cs = w.chars();
+    let (c0, c1) = (cs.next()?, cs.next()?);
+    if !sets().before_name.has(c0) || !sets().surnames.has(c1) {
         return None;
     }
     let rest = &w[c0.len_utf8()..];
@@ -1361,24 +1370,24 @@ fn after_function_char(segmenter: &Segmenter, text: &str, tokens: &[Token], i: u
         let next_alone = tokens.get(i + 1).is_some_and(|g| g.end - g.start == 1 && is_han_run(g.text(text)));
         return (!next_alone
             && name_shaped(rest)
+            && segmenter.known(w).is_none()
             && segmenter.known(rest).is_none_or(|k| k.tag.entity() == Some(EntityKind::Person)))
         .then_some(i);
-    }
-    let surname = rest.chars().next()?;
-    if !sets().surnames.has(surname) {
-        return None;
     }
     let g = tokens.get(i + 1)?;
     let gw = g.text(text);
     if HONORIFICS.contains(&gw) || TITLES.contains(&gw) {
-        return Some(i);
+        return segmenter.known(w).is_none().then_some(i);
     }
     let given = g.end - g.start == 2
         && is_han_run(gw)
         && g.tag.is_any(&GIVEN_TAGS)
         && !gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c));
+    if !given || segmenter.known(w).is_some() {
+        return None;
+    }
     let name = &text[t.byte_start as usize + c0.len_utf8()..g.byte_end as usize];
-    (given && segmenter.known(name).is_none()).then_some(i + 1)
+    segmenter.known(name).is_none().then_some(i + 1)
 }
 
 /// Is the word all Han characters?

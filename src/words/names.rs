@@ -103,10 +103,12 @@ pub fn find_names(page: &Page, segmenter: &Segmenter) -> Vec<FoundName> {
             push(author, NameSource::Byline, &mut names);
         }
     }
-    // A name never ends in the plural's `们` (`商人们` `称`).
     let plausible = |n: &str| {
+        // A name never ends in the plural's `们` (`党员们` `表示`).
+        if n.ends_with('们') {
+            return false;
+        }
         name_shaped(n)
-            && !n.ends_with('们')
             && !addressed(n)
             && !(segmenter.knows(n) && !segmenter.people.contains(n) && !is_dictionary_name(segmenter, n))
     };
