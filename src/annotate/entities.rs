@@ -17,7 +17,7 @@
 //! - **people** named by surname and title (`李先生`, `老王`), two-character
 //!   names in context (`彭真同志`), transliterated names (`克林顿`), the
 //!   parts of a foreign name joined by `·`; a title or a verb the HMM
-//!   joined to a name is left out (`赵华说` gives `赵华`).
+//!   joined to a name is left out (`钱海说` gives `钱海`).
 
 use crate::text::is_han;
 use crate::words::{AFTER_NAME, EntityKind, PERSON_BEFORE, Segmenter, TITLES, Tag, Token, name_shaped, transliterated};
@@ -49,7 +49,7 @@ pub(super) fn entity_kind(word: &str, tag: Tag, learned: bool) -> Option<EntityK
     let ok = match (kind, tag.name()) {
         (EntityKind::Person, "nrfg") => true,
         // jieba's transliterated names: all but one character of
-        // transliteration (`涅姆佐夫`, `费尔南德斯`).
+        // transliteration (`卡斯托夫`, `费尔莫达斯`).
         (EntityKind::Person, "nrt") if n >= 3 => {
             word.chars().filter(|&c| !crate::words::is_transliteration(c)).count() <= 1
         }
@@ -148,7 +148,7 @@ const HEADS: &[&str] = &[
 ];
 
 /// Head words of buildings and places made by people, named like
-/// organisations (`虹口体育馆`, `德黑兰机场`, `北京图书大厦`): places.
+/// organisations (`浦东体育馆`, `里斯本机场`, `南京图书大厦`): places.
 const FACILITIES: &[&str] = &[
     "大会堂",
     "体育馆",
@@ -372,7 +372,7 @@ const NOT_MODIFIERS: &[&str] = &[
 ];
 
 /// Verbs of a match between teams: never inside an organisation's name
-/// (`杜塞尔多夫` `战胜` `捷克队`).
+/// (`里昂` `战胜` `秘鲁队`).
 const MATCH_VERBS: &[&str] = &["战胜", "击败", "负于", "战平", "逼平", "对阵", "迎战", "力克", "不敌", "输给", "胜"];
 
 /// Units named by one character before a head word (`站` `党委`, `市` `教委`).
@@ -623,7 +623,7 @@ const HONORIFICS: &[&str] = &[
 /// Surnames that are also everyday words, never taken alone for a person.
 const COMMON_SURNAMES: &str = "和于向成时全应常安连解明单商查项关高文方白石金万钱龙江路古吉车司农阳党";
 
-/// Verbs that the HMM may join to the end of a name (`赵华说`).
+/// Verbs that the HMM may join to the end of a name (`钱海说`).
 const SPEECH_ENDINGS: &[char] = &[
     '说', '称', '讲', '问', '答', '道', '等', '和', '与', '是', '在', '也', '都', '就', '又', '却', '把', '被', '从',
     '对', '去',
@@ -675,6 +675,7 @@ struct Sets {
     honorific_starts: HanSet,
     state_after_starts: HanSet,
     surnames: HanSet,
+    before_name: HanSet,
     countries: HanSet,
     /// Last characters of titles.
     title_ends: HanSet,
@@ -748,6 +749,7 @@ fn sets() -> &'static Sets {
         honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
         state_after_starts: HanSet::of(STATE_AFTER.iter().filter_map(|w| w.chars().next())),
         surnames: HanSet::of(crate::words::SURNAMES.chars()),
+        before_name: HanSet::of(BEFORE_NAME.chars()),
         countries: HanSet::of(COUNTRIES.chars()),
         title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
         context_after_starts: HanSet::of(
@@ -826,7 +828,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             i += 1;
             continue;
         }
-        // A foreign name in parts joined by `·`: 科菲 · 安南, 马 · 莱万多夫斯基.
+        // A foreign name in parts joined by `·`: 科菲 · 安南, 马 · 科瓦列夫斯基.
         let part = |k: usize| {
             tokens.get(k).is_some_and(|t| {
                 let w = t.text(text);
@@ -835,13 +837,54 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                         || t.tag.entity() == Some(EntityKind::Person))
             })
         };
-        if i + 2 < tokens.len() && word(i + 1) == "·" && part(i) && part(i + 2) {
-            let mut b = i + 2;
-            while b + 2 < tokens.len() && word(b + 1) == "·" && part(b + 2) {
-                b += 2;
+        if i + 2 < tokens.len()
+            && len(i + 1) == 1
+            && word(i + 1) == "·"
+            && dotted_part(segmenter, text, tokens, i, i + 2)
+        {
+            // The parts of a name written with `·` are whole words each
+            // side of it; the segmenter may still cut a part in two (`科瓦`
+            // `列夫斯基`), or leave a character of the first part alone
+            // (`约翰` `士`).
+            let mut a = i;
+            if len(i) == 1 && i > 0 && part(i - 1) && !is_function_char(word(i)) {
+                a = i - 1;
+                if out.len() > first && out.last().is_some_and(|f| f.end > tokens[a].start) {
+                    out.pop();
+                }
             }
-            out.push(whole(i, b, EntityKind::Person));
-            i = b + 1;
+            let mut b = i + 2;
+            loop {
+                if b + 2 < tokens.len() && word(b + 1) == "·" && dotted_part(segmenter, text, tokens, b, b + 2) {
+                    b += 2;
+                } else if b + 1 < tokens.len() && len(b + 1) <= 4 && name_piece(segmenter, &tokens[b + 1], word(b + 1))
+                {
+                    b += 1;
+                } else if b + 2 < tokens.len()
+                    && len(b + 1) == 1
+                    && word(b + 1).chars().all(crate::words::is_transliteration)
+                    && len(b + 2) <= 4
+                    && name_piece(segmenter, &tokens[b + 2], word(b + 2))
+                {
+                    // A character left alone between two pieces: 萨尔 维 斯托夫.
+                    b += 2;
+                } else {
+                    break;
+                }
+            }
+            // A name with `·` before a division's word is a place's (…镇),
+            // before the head of a company or a school an organisation's.
+            let next = if b + 1 < tokens.len() { word(b + 1) } else { "" };
+            if matches!(next, "镇" | "市" | "县" | "州" | "省" | "村" | "区") {
+                out.push(whole(a, b + 1, EntityKind::Place));
+                i = b + 2;
+            } else if matches!(next, "公司" | "集团" | "大学" | "学院" | "银行" | "基金会") {
+                out.push(whole(a, b + 1, EntityKind::Organization));
+                i = b + 2;
+            } else {
+                out.push(whole(a, b, EntityKind::Person));
+                i = b + 1;
+            }
             continue;
         }
         // Two regions named together: 青藏 高原, 黄淮 北部.
@@ -863,7 +906,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
-        // A newspaper or a magazine by its title: 《费加罗报》, 《朝日新闻》.
+        // A newspaper or a magazine by its title: 《晨星报》, 《东方新闻》.
         if n == 1
             && w == "《"
             && let Some(k) = periodical(text, tokens, i)
@@ -906,8 +949,34 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             i = k + 1;
             continue;
         }
+        // A name the HMM cut after its given name's first character: 罗齐
+        // 连, 陆少 禾等.
+        if n == 2
+            && !learned
+            && let Some(k) = cut_third(segmenter, text, tokens, i)
+        {
+            let mut found = whole(i, i + 1, EntityKind::Person);
+            let end = span(&tokens[i + 1], 0, k, EntityKind::Person);
+            (found.end, found.byte_end) = (end.end, end.byte_end);
+            out.push(found);
+            i += 2;
+            continue;
+        }
+        // A name the HMM joined to a preposition or a conjunction before
+        // it: 致 + 牛小川, 胜 + 马力; or to the surname alone, before its
+        // given name or a title: 对邵 新民, 当秦 局长.
+        if let Some(last) = after_function_char(segmenter, text, tokens, i) {
+            let mut found = span(t, 1, n, EntityKind::Person);
+            if last > i {
+                let end = span(&tokens[last], 0, len(last), EntityKind::Person);
+                (found.end, found.byte_end) = (end.end, end.byte_end);
+            }
+            out.push(found);
+            i = last + 1;
+            continue;
+        }
         // A two-character name the HMM joined (it is in no dictionary):
-        // 卢亮, 黎兵.
+        // 鲍亮, 邝兵.
         // A foreign name of two characters jieba lists as one, alone and
         // in a person's context: 财长 鲁宾, 琼斯 说.
         if n == 2
@@ -924,7 +993,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         if n == 2 && t.tag == Tag::PERSON && unknown_name(segmenter, w) && !foreign_run(text, tokens, i, i) {
             let next = tokens.get(i + 1).map_or("", |t| t.text(text));
             if next.chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)) {
-                // The start of a place or an organisation: 陈沟 村.
+                // The start of a place or an organisation: 周洼 村.
                 i += 1;
                 continue;
             }
@@ -958,7 +1027,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     // A surname and a title: 李先生, 唐外长.
                     out.push(span(t, 0, 1, EntityKind::Person));
                 } else if !learned && n == 3 && SPEECH_ENDINGS.contains(&cs[2]) && segmenter.known(w).is_none() {
-                    // A name the HMM joined to a verb: 赵华说.
+                    // A name the HMM joined to a verb: 钱海说.
                     out.push(span(t, 0, 2, EntityKind::Person));
                 } else {
                     out.push(span(t, 0, n, EntityKind::Person));
@@ -1179,12 +1248,147 @@ fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
 const NOT_GIVEN: &str = "某氏家姓老总们等说和与是的了在对人入上下其起出来去到过着得个位名余万千百多年月日时次就都也还又再才只已将会能要可不没无很最更太乡村镇县市省区啦吧呢吗";
 
 /// Prepositions and verbs of one character after a name: never its third
-/// character (`卢亮` `以`, `宋军` `从`).
+/// character (`鲍亮` `以`, `邝军` `从`).
 const NOT_THIRD: &str = "以从向把被给让为于自至跟同及或并而却便又亦仍竟曾请叫找看想做用带拿送打猜问讲称";
 
 /// First characters of the word after a name that make the name the start
-/// of a place or an organisation (`陈沟` `村`, `麦禾` `营镇`).
+/// of a place or an organisation (`周洼` `村`, `麦禾` `营镇`).
 const NOT_AFTER_NAME: &str = "村镇乡县市省区营庄屯寨州山河湖江岭峰队厂社局";
+
+/// Are tokens `a` and `b`, either side of a `·`, parts of a foreign name
+/// (`科菲` `·` `安南`)? Both are Chinese words, one begins like a name
+/// (a character of transliteration or a person's tag) and the other does
+/// too or is a word the dictionary lacks or a single character
+/// (`伊丽莎` `·` `文特登`), or the second is tagged as a person's name
+/// and the first is a short word (`巴猜` `·` `春巴旺`).
+fn dotted_part(segmenter: &Segmenter, text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    let like = |k: usize| {
+        let t = &tokens[k];
+        let w = t.text(text);
+        w.chars().next().is_some_and(crate::words::is_transliteration) || t.tag.entity() == Some(EntityKind::Person)
+    };
+    let han = |k: usize| {
+        let w = tokens[k].text(text);
+        is_han_run(w) && w.chars().count() <= 6
+    };
+    let loose = |k: usize| {
+        let w = tokens[k].text(text);
+        w.chars().count() == 1 && !is_function_char(w) || segmenter.known(w).is_none()
+    };
+    let person = |k: usize| tokens[k].tag.entity() == Some(EntityKind::Person);
+    han(a)
+        && han(b)
+        && (like(a) && (like(b) || loose(b)) || like(b) && loose(a) || person(b) && len_of(&tokens[a]) <= 4)
+}
+
+fn len_of(t: &Token) -> u32 {
+    t.end - t.start
+}
+
+/// Is the word after a part of a foreign name its continuation: a run of
+/// transliteration characters or a word of no dictionary (`科瓦`
+/// `列夫斯基`, `莫伦` `贡塔`), not a name of its own?
+fn name_piece(segmenter: &Segmenter, t: &Token, w: &str) -> bool {
+    is_han_run(w)
+        && w.chars().count() >= 2
+        && (transliterated(w) && t.tag.entity() != Some(EntityKind::Place) || segmenter.known(w).is_none())
+}
+
+/// Prepositions, conjunctions and particles of one character that do not
+/// stand in a name.
+fn is_function_char(w: &str) -> bool {
+    w.chars().count() == 1 && w.chars().all(|c| "的了和与及或在是对向从把被给为以于而但也就都又".contains(c))
+}
+
+/// Tags the HMM gives the last character of a name it cut off: a name's
+/// piece, a bound morpheme, a measure word.
+const THIRD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["nr", "ng", "zg", "g", "q"]);
+
+/// A two-character name the HMM cut before its third character (`罗齐`
+/// `连`, `陆少` `禾等`): the characters of the next token that end it.
+/// The first is a surname's and the name no word of the dictionary; the
+/// next token is the third character alone or with a verb of speech or
+/// `等` after it (`泉说`), tagged as a name's piece or a bound morpheme.
+fn cut_third(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    let w = t.text(text);
+    if t.tag != Tag::PERSON || !name_shaped(w) || w.chars().nth(1).is_some_and(|c| NOT_GIVEN.contains(c)) {
+        return None;
+    }
+    if segmenter.known(w).is_some_and(|k| k.tag.entity() != Some(EntityKind::Person)) {
+        return None;
+    }
+    let g = tokens.get(i + 1)?;
+    let gw = g.text(text);
+    let mut cs = gw.chars();
+    let c = cs.next()?;
+    if !is_han(c) || NOT_GIVEN.contains(c) || NOT_THIRD.contains(c) || !g.tag.is_any(&THIRD_TAGS) {
+        return None;
+    }
+    let k = match (cs.next(), cs.next()) {
+        (None, _) => 1,
+        (Some(e), None) if g.tag == Tag::PERSON && SPEECH_ENDINGS.contains(&e) => 1,
+        _ => return None,
+    };
+    // A surname that is also an everyday word (`古`, `高`) needs the HMM's
+    // own word that the third character is a name's.
+    let c0 = w.chars().next()?;
+    if sets().common_surnames.has(c0) && g.tag != Tag::PERSON {
+        return None;
+    }
+    let name = &text[t.byte_start as usize..g.byte_start as usize + c.len_utf8()];
+    (segmenter.known(name).is_none() && !foreign_run(text, tokens, i, i + 1)).then_some(k)
+}
+
+/// Prepositions, conjunctions and verbs of one character the HMM joins to
+/// a name after them.
+const BEFORE_NAME: &str = "致胜以当向对但托可从和与跟同把被给让为由据经将";
+
+/// A name the HMM joined to a one-character word before it, in a word of
+/// no dictionary: the whole name after that character (`致牛小川`), or
+/// a surname alone (`对陶`) before its given name in a word of its own
+/// (`汉明`) or before a title. Returns the last token of the name, which
+/// starts at the word's second character.
+fn after_function_char(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    let n = (t.end - t.start) as usize;
+    if !(t.tag == Tag::PERSON || t.tag == Tag::UNKNOWN) || !(2..=4).contains(&n) {
+        return None;
+    }
+    // The two characters first (a look in two small sets), the
+    // dictionary last.
+    let w = t.text(text);
+    let mut cs = w.chars();
+    let (c0, c1) = (cs.next()?, cs.next()?);
+    if !sets().before_name.has(c0) || !sets().surnames.has(c1) {
+        return None;
+    }
+    let rest = &w[c0.len_utf8()..];
+    if n >= 3 {
+        // Not before a character left alone, which may be the name's own
+        // (`致江明` `原`) or end a phrase (`以农养` `农`).
+        let next_alone = tokens.get(i + 1).is_some_and(|g| g.end - g.start == 1 && is_han_run(g.text(text)));
+        return (!next_alone
+            && name_shaped(rest)
+            && segmenter.known(w).is_none()
+            && segmenter.known(rest).is_none_or(|k| k.tag.entity() == Some(EntityKind::Person)))
+        .then_some(i);
+    }
+    let g = tokens.get(i + 1)?;
+    let gw = g.text(text);
+    if HONORIFICS.contains(&gw) || TITLES.contains(&gw) {
+        return segmenter.known(w).is_none().then_some(i);
+    }
+    let given = g.end - g.start == 2
+        && is_han_run(gw)
+        && g.tag.is_any(&GIVEN_TAGS)
+        && !gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c));
+    if !given || segmenter.known(w).is_some() {
+        return None;
+    }
+    let name = &text[t.byte_start as usize + c0.len_utf8()..g.byte_end as usize];
+    segmenter.known(name).is_none().then_some(i + 1)
+}
 
 /// Is the word all Han characters?
 fn is_han_run(w: &str) -> bool {
@@ -1491,7 +1695,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         let nt = (t.tag == Tag::ORGANIZATION && n >= 2)
             || (trim > 0 && (n >= 3 || segmenter.known(w).is_some_and(|k| k.tag == Tag::ORGANIZATION)));
         // A building or a place made by people, named like an organisation:
-        // 虹口体育馆, 德黑兰机场.
+        // 浦东体育馆, 里斯本机场.
         // The lists are read only for words of a head's tag and last
         // character, a few of all.
         let last = w.chars().next_back().unwrap_or(' ');
@@ -1623,7 +1827,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         {
             a += 1;
         }
-        // A building is named after the nearest place: 上海 虹口体育馆.
+        // A building is named after the nearest place: 上海 浦东体育馆.
         while facility && a + 1 < i && tokens[a].tag == Tag::PLACE && proper(tokens[a + 1].tag) {
             a += 1;
         }
@@ -1832,7 +2036,7 @@ fn joined_across(segmenter: &Segmenter, tag: Tag, w: &str) -> bool {
 /// Can the word start an organisation's name? A word of the HMM's or a
 /// person's name only when it is not joined across a particle, and a
 /// Chinese person's name only right before the head (`李嘉诚` `基金会`,
-/// not `徐惟诚` `代表` `中国文化扶贫委员会`).
+/// not `胡立诚` `代表` `中国青年扶贫委员会`).
 fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bool {
     match tag.name() {
         "x" => !joined_across(segmenter, tag, w),
@@ -2248,6 +2452,41 @@ mod tests {
         for (text, whole) in refused {
             let got = entities(&s, text);
             assert!(got.iter().any(|g| g.0 == *whole), "{text}: {whole} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn names_with_dots_names_cut_by_the_hmm_and_names_joined_to_a_preposition() {
+        use EntityKind::{Organization, Person, Place};
+        let s = Segmenter::embedded();
+        let one = |text: &str, want: (&str, EntityKind)| {
+            let got = entities(&s, text);
+            assert!(got.iter().any(|g| g.0 == want.0 && g.1 == want.1), "{text}: {got:?}");
+            // No piece of the name is a name of its own.
+            assert!(!got.iter().any(|g| g.0 != want.0 && want.0.contains(g.0.as_str())), "{text}: {got:?}");
+        };
+        // A name with `·`: its parts whole, a part the segmenter cut in two
+        // or a character of it left alone; a place before a division's
+        // word, a company before its head.
+        one("研究所马·科瓦列夫斯基教授说。", ("马·科瓦列夫斯基", Person));
+        one("研究所约·萨尔维斯托夫研究员说。", ("约·萨尔维斯托夫", Person));
+        one("他住在尼·伯尔切斯托镇。", ("尼·伯尔切斯托镇", Place));
+        one("他说，卡拉素·威斯公司是医药公司。", ("卡拉素·威斯公司", Organization));
+        one("他在杰克·威斯大学任教。", ("杰克·威斯大学", Organization));
+        // A name the HMM cut before its third character.
+        one("局长罗齐连上任后。", ("罗齐连", Person));
+        one("厂长秦允连对企业实行了管理。", ("秦允连", Person));
+        one("副参谋长赵国钊少将出席。", ("赵国钊", Person));
+        // A name the HMM joined to a preposition or a verb before it.
+        one("感谢信致牛小川。", ("牛小川", Person));
+        one("他连胜王立峰六段。", ("王立峰", Person));
+        one("当秦局长到达时。", ("秦", Person));
+        // Not a phrase (`以农养农`), nor a common word's characters with an
+        // everyday surname (`古董` `湾`), nor a name's piece before a
+        // character left alone.
+        for text in ["以农养农的模式。", "这里叫古董湾。", "他把信寄给了致江明原。"] {
+            let got = entities(&s, text);
+            assert!(got.iter().all(|g| g.0 != "农养" && g.0 != "古董湾" && g.0 != "江明"), "{text}: {got:?}");
         }
     }
 

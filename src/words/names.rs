@@ -104,6 +104,10 @@ pub fn find_names(page: &Page, segmenter: &Segmenter) -> Vec<FoundName> {
         }
     }
     let plausible = |n: &str| {
+        // A name never ends in the plural's `们` (`党员们` `表示`).
+        if n.ends_with('们') {
+            return false;
+        }
         name_shaped(n)
             && !addressed(n)
             && !(segmenter.knows(n) && !segmenter.people.contains(n) && !is_dictionary_name(segmenter, n))
@@ -236,4 +240,17 @@ fn names_in_context(clause: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plural_before_a_verb_of_speech_is_no_name() {
+        let page = crate::parse_page("本报讯 会上，党员们表示拥护。华人们说，这是好事。李明指出，要办好。\n");
+        let names = names_in_page(&page, &Segmenter::embedded());
+        assert!(names.iter().all(|n| !n.ends_with('们')), "{names:?}");
+        assert!(names.contains(&"李明".to_string()), "{names:?}");
+    }
 }
