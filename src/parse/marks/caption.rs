@@ -21,12 +21,15 @@ pub fn starts_caption(line: &str) -> bool {
             .any(|p| s.starts_with(p))
 }
 
-/// Does a line end with a photographer's credit: a name of two to four
-/// characters and `摄`, after a sentence, a role or a bracket
-/// (`……。张三摄`, `本报记者 张三 摄`, `（张三 摄）`)?
+/// Does a line end with a photo's credit: a name of two to four characters
+/// and `摄` or `供图`, after a sentence, a role or a bracket (`……。张三摄`,
+/// `本报记者 张三 摄`, `（张三 摄）`), or a news agency's (`……。新华社发`)?
 pub fn ends_with_photo_credit(line: &str) -> bool {
     let s = line.trim_end().trim_end_matches(['）', ')']);
-    let Some(before) = s.strip_suffix('摄') else {
+    if ends_with_agency_credit(s) {
+        return true;
+    }
+    let Some(before) = s.strip_suffix('摄').or_else(|| s.strip_suffix("供图")) else {
         return false;
     };
     let before = before.trim_end();
@@ -37,6 +40,19 @@ pub fn ends_with_photo_credit(line: &str) -> bool {
         || rest.ends_with("记者")
         || rest.ends_with("通讯员");
     ((2..=4).contains(&name.len()) && after_mark) || (name.len() > 4 && name.len() <= 10 && rest.ends_with("记者"))
+}
+
+/// Does a caption end with a news agency's credit (`……致意。新华社发`,
+/// `（中新社发 张三摄）` aside): an agency of two to four characters and
+/// `社发`, after a sentence, a bracket or a space?
+fn ends_with_agency_credit(s: &str) -> bool {
+    let Some(before) = s.strip_suffix("社发") else {
+        return false;
+    };
+    let agency: Vec<char> = before.chars().rev().take_while(|&c| is_han(c)).take(5).collect();
+    let rest = &before[..before.len() - agency.iter().map(|c| c.len_utf8()).sum::<usize>()];
+    (1..=4).contains(&agency.len())
+        && (rest.is_empty() || rest.ends_with(['。', '！', '？', '）', ')', '（', '(', ' ', '”']))
 }
 
 /// A line that only says where a photo comes from: a file photo
@@ -93,6 +109,10 @@ mod tests {
         assert!(starts_caption("▲ 志愿者在清扫"));
         assert!(!starts_caption("图书馆开放时间"));
         assert!(starts_caption("图②：新建的桥梁"));
+        assert!(ends_with_photo_credit("市民在公园里晨练。新华社发"));
+        assert!(ends_with_photo_credit("抵达机场后挥手致意。（新华社发）"));
+        assert!(ends_with_photo_credit("新桥通车当天的车流。市交通局供图"));
+        assert!(!ends_with_photo_credit("据新华社发布的消息"));
         assert!(is_photo_source("资料图"));
         assert!(is_photo_source("（资料图片）"));
         assert!(is_photo_source("市气象局供图"));
