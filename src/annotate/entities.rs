@@ -949,7 +949,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             i = k + 1;
             continue;
         }
-        // A name the HMM cut after its given name's first character: 罗齐
+        // A name the HMM cut after its given name's first character: 杜齐
         // 连, 陆少 禾等.
         if n == 2
             && !learned
@@ -1304,7 +1304,7 @@ fn is_function_char(w: &str) -> bool {
 /// piece, a bound morpheme, a measure word.
 const THIRD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["nr", "ng", "zg", "g", "q"]);
 
-/// A two-character name the HMM cut before its third character (`罗齐`
+/// A two-character name the HMM cut before its third character (`杜齐`
 /// `连`, `陆少` `禾等`): the characters of the next token that end it.
 /// The first is a surname's and the name no word of the dictionary; the
 /// next token is the third character alone or with a verb of speech or
@@ -2468,15 +2468,14 @@ mod tests {
         // A name with `·`: its parts whole, a part the segmenter cut in two
         // or a character of it left alone; a place before a division's
         // word, a company before its head.
-        one("研究所马·科瓦列夫斯基教授说。", ("马·科瓦列夫斯基", Person));
+        one("研究院安·诺瓦科夫斯基教授说。", ("安·诺瓦科夫斯基", Person));
         one("研究所约·萨尔维斯托夫研究员说。", ("约·萨尔维斯托夫", Person));
-        one("他住在尼·伯尔切斯托镇。", ("尼·伯尔切斯托镇", Place));
+        one("他住在维·特尔马斯托镇。", ("维·特尔马斯托镇", Place));
         one("他说，卡拉素·威斯公司是医药公司。", ("卡拉素·威斯公司", Organization));
         one("他在杰克·威斯大学任教。", ("杰克·威斯大学", Organization));
         // A name the HMM cut before its third character.
-        one("局长罗齐连上任后。", ("罗齐连", Person));
-        one("厂长秦允连对企业实行了管理。", ("秦允连", Person));
-        one("副参谋长赵国钊少将出席。", ("赵国钊", Person));
+        one("主任杜齐连上任后。", ("杜齐连", Person));
+        one("站长韩允连对车站进行了改造。", ("韩允连", Person));
         // A name the HMM joined to a preposition or a verb before it.
         one("感谢信致牛小川。", ("牛小川", Person));
         one("他连胜王立峰六段。", ("王立峰", Person));

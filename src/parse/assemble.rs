@@ -273,7 +273,8 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
 /// end of an article's text (commentaries and columns sign off this way),
 /// alone or set apart by a blank line from the next article's headline
 /// under it, or as the last line of a headline block, over the text (`张三`
-/// under the title). Headline-shaped otherwise, it would take an article's
+/// under the title), or alone between a headline and its text, set apart
+/// from both. Headline-shaped otherwise, it would take an article's
 /// title. A name-shaped word alone over text or a byline is a title or a
 /// label (`简讯`, `金秋`).
 fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
@@ -282,10 +283,13 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
     };
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     let mut iter = units.into_iter().peekable();
+    // The last unit out but furniture is a headline (photo captions may
+    // stand between a headline and its byline).
+    let mut under_headline = false;
     while let Some(unit) = iter.next() {
-        // A headline above, with only furniture (a photo's captions) between.
-        let under_headline =
-            matches!(out.iter().rev().find(|u| !matches!(u, Unit::Furniture(_))), Some(Unit::Headline(_)));
+        if let Some(last) = out.last().filter(|u| !matches!(u, Unit::Furniture(_))) {
+            under_headline = matches!(last, Unit::Headline(_));
+        }
         let name_then_gap = matches!(iter.peek(), Some(Unit::Paragraph(p)) if p.after_blank);
         let unit = match unit {
             // A name alone between a headline and its text, set apart from
@@ -465,7 +469,8 @@ const NEAR_BODIES: usize = 24;
 /// not carry, the words decide, as a reader's eye would: `pdftotext`
 /// prints a banner before the column under it, a headline after its
 /// story, or two side-by-side stories' headlines in the other order.
-/// A headline set straight over the start of a text stays with it.
+/// A whole headline set straight over the start of a text stays with it;
+/// a part of a stack may still leave it.
 fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
     let leads: Vec<String> = bodies.iter().map(lead).collect();
     split_shared_stacks(headlines, bodies, &leads);
@@ -647,7 +652,8 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
         if bylines[b].closes || backwards { (prev, next) } else { (next, prev) }
     };
     // An article whose dateline names its reporters (`本报讯（记者 张三）`)
-    // is signed already.
+    // is signed already, but for a credit in brackets closing its text
+    // (`（通讯员 李四）`), which adds to the dateline's names.
     let by_dateline: Vec<bool> = bodies
         .iter()
         .map(|body| {
@@ -656,7 +662,8 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
                 .is_some_and(|p| p.dateline && marks::match_dateline(&p.text).is_some_and(|d| !d.authors.is_empty()))
         })
         .collect();
-    let unsigned = |bodies: &[Body], t: usize| bodies[t].bylines.is_empty() && !by_dateline[t];
+    let unsigned =
+        |bodies: &[Body], t: usize, b: usize| bodies[t].bylines.is_empty() && (bylines[b].closes || !by_dateline[t]);
     // Bylines that touch the body they prefer sign it first; the rest take
     // an unsigned neighbour after. A byline between two signed articles is
     // neither's: pdftotext put it here from a column further off, and a
@@ -665,14 +672,14 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
     for &(b, prev, next) in &around {
         let (first, _) = preferred(b, prev, next);
         let (touch_first, _) = preferred(b, touching[b].0, touching[b].1);
-        match first.filter(|&t| touch_first == Some(t) && unsigned(bodies, t)) {
+        match first.filter(|&t| touch_first == Some(t) && unsigned(bodies, t, b)) {
             Some(t) => bodies[t].bylines.push(b),
             None => later.push((b, prev, next)),
         }
     }
     for (b, prev, next) in later {
         let (first, second) = preferred(b, prev, next);
-        if let Some(t) = [first, second].into_iter().flatten().find(|&t| unsigned(bodies, t)) {
+        if let Some(t) = [first, second].into_iter().flatten().find(|&t| unsigned(bodies, t, b)) {
             bodies[t].bylines.push(b);
         }
     }

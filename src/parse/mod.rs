@@ -171,6 +171,14 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_credit_closing_a_story_signed_in_its_dateline_is_still_that_storys() {
+        let page = "老街改造完工\n本报讯（记者 王五）老街改造工程昨天完\n工，沿街店铺陆续开门迎客。\n（通讯员 李四）\n\n城南新建三座口袋公园\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可见绿。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles[0].authors, ["李四", "王五"]);
+        assert_eq!(articles[1].byline, None);
+    }
+
+    #[test]
     fn a_paragraph_cut_by_a_column_break_is_mended() {
         let page =
             "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n改造的难点，不断改进工作方法。\n";

@@ -220,7 +220,7 @@ fn fills(line: &Line<'_>, column: Option<u32>) -> bool {
 const FULL_WITHIN: u32 = 3;
 
 /// Short of its column as printed: a gap the typesetter left around a
-/// Latin run or a number (`最高人民法院 24 日公布了`) takes room in the
+/// Latin run or a number (`交通运输局 12 日公布了`) takes room in the
 /// column, so a full line with digits in it is not short.
 fn is_short(line: &Line<'_>, column: Option<u32>) -> bool {
     column.is_none_or(|w| line.printed + SHORT_BY <= w)

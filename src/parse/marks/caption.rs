@@ -42,8 +42,8 @@ pub fn ends_with_photo_credit(line: &str) -> bool {
     ((2..=4).contains(&name.len()) && after_mark) || (name.len() > 4 && name.len() <= 10 && rest.ends_with("记者"))
 }
 
-/// Does a caption end with a news agency's credit (`……致意。新华社发`,
-/// `（中新社发 张三摄）` aside): an agency of two to four characters and
+/// Does a caption end with a news agency's credit (`……终点。新华社发`,
+/// `（中新社发 张三摄）` aside): an agency of one to four characters and
 /// `社发`, after a sentence, a bracket or a space?
 fn ends_with_agency_credit(s: &str) -> bool {
     let Some(before) = s.strip_suffix("社发") else {
@@ -110,7 +110,8 @@ mod tests {
         assert!(!starts_caption("图书馆开放时间"));
         assert!(starts_caption("图②：新建的桥梁"));
         assert!(ends_with_photo_credit("市民在公园里晨练。新华社发"));
-        assert!(ends_with_photo_credit("抵达机场后挥手致意。（新华社发）"));
+        assert!(ends_with_photo_credit("运动员冲过终点。（新华社发）"));
+        assert!(!ends_with_photo_credit("消息由市旅行社发"));
         assert!(ends_with_photo_credit("新桥通车当天的车流。市交通局供图"));
         assert!(!ends_with_photo_credit("据新华社发布的消息"));
         assert!(is_photo_source("资料图"));
