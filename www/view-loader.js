@@ -110,6 +110,9 @@ export function loader(view) {
             // that the worker goes on loading meanwhile (a search asked
             // for now waits for one slice more, about 20 ms).
             const next = opened.more && !batch.cancelled ? core.loadMore() : null;
+            // Should taking this slice in fail, the error below is the one
+            // reported; the slice asked for must not fail unheard.
+            next?.catch(() => {});
             add(opened);
             await loaded(opened.pages);
             batch.done += opened.pages.length - 1;
