@@ -343,8 +343,7 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
 /// A place shaped like a name (`安平县`: a county over a brief, as its
 /// kicker) is not one.
 fn name_alone(word: &str) -> bool {
-    let place = word.ends_with(['省', '市', '县', '区', '镇', '乡', '村', '州']);
-    text::names::name_shaped(word) && !place
+    text::names::name_shaped(word) && !text::names::place_shaped(word)
 }
 
 /// For each slot that `pick` names (a headline's or byline's index), the

@@ -74,7 +74,29 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
         out.push(classify(&page[start..]));
     }
     join_wrapped_bylines(&mut out);
+    mark_closing_name_lists(&mut out);
     out
+}
+
+/// Reporters often sign a story with their names alone, set apart by
+/// spaces on a line of their own under its last sentence (`……动力。` /
+/// `张三 李明 王芳`). Two or more name-shaped words so set, at the end of
+/// their block, sign the text above; prose never spaces words apart, and a
+/// line the justification stretched spaces single characters.
+fn mark_closing_name_lists(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        let names: Vec<&str> = lines[i].text.split(' ').collect();
+        let listed = lines[i].is_text()
+            && names.len() >= 2
+            && names.iter().all(|n| text::names::name_shaped(n) && !text::names::place_shaped(n));
+        let under_sentence = lines[i - 1].is_text() && text::ends_sentence(&lines[i - 1].text);
+        let block_ends = lines.get(i + 1).is_none_or(|l| !l.is_text());
+        if listed && under_sentence && block_ends {
+            let authors = names.iter().map(|n| n.to_string()).collect();
+            lines[i].kind =
+                LineKind::Byline(Byline { text: lines[i].text.to_string(), authors, credit: None, closes: true });
+        }
+    }
 }
 
 /// A byline too long for its column wraps (`本报驻开罗记者 王五 本报驻联`
@@ -196,6 +218,18 @@ mod tests {
         assert_eq!(kinds("本报记者 张三 李明\n华\n\n正文"), ["byline:本报记者 张三 李明华", "blank", "text:正文"]);
         // Text going on under a byline is not part of it.
         assert_eq!(kinds("本报记者 张三 李明\n华\n正文"), ["byline:本报记者 张三 李明", "text:华", "text:正文"]);
+    }
+
+    #[test]
+    fn names_alone_spaced_apart_under_a_last_sentence_sign_it() {
+        assert_eq!(kinds("发展注入了动力。\n宋明远 白静\n\nA7版")[1], "byline:宋明远 白静");
+        assert_eq!(kinds("发展注入了动力。\n宋明远 白静 龚晓")[1], "byline:宋明远 白静 龚晓");
+        // Not one name alone, nor names in the middle of a text, nor under
+        // a sentence left open, nor a place.
+        assert_eq!(kinds("发展注入了动力。\n宋明远\n")[1], "text:宋明远");
+        assert_eq!(kinds("发展注入了动力。\n宋明远 白静\n正文接着")[1], "text:宋明远 白静");
+        assert_eq!(kinds("发展注入了\n宋明远 白静\n")[1], "text:宋明远 白静");
+        assert_eq!(kinds("发展注入了动力。\n宋明远 安平县\n")[1], "text:宋明远 安平县");
     }
 
     #[test]

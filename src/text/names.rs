@@ -22,6 +22,12 @@ pub fn name_shaped(word: &str) -> bool {
     (2..=3).contains(&n) && word.chars().next().is_some_and(is_surname)
 }
 
+/// Does the word end like a Chinese division's name (`安平县`, `东山村`)?
+/// Such a word may be shaped like a person's name and still be a place.
+pub fn place_shaped(word: &str) -> bool {
+    word.ends_with(['省', '市', '县', '区', '镇', '乡', '村', '州'])
+}
+
 /// Splits a run of names printed without spaces (`严龙胡宁军`, as photo
 /// credits often are) into names: every piece name-shaped, as few pieces
 /// as possible (three-character names are the commonest). `None` when the
