@@ -318,6 +318,25 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
             Some(next) => next.blank_before,
             None => !before_article,
         };
+        // A name in the middle of a stack, blank lines on both sides, signs
+        // a piece: a commentary's author under its title, or another's read
+        // across the columns. It is no part of the headlines around it.
+        if let Some(k) = (1..h.lines.len().saturating_sub(1))
+            .find(|&k| h.lines[k].blank_before && h.lines[k + 1].blank_before && name_alone(&h.lines[k].text))
+        {
+            let name = h.lines.remove(k);
+            out.push(Unit::Headline(h));
+            out.push(name_byline(&name.text, false));
+            continue;
+        }
+        // A full name alone between two texts, set apart from both, signs
+        // the text under it, as a commentary's author (a shorter word may
+        // be a label over it).
+        let full_name = h.lines.len() == 1 && first_is_name && h.lines[0].text.chars().count() == 3;
+        if full_name && after_text && before_text && name_then_gap {
+            out.push(name_byline(&h.lines[0].text, false));
+            continue;
+        }
         if first_is_name && after_text && signs_off {
             let name = h.lines.remove(0);
             out.push(name_byline(&name.text, true));

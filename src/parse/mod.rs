@@ -246,6 +246,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_set_apart_inside_a_headline_stack_is_no_part_of_it() {
+        // A commentary's author between its title and its subtitle.
+        let page = "上一篇的文字到这里结束。\n\n夜读让城市更有温度\n\n邵明\n\n一座城市的书店为何越开越多\n每到深夜，小区里总有\n几扇窗亮着灯，那是有\n人在读书。书店也开到\n了深夜。\n";
+        let article = &parse_page(page).articles[1];
+        let headlines: Vec<_> = [&article.kicker, &article.title, &article.subtitle].into_iter().flatten().collect();
+        assert_eq!(headlines, ["夜读让城市更有温度", "一座城市的书店为何越开越多"]);
+        assert_eq!(article.byline.as_deref(), Some("邵明"));
+    }
+
+    #[test]
+    fn a_full_name_alone_between_two_texts_signs_the_one_under_it() {
+        let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n周明远\n\n每到深夜，小区里总有几扇窗亮着\n灯，那是有人在读书。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].title, None);
+        assert_eq!(articles[1].byline.as_deref(), Some("周明远"));
+    }
+
+    #[test]
     fn a_short_title_that_starts_with_a_surname_stays_a_title() {
         let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n金秋\n本报记者 张三\n\n本报讯 今年的稻谷长势喜人，村民们\n正忙着收割。\n";
         let articles = parse_page(page).articles;
