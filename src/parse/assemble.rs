@@ -125,6 +125,9 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
         }
     }
 
+    if order == Order::Interleaved {
+        return_columns_to_their_story(&slots, &mut bodies);
+    }
     attach_headlines(&slots, &headlines, &mut bodies);
     follow_headline_words(&slots, &mut headlines, &mut bodies);
     attach_bylines(&slots, &bylines, &mut bodies);
@@ -240,6 +243,133 @@ fn join_evidence(sheet: &str, tail: &[char], head: &[char]) -> u32 {
         evidence += 3 * count(&[x, y, head[1]]);
     }
     evidence
+}
+
+/// How many bodies back a column printed after another story may return to.
+const RETURN_BODIES_CONSIDERED: usize = 6;
+
+/// How many fresh blocks of one body are tried as the place where another
+/// story's rest begins (it keeps a long body's cost linear).
+const RETURN_SEAMS_CONSIDERED: usize = 16;
+
+/// How many pairs of characters, found nowhere else, a block must share
+/// with an earlier story (a few come by chance between any two stories),
+/// and how many times as densely as with the text above it.
+const MIN_SHARED_TO_RETURN: usize = 8;
+const RETURN_RATIO: f32 = 2.0;
+
+/// The text above a seam must be long enough to show words of its own: a
+/// subtitle or a one-line lead shares nothing with anything.
+const MIN_OWN_CHARS: usize = 100;
+
+/// `pdftotext` may print a story's first columns, then a neighbour's, then
+/// the rest of the first story: the rest then opens a fresh block under
+/// the neighbour's finished text and runs on as the neighbour's. A story
+/// names its own people, places and things again and again, so where such
+/// a block shares many of its words with an earlier story that are found
+/// nowhere else nearby, and few with the text it was run onto, it is the
+/// earlier story's rest: it moves there.
+fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
+    // The latest bodies, each with the pairs of its text so far.
+    let mut window: std::collections::VecDeque<(usize, Pairs)> = std::collections::VecDeque::new();
+    for slot in slots {
+        let &Slot::Body(b) = slot else { continue };
+        let closed: Vec<usize> =
+            (0..window.len()).filter(|&w| bodies[window[w].0].paragraphs.last().is_some_and(|p| !p.open_end)).collect();
+        if !closed.is_empty()
+            && let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, &window, &closed)
+        {
+            let moved: Vec<Paragraph> = bodies[b].paragraphs.drain(k..).collect();
+            let (e, pairs) = &mut window[w];
+            moved.iter().for_each(|p| pairs.feed(&p.text));
+            bodies[*e].paragraphs.extend(moved);
+        }
+        let mut pairs = Pairs::default();
+        bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
+        window.push_back((b, pairs));
+        if window.len() > RETURN_BODIES_CONSIDERED {
+            window.pop_front();
+        }
+    }
+}
+
+/// Where in `paragraphs` an earlier story's rest begins, and which entry of
+/// `window` (one of `closed`) it is: the first fresh block from which on
+/// the text shares, per character, at least `RETURN_RATIO` times as many
+/// pairs found nowhere else with that story as with the text above it.
+fn story_rest_returning(
+    paragraphs: &[Paragraph],
+    window: &std::collections::VecDeque<(usize, Pairs)>,
+    closed: &[usize],
+) -> Option<(usize, usize)> {
+    let mut own = Pairs::default();
+    let mut fed = 0;
+    let seams = (1..paragraphs.len()).filter(|&k| opens_fresh_block(paragraphs, k)).take(RETURN_SEAMS_CONSIDERED);
+    for k in seams {
+        paragraphs[fed..k].iter().for_each(|p| own.feed(&p.text));
+        fed = k;
+        if own.chars < MIN_OWN_CHARS {
+            continue;
+        }
+        let mut rest = Pairs::default();
+        paragraphs[k..].iter().for_each(|p| rest.feed(&p.text));
+        // Pairs of the rest found in exactly one text: its own or one candidate's.
+        let mut shared = vec![0usize; closed.len()];
+        let mut stays = 0usize;
+        for pair in &rest.set {
+            let mut holders = closed.iter().enumerate().filter(|(_, w)| window[**w].1.set.contains(pair));
+            let first = holders.next();
+            let in_own = own.set.contains(pair);
+            match (first, holders.next(), in_own) {
+                (Some((i, _)), None, false) => shared[i] += 1,
+                (None, _, true) => stays += 1,
+                _ => {}
+            }
+        }
+        // Per character of the text shared with: a long story shares more with anything.
+        let stays = stays as f32 / own.chars as f32;
+        let best = (0..closed.len())
+            .map(|i| (i, shared[i] as f32 / window[closed[i]].1.chars.max(1) as f32))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(window[closed[a.0]].0.cmp(&window[closed[b.0]].0)));
+        if let Some((i, dense)) = best
+            && shared[i] >= MIN_SHARED_TO_RETURN
+            && dense >= RETURN_RATIO * stays
+        {
+            return Some((k, closed[i]));
+        }
+    }
+    None
+}
+
+/// The distinct pairs of Chinese characters of a text (read across the
+/// punctuation between them), and how many characters it has.
+#[derive(Default)]
+struct Pairs {
+    set: std::collections::HashSet<(char, char)>,
+    last: Option<char>,
+    chars: usize,
+}
+
+impl Pairs {
+    /// Reads `text` on after what was fed before.
+    fn feed(&mut self, text: &str) {
+        for c in text.chars() {
+            self.chars += 1;
+            if text::is_han(c) {
+                if let Some(l) = self.last {
+                    self.set.insert((l, c));
+                }
+                self.last = Some(c);
+            }
+        }
+    }
+}
+
+/// Paragraph `k` opens a block of its own under a finished paragraph: a
+/// place where another story's text may have been run on.
+fn opens_fresh_block(paragraphs: &[Paragraph], k: usize) -> bool {
+    let p = &paragraphs[k];
+    p.after_blank && !p.continues_earlier && !p.may_continue_earlier && !paragraphs[k - 1].open_end
 }
 
 /// A headline block of one numbered or bulleted line between two

@@ -265,6 +265,19 @@ mod tests {
     }
 
     #[test]
+    fn a_storys_last_column_printed_under_its_neighbour_goes_back_to_it() {
+        // pdftotext may print a story's first column, then the story set
+        // beside it, then the first story's last column: the words it
+        // shares with each tell whose it is.
+        let page = "青溪镇春茶开采\n\n本报讯 清明前后，青溪镇的茶农们早\n早上山采茶。今年春茶长势好，青溪\n镇茶园的鲜叶价格比去年高出两成。\n茶农李大山说，采茶要赶在晴天，雨\n天采下的鲜叶炒不出好茶。\n\n青溪镇茶园面积有三千多亩，家家户\n户都有人在茶园里忙着。\n\n地铁三号线开通试运行\n\n本报讯 昨天上午，地铁三号线开通试\n运行，市民可以在各站台免费乘坐体\n验。地铁公司负责人介绍，三号线全\n长二十公里，设站十六座，连通火车\n站和机场。\n\n试运行期间，列车每隔八分钟一班，\n地铁各站台都有工作人员引导乘客，\n市民乘坐地铁前可先查看线路图。\n\n镇里还请来农技专家给茶农上课，教\n大家科学采茶。青溪镇的春茶要一直\n采到五月初。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].title.as_deref(), Some("青溪镇春茶开采"));
+        assert!(articles[0].paragraphs.last().is_some_and(|p| p.ends_with("采到五月初。")));
+        assert!(articles[1].paragraphs.iter().all(|p| !p.contains("茶")));
+    }
+
+    #[test]
     fn a_short_title_that_starts_with_a_surname_stays_a_title() {
         let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n金秋\n本报记者 张三\n\n本报讯 今年的稻谷长势喜人，村民们\n正忙着收割。\n";
         let articles = parse_page(page).articles;
