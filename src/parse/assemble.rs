@@ -127,6 +127,8 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
 
     if order == Order::Interleaved {
         return_columns_to_their_story(&slots, &mut bodies);
+        // A body that went back whole to its story is no slot of its own.
+        slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
     }
     attach_headlines(&slots, &headlines, &mut bodies);
     follow_headline_words(&slots, &mut headlines, &mut bodies);
@@ -272,17 +274,32 @@ const MIN_OWN_CHARS: usize = 100;
 fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
     // The latest bodies, each with the pairs of its text so far.
     let mut window: std::collections::VecDeque<(usize, Pairs)> = std::collections::VecDeque::new();
+    // The body just before in the page's order, with nothing but furniture between.
+    let mut after_body: Option<usize> = None;
     for slot in slots {
-        let &Slot::Body(b) = slot else { continue };
+        let b = match *slot {
+            Slot::Body(b) => b,
+            Slot::Leftover(_) => continue,
+            Slot::Headline(_) | Slot::Byline(_) => {
+                after_body = None;
+                continue;
+            }
+        };
         let closed: Vec<usize> =
             (0..window.len()).filter(|&w| bodies[window[w].0].paragraphs.last().is_some_and(|p| !p.open_end)).collect();
-        if !closed.is_empty()
-            && let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, &window, &closed)
-        {
+        // A body that began under another one with no headline between
+        // (its text could not go on the one above) may be a story's rest
+        // as a whole: the text above is then the one it must not read as.
+        let headless = after_body.filter(|_| bodies[b].paragraphs.first().is_some_and(|p| !p.dateline));
+        if let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, headless, &window, &closed) {
             let moved: Vec<Paragraph> = bodies[b].paragraphs.drain(k..).collect();
             let (e, pairs) = &mut window[w];
             moved.iter().for_each(|p| pairs.feed(&p.text));
             bodies[*e].paragraphs.extend(moved);
+        }
+        after_body = Some(b);
+        if bodies[b].paragraphs.is_empty() {
+            continue;
         }
         let mut pairs = Pairs::default();
         bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
@@ -297,48 +314,70 @@ fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
 /// `window` (one of `closed`) it is: the first fresh block from which on
 /// the text shares, per character, at least `RETURN_RATIO` times as many
 /// pairs found nowhere else with that story as with the text above it.
+/// With `headless` (the body above, in `window`), the whole body is tried
+/// first, against that body's text.
 fn story_rest_returning(
     paragraphs: &[Paragraph],
+    headless: Option<usize>,
     window: &std::collections::VecDeque<(usize, Pairs)>,
     closed: &[usize],
 ) -> Option<(usize, usize)> {
+    if let Some(above) = headless.and_then(|a| window.iter().position(|(e, _)| *e == a)) {
+        let others: Vec<usize> = closed.iter().copied().filter(|&w| w != above).collect();
+        let mut rest = Pairs::default();
+        paragraphs.iter().for_each(|p| rest.feed(&p.text));
+        if let Some(w) = returns_to(&rest, &window[above].1, window, &others) {
+            return Some((0, w));
+        }
+    }
+    if closed.is_empty() {
+        return None;
+    }
     let mut own = Pairs::default();
     let mut fed = 0;
     let seams = (1..paragraphs.len()).filter(|&k| opens_fresh_block(paragraphs, k)).take(RETURN_SEAMS_CONSIDERED);
     for k in seams {
         paragraphs[fed..k].iter().for_each(|p| own.feed(&p.text));
         fed = k;
-        if own.chars < MIN_OWN_CHARS {
-            continue;
-        }
         let mut rest = Pairs::default();
         paragraphs[k..].iter().for_each(|p| rest.feed(&p.text));
-        // Pairs of the rest found in exactly one text: its own or one candidate's.
-        let mut shared = vec![0usize; closed.len()];
-        let mut stays = 0usize;
-        for pair in &rest.set {
-            let mut holders = closed.iter().enumerate().filter(|(_, w)| window[**w].1.set.contains(pair));
-            let first = holders.next();
-            let in_own = own.set.contains(pair);
-            match (first, holders.next(), in_own) {
-                (Some((i, _)), None, false) => shared[i] += 1,
-                (None, _, true) => stays += 1,
-                _ => {}
-            }
-        }
-        // Per character of the text shared with: a long story shares more with anything.
-        let stays = stays as f32 / own.chars as f32;
-        let best = (0..closed.len())
-            .map(|i| (i, shared[i] as f32 / window[closed[i]].1.chars.max(1) as f32))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(window[closed[a.0]].0.cmp(&window[closed[b.0]].0)));
-        if let Some((i, dense)) = best
-            && shared[i] >= MIN_SHARED_TO_RETURN
-            && dense >= RETURN_RATIO * stays
-        {
-            return Some((k, closed[i]));
+        if let Some(w) = returns_to(&rest, &own, window, closed) {
+            return Some((k, w));
         }
     }
     None
+}
+
+/// The entry of `window` (one of `candidates`) whose story `rest` belongs
+/// to rather than to the text `own` it follows, if any.
+fn returns_to(
+    rest: &Pairs,
+    own: &Pairs,
+    window: &std::collections::VecDeque<(usize, Pairs)>,
+    candidates: &[usize],
+) -> Option<usize> {
+    if own.chars < MIN_OWN_CHARS || candidates.is_empty() {
+        return None;
+    }
+    // Pairs of the rest found in exactly one text: its own or one candidate's.
+    let mut shared = vec![0usize; candidates.len()];
+    let mut stays = 0usize;
+    for pair in &rest.set {
+        let mut holders = candidates.iter().enumerate().filter(|(_, w)| window[**w].1.set.contains(pair));
+        let first = holders.next();
+        let in_own = own.set.contains(pair);
+        match (first, holders.next(), in_own) {
+            (Some((i, _)), None, false) => shared[i] += 1,
+            (None, _, true) => stays += 1,
+            _ => {}
+        }
+    }
+    // Per character of the text shared with: a long story shares more with anything.
+    let stays = stays as f32 / own.chars as f32;
+    let (i, dense) = (0..candidates.len())
+        .map(|i| (i, shared[i] as f32 / window[candidates[i]].1.chars.max(1) as f32))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(window[candidates[a.0]].0.cmp(&window[candidates[b.0]].0)))?;
+    (shared[i] >= MIN_SHARED_TO_RETURN && dense >= RETURN_RATIO * stays).then_some(candidates[i])
 }
 
 /// The distinct pairs of Chinese characters of a text (read across the

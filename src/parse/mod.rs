@@ -278,6 +278,17 @@ mod tests {
     }
 
     #[test]
+    fn a_storys_rest_under_a_neighbour_left_in_mid_sentence_goes_back_to_it() {
+        // The rest opens a story of its own (the neighbour above cannot go
+        // on with a new paragraph), but its words are the first story's.
+        let page = "青溪镇春茶开采\n清明前后，青溪镇的茶农们早早\n上山采茶。今年春茶长势好，青溪镇\n茶园的鲜叶价格比去年高出两成。茶\n农李大山说，采茶要赶在晴天。\n青溪镇茶园面积有三千多亩，家\n家户户都有人在茶园里忙着采茶，炒\n茶的香味飘满了山村。\n\n地铁三号线开通试运行\n昨天上午，地铁三号线开通试运\n行，市民可以在各个站台免费乘坐体\n验。地铁公司负责人介绍，三号线全\n长二十公里，设站十六座，连通火车\n站和机场。\n试运行期间，列车每隔八分钟一\n班，地铁各站台都有工作人员引导乘\n客，市民乘坐地铁前可以先在手机上\n查看线路图和首末班车发车的具体时\n\n镇里还请来两位农技专家给茶农\n上课，教大家科学采茶、炒茶。青溪\n镇的春茶要一直采到五月初，茶农们\n盼着卖个好价钱。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert!(articles[0].paragraphs.last().is_some_and(|p| p.ends_with("盼着卖个好价钱。")));
+        assert!(articles[1].paragraphs.last().is_some_and(|p| p.ends_with("发车的具体时")));
+    }
+
+    #[test]
     fn a_short_title_that_starts_with_a_surname_stays_a_title() {
         let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n金秋\n本报记者 张三\n\n本报讯 今年的稻谷长势喜人，村民们\n正忙着收割。\n";
         let articles = parse_page(page).articles;
