@@ -91,6 +91,31 @@ pub struct Reader {
     archive: Option<crate::archive::Archive>,
     /// The hits of the latest search, by article, for highlighting.
     hits: std::collections::HashMap<(u32, usize), Vec<FieldHit>>,
+    /// Each article as last drawn: its words cut for showing and its HTML
+    /// with what it was drawn with. Drawing it again with the same marks
+    /// costs a comparison; with new marks, no new cut. Forgotten whenever
+    /// the library changes ([`Reader::library_mut`]).
+    drawn: std::collections::HashMap<(u32, usize), Drawn>,
+}
+
+/// An article as last drawn (see [`Reader::render_article`]).
+struct Drawn {
+    /// Its tokens and entity spans (none before the dictionary).
+    tokens: Option<crate::annotate::ArticleTokens>,
+    /// Its keywords, once the keyword layer was asked for.
+    keywords: Option<Vec<String>>,
+    /// The HTML and what it was drawn with.
+    html: Option<DrawnHtml>,
+}
+
+/// An article's HTML and what it was drawn with.
+struct DrawnHtml {
+    layers: Layers,
+    element_id: String,
+    /// The article's hits, and the current one if it is among them.
+    hits: Vec<FieldHit>,
+    current: Option<u32>,
+    html: String,
 }
 
 #[wasm_bindgen]
@@ -100,7 +125,7 @@ impl Reader {
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> Reader {
-        Reader { library: Library::without_words(), archive: None, hits: Default::default() }
+        Reader { library: Library::without_words(), archive: None, hits: Default::default(), drawn: Default::default() }
     }
 
     /// Builds the segmenter from the packed dictionary
@@ -110,7 +135,7 @@ impl Reader {
     pub fn set_dictionary(&mut self, dictionary: Vec<u8>) -> Result<(), JsError> {
         // Taken, not borrowed: the bytes copied in are the segmenter's, not copied again.
         let segmenter = Segmenter::from_packed(dictionary)?;
-        self.library.set_segmenter(segmenter);
+        self.library_mut().set_segmenter(segmenter);
         Ok(())
     }
 
@@ -123,7 +148,7 @@ impl Reader {
     /// Loads a page given as text. Returns what was loaded.
     #[wasm_bindgen(js_name = loadText, unchecked_return_type = "PageInfo")]
     pub fn load_text(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
-        let id = self.library.add_text(name, text);
+        let id = self.library_mut().add_text(name, text);
         to_js(&self.info(id, None))
     }
 
@@ -138,11 +163,11 @@ impl Reader {
     pub fn load_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         if crate::pdf::is_pdf(bytes) {
             let page = crate::parse_pdf(bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
-            let id = self.library.add_page(name, page);
+            let id = self.library_mut().add_page(name, page);
             return to_js(&self.info(id, Some("PDF")));
         }
         let decoded = crate::decode(bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
-        let id = self.library.add_text(name, &decoded.text);
+        let id = self.library_mut().add_text(name, &decoded.text);
         to_js(&self.info(id, Some(decoded.encoding)))
     }
 
@@ -154,7 +179,7 @@ impl Reader {
             .map_err(|e| JsError::new(&format!("{name}: cannot read the parsed page: {e}")))?;
         // Earlier pages are cut again for names learned here a few at a time,
         // by `catchUpSome`, as after `loadText`.
-        let id = self.library.add_page(name, page);
+        let id = self.library_mut().add_page(name, page);
         to_js(&self.info(id, None))
     }
 
@@ -170,7 +195,7 @@ impl Reader {
     /// learned from later ones. Returns how many were cut again.
     #[wasm_bindgen(js_name = catchUp)]
     pub fn catch_up(&mut self) -> usize {
-        self.library.catch_up()
+        self.library_mut().catch_up()
     }
 
     /// [`Reader::catch_up`] a little at a time, so that other calls get
@@ -178,7 +203,12 @@ impl Reader {
     /// whether every page has caught up.
     #[wasm_bindgen(js_name = catchUpSome)]
     pub fn catch_up_some(&mut self, max: usize) -> bool {
-        self.library.catch_up_some(max).1
+        // Pages cut again change what they show; none cut, nothing changed.
+        let (recut, done) = self.library.catch_up_some(max);
+        if recut > 0 {
+            self.drawn.clear();
+        }
+        done
     }
 
     /// Cuts a text into words as the reader does and returns how many there
@@ -197,7 +227,7 @@ impl Reader {
     /// Removes a page. Returns whether it was loaded.
     #[wasm_bindgen(js_name = removePage)]
     pub fn remove_page(&mut self, id: u32) -> bool {
-        self.library.remove_page(id)
+        self.library_mut().remove_page(id)
     }
 
     /// The pages loaded, in order.
@@ -230,27 +260,35 @@ impl Reader {
     /// An article as HTML, with the given highlight layers (names as in
     /// the stylesheet: `hit`, `current`, `person`, `place`,
     /// `organization`, `keyword`, `w`), the hits of the latest search, and
-    /// the id of the current hit.
+    /// the id of the current hit. An article drawn again with the same
+    /// marks is not drawn anew, nor cut into words again for new ones.
     #[wasm_bindgen(js_name = renderArticle)]
     pub fn render_article(
-        &self,
+        &mut self,
         page: u32,
         article: usize,
         layers: Vec<String>,
         element_id: &str,
         current: Option<u32>,
     ) -> Result<String, JsError> {
-        let (a, _) = self.library.article(page, article).ok_or_else(|| no_article(page, article))?;
         let layers: Layers = layers.iter().filter_map(|l| Layer::from_name(l)).collect();
-        let keywords: Vec<String> = if layers.contains(Layer::Keyword) {
-            self.library.keywords(page, article).into_iter().map(|k| k.text).collect()
-        } else {
-            Vec::new()
-        };
-        let tokens = self.library.tokens(page, article);
-        let hits = self.hits.get(&(page, article)).map_or(&[][..], Vec::as_slice);
-        let opts = RenderOptions { layers, keywords: &keywords, hits, current, id: element_id };
-        Ok(crate::html::render_article(a, tokens.as_ref(), &opts))
+        self.draw(page, article, layers, element_id, current)
+    }
+
+    /// Every article of a page as [`Reader::render_article`] draws it, in
+    /// one call: article `i` gets the element id `{prefix}-{page}-{i}`.
+    #[wasm_bindgen(js_name = renderPage)]
+    pub fn render_page(
+        &mut self,
+        page: u32,
+        layers: Vec<String>,
+        prefix: &str,
+        current: Option<u32>,
+    ) -> Result<Vec<String>, JsError> {
+        let count =
+            self.library.page(page).ok_or_else(|| JsError::new(&format!("no page {page}")))?.page.articles.len();
+        let layers: Layers = layers.iter().filter_map(|l| Layer::from_name(l)).collect();
+        (0..count).map(|i| self.draw(page, i, layers, &format!("{prefix}-{page}-{i}"), current)).collect()
     }
 
     /// Searches every page (see the core's `search` module for the query
@@ -258,23 +296,15 @@ impl Reader {
     /// marks them until the next search.
     #[wasm_bindgen(unchecked_return_type = "SearchFound")]
     pub fn search(&mut self, query: &str) -> Result<JsValue, JsError> {
-        let options = crate::search::SearchOptions { offset: 0, limit: Some(SHOWN_RESULTS) };
-        let found = self.library.search_with(query, &options);
-        self.hits.clear();
-        let mut next = 0u32;
-        let mut results = Vec::with_capacity(found.results.len());
-        for r in found.results {
-            let mut hits = Vec::with_capacity(r.hits.len());
-            for h in r.hits {
-                let id = next;
-                next += 1;
-                let field_hit = FieldHit { field: h.field, start: h.start, end: h.end, id };
-                self.hits.entry((h.page, h.article)).or_default().push(field_hit);
-                hits.push(Hit { id, page: h.page, article: h.article, field: h.field, start: h.start, end: h.end });
-            }
-            results.push(Found { page: r.page, article: r.article, score: r.score, snippet: r.snippet, hits });
-        }
-        to_js(&SearchFound { total_hits: found.total_hits, total_results: found.total_results, results })
+        to_js(&self.found(query))
+    }
+
+    /// [`Reader::search`], its answer as JSON (`SearchFound`): one string
+    /// across the boundary, read with one `JSON.parse`.
+    #[wasm_bindgen(js_name = searchJson)]
+    pub fn search_json(&mut self, query: &str) -> Result<String, JsError> {
+        serde_json::to_string(&self.found(query))
+            .map_err(|e| JsError::new(&format!("cannot pass the result to JavaScript: {e}")))
     }
 
     /// An article's entities (with counts) and keywords (with scores).
@@ -291,20 +321,20 @@ impl Reader {
     /// cuts every page again. Bad lines are reported with their number.
     #[wasm_bindgen(js_name = addUserWords, unchecked_return_type = "DictionaryReport")]
     pub fn add_user_words(&mut self, text: &str) -> Result<JsValue, JsError> {
-        to_js(&self.library.add_user_words(text)?)
+        to_js(&self.library_mut().add_user_words(text)?)
     }
 
     /// Removes a word the user added, and cuts every page again.
     #[wasm_bindgen(js_name = removeUserWord)]
     pub fn remove_user_word(&mut self, word: &str) -> Result<bool, JsError> {
-        Ok(self.library.remove_user_word(word)?)
+        Ok(self.library_mut().remove_user_word(word)?)
     }
 
     /// Removes every word the user added, and cuts every page again once.
     /// Returns how many there were.
     #[wasm_bindgen(js_name = clearUserWords)]
     pub fn clear_user_words(&mut self) -> Result<usize, JsError> {
-        Ok(self.library.clear_user_words()?)
+        Ok(self.library_mut().clear_user_words()?)
     }
 
     /// The words the user added, in order.
@@ -371,8 +401,8 @@ impl Reader {
     #[wasm_bindgen(js_name = archiveLoadPage, unchecked_return_type = "PageInfo")]
     pub fn archive_load_page(&mut self, data: &str) -> Result<JsValue, JsError> {
         let data = page_data(data)?;
-        let id = self.library.add_page(&data.name, data.page);
-        self.library.catch_up();
+        let id = self.library_mut().add_page(&data.name, data.page);
+        self.library_mut().catch_up();
         to_js(&self.info(id, None))
     }
 
@@ -390,6 +420,77 @@ impl Reader {
 }
 
 impl Reader {
+    /// The library, to change it: what was drawn from it is forgotten.
+    fn library_mut(&mut self) -> &mut Library {
+        self.drawn.clear();
+        &mut self.library
+    }
+
+    /// Searches and keeps the hits for highlighting (see [`Reader::search`]).
+    fn found(&mut self, query: &str) -> SearchFound {
+        let options = crate::search::SearchOptions { offset: 0, limit: Some(SHOWN_RESULTS) };
+        let found = self.library.search_with(query, &options);
+        self.hits.clear();
+        let mut next = 0u32;
+        let mut results = Vec::with_capacity(found.results.len());
+        for r in found.results {
+            let mut hits = Vec::with_capacity(r.hits.len());
+            for h in r.hits {
+                let id = next;
+                next += 1;
+                let field_hit = FieldHit { field: h.field, start: h.start, end: h.end, id };
+                self.hits.entry((h.page, h.article)).or_default().push(field_hit);
+                hits.push(Hit { id, page: h.page, article: h.article, field: h.field, start: h.start, end: h.end });
+            }
+            results.push(Found { page: r.page, article: r.article, score: r.score, snippet: r.snippet, hits });
+        }
+        SearchFound { total_hits: found.total_hits, total_results: found.total_results, results }
+    }
+
+    /// Draws an article (see [`Reader::render_article`]), from what was
+    /// kept of its last drawing where that still holds.
+    fn draw(
+        &mut self,
+        page: u32,
+        article: usize,
+        layers: Layers,
+        element_id: &str,
+        current: Option<u32>,
+    ) -> Result<String, JsError> {
+        let (a, _) = self.library.article(page, article).ok_or_else(|| no_article(page, article))?;
+        let hits = self.hits.get(&(page, article)).map_or(&[][..], Vec::as_slice);
+        // The current hit matters to this article only if it is one of its own.
+        let current = current.filter(|c| hits.iter().any(|h| h.id == *c));
+        let drawn = match self.drawn.entry((page, article)) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(Drawn { tokens: self.library.tokens(page, article), keywords: None, html: None })
+            }
+        };
+        if let Some(d) = &drawn.html
+            && d.layers == layers
+            && d.element_id == element_id
+            && d.hits == hits
+            && d.current == current
+        {
+            return Ok(d.html.clone());
+        }
+        if layers.contains(Layer::Keyword) && drawn.keywords.is_none() {
+            drawn.keywords = Some(self.library.keywords(page, article).into_iter().map(|k| k.text).collect());
+        }
+        let keywords = drawn.keywords.as_deref().unwrap_or_default();
+        let opts = RenderOptions { layers, keywords, hits, current, id: element_id };
+        let html = crate::html::render_article(a, drawn.tokens.as_ref(), &opts);
+        drawn.html = Some(DrawnHtml {
+            layers,
+            element_id: element_id.to_string(),
+            hits: hits.to_vec(),
+            current,
+            html: html.clone(),
+        });
+        Ok(html)
+    }
+
     fn info(&self, id: u32, encoding: Option<&str>) -> PageInfo {
         let p = self.library.page(id).expect("the page was just listed");
         PageInfo {

@@ -168,3 +168,38 @@ fn a_page_parsed_elsewhere_loads_as_it_was_parsed_and_bad_json_fails_in_one_line
     let message = String::from(JsValue::from(err).unchecked_into::<js_sys::Error>().message());
     assert!(message.starts_with("bad.pdf: cannot read the parsed page") && !message.contains('\n'), "{message}");
 }
+
+#[wasm_bindgen_test]
+fn an_article_drawn_again_shows_the_latest_marks_and_words() {
+    let mut reader = reader_with_words();
+    let info = reader.load_text("p.txt", "本报讯 要抓实转移避险，转移群众。\n").unwrap();
+    let id = field(&info, "id").as_f64().unwrap() as u32;
+    let layers = || vec!["hit".to_string(), "current".to_string(), "w".to_string()];
+    let draw = |reader: &mut Reader, current| reader.render_article(id, 0, layers(), "a", current).unwrap();
+    reader.search_json("转移").unwrap();
+    let first = draw(&mut reader, Some(0));
+    assert_eq!(first.matches("<mark").count(), 2, "{first}");
+    assert_eq!(first.matches("current").count(), 1, "{first}");
+    // The same marks: the same HTML; another current hit moves the mark.
+    assert_eq!(draw(&mut reader, Some(0)), first);
+    let second = draw(&mut reader, Some(1));
+    assert_ne!(second, first);
+    assert_eq!(second.matches("current").count(), 1, "{second}");
+    // A new search: its marks, none of the last one's.
+    reader.search_json("群众").unwrap();
+    let third = draw(&mut reader, None);
+    assert_eq!(third.matches("<mark").count(), 1, "{third}");
+    assert!(third.contains(">群众</mark>"), "{third}");
+    // A word of yours cuts the article again: drawn with it whole.
+    reader.search_json("").unwrap();
+    assert!(!draw(&mut reader, None).contains(">转移避险<"));
+    reader.add_user_words("转移避险 50000 nz").unwrap();
+    let words = draw(&mut reader, None);
+    assert!(words.contains(">转移避险<"), "{words}");
+    // The page drawn whole, each article under its own id.
+    let page = reader.render_page(id, layers(), "a", None).unwrap();
+    assert_eq!(
+        page,
+        vec![words.replace("\"a\"", &format!("\"a-{id}-0\"")).replace("\"a-title\"", &format!("\"a-{id}-0-title\""))]
+    );
+}

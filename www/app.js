@@ -42,6 +42,14 @@ export function createApp({ core, store, settings }) {
   };
   const listeners = new Map(); // event → [{view, fn}]
   let searching = null; // settles when the search sent to the core is answered
+  // For measurements (tests/e2e/measure.mjs): when each step of the latest
+  // search happened (performance.now()), and the core's time in it.
+  const timing = { seq: 0 };
+  const mark = (seq, step) => {
+    if (timing.seq !== seq) for (const k of Object.keys(timing)) delete timing[k];
+    timing.seq = seq;
+    timing[step] = performance.now();
+  };
   const reported = new Set();
 
   /** Tells the console (under the view's name) and the user. */
@@ -68,6 +76,7 @@ export function createApp({ core, store, settings }) {
     store,
     settings,
     state,
+    searchTiming: timing,
 
     /** Adds a view: `setup(view)` wires it, where `view` is the app with
      * `on` and `listen` that name the view in its errors. */
@@ -113,9 +122,13 @@ export function createApp({ core, store, settings }) {
       await app.emit("pages");
     },
 
-    /** Draws the page in view; resolves to whether this drawing is shown. */
-    async draw() {
-      const answers = await app.emit("draw");
+    /** The highlight layers the reading view draws. */
+    layers: () => ["hit", "current", ...state.layers],
+
+    /** Draws the page in view; resolves to whether this drawing is shown.
+     * `drawn` ({page, html}) is that page as the core drew it already. */
+    async draw(drawn = null) {
+      const answers = await app.emit("draw", drawn);
       return answers.length > 0 && answers.every(Boolean);
     },
 
@@ -180,7 +193,9 @@ export function createApp({ core, store, settings }) {
      * answer may be drawn). The current hit is the first one, or with
      * `keepCurrent` the one that was current, or with `within` ({page,
      * article}) the first in that article. `history` says how the address
-     * follows: "push", "replace" or "none". */
+     * follows: "push", "replace" or "none"; it is written once typing
+     * pauses, not at every keystroke. One message to the core: it answers
+     * with the results, the current hit and its page drawn. */
     async search(query, { keepCurrent = false, within = null, history = "push" } = {}) {
       const seq = ++state.searchSeq;
       state.query = query;
@@ -191,39 +206,38 @@ export function createApp({ core, store, settings }) {
         await searching;
         if (seq !== state.searchSeq) return;
       }
+      const previous = keepCurrent && state.current >= 0 ? state.hits[state.current] : null;
+      mark(seq, "sent");
       // An empty query goes to the core too: it forgets the last hits.
-      const asked = core.search(query);
+      const asked = core.searchAndDraw(query, { previous, within, page: state.page }, app.layers());
       searching = asked.then(
         () => (searching = null),
         () => (searching = null),
       );
-      const found = await asked;
+      const { found, current, drawn, spent } = await asked;
+      mark(seq, "answered");
+      timing.core = spent;
       if (seq !== state.searchSeq) return;
       const results = query.trim() ? found : null;
-      const previous = keepCurrent && state.current >= 0 ? state.hits[state.current] : null;
       state.results = results;
       state.hits = results ? results.results.flatMap((r) => r.hits) : [];
-      state.current = state.hits.length ? 0 : -1;
-      if (previous) {
-        const same = state.hits.findIndex((h) => h.page === previous.page && h.article === previous.article && h.start === previous.start);
-        if (same >= 0) state.current = same;
-      } else if (within) {
-        // No current hit when the article asked for has none: Enter goes to the first.
-        state.current = state.hits.findIndex((h) => h.page === within.page && h.article === within.article);
-      }
+      state.current = results ? current : -1;
       app.emit("results");
-      // New results mean new marks: the page is drawn again, then the
-      // current hit is shown.
+      mark(seq, "results drawn");
+      // New results mean new marks: the page is drawn again (the core has
+      // drawn it with the answer), then the current hit is shown.
       const shown = state.current >= 0 ? state.hits[state.current] : within;
       if (shown) {
         state.page = shown.page;
         state.article = shown.article;
       }
-      if (!(await app.draw()) || seq !== state.searchSeq) return;
+      if (!(await app.draw(drawn)) || seq !== state.searchSeq) return;
+      mark(seq, "article drawn");
       if (state.current >= 0) await app.goToHit(state.current);
       else if (within) await app.show(within.page, within.article);
-      if (history !== "none") app.writeAddress?.({ replace: history === "replace" });
+      if (history !== "none") app.writeAddress?.({ replace: history === "replace", soon: true });
       state.shownSeq = seq;
+      mark(seq, "shown");
     },
 
     /** Goes to hit `index` (wrapping around), across articles and pages. */

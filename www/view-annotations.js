@@ -1,5 +1,6 @@
 // The article's words: its people, places, organisations (with counts)
-// and keywords (with scores); choosing one searches for it.
+// and keywords (with scores); choosing one searches for it. Drawn after the
+// article they belong to.
 
 import { $, el } from "./dom.js";
 
@@ -18,6 +19,11 @@ export function annotations(view) {
       box.replaceChildren(el("p", { class: "note" }, "词语功能准备中… Word features loading…"));
       return;
     }
+    // Asked for after the frame that shows the article: a keystroke that
+    // moves to another article paints its hit first, and keystrokes typed
+    // quickly ask for the words of the last article only.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    if (mine !== seq || state.page === null || state.article === null) return;
     const { entities, keywords } = await core.annotations(state.page, state.article);
     if (mine !== seq) return;
     // A word chosen here keeps the focus on the same word in the new list.

@@ -49,11 +49,10 @@ export function loader(view) {
     showProgress(batch);
     let first = null;
     let shown = 0;
-    // Pages of a file of many pages, loaded but not yet in the contents:
-    // they join what the page has (without asking the core for the whole
-    // list again, which costs more the more there is).
+    // Pages loaded but not yet in the contents: they join what the page
+    // has (without asking the core for the whole list again, which costs
+    // more the more there is).
     const grown = { pages: [], contents: [] };
-    let single = false; // pages loaded whole, which only the core's list has
     const follow = async (force = false) => {
       // The contents follow along, but not more often than twice a second.
       if (!force && Date.now() - shown <= 500) return;
@@ -66,7 +65,7 @@ export function loader(view) {
         state.contents.push(...grown.contents.splice(0).filter((c) => fresh.has(c.page)));
         if (state.page === null) [state.page, state.article] = [state.pages[0].id, 0];
         await view.emit("pages");
-      } else if (single) await view.refreshContents();
+      }
     };
     while (batch.items.length && !batch.cancelled) {
       const item = batch.items.shift();
@@ -91,47 +90,40 @@ export function loader(view) {
             await view.show(first.id, 0);
           }
         };
-        if (typeof data === "string") {
-          single = true;
-          await loaded([await core.loadText(item.name, data)]);
-        } else {
-          // A file of many pages loads a slice at a time: the progress
-          // counts its pages, and searches are answered in between.
-          let opened = await core.openFile(item.name, data);
-          batch.total += opened.more;
-          const add = (slice) => {
-            if (slice.contents) {
-              grown.pages.push(...slice.pages);
-              grown.contents.push(...slice.contents);
-            } else single = true;
-          };
-          for (;;) {
-            // The next slice is asked for before this one is taken in, so
-            // that the worker goes on loading meanwhile (a search asked
-            // for now waits for one slice more, about 20 ms).
-            const next = opened.more && !batch.cancelled ? core.loadMore() : null;
-            // Should taking this slice in fail, the error below is the one
-            // reported; the slice asked for must not fail unheard.
-            next?.catch(() => {});
-            add(opened);
-            await loaded(opened.pages);
-            batch.done += opened.pages.length - 1;
-            if (!opened.more) break;
-            if (batch.cancelled) {
-              // The slice asked for is loaded: it joins the others.
-              if (next) {
-                const last = await next;
-                add(last);
-                await loaded(last.pages);
-                batch.done += last.pages.length - 1;
-              }
-              await core.stopOpening();
-              break;
+        // A file of many pages loads a slice at a time: the progress
+        // counts its pages, and searches are answered in between.
+        let opened = typeof data === "string" ? await core.openText(item.name, data) : await core.openFile(item.name, data);
+        batch.total += opened.more;
+        const add = (slice) => {
+          grown.pages.push(...slice.pages);
+          grown.contents.push(...slice.contents);
+        };
+        for (;;) {
+          // The next slice is asked for before this one is taken in, so
+          // that the worker goes on loading meanwhile (a search asked
+          // for now waits for one slice more, about 20 ms).
+          const next = opened.more && !batch.cancelled ? core.loadMore() : null;
+          // Should taking this slice in fail, the error below is the one
+          // reported; the slice asked for must not fail unheard.
+          next?.catch(() => {});
+          add(opened);
+          await loaded(opened.pages);
+          batch.done += opened.pages.length - 1;
+          if (!opened.more) break;
+          if (batch.cancelled) {
+            // The slice asked for is loaded: it joins the others.
+            if (next) {
+              const last = await next;
+              add(last);
+              await loaded(last.pages);
+              batch.done += last.pages.length - 1;
             }
-            showProgress(batch);
-            await follow();
-            opened = await next;
+            await core.stopOpening();
+            break;
           }
+          showProgress(batch);
+          await follow();
+          opened = await next;
         }
         const key = (await saving) ?? item.key;
         if (key !== undefined && key !== null) for (const id of ids) state.saved.set(id, key);
@@ -153,8 +145,8 @@ export function loader(view) {
       state.page = first.id;
       state.article = 0;
     }
-    // The contents are whole already unless pages were loaded whole too.
-    await view.refresh({ contents: single || !first, keepCurrent: !first, within: first && { page: first.id, article: 0 } });
+    // The contents are whole already.
+    await view.refresh({ contents: !first, keepCurrent: !first, within: first && { page: first.id, article: 0 } });
     if (first && !state.query) await view.show(first.id, 0);
     if (first) view.writeAddress?.();
   }

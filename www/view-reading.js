@@ -14,41 +14,46 @@ export function reading(view) {
   // core rendered it. Drawing the same page again replaces only the
   // articles whose HTML changed: a keystroke's new marks touch the
   // articles with hits, and the rest keep their layout.
-  let drawn = null;
+  let shown = null;
 
-  view.on("draw", async () => {
+  // `drawn`: the page as the core drew it with a search's answer ({page,
+  // html}), else the view asks the core for it.
+  view.on("draw", async (drawn) => {
     const mine = ++seq;
     const page = state.page;
     if (page === null) {
       state.rendered = null;
-      drawn = null;
+      shown = null;
       main.replaceChildren(el("p", { class: "note" }, "没有版面。打开或拖入版面文件，或粘贴文字。 No pages: open or drop page files, or paste text."));
       return true;
     }
-    const articles = state.contents.filter((c) => c.page === page);
-    const current = state.current >= 0 ? state.hits[state.current] : null;
-    const layers = ["hit", "current", ...state.layers];
     let html;
-    try {
-      html = await core.renderArticles(articles.map((a) => [a.page, a.article, layers, articleId(a.page, a.article), current ? current.id : null]));
-    } catch (e) {
-      // A page removed meanwhile: the newer drawing tells the rest.
+    if (drawn?.page === page) html = drawn.html;
+    else {
+      const articles = state.contents.filter((c) => c.page === page);
+      const current = state.current >= 0 ? state.hits[state.current] : null;
+      const layers = view.layers();
+      try {
+        html = await core.renderArticles(articles.map((a) => [a.page, a.article, layers, articleId(a.page, a.article), current ? current.id : null]));
+      } catch (e) {
+        // A page removed meanwhile: the newer drawing tells the rest.
+        if (mine !== seq) return false;
+        throw e;
+      }
       if (mine !== seq) return false;
-      throw e;
     }
-    if (mine !== seq) return false;
     // The core escapes every piece of page text in this HTML.
-    const ids = articles.map((a) => articleId(a.page, a.article));
-    const kept = drawn?.page === page && main.children.length === ids.length && ids.every((id, i) => main.children[i]?.id === id && drawn.ids[i] === id);
+    const ids = html.map((_, i) => articleId(page, i));
+    const kept = shown?.page === page && main.children.length === ids.length && ids.every((id, i) => main.children[i]?.id === id && shown.ids[i] === id);
     if (kept) {
       html.forEach((h, i) => {
-        if (h === drawn.html[i]) return;
+        if (h === shown.html[i]) return;
         const fresh = document.createElement("template");
         fresh.innerHTML = h;
         main.children[i].replaceWith(fresh.content);
       });
     } else main.innerHTML = html.join("");
-    drawn = { page, ids, html };
+    shown = { page, ids, html };
     state.rendered = page;
     main.setAttribute("aria-label", `阅读 Reading: ${state.pages.find((p) => p.id === page)?.name ?? ""}`);
     markCurrent();

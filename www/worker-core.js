@@ -78,13 +78,17 @@ export function serve(load) {
     return { pages, contents, more };
   };
 
+  // A page loaded, as openFile answers: with its contents, so that the
+  // page need not ask for the whole list again.
+  const one = (info) => ({ pages: [info], contents: reader.contentsOf(info.id), more: 0 });
+
   // What the worker does beyond calling the Reader.
   const own = {
     // Opens a file's bytes: a file of one page is loaded as `loadBytes`
     // loads it; a text of several pages is decoded and split at its form
     // feeds, and its first pages loaded. Returns {pages: [PageInfo],
-    // contents: their [ArticleSummary] (for a file of many pages only),
-    // more: how many pages are left for loadMore}.
+    // contents: their [ArticleSummary], more: how many pages are left for
+    // loadMore}.
     // A PDF is parsed by the PDF reader, a module of its own downloaded
     // the first time a PDF is opened (core.pdfPage), from the page's
     // geometry as the CLI parses it; all its sheets make one page.
@@ -99,7 +103,7 @@ export function serve(load) {
         } catch (e) {
           throw new Error(`${name}: ${message(e)}`);
         }
-        return { pages: [reader.loadParsed(name, parsed)], more: 0 };
+        return one(reader.loadParsed(name, parsed));
       }
       if (bytes.includes(0x0c)) {
         try {
@@ -108,12 +112,14 @@ export function serve(load) {
           // Not text: loadBytes says why.
         }
       }
-      if (text === null) return { pages: [reader.loadBytes(name, bytes)], more: 0 };
+      if (text === null) return one(reader.loadBytes(name, bytes));
       const sheets = text.split("\f");
-      if (sheets.length < 2) return { pages: [reader.loadText(name, text)], more: 0 };
+      if (sheets.length < 2) return one(reader.loadText(name, text));
       opening = { name, sheets, next: 0 };
       return loadSlice();
     },
+    // A page given as text (pasted), as openFile answers.
+    openText: (name, text) => one(reader.loadText(name, text)),
     // The next pages of the file being opened: {pages, contents, more}.
     loadMore: () => (opening ? loadSlice() : { pages: [], contents: [], more: 0 }),
     // Forgets the pages of the file being opened that are not loaded yet.
@@ -145,6 +151,29 @@ export function serve(load) {
       let done = false;
       while (!done && performance.now() - start < ms) done = reader.catchUpSome(1);
       return done;
+    },
+    // A keystroke's one message: searches, picks the current hit (the
+    // first; with `previous` the same hit again, with `within` ({page,
+    // article}) the first in that article, -1 if it has none) and draws
+    // the page it is on (else `within`'s, else `page`) with `layers`.
+    // Returns {found: SearchFound, current, drawn: {page, html} or null,
+    // spent: {search, draw} in ms}.
+    searchAndDraw: (query, { previous = null, within = null, page = null }, layers) => {
+      const start = performance.now();
+      const found = JSON.parse(reader.searchJson(query));
+      const searched = performance.now();
+      const hits = found.results.flatMap((r) => r.hits);
+      const current = currentHit(hits, previous, within);
+      const shown = current >= 0 ? hits[current].page : within ? within.page : page;
+      let drawn = null;
+      if (shown !== null) {
+        try {
+          drawn = { page: shown, html: reader.renderPage(shown, layers, "a", current >= 0 ? hits[current].id : undefined) };
+        } catch {
+          // A page removed meanwhile: the page draws what it has.
+        }
+      }
+      return { found, current, drawn, spent: { search: searched - start, draw: performance.now() - searched } };
     },
     // Several articles rendered in one call (one message, not one each):
     // each of `calls` is the arguments of the Reader's renderArticle.
@@ -214,6 +243,16 @@ export function serve(load) {
       (e) => postMessage({ id, error: message(e) }),
     );
   };
+}
+
+/** The current hit of a new answer (see searchAndDraw). */
+function currentHit(hits, previous, within) {
+  if (!hits.length) return -1;
+  if (previous) {
+    const same = hits.findIndex((h) => h.page === previous.page && h.article === previous.article && h.start === previous.start);
+    if (same >= 0) return same;
+  } else if (within) return hits.findIndex((h) => h.page === within.page && h.article === within.article);
+  return 0;
 }
 
 /** A PDF, as the core tells one (src/pdf: `%PDF-` in the first kilobyte). */

@@ -123,11 +123,15 @@ const BREAKDOWN = [
 
 /** Types a query key by key; returns each keystroke's time from the input
  * event to its answer drawn: the results and the marked article shown
- * (the app's shownSeq reaches the search sent) and a frame painted. */
+ * (the app's shownSeq reaches the search sent) and a frame painted; with
+ * `.answered` (to the answer in the DOM, before that frame) and `.steps`
+ * (where the time went, from the app's searchTiming). */
 async function keystrokes(page, query) {
   await page.locator("#q").fill("");
   await page.waitForTimeout(200);
   const times = [];
+  times.answered = [];
+  times.steps = [];
   for (let i = 1; i <= query.length; i++) {
     const t = await page.evaluate(
       (q) =>
@@ -141,7 +145,27 @@ async function keystrokes(page, query) {
           const check = () => {
             if (state.shownSeq >= sent) {
               const answered = performance.now() - start;
-              requestAnimationFrame(() => setTimeout(() => resolve([performance.now() - start, answered])));
+              const t = { ...window.baozhi.app.searchTiming };
+              requestAnimationFrame(() =>
+                setTimeout(() => {
+                  const painted = performance.now() - start;
+                  // Each step's time, from the one before (absent in a page without them).
+                  const at = (k) => (t[k] === undefined ? undefined : t[k] - start);
+                  const steps = t.seq === sent
+                    ? {
+                        "input → sent": at("sent"),
+                        "sent → answered (round trip)": at("answered") - at("sent"),
+                        "  of it, the core's search": t.core?.search,
+                        "  of it, the core drawing the page": t.core?.draw,
+                        "answered → results listed": at("results drawn") - at("answered"),
+                        "results → article in the DOM": at("article drawn") - at("results drawn"),
+                        "article → hit shown (scroll)": at("shown") - at("article drawn"),
+                        "shown → frame painted": painted - at("shown"),
+                      }
+                    : null;
+                  resolve([painted, answered, steps]);
+                }),
+              );
             }
             else setTimeout(check, 0);
           };
@@ -150,19 +174,22 @@ async function keystrokes(page, query) {
       query.slice(0, i),
     );
     times.push(t[0]);
-    (times.answered ??= []).push(t[1]);
+    times.answered.push(t[1]);
+    times.steps.push(t[2]);
   }
   return times;
 }
 
-/** Keystroke times of several queries: painted, and (`.answered`) in the DOM. */
+/** Keystroke times of several queries: painted, in the DOM, and their steps. */
 async function typed(page, queries) {
   const times = [];
   times.answered = [];
+  times.steps = [];
   for (const q of queries) {
     const t = await keystrokes(page, q);
     times.push(...t);
     times.answered.push(...t.answered);
+    times.steps.push(...t.steps);
   }
   return times;
 }
@@ -170,6 +197,21 @@ async function typed(page, queries) {
 /** p50 and p99 of keystroke times, painted and in the DOM. */
 const keyStats = (times) =>
   `p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))} (${times.length} keystrokes; the answer in the DOM, before the frame: p50 ${ms(pct(times.answered, 50))}, p99 ${ms(pct(times.answered, 99))})`;
+
+/** Where a keystroke's time goes: each step's p50 and p99, and the steps
+ * of the slowest keystroke. */
+function keySteps(times, indent = "    ") {
+  const known = times.steps.filter(Boolean);
+  if (!known.length) return;
+  const names = Object.keys(known[0]);
+  const f = (x) => (x === undefined || Number.isNaN(x) ? "—" : `${x.toFixed(1)} ms`);
+  console.log(`${indent}where the time goes (p50 / p99 of each step; the slowest keystroke):`);
+  const slowest = times.steps[times.indexOf(Math.max(...times))];
+  for (const n of names) {
+    const xs = known.map((s) => s[n]).filter((x) => x !== undefined && !Number.isNaN(x));
+    console.log(`${indent}  ${n.padEnd(36)} ${f(pct(xs, 50)).padStart(9)} / ${f(pct(xs, 99)).padStart(9)}   ${f(slowest?.[n]).padStart(9)}`);
+  }
+}
 
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -256,6 +298,7 @@ async function sampleRuns(browser, base) {
   }
   console.log(`  peer: jieba-wasm ready (load + first cut), fresh page: ${ms(median(peerReady))} (runs: ${peerReady.map((x) => x.toFixed(0)).join(", ")})`);
   console.log(`  search per keystroke, input → marked article drawn and painted: ${keyStats(times)}`);
+  keySteps(times);
   console.log(`  a page opened by the user, file chosen → its first article drawn: ${ms(opened)}`);
   console.log(`  baozhi segment (reading mode, in its worker): ${mbps(ours)} MB/s of UTF-8 (${ours.words / 20} words)`);
   console.log(`  jieba-wasm cut (HMM, main thread):            ${mbps(peers[0].seg)} MB/s of UTF-8 (${peers[0].seg.words / 20} words)`);
@@ -312,6 +355,7 @@ async function loadRun(browser, base, files, label, bytes) {
   await context.close();
   console.log(`  ${articles} articles with the sample's`);
   console.log(`  search per keystroke afterwards: ${keyStats(times)}`);
+  keySteps(times);
   console.log(
     `  memory: WebAssembly ${(memory.wasm / 1e6).toFixed(0)} MB (worker), page JS heap ${memory.heap ? (memory.heap / 1e6).toFixed(0) + " MB" : "n/a"}, ${memory.dom} elements in the DOM`,
   );

@@ -141,8 +141,10 @@ test("clicking a person in the side panel searches for them", async ({ page, bas
 test("the query and the open article live in the address and Back works", async ({ page, base }) => {
   await open(page, base);
   await search(page, "防汛");
-  assert(decodeURIComponent(page.url()).includes("q=防汛"), `the query is in the hash: ${page.url()}`);
+  // The address follows once typing pauses.
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes("q=防汛"), null, { timeout: 2000 });
   await search(page, "桐庐");
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes("q=桐庐"), null, { timeout: 2000 });
   await page.goBack();
   await page.waitForFunction(() => document.querySelector("#q").value === "防汛");
   const shared = await page.context().newPage();
@@ -179,9 +181,45 @@ test("typing a query letter by letter ends on that query's hits, drawn once", as
   }
 });
 
+test("a word typed quickly makes one new entry in the history", async ({ page, base }) => {
+  await open(page, base);
+  const entries = () => page.evaluate(() => history.length);
+  const before = await entries();
+  await searchBox(page).pressSequentially("安全生产", { delay: 30 });
+  await page.waitForFunction(() => {
+    const s = window.baozhi.state;
+    return s.query === "安全生产" && s.shownSeq === s.searchSeq;
+  });
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes("q=安全生产"), null, { timeout: 2000 });
+  await page.waitForTimeout(400);
+  assert((await entries()) === before + 1, `one entry for the word: ${(await entries()) - before}`);
+  // Another word, pasted over it right after, gets an entry of its own.
+  await search(page, "防汛");
+  await search(page, "桐庐");
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes("q=桐庐"), null, { timeout: 2000 });
+  assert((await entries()) === before + 3, `an entry for each of the two words: ${(await entries()) - before - 1}`);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#q").value === "防汛");
+});
+
+test("a keystroke is one message to the core", async ({ page, base }) => {
+  await open(page, base);
+  await search(page, "安全");
+  const calls = () => page.evaluate(async () => Object.entries(await window.baozhi.core.timings()).reduce((n, [name, t]) => n + (name === "timings" ? 0 : t.calls), 0));
+  const article = () => page.evaluate(() => window.baozhi.state.article);
+  const where = await article();
+  const before = await calls();
+  await search(page, "安全生");
+  // (A keystroke whose hit is in another article also asks for that article's words.)
+  assert((await article()) === where, "the first hit stays in the same article");
+  const sent = (await calls()) - before;
+  assert(sent === 1, `one message: ${sent}`);
+  assert((await page.locator("main mark.current").count()) >= 1, "and the current hit is marked");
+});
+
 test("keystrokes typed while the core answers a search are searched once, for the newest", async ({ page, base }) => {
   await open(page, base);
-  const calls = () => page.evaluate(async () => (await window.baozhi.core.timings()).search?.calls ?? 0);
+  const calls = () => page.evaluate(async () => (await window.baozhi.core.timings()).searchAndDraw?.calls ?? 0);
   const before = await calls();
   // Eight keystrokes in one go, faster than any answer comes back.
   await page.evaluate((query) => {
