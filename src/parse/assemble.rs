@@ -250,10 +250,6 @@ fn join_evidence(sheet: &str, tail: &[char], head: &[char]) -> u32 {
 /// How many bodies back a column printed after another story may return to.
 const RETURN_BODIES_CONSIDERED: usize = 6;
 
-/// How many fresh blocks of one body are tried as the place where another
-/// story's rest begins (it keeps a long body's cost linear).
-const RETURN_SEAMS_CONSIDERED: usize = 16;
-
 /// How many pairs of characters, found nowhere else, a block must share
 /// with an earlier story (a few come by chance between any two stories),
 /// and how many times as densely as with the text above it.
@@ -291,18 +287,20 @@ fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
         // (its text could not go on the one above) may be a story's rest
         // as a whole: the text above is then the one it must not read as.
         let headless = after_body.filter(|_| bodies[b].paragraphs.first().is_some_and(|p| !p.dateline));
-        if let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, headless, &window, &closed) {
+        let mut pairs = Pairs::default();
+        bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
+        if let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, &pairs, headless, &window, &closed) {
             let moved: Vec<Paragraph> = bodies[b].paragraphs.drain(k..).collect();
-            let (e, pairs) = &mut window[w];
-            moved.iter().for_each(|p| pairs.feed(&p.text));
+            let (e, to) = &mut window[w];
+            moved.iter().for_each(|p| to.feed(&p.text));
             bodies[*e].paragraphs.extend(moved);
+            pairs = Pairs::default();
+            bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
         }
         after_body = Some(b);
         if bodies[b].paragraphs.is_empty() {
             continue;
         }
-        let mut pairs = Pairs::default();
-        bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
         window.push_back((b, pairs));
         if window.len() > RETURN_BODIES_CONSIDERED {
             window.pop_front();
@@ -314,35 +312,73 @@ fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
 /// `window` (one of `closed`) it is: the first fresh block from which on
 /// the text shares, per character, at least `RETURN_RATIO` times as many
 /// pairs found nowhere else with that story as with the text above it.
-/// With `headless` (the body above, in `window`), the whole body is tried
-/// first, against that body's text.
+/// `whole` holds the pairs of all of `paragraphs`. With `headless` (the
+/// body above, in `window`), the whole body is tried first, against that
+/// body's text.
 fn story_rest_returning(
     paragraphs: &[Paragraph],
+    whole: &Pairs,
     headless: Option<usize>,
     window: &std::collections::VecDeque<(usize, Pairs)>,
     closed: &[usize],
 ) -> Option<(usize, usize)> {
     if let Some(above) = headless.and_then(|a| window.iter().position(|(e, _)| *e == a)) {
         let others: Vec<usize> = closed.iter().copied().filter(|&w| w != above).collect();
-        let mut rest = Pairs::default();
-        paragraphs.iter().for_each(|p| rest.feed(&p.text));
-        if let Some(w) = returns_to(&rest, &window[above].1, window, &others) {
+        if let Some(w) = returns_to(whole, &window[above].1, window, &others) {
             return Some((0, w));
         }
     }
-    if closed.is_empty() {
+    // Most bodies share too little with any earlier story to try each seam.
+    if !closed.iter().any(|&w| exclusively_shared(whole, window, closed, w) >= MIN_SHARED_TO_RETURN) {
         return None;
     }
-    let mut own = Pairs::default();
-    let mut fed = 0;
-    let seams = (1..paragraphs.len()).filter(|&k| opens_fresh_block(paragraphs, k)).take(RETURN_SEAMS_CONSIDERED);
-    for k in seams {
-        paragraphs[fed..k].iter().for_each(|p| own.feed(&p.text));
-        fed = k;
-        let mut rest = Pairs::default();
-        paragraphs[k..].iter().for_each(|p| rest.feed(&p.text));
-        if let Some(w) = returns_to(&rest, &own, window, closed) {
-            return Some((k, w));
+    // Each pair's first and last paragraph, and the earlier story that alone
+    // holds it: from these, every seam's counts in one pass.
+    let mut seen: rustc_hash::FxHashMap<(char, char), (usize, usize)> = rustc_hash::FxHashMap::default();
+    let mut last_han = None;
+    for (k, p) in paragraphs.iter().enumerate() {
+        for c in p.text.chars().filter(|&c| text::is_han(c)) {
+            if let Some(l) = last_han {
+                seen.entry((l, c)).and_modify(|e| e.1 = k).or_insert((k, k));
+            }
+            last_han = Some(c);
+        }
+    }
+    let n = paragraphs.len();
+    // shared_from[i][k]: pairs held by candidate i alone that first occur at k or later.
+    let mut shared_from = vec![vec![0usize; n + 1]; closed.len()];
+    // stays_delta: pairs held by no candidate, occurring both before and from k.
+    let mut stays_delta = vec![0isize; n + 2];
+    for (pair, &(first, last)) in &seen {
+        let mut holders = (0..closed.len()).filter(|&i| window[closed[i]].1.set.contains(pair));
+        match (holders.next(), holders.next()) {
+            (Some(i), None) => shared_from[i][first] += 1,
+            (None, _) => {
+                stays_delta[first + 1] += 1;
+                stays_delta[last + 1] -= 1;
+            }
+            _ => {}
+        }
+    }
+    for row in &mut shared_from {
+        for k in (0..n).rev() {
+            row[k] += row[k + 1];
+        }
+    }
+    let mut stays = 0isize;
+    let mut own_chars = 0usize;
+    for k in 1..n {
+        stays += stays_delta[k];
+        own_chars += paragraphs[k - 1].text.chars().count();
+        if !opens_fresh_block(paragraphs, k) || own_chars < MIN_OWN_CHARS {
+            continue;
+        }
+        let stays = stays as f32 / own_chars as f32;
+        let (i, dense) = (0..closed.len())
+            .map(|i| (i, shared_from[i][k] as f32 / window[closed[i]].1.chars.max(1) as f32))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(window[closed[a.0]].0.cmp(&window[closed[b.0]].0)))?;
+        if shared_from[i][k] >= MIN_SHARED_TO_RETURN && dense >= RETURN_RATIO * stays {
+            return Some((k, closed[i]));
         }
     }
     None
@@ -380,11 +416,22 @@ fn returns_to(
     (shared[i] >= MIN_SHARED_TO_RETURN && dense >= RETURN_RATIO * stays).then_some(candidates[i])
 }
 
+/// How many pairs of `text` the entry `w` of `window` holds and no other of `candidates`.
+fn exclusively_shared(
+    text: &Pairs,
+    window: &std::collections::VecDeque<(usize, Pairs)>,
+    candidates: &[usize],
+    w: usize,
+) -> usize {
+    let holds = |c: usize, pair: &(char, char)| window[c].1.set.contains(pair);
+    text.set.iter().filter(|pair| holds(w, pair) && !candidates.iter().any(|&c| c != w && holds(c, pair))).count()
+}
+
 /// The distinct pairs of Chinese characters of a text (read across the
 /// punctuation between them), and how many characters it has.
 #[derive(Default)]
 struct Pairs {
-    set: std::collections::HashSet<(char, char)>,
+    set: rustc_hash::FxHashSet<(char, char)>,
     last: Option<char>,
     chars: usize,
 }
@@ -659,7 +706,7 @@ const NEAR_BODIES: usize = 24;
 /// A whole headline set straight over the start of a text stays with it;
 /// a part of a stack may still leave it.
 fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
-    let leads: Vec<String> = bodies.iter().map(lead).collect();
+    let leads: Vec<Vec<(char, char)>> = bodies.iter().map(|b| text::first_pairs(&lead(b), LEAD_PAIRS)).collect();
     split_shared_stacks(headlines, bodies, &leads);
     let tight = set_tight_over_text(slots, headlines.len(), bodies);
     let mut place = vec![0; headlines.len()];
@@ -689,7 +736,7 @@ fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: 
 /// columns over a column's own headline, or a story's headline over that
 /// of the story printed next. The foreign part goes to the article whose
 /// words it carries.
-fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body], leads: &[String]) {
+fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body], leads: &[Vec<(char, char)>]) {
     for own in 0..bodies.len() {
         let Some(h) = bodies[own].headline else { continue };
         let lines = &headlines[h].lines;
@@ -723,7 +770,7 @@ fn move_foreign_headlines(
     place: &[usize],
     owner: &mut [Option<usize>],
     bodies: &mut [Body],
-    leads: &[String],
+    leads: &[Vec<(char, char)>],
 ) {
     for h in (0..joined.len()).filter(|&h| !tight[h]) {
         let share_own = owner[h].map_or(0.0, |o| share(&joined[h], &leads[o]));
@@ -743,7 +790,7 @@ fn move_foreign_headlines(
 
 /// Two nearby headlines each of which names the other's article better
 /// than its own change places.
-fn swap_crossed_headlines(joined: &[String], tight: &[bool], bodies: &mut [Body], leads: &[String]) {
+fn swap_crossed_headlines(joined: &[String], tight: &[bool], bodies: &mut [Body], leads: &[Vec<(char, char)>]) {
     for a in 0..bodies.len() {
         for b in near(a, bodies.len()).filter(|&b| b > a) {
             let (Some(ha), Some(hb)) = (bodies[a].headline, bodies[b].headline) else { continue };
@@ -766,14 +813,20 @@ fn near(at: usize, count: usize) -> std::ops::Range<usize> {
 }
 
 /// The share of a headline's character pairs in an article's lead.
-fn share(headline: &str, lead: &str) -> f32 {
-    text::shared_bigrams(headline, lead, LEAD_PAIRS)
+fn share(headline: &str, lead: &[(char, char)]) -> f32 {
+    text::share_of_pairs(headline, lead)
 }
 
 /// The nearby article without a headline whose lead shares the most of
 /// `headline`'s words, when it shares enough of them, and more than
 /// `share_elsewhere`.
-fn best_untitled(headline: &str, at: usize, bodies: &[Body], leads: &[String], share_elsewhere: f32) -> Option<usize> {
+fn best_untitled(
+    headline: &str,
+    at: usize,
+    bodies: &[Body],
+    leads: &[Vec<(char, char)>],
+    share_elsewhere: f32,
+) -> Option<usize> {
     near(at, bodies.len())
         .filter(|&b| bodies[b].headline.is_none())
         .map(|b| (b, share(headline, &leads[b])))

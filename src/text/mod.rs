@@ -320,19 +320,28 @@ pub fn width_of_leading_space(s: &str) -> u32 {
 /// `text`: how much a headline has in common with an article's lead.
 /// Only the first `text_chars` pairs of `text` are read.
 pub fn shared_bigrams(head: &str, text: &str, text_chars: usize) -> f32 {
+    share_of_pairs(head, &first_pairs(text, text_chars))
+}
+
+/// The distinct pairs of Han characters among `text`'s first `n`, sorted:
+/// a text that many headlines are compared with is read once.
+pub fn first_pairs(text: &str, n: usize) -> Vec<(char, char)> {
+    let mut pairs: Vec<(char, char)> = han_pairs(text).take(n).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The share of `head`'s distinct pairs of Han characters that are among
+/// `pairs` (from [`first_pairs`]).
+pub fn share_of_pairs(head: &str, pairs: &[(char, char)]) -> f32 {
     let mut wanted: Vec<(char, char)> = han_pairs(head).take(200).collect();
     wanted.sort_unstable();
     wanted.dedup();
     if wanted.is_empty() {
         return 0.0;
     }
-    let mut found = vec![false; wanted.len()];
-    for pair in han_pairs(text).take(text_chars) {
-        if let Ok(i) = wanted.binary_search(&pair) {
-            found[i] = true;
-        }
-    }
-    found.iter().filter(|&&f| f).count() as f32 / wanted.len() as f32
+    wanted.iter().filter(|w| pairs.binary_search(w).is_ok()).count() as f32 / wanted.len() as f32
 }
 
 /// Adjacent pairs of Han characters.
