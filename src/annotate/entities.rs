@@ -690,8 +690,9 @@ struct Sets {
     long_head_ends: HanSet,
     /// The words after a place, by their last character.
     after_place: ByLast,
-    /// First characters of Japanese surnames.
-    japanese_firsts: HanSet,
+    /// The first two characters of Japanese surnames (six bytes): the
+    /// first alone are too common (`高`, `小`, `中`) to let words go.
+    japanese_starts: rustc_hash::FxHashSet<&'static str>,
     /// Words that never stand in an organisation's name, and verbs of a
     /// match, looked up by hash (they are read for most words before a
     /// head, where a scan compared each with a few dozen).
@@ -770,7 +771,7 @@ fn sets() -> &'static Sets {
         facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
         long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
         after_place: ByLast::of(AFTER_PLACE),
-        japanese_firsts: HanSet::of(JAPANESE_SURNAMES.iter().filter_map(|w| w.chars().next())),
+        japanese_starts: JAPANESE_SURNAMES.iter().filter_map(|w| w.get(..6)).collect(),
         not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
         match_verbs: MATCH_VERBS.iter().copied().collect(),
         heads: ByLast::of(HEADS),
@@ -926,7 +927,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         // word (`佐藤正雄`) or the next (`佐藤` `正雄`), or alone in a
         // person's context (`首相` `佐藤` `表示`).
         if n >= 2
-            && w.chars().next().is_some_and(|c| sets().japanese_firsts.has(c))
+            && w.get(..6).is_some_and(|two| sets().japanese_starts.contains(two))
             && let Some(k) = japanese_name(segmenter, text, tokens, i)
         {
             out.push(whole(i, k, EntityKind::Person));
