@@ -1132,9 +1132,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
 }
 
-/// Surnames of Japan (the commonest, and those of its prime ministers
-/// since the war) that are no everyday Chinese word or place (`中村`,
-/// `山下`, `福田` are left out).
+/// Surnames of Japan (the commonest, and those of its prime ministers)
+/// that are no everyday Chinese word or place (`中村`, `山下`, `福田` are
+/// left out).
 const JAPANESE_SURNAMES: &[&str] = &[
     "佐藤",
     "铃木",
@@ -1191,8 +1191,6 @@ const JAPANESE_SURNAMES: &[&str] = &[
     "野田",
     "岸田",
     "河野",
-    "久间",
-    "武村",
     "东条",
     "奥田",
     "谷口",
@@ -1200,7 +1198,6 @@ const JAPANESE_SURNAMES: &[&str] = &[
     "小泽",
     "森本",
     "石原",
-    "桥龙",
 ];
 
 /// The last token of a Japanese name that starts at token `i`: a word
