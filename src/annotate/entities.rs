@@ -20,7 +20,10 @@
 //!   joined to a name is left out (`钱海说` gives `钱海`).
 
 use crate::text::is_han;
-use crate::words::{AFTER_NAME, EntityKind, PERSON_BEFORE, Segmenter, TITLES, Tag, Token, name_shaped, transliterated};
+use crate::words::{
+    AFTER_NAME, EntityKind, PERSON_BEFORE, Segmenter, TITLES, Tag, Token, name_shaped, places::PLACE_ENDINGS,
+    transliterated,
+};
 
 /// An entity where it stands in a text: character and byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -685,6 +688,16 @@ struct Sets {
     /// head words of organisations.
     facility_ends: HanSet,
     long_head_ends: HanSet,
+    /// The words after a place, by their last character.
+    after_place: ByLast,
+    /// The first two characters of Japanese surnames (six bytes): the
+    /// first alone are too common (`高`, `小`, `中`) to let words go.
+    japanese_starts: rustc_hash::FxHashSet<&'static str>,
+    /// Words that never stand in an organisation's name, and verbs of a
+    /// match, looked up by hash (they are read for most words before a
+    /// head, where a scan compared each with a few dozen).
+    not_modifiers: rustc_hash::FxHashSet<&'static str>,
+    match_verbs: rustc_hash::FxHashSet<&'static str>,
     /// Head words and the lists read with them, by their last character.
     heads: ByLast,
     facilities: ByLast,
@@ -757,6 +770,10 @@ fn sets() -> &'static Sets {
         ),
         facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
         long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
+        after_place: ByLast::of(AFTER_PLACE),
+        japanese_starts: JAPANESE_SURNAMES.iter().filter_map(|w| w.get(..6)).collect(),
+        not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
+        match_verbs: MATCH_VERBS.iter().copied().collect(),
         heads: ByLast::of(HEADS),
         facilities: ByLast::of(FACILITIES),
         not_heads: ByLast::of(NOT_HEADS),
@@ -906,6 +923,17 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let prev = if i > 0 { word(i - 1) } else { "" };
         let learned = t.tag.entity().is_some() && n >= 2 && segmenter.is_learned_person(w);
+        // A Japanese name: a surname of Japan's with the given name in one
+        // word (`佐藤正雄`) or the next (`佐藤` `正雄`), or alone in a
+        // person's context (`首相` `佐藤` `表示`).
+        if n >= 2
+            && w.get(..6).is_some_and(|two| sets().japanese_starts.contains(two))
+            && let Some(k) = japanese_name(segmenter, text, tokens, i)
+        {
+            out.push(whole(i, k, EntityKind::Person));
+            i = k + 1;
+            continue;
+        }
         // A newspaper or a magazine by its title: 《晨星报》, 《东方新闻》.
         if n == 1
             && w == "《"
@@ -1033,6 +1061,15 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     out.push(span(t, 0, n, EntityKind::Person));
                 }
             }
+            // A transliterated name jieba lists as a place, after a
+            // title or a player's shirt number: 教练 扎洛加, 7 号 穆勒.
+            Some(EntityKind::Place) if transliterated(w) && foreign_person_before(text, tokens, i) => {
+                out.push(span(t, 0, n, EntityKind::Person));
+            }
+            // Countries listed as a group's teams: C 组 的 巴西 、 挪威.
+            Some(EntityKind::Place) if n >= 2 && team_list(text, tokens, i) => {
+                out.push(span(t, 0, n, EntityKind::Organization));
+            }
             Some(EntityKind::Place) => {
                 let mut cs = w.chars();
                 let (c0, c1) = (cs.next().unwrap_or(' '), cs.next().unwrap_or(' '));
@@ -1079,12 +1116,174 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                 };
                 if out.len() == before_found && shaped && could_be_a_person(w) && person_context(prev, next) {
                     out.push(span(t, 0, n, EntityKind::Person));
+                } else if out.len() == before_found
+                    && t.tag.is_any(&FOREIGN_OTHER)
+                    && transliterated(w)
+                    && (person_context(prev, next) || foreign_person_before(text, tokens, i))
+                {
+                    // A transliterated name jieba lists as another proper
+                    // noun, in a person's context: 球员 卡洛斯.
+                    out.push(span(t, 0, n, EntityKind::Person));
                 }
             }
         }
         i += 1;
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+/// Surnames of Japan (the commonest, and those of its prime ministers)
+/// that are no everyday Chinese word or place (`中村`, `山下`, `福田` are
+/// left out).
+const JAPANESE_SURNAMES: &[&str] = &[
+    "佐藤",
+    "铃木",
+    "高桥",
+    "田中",
+    "渡边",
+    "伊藤",
+    "山本",
+    "小林",
+    "加藤",
+    "吉田",
+    "山田",
+    "佐佐木",
+    "松本",
+    "井上",
+    "斋藤",
+    "山崎",
+    "池田",
+    "桥本",
+    "阿部",
+    "石井",
+    "冈田",
+    "长谷川",
+    "藤田",
+    "后藤",
+    "近藤",
+    "远藤",
+    "坂本",
+    "藤井",
+    "冈本",
+    "藤原",
+    "三浦",
+    "原田",
+    "松田",
+    "竹下",
+    "宫泽",
+    "小渊",
+    "中曾根",
+    "鸠山",
+    "细川",
+    "羽田",
+    "村山",
+    "海部",
+    "竹内",
+    "宫崎",
+    "安藤",
+    "武田",
+    "杉山",
+    "松井",
+    "野口",
+    "小泉",
+    "安倍",
+    "麻生",
+    "野田",
+    "岸田",
+    "河野",
+    "东条",
+    "奥田",
+    "谷口",
+    "松下",
+    "小泽",
+    "森本",
+    "石原",
+];
+
+/// The last token of a Japanese name that starts at token `i`: a word
+/// of four or five characters led by a surname of [`JAPANESE_SURNAMES`]
+/// (`佐藤正雄`); the surname and a given name of one to three characters
+/// in the next token, after a title or before a verb of speech (`外相`
+/// `佐藤` `正雄` `说`); or the surname alone so placed (`首相` `佐藤`).
+fn japanese_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    let w = t.text(text);
+    let surname = JAPANESE_SURNAMES.iter().find(|s| w.starts_with(*s))?;
+    let n = (t.end - t.start) as usize;
+    let rest = &w[surname.len()..];
+    if t.tag == Tag::ORGANIZATION || !w.chars().all(is_han) {
+        return None;
+    }
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let prev = if i > 0 { word(i - 1) } else { "" };
+    let titled = foreign_person_before(text, tokens, i);
+    if !rest.is_empty() {
+        // One word: the given name is two or three characters that, in a
+        // word of no dictionary, end no place or organisation (`山本市`).
+        let given = chars(rest);
+        let ok = (4..=5).contains(&n)
+            && (2..=3).contains(&given)
+            && (segmenter.knows(w)
+                || !rest.ends_with(|c: char| NOT_AFTER_NAME.contains(c) || PLACE_ENDINGS.contains(&c)));
+        return ok.then_some(i);
+    }
+    let g = tokens.get(i + 1)?;
+    let gw = g.text(text);
+    let gn = (g.end - g.start) as usize;
+    let given = (1..=3).contains(&gn)
+        && is_han_run(gw)
+        && g.tag.is_any(&GIVEN_TAGS)
+        && !gw.chars().any(|c| NOT_GIVEN.contains(c))
+        && !TITLES.contains(&gw)
+        && !HONORIFICS.contains(&gw);
+    if given && (titled || person_context(prev, word(i + 2))) {
+        return Some(i + 1);
+    }
+    (titled || person_context(prev, gw)).then_some(i)
+}
+
+/// Tags jieba gives foreign names that it does not list as people's.
+const FOREIGN_OTHER: crate::words::TagSet = crate::words::TagSet::of(&["nz"]);
+
+/// Is the word before token `i` a title a foreign person bears (`教练`,
+/// `总统`, `领袖`) or a player's shirt number (`7` `号`)?
+fn foreign_person_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = tokens[i - 1].text(text);
+    if prev == "号" {
+        return i >= 2 && tokens[i - 2].text(text).chars().all(|c| c.is_ascii_digit());
+    }
+    prev.chars().next_back().is_some_and(|c| sets().title_ends.has(c))
+        && PERSON_BEFORE.iter().any(|t| *t != "·" && prev.ends_with(t))
+}
+
+/// Is the place at token `i` one of a list of teams: places apart by
+/// `、` after a group's name (`A` `组` `的`, `组` `：`) or before `等` and
+/// a word of teams (`等` `强队`), or a place joined by `和` or `与` to a
+/// team of its own kind (`苏格兰` `和` `巴哈马` `队`), so that they play,
+/// not lie there?
+fn team_list(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let is_place = |k: usize| tokens.get(k).is_some_and(|t| t.tag == Tag::PLACE);
+    if matches!(word(i + 1), "和" | "与") && is_place(i + 2) && word(i + 3) == "队" {
+        return true;
+    }
+    // The list's first and last places, over the marks between them.
+    let (mut s, mut e) = (i, i);
+    while s >= 2 && word(s - 1) == "、" && is_place(s - 2) {
+        s -= 2;
+    }
+    while word(e + 1) == "、" && is_place(e + 2) {
+        e += 2;
+    }
+    if s == e {
+        return false;
+    }
+    let after_group = s >= 2 && matches!(word(s - 1), "的" | "：" | ":") && word(s - 2).ends_with('组');
+    let before_teams = word(e + 1) == "等" && (word(e + 2).ends_with('队') || word(e + 2) == "队伍");
+    after_group || before_teams
 }
 
 /// The place of a name that says a kind of organisation of a country or
@@ -1446,13 +1645,21 @@ fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> 
 /// How many characters of a word are a place before a word that is not
 /// part of its name (`东北地区`, `中国政府`, `荷兰人`).
 fn place_before(segmenter: &Segmenter, w: &str, n: usize) -> Option<usize> {
-    if n < 3 || !w.chars().next_back().is_some_and(|c| sets().after_place_ends.has(c)) {
+    if n < 3 {
         return None;
     }
     let last = w.chars().next_back()?;
-    AFTER_PLACE
+    if !sets().after_place_ends.has(last) {
+        return None;
+    }
+    // Only the few words of the list that end like `w` (a word ending in
+    // `人`, `方` or `队` is met often).
+    sets()
+        .after_place
+        .0
+        .get(&last)?
         .iter()
-        .filter(|s| s.ends_with(last) && w.ends_with(*s) && chars(s) + 2 <= n)
+        .filter(|s| w.ends_with(*s) && chars(s) + 2 <= n)
         .map(|s| n - chars(s))
         .find(|&k| is_place(segmenter, &w[..w.char_indices().nth(k).map_or(w.len(), |c| c.0)]))
 }
@@ -1770,8 +1977,8 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 || verb
                 || short_division(segmenter, text, tokens, a - 1)
                 || ORGANIZATION_STARTS.contains(&mw))
-                || NOT_MODIFIERS.contains(&mw)
-                || MATCH_VERBS.contains(&mw)
+                || sets().not_modifiers.contains(mw)
+                || sets().match_verbs.contains(mw)
                 || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
                     && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
                 || size + mn > 20
@@ -1923,7 +2130,7 @@ fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
         && (last != '行' || w.ends_with("银行"))
         && !TITLES.contains(&w)
         && !TITLE_ENDINGS.contains(&w)
-        && !NOT_MODIFIERS.contains(&w)
+        && !sets().not_modifiers.contains(w)
 }
 
 /// A part named right after its organisation belongs to its name: the
@@ -1981,8 +2188,8 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
         // found (titles only for a word ending like one).
         let never = |m: &Token| {
             let mw = m.text(text);
-            NOT_MODIFIERS.contains(&mw)
-                || MATCH_VERBS.contains(&mw)
+            sets().not_modifiers.contains(mw)
+                || sets().match_verbs.contains(mw)
                 || (mw.chars().next_back().is_some_and(|c| sets().title_ends.has(c))
                     && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
         };
@@ -2220,6 +2427,58 @@ mod tests {
             for w in *want {
                 assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
             }
+        }
+    }
+
+    #[test]
+    fn teams_listed_as_places_and_foreign_and_japanese_names_where_one_is() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let s = Segmenter::embedded();
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            // Countries listed after a group's name are its teams.
+            ("A组的肯尼亚、利比亚、摩纳哥进入八强。", &[("肯尼亚", O), ("利比亚", O), ("摩纳哥", O)]),
+            ("B组：苏格兰、巴哈马出线。", &[("苏格兰", O), ("巴哈马", O)]),
+            ("在对法国、挪威、肯尼亚等强队时稳取一分。", &[("法国", O), ("挪威", O), ("肯尼亚", O)]),
+            ("这其中，苏格兰和巴哈马队各具特色。", &[("苏格兰", O)]),
+            // A transliterated name jieba lists as a place or another
+            // proper noun, after a title or a shirt number.
+            ("球队主教练洛伦兹赛后接受了采访。", &[("洛伦兹", P)]),
+            ("上半场第20分钟，7号齐达内头球破门。", &[("齐达内", P)]),
+        ];
+        for (text, want) in table {
+            let got = entities(&s, text);
+            for w in *want {
+                assert!(got.iter().any(|g| g.0 == w.0 && g.1 == w.1), "{text}: {w:?} not in {got:?}");
+            }
+        }
+        // Japanese names, in one word or two, and a surname alone after a
+        // title.
+        for (text, name) in [
+            ("外相佐藤正雄会见了代表团。", "佐藤正雄"),
+            ("首相佐藤表示欢迎。", "佐藤"),
+            ("大臣高桥英明指出。", "高桥英明"),
+        ] {
+            let got = entities(&s, text);
+            assert!(got.contains(&(name.to_string(), P)), "{text}: {got:?}");
+        }
+        for text in ["山下的村子里住着几户人家。", "他在佐藤公司工作。"] {
+            let got = entities(&s, text);
+            assert!(!got.iter().any(|g| g.1 == P), "{text}: {got:?}");
+        }
+        // A leader is a title before a foreign name, which the page
+        // teaches as a person's even before a place's verb.
+        let text = "反对派领袖卡纳图举行记者会。";
+        let mut taught = Segmenter::embedded();
+        taught.learn_from_page(&crate::parse_page(&format!("本报讯 {text}\n")));
+        assert!(taught.is_learned_person("卡纳图"), "{:?}", entities(&taught, text));
+        // The same places elsewhere stay places.
+        for (text, place) in [
+            ("他去过肯尼亚、利比亚和摩纳哥。", "利比亚"),
+            ("代表团在洛伦兹停留两天。", "洛伦兹"),
+            ("法国、挪威等国家的代表出席。", "挪威"),
+        ] {
+            let got = entities(&s, text);
+            assert!(got.contains(&(place.to_string(), L)), "{text}: {got:?}");
         }
     }
 

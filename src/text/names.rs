@@ -12,14 +12,30 @@ pub const COMPOUND_SURNAMES: &[&str] =
 /// Does the word start like a Chinese name: a common surname, then one or
 /// two characters (two or three after a compound surname)?
 pub fn name_shaped(word: &str) -> bool {
-    let n = word.chars().count();
-    if !word.chars().all(is_han) {
+    // Two to four Han characters are 6 to 16 bytes: most words leave on
+    // their length alone (this is asked of every word tagged by a guess).
+    if !(6..=16).contains(&word.len()) {
         return false;
     }
-    if COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) {
+    let mut n = 0;
+    for c in word.chars() {
+        if !is_han(c) {
+            return false;
+        }
+        n += 1;
+    }
+    let Some(first) = word.chars().next() else { return false };
+    // The list of compound surnames is read only for a word that starts
+    // like one.
+    if compound_first(first) && COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) {
         return (3..=4).contains(&n);
     }
-    (2..=3).contains(&n) && word.chars().next().is_some_and(is_surname)
+    (2..=3).contains(&n) && is_surname(first)
+}
+
+/// Is the character the first of one of [`COMPOUND_SURNAMES`]?
+fn compound_first(c: char) -> bool {
+    matches!(c, '欧' | '司' | '诸' | '上' | '东' | '皇' | '尉' | '公' | '慕' | '夏' | '令' | '长' | '宇')
 }
 
 /// Does the word end like a Chinese division's name (`安平县`, `东山村`)?
@@ -60,18 +76,35 @@ pub fn split_names(run: &str) -> Option<Vec<&str>> {
 
 /// Is the character a common surname?
 pub fn is_surname(c: char) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v: Vec<char> = SURNAMES.chars().collect();
-        v.sort_unstable();
-        v
+    // A bitmap over U+4E00..=U+9FFF, where every surname of the list is.
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x5200 / 64];
+        for c in SURNAMES.chars() {
+            let i = c as usize - 0x4E00;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        bits
     });
-    sorted.binary_search(&c).is_ok()
+    let i = (c as usize).wrapping_sub(0x4E00);
+    i < 0x5200 && bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surnames_are_looked_up_by_bitmap_and_compound_ones_by_their_first_character() {
+        for s in COMPOUND_SURNAMES {
+            assert!(compound_first(s.chars().next().unwrap()), "{s}");
+        }
+        // The surnames' bitmap covers them all, and nothing else.
+        assert!(SURNAMES.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && is_surname(c)));
+        assert!(!is_surname('的') && !is_surname('a') && !is_surname('\u{9FFF}') && !is_surname('\u{20000}'));
+        assert!(name_shaped("欧阳明月") && name_shaped("司马青") && name_shaped("王五") && name_shaped("陈小兵"));
+        assert!(!name_shaped("王") && !name_shaped("陈小兵甲") && !name_shaped("王5") && !name_shaped("欧阳"));
+    }
 
     #[test]
     fn a_run_of_names_splits_at_the_surnames() {
