@@ -59,16 +59,18 @@ fn synthetic_layouts_parse_mostly_right() {
     if std::env::var_os("SHOW").is_some() {
         eprintln!("{}", examples.join("\n\n=========\n\n"));
     }
-    // Floors two points under the scores measured on seed 11 (72.8 % exact
-    // pages, 90.5 % of articles, 90.0 % of titles, 83.2 % of paragraphs),
+    // Floors two points under the scores measured on seed 11 (69.5 % exact
+    // pages, 92.8 % of articles, 92.1 % of titles, 83.8 % of paragraphs),
     // to catch regressions, not to tune to; raise them as the parser does.
-    // (Articles, titles and paragraphs fell about three points when a new
-    // paragraph under text left in mid-sentence began another article, a
-    // rule that gained six points of article F1 on real-tool pages.)
-    assert!(pct(s.exact_pages, s.pages) >= 70.5, "{report}");
-    assert!(pct(s.found_articles, s.articles) >= 88.5, "{report}");
-    assert!(pct(s.titles_right, s.articles) >= 88.0, "{report}");
-    assert!(pct(s.paragraphs_right, s.articles) >= 81.0, "{report}");
+    // (Exact pages fell from 71.8 % and paragraphs from 85.3 % when a
+    // story's rest went back to the earlier story whose words it shares:
+    // these pages draw every story from one small vocabulary, so stories
+    // share pairs by chance; on the shared real pages the rule gained ten
+    // points of article F1.)
+    assert!(pct(s.exact_pages, s.pages) >= 67.5, "{report}");
+    assert!(pct(s.found_articles, s.articles) >= 90.8, "{report}");
+    assert!(pct(s.titles_right, s.articles) >= 90.0, "{report}");
+    assert!(pct(s.paragraphs_right, s.articles) >= 81.8, "{report}");
 }
 
 /// `PAGE=n cargo test --test synthetic show_page -- --ignored --nocapture`
