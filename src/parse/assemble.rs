@@ -373,12 +373,9 @@ fn story_rest_returning(
         if !opens_fresh_block(paragraphs, k) || own_chars < MIN_OWN_CHARS {
             continue;
         }
-        let stays = stays as f32 / own_chars as f32;
-        let (i, dense) = (0..closed.len())
-            .map(|i| (i, shared_from[i][k] as f32 / window[closed[i]].1.chars.max(1) as f32))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(window[closed[a.0]].0.cmp(&window[closed[b.0]].0)))?;
-        if shared_from[i][k] >= MIN_SHARED_TO_RETURN && dense >= RETURN_RATIO * stays {
-            return Some((k, closed[i]));
+        let shared: Vec<usize> = shared_from.iter().map(|row| row[k]).collect();
+        if let Some(w) = densest_return(&shared, stays as f32 / own_chars as f32, window, closed) {
+            return Some((k, w));
         }
     }
     None
@@ -408,8 +405,20 @@ fn returns_to(
             _ => {}
         }
     }
-    // Per character of the text shared with: a long story shares more with anything.
-    let stays = stays as f32 / own.chars as f32;
+    densest_return(&shared, stays as f32 / own.chars as f32, window, candidates)
+}
+
+/// The candidate (an entry of `window`) that a rest sharing `shared[i]`
+/// pairs with candidate `i` goes back to: the one it shares most with per
+/// character of that story (a long story shares more with anything; the
+/// later on a tie), if that is at least [`MIN_SHARED_TO_RETURN`] pairs and
+/// [`RETURN_RATIO`] times `stays`, its density with the text above it.
+fn densest_return(
+    shared: &[usize],
+    stays: f32,
+    window: &std::collections::VecDeque<(usize, Pairs)>,
+    candidates: &[usize],
+) -> Option<usize> {
     let (i, dense) = (0..candidates.len())
         .map(|i| (i, shared[i] as f32 / window[candidates[i]].1.chars.max(1) as f32))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(window[candidates[a.0]].0.cmp(&window[candidates[b.0]].0)))?;
