@@ -978,7 +978,22 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
         blank_before: bool,
     }
     let mut parts: Vec<Part> = Vec::new();
-    for line in &h.lines {
+    let (lines, deck) = match h.lines.split_last() {
+        Some((last, above)) if last.deck => (above, Some(last.text.clone())),
+        _ => (&h.lines[..], None),
+    };
+    if let Some(deck) = deck {
+        let (kicker, title, subtitle) = headline_roles(&Headline { lines: lines.to_vec() });
+        let subtitle = match subtitle {
+            Some(mut s) => {
+                text::push_joined(&mut s, &deck);
+                s
+            }
+            None => deck,
+        };
+        return (kicker, title, Some(subtitle));
+    }
+    for line in lines {
         let dash = line.text.starts_with(['—', '－', '-', '─']);
         // The last few characters of a headline that wrapped (`…被判处` /
         // `死刑`, `…（人民时` / `评）`): too short to stand as a headline.
@@ -1118,7 +1133,12 @@ mod tests {
         Headline {
             lines: lines
                 .iter()
-                .map(|(t, blank)| HeadlineLine { text: t.to_string(), width: text::width(t), blank_before: *blank })
+                .map(|(t, blank)| HeadlineLine {
+                    text: t.to_string(),
+                    width: text::width(t),
+                    blank_before: *blank,
+                    deck: false,
+                })
                 .collect(),
         }
     }

@@ -83,6 +83,31 @@ mod tests {
     }
 
     #[test]
+    fn a_deck_set_narrower_between_headline_and_text_is_the_subtitle() {
+        // Eleven characters a line under the title, eighteen in the
+        // columns: the summary sentence is set in a measure of its own.
+        let page = "市里还将组织专家进行评审，并于月底公布\n最终的入选名单。\n\n口袋公园开放迎客\n这座公园由边角地改建而\n成，让附近三个小区的居\n民出门就能见到绿色。\n这座公园占地约八亩，建有步道、花廊\n和儿童游乐区，周边三个小区的居民步\n行五分钟即可到达。公园昨天开放迎客。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].title.as_deref(), Some("口袋公园开放迎客"));
+        assert_eq!(
+            articles[1].subtitle.as_deref(),
+            Some("这座公园由边角地改建而成，让附近三个小区的居民出门就能见到绿色。")
+        );
+        assert_eq!(articles[1].paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_short_first_paragraph_in_the_columns_measure_stays_text() {
+        // The same first sentence set as wide as the text after it: no deck.
+        let page = "市里还将组织专家进行评审，并于月底公布\n最终的入选名单。\n\n口袋公园开放迎客\n这座公园由边角地改建而成，让附近三个\n小区的居民出门就能见到绿色。\n这座公园占地约八亩，建有步道、花廊\n和儿童游乐区，周边三个小区的居民步\n行五分钟即可到达。公园昨天开放迎客。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].subtitle, None);
+        assert_eq!(articles[1].paragraphs.len(), 2);
+    }
+
+    #[test]
     fn a_headline_set_tight_over_text_is_that_texts_own() {
         // The third headline shares words with the second article's text,
         // but the second headline sits straight on that text: it is its.

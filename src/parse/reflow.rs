@@ -29,12 +29,15 @@ pub struct Headline {
     pub lines: Vec<HeadlineLine>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HeadlineLine {
     pub text: String,
     pub width: u32,
     /// A blank line separates it from the line before.
     pub blank_before: bool,
+    /// The block's deck (see [`is_deck`]), whole on this one line: the
+    /// subtitle, whatever the lines above it are.
+    pub deck: bool,
 }
 
 impl Headline {
@@ -829,8 +832,20 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
                     text: line.text.to_string(),
                     width: line.width,
                     blank_before: n == 0 && saw_blank && !block.lines.is_empty(),
+                    deck: false,
                 });
             }
+            continues = false;
+            continue;
+        }
+        if !saw_blank && let Some(mut h) = open_headline.take_if(|_| is_deck(lines, pieces, is_headline, k)) {
+            let mut deck = String::new();
+            for line in &lines[piece.start..piece.end] {
+                text::push_joined(&mut deck, &line.text);
+            }
+            let width = lines[piece.start..piece.end].iter().map(|l| l.width).max().unwrap_or(0);
+            h.lines.push(HeadlineLine { text: deck, width, blank_before: false, deck: true });
+            units.push(Unit::Headline(h));
             continues = false;
             continue;
         }
@@ -924,6 +939,57 @@ fn signs_off(lines: &[Line<'_>], i: usize, saw_blank: bool, units: &[Unit], open
         LineKind::Byline(_) => matches!(units.last(), Some(Unit::Byline(b)) if b.closes),
         _ => false,
     }
+}
+
+/// The most characters a deck runs to: a sentence or two.
+const MAX_DECK_CHARS: usize = 90;
+/// How many lines of the text after a deck give its measure.
+const DECK_BODY_LINES: usize = 8;
+/// A paragraph's indent, in half-ems: two characters.
+const INDENT: u32 = 4;
+/// How many half-ems narrower than the text after it a deck's measure is
+/// at least: more than a line squeezed or a digit's slack explains.
+const DECK_NARROWER_BY: u32 = 6;
+
+/// Is piece `k`, set straight under a headline block, its deck: a sentence
+/// or two that sums the story up, set in a measure of its own between the
+/// headline and the text? It ends its sentence, its lines are as wide as
+/// each other, and the text that follows (straight under it, or after a
+/// blank line) is set clearly wider. A story's first paragraph is set in
+/// the measure of the columns that go on with it.
+fn is_deck(lines: &[Line<'_>], pieces: &[Piece], is_headline: &[bool], k: usize) -> bool {
+    let piece = &pieces[k];
+    let deck = &lines[piece.start..piece.end];
+    let chars: usize = deck.iter().map(|l| l.text.chars().count()).sum();
+    if piece.opens_story || chars > MAX_DECK_CHARS || !deck.last().is_some_and(|l| ends_paragraph(&l.text)) {
+        return false;
+    }
+    let Some(next) = pieces.get(k + 1).filter(|_| !is_headline[k + 1] && after(lines, piece) != After::Hard) else {
+        return false;
+    };
+    let body = &lines[next.start..next.end];
+    if deck.len() < 2 || body.len() < 2 || body.iter().any(|l| !l.is_text()) {
+        return false;
+    }
+    // The measure of each: the middle width of its lines between the
+    // first, which may be set in by a paragraph's indent, and the last,
+    // which may stop short (of the body's first lines, where they are
+    // many). Of a deck of two lines, the first with the indent it may have.
+    let measure = |ls: &[Line<'_>]| {
+        let mut widths: Vec<u32> = ls[1..ls.len() - 1].iter().take(DECK_BODY_LINES).map(|l| l.printed).collect();
+        widths.sort_unstable();
+        widths.get(widths.len() / 2).copied()
+    };
+    let deck_measure = measure(deck).unwrap_or(deck[0].printed + INDENT);
+    let body_measure = measure(body).unwrap_or(body[0].printed);
+    // Set in one measure: no line but the last stops short, none runs wider.
+    let even = deck[1..].iter().enumerate().all(|(n, l)| {
+        l.printed <= deck_measure + FULL_WITHIN && (n + 2 == deck.len() || l.printed + FULL_WITHIN >= deck_measure)
+    });
+    if deck.iter().any(|l| marks::starts_caption(&l.text)) {
+        return false;
+    }
+    even && body_measure >= deck_measure + DECK_NARROWER_BY
 }
 
 /// The most lines a photo caption runs to.
