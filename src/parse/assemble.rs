@@ -692,6 +692,9 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
     }
 }
 
+/// The marks with which a kicker leads in to the title under it.
+const LEAD_IN_MARKS: [char; 4] = ['—', '―', '：', ':'];
+
 /// Up to this share of its character pairs in an article's lead, a
 /// headline part says little of that article.
 const FOREIGN_SHARE: f32 = 0.3;
@@ -749,9 +752,17 @@ fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body], leads
     for own in 0..bodies.len() {
         let Some(h) = bodies[own].headline else { continue };
         let lines = &headlines[h].lines;
-        let Some(cut) = (1..lines.len()).rev().find(|&i| lines[i].blank_before) else {
+        let Some(mut cut) = (1..lines.len()).rev().find(|&i| lines[i].blank_before) else {
             continue;
         };
+        // A part that leads in (`…——`, `…：`) is the kicker of the part
+        // under it: the two go or stay together.
+        if lines[cut - 1].text.ends_with(LEAD_IN_MARKS) {
+            match (1..cut).rev().find(|&i| lines[i].blank_before) {
+                Some(start) => cut = start,
+                None => continue,
+            }
+        }
         let part = |range: std::ops::Range<usize>| Headline { lines: lines[range].to_vec() }.joined();
         let (upper, lower) = (part(0..cut), part(cut..lines.len()));
         let (upper_own, lower_own) = (share(&upper, &leads[own]), share(&lower, &leads[own]));
@@ -1045,7 +1056,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     // A first part that leads in (`…——`, `…：`) or only names a place or
     // a topic (a few characters over a longer line) is the kicker.
     let leads_in = |p: &Part, next: &Part| {
-        p.text.ends_with(['—', '―', '：', ':'])
+        p.text.ends_with(LEAD_IN_MARKS)
             || (p.text.chars().count() <= MAX_LABEL_CHARS && next.width > p.width && !p.text.contains(' '))
     };
     // A first part set off by a blank line is a kicker, unless it is a

@@ -129,6 +129,18 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_that_leads_in_with_a_dash_goes_with_the_title_under_it() {
+        // Three parts stacked over the first story: the last two, a kicker
+        // leading in to its title, name the story printed after it.
+        let page = "老街改造完工\n\n城南街道今年新建三座口袋公园——\n\n市民出门即可见绿\n\n老街改造工程昨天完工，沿街店铺\n陆续开门迎客，老街恢复了往日的\n热闹。\n本报记者 张三\n\n今年以来，城南街道利用边角地新建\n了三座口袋公园，让市民出门即可\n见绿。公园里还设有健身器材。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!((articles[0].kicker.as_deref(), articles[0].title.as_deref()), (None, Some("老街改造完工")));
+        assert_eq!(articles[1].kicker.as_deref(), Some("城南街道今年新建三座口袋公园——"));
+        assert_eq!(articles[1].title.as_deref(), Some("市民出门即可见绿"));
+    }
+
+    #[test]
     fn a_headline_printed_away_from_its_story_goes_to_the_story_it_names() {
         // The headline stands between two stories it says nothing of; the
         // untitled story two blocks up is the one it names.
