@@ -334,10 +334,12 @@ impl Library {
         Some((p.page.articles.get(article)?, p.words.get(article)?))
     }
 
-    /// An article's tokens and entity spans, cut now, for showing it.
+    /// An article's tokens and entity spans, for showing it: as cut when
+    /// it was annotated (see [`ArticleWords::kept`]).
     pub fn tokens(&self, page: u32, article: usize) -> Option<annotate::ArticleTokens> {
-        let (a, _) = self.article(page, article)?;
-        Some(annotate::tokens(a, self.segmenter.as_ref()?))
+        let (a, words) = self.article(page, article)?;
+        let segmenter = self.segmenter.as_ref()?;
+        Some(words.kept.as_ref().map_or_else(|| annotate::tokens(a, segmenter), |kept| kept.unpack(a)))
     }
 
     /// An article's keywords against every article loaded.
@@ -421,6 +423,23 @@ mod tests {
         for q in ["叶春林", "二手车", "消防", "安全", "检查 形势"] {
             assert_eq!(caught.search_with(q, &SearchOptions::ALL), whole.search_with(q, &SearchOptions::ALL), "{q}");
         }
+    }
+
+    #[test]
+    fn an_article_shows_the_tokens_it_was_annotated_with_cut_again_with_names_learned_later() {
+        let mut lib = Library::new(Segmenter::embedded());
+        let first = lib.add_text("1.txt", "本报讯 昨天，叶春林作了发言。\n");
+        let afresh = |lib: &Library| annotate::tokens(lib.article(first, 0).unwrap().0, lib.segmenter().unwrap());
+        let person = |lib: &Library| {
+            let shown = lib.tokens(first, 0).unwrap();
+            shown.entity_spans.iter().any(|s| s.kind == crate::words::EntityKind::Person)
+        };
+        assert_eq!(lib.tokens(first, 0), Some(afresh(&lib)));
+        assert!(!person(&lib));
+        lib.add_text("2.txt", "本报讯 俞晓峰、钟国庆、叶春林作交流发言。\n");
+        assert_eq!(lib.catch_up(), 1);
+        assert_eq!(lib.tokens(first, 0), Some(afresh(&lib)));
+        assert!(person(&lib));
     }
 
     #[test]

@@ -173,6 +173,12 @@ pub struct WordsRun {
     /// Loading the parsed pages into a [`baozhi::library::Library`]: the
     /// pipeline plus the search index and catching up on learned names.
     pub library: Duration,
+    /// Then showing every article: its tokens and entity spans
+    /// ([`baozhi::library::Library::tokens`]).
+    pub show: Duration,
+    /// What the library keeps of the articles' tokens for showing them
+    /// ([`baozhi::annotate::KeptTokens`]), in bytes.
+    pub kept_bytes: usize,
     /// `jieba.cut(text, true)` over every text of every article.
     pub bare_cut: Duration,
     /// The same without the HMM (the indexing mode).
@@ -279,17 +285,33 @@ pub fn words_throughput(bytes: usize, progress: Progress) -> WordsReport {
             start.elapsed()
         });
         let pipeline = rounds.min().expect("three rounds");
-        let rounds = (0..3).map(|_| {
-            let mut library = Library::new(Segmenter::embedded());
-            let start = Instant::now();
-            for (i, p) in pages.iter().enumerate() {
-                library.add_page(&i.to_string(), p.clone());
-            }
-            library.catch_up();
-            black_box(library.pages().len());
-            start.elapsed()
-        });
-        let library = rounds.min().expect("three rounds");
+        let mut kept_bytes = 0;
+        let rounds: Vec<(Duration, Duration)> = (0..3)
+            .map(|_| {
+                let mut library = Library::new(Segmenter::embedded());
+                let start = Instant::now();
+                for (i, p) in pages.iter().enumerate() {
+                    library.add_page(&i.to_string(), p.clone());
+                }
+                library.catch_up();
+                black_box(library.pages().len());
+                let loaded = start.elapsed();
+                let start = Instant::now();
+                let mut tokens = 0;
+                for p in library.pages() {
+                    for a in 0..p.page.articles.len() {
+                        tokens += library.tokens(p.id, a).map_or(0, |t| t.tokens.len());
+                    }
+                }
+                black_box(tokens);
+                let shown = start.elapsed();
+                kept_bytes =
+                    library.pages().iter().flat_map(|p| &p.words).flat_map(|w| &w.kept).map(|k| k.heap_bytes()).sum();
+                (loaded, shown)
+            })
+            .collect();
+        let library = rounds.iter().map(|r| r.0).min().expect("three rounds");
+        let show = rounds.iter().map(|r| r.1).min().expect("three rounds");
         runs.push(WordsRun {
             name,
             about,
@@ -297,6 +319,8 @@ pub fn words_throughput(bytes: usize, progress: Progress) -> WordsReport {
             articles,
             pipeline,
             library,
+            show,
+            kept_bytes,
             bare_cut,
             bare_cut_no_hmm,
             segment_and_tag,
@@ -328,6 +352,7 @@ impl fmt::Display for WordsReport {
                 ("bare jieba cut (no HMM):", r.bare_cut_no_hmm),
                 ("segment + tag only:", r.segment_and_tag),
                 ("load into a library (+ search index):", r.library),
+                ("then show every article's tokens:", r.show),
             ] {
                 let (rate, ms) = (mb_per_s(r.bytes, time), time.as_secs_f64() * 1e3);
                 writeln!(f, "  {label:<37} {rate:.1} MB/s ({ms:.0} ms)")?;
@@ -337,6 +362,12 @@ impl fmt::Display for WordsReport {
                 "  ratio to bare cut: {:.2} (segment + tag only: {:.2})",
                 pipeline / bare,
                 mb_per_s(r.bytes, r.segment_and_tag) / bare
+            )?;
+            writeln!(
+                f,
+                "  tokens kept for showing: {:.2} MB ({:.0} % of the article text)",
+                r.kept_bytes as f64 / 1e6,
+                100.0 * r.kept_bytes as f64 / r.bytes as f64
             )?;
         }
         Ok(())

@@ -10,6 +10,7 @@
 //! `tfidf` feature would add about 3 MB to the WebAssembly).
 
 mod entities;
+mod kept;
 mod keywords;
 
 use serde::Serialize;
@@ -17,6 +18,7 @@ use serde::Serialize;
 use crate::model::{Article, Field, Page, field_text, fields};
 use crate::words::{EntityKind, Mode, Segmenter, Token};
 use entities::{Found, recognise};
+pub use kept::KeptTokens;
 use keywords::is_keyword_candidate;
 pub use keywords::{Corpus, TermCount, Terms};
 
@@ -47,16 +49,19 @@ pub struct Keyword {
     pub score: f64,
 }
 
-/// What a library keeps of an article's words: its entities and its
-/// keyword candidates. The tokens themselves are cut again when an article
-/// is shown ([`tokens`]): that costs well under a millisecond an article,
-/// where keeping every token of a thousand pages would cost memory.
+/// What a library keeps of an article's words: its entities, its
+/// keyword candidates, and the tokens they were found in.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleWords {
     /// Entities by kind, then by count (most first), then text.
     pub entities: Vec<Entity>,
     /// The keyword candidates, by id, with their counts.
     pub term_counts: Vec<TermCount>,
+    /// The tokens and entity spans for showing the article, packed (about
+    /// two bytes a token): cutting it again and finding its entities again
+    /// cost as much as the first time. None if the article was not cut
+    /// (no segmenter yet) or its tokens could not be packed.
+    pub kept: Option<KeptTokens>,
 }
 
 /// An article's words where they stand: for showing and highlighting.
@@ -68,7 +73,8 @@ pub struct ArticleTokens {
 }
 
 /// Cuts an article for showing: its tokens, tagged, and where its people,
-/// places and organisations are.
+/// places and organisations are. [`ArticleWords::kept`] holds the same,
+/// as cut when the article was analysed.
 pub fn tokens(article: &Article, segmenter: &Segmenter) -> ArticleTokens {
     walk(article, segmenter, None).1
 }
@@ -86,8 +92,9 @@ pub fn analyse(article: &Article, segmenter: &Segmenter, terms: &mut Terms) -> A
 }
 
 /// Cuts and tags an article's texts, finding its entities; with `terms`,
-/// counts its keyword candidates and keeps no tokens, without, keeps the
-/// tokens and entity spans and counts nothing.
+/// counts its keyword candidates and packs the tokens and entity spans
+/// into the words, without, returns the tokens and entity spans as they
+/// are and counts nothing.
 fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>) -> (ArticleWords, ArticleTokens) {
     if let Some(terms) = terms.as_deref_mut() {
         terms.follow(segmenter);
@@ -99,7 +106,9 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     let mut candidates: Vec<TermCount> = Vec::with_capacity(256);
     let mut mentions: Vec<(u32, EntityKind, Field, u32, u32)> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
-    for (field, text) in fields(article) {
+    let fields = fields(article);
+    let mut kept = counting.then(|| KeptTokens::for_bytes(fields.iter().map(|f| f.1.len()).sum(), fields.len()));
+    for (number, (field, text)) in fields.into_iter().enumerate() {
         let mut tokens = segmenter.cut(text, Mode::Reading);
         // Bylines and datelines name their people; the rest is prose.
         let prose = matches!(field, Field::Paragraph(_)) || field.is_headline();
@@ -115,6 +124,9 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
         }
         found.clear();
         recognise(text, &tokens, segmenter, &mut found);
+        if kept.as_mut().is_some_and(|k| !k.push_field(text, &tokens)) {
+            kept = None;
+        }
         if counting && prose {
             let terms = terms.as_deref_mut().expect("counting has terms");
             // Keyword candidates: words of two characters or more, but no
@@ -156,6 +168,9 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
                     (None, None) => 0,
                 };
                 mentions.push((id, f.kind, field, f.byte_start, f.byte_end));
+                if let Some(kept) = kept.as_mut() {
+                    kept.push_span(number, f.start, f.end, f.kind);
+                }
             } else {
                 shown.entity_spans.push(EntitySpan {
                     field,
@@ -190,6 +205,10 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     }
     entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.text.cmp(&b.text)));
     words.entities = entities;
+    if let Some(kept) = kept.as_mut() {
+        kept.shrink_to_fit();
+    }
+    words.kept = kept;
     (words, shown)
 }
 
@@ -223,6 +242,22 @@ mod tests {
             let text = field_text(&a, span.field).unwrap();
             let got: String = text.chars().skip(span.start).take(span.end - span.start).collect();
             assert!(w.entities.iter().any(|e| e.text == got), "{got}");
+        }
+    }
+
+    #[test]
+    fn the_tokens_kept_for_showing_are_those_cut_afresh() {
+        let page = crate::parse_page(
+            "二手车出口\n\n本报讯（记者 俞晓峰）今年1—5月，桐庐县二手车出口3.2万辆，同比增长45%。\n\n\
+             俞晓峰说，Ａ股公司和北京大学、《晨星报》都关注科菲·安南的讲话。\n",
+        );
+        let mut s = Segmenter::embedded();
+        let words = analyse_page(&page, &mut s, &mut Terms::default());
+        for (article, words) in page.articles.iter().zip(&words) {
+            let kept = words.kept.as_ref().expect("an analysed article keeps its tokens");
+            let fresh = tokens(article, &s);
+            assert!(!fresh.entity_spans.is_empty());
+            assert_eq!(kept.unpack(article), fresh);
         }
     }
 
