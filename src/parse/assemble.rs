@@ -68,6 +68,9 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     let mut headlines: Vec<Headline> = Vec::new();
     let mut bylines: Vec<Byline> = Vec::new();
     let mut slots: Vec<Slot> = Vec::new();
+    // For each byline that closes a text, the body that text went on and
+    // how many paragraphs it had then.
+    let mut signed_text: Vec<Option<(usize, usize)>> = Vec::new();
     // The body that the next paragraph goes on, if any.
     let mut open: Option<usize> = None;
     for unit in units {
@@ -116,6 +119,8 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                 open = None;
             }
             Unit::Byline(b) => {
+                let tight = b.closes && !bare_name(&b);
+                signed_text.push(open.filter(|_| tight).map(|t| (t, bodies[t].paragraphs.len())));
                 bylines.push(b);
                 slots.push(Slot::Byline(bylines.len() - 1));
                 open = None;
@@ -130,9 +135,15 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
         // A body that went back whole to its story is no slot of its own.
         slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
     }
+    // A body that took more text after the byline, or gave some back, no
+    // longer ends with the text the byline closes.
+    let signed_text: Vec<Option<usize>> = signed_text
+        .into_iter()
+        .map(|s| s.filter(|&(t, n)| bodies[t].paragraphs.len() == n).map(|(t, _)| t))
+        .collect();
     attach_headlines(&slots, &headlines, &mut bodies);
     follow_headline_words(&slots, &mut headlines, &mut bodies);
-    attach_bylines(&slots, &bylines, &mut bodies);
+    attach_bylines(&slots, &bylines, &signed_text, &mut bodies);
 
     // Marks that found no article.
     let mut used_headlines = vec![false; headlines.len()];
@@ -894,17 +905,18 @@ fn bylined_headlines(slots: &[Slot]) -> Vec<bool> {
     out
 }
 
-fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
+fn attach_bylines(slots: &[Slot], bylines: &[Byline], signed_text: &[Option<usize>], bodies: &mut [Body]) {
     let pick = |s: &Slot| match s {
         Slot::Byline(b) => Some(*b),
         _ => None,
     };
-    let around = sides(slots, true, pick);
+    let mut around = sides(slots, true, pick);
     // The bodies each byline touches with no headline between.
     let mut touching = vec![(None, None); bylines.len()];
     for (b, prev, next) in sides(slots, false, pick) {
         touching[b] = (prev, next);
     }
+    sign_the_text_closed(signed_text, &mut around, &mut touching);
     let leading = around.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
     let trailing = around.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].closes).count();
     let backwards = trailing > leading;
@@ -943,6 +955,30 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], bodies: &mut [Body]) {
             bodies[t].bylines.push(b);
         }
     }
+}
+
+/// A byline set tight under the end of a paragraph (`……办成了。` /
+/// `本报记者 张三`) signs the story that paragraph went on, which is not
+/// the body printed before it when the paragraph was the rest of an
+/// earlier story, cut by a column break.
+fn sign_the_text_closed(
+    signed_text: &[Option<usize>],
+    around: &mut [(usize, Option<usize>, Option<usize>)],
+    touching: &mut [(Option<usize>, Option<usize>)],
+) {
+    for (b, prev, _) in around.iter_mut() {
+        if let Some(t) = signed_text[*b] {
+            *prev = Some(t);
+            touching[*b].0 = Some(t);
+        }
+    }
+}
+
+/// A byline that is a name alone: one the assembly found between texts,
+/// maybe set apart from the text above by a blank line, where pdftotext
+/// may print a story's signature after a neighbour's last column.
+fn bare_name(b: &Byline) -> bool {
+    b.authors.len() == 1 && b.text == b.authors[0]
 }
 
 /// A byline as one line of text, for leftovers.

@@ -384,6 +384,19 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_tight_under_a_storys_rest_signs_that_story() {
+        // The first story's rest is printed after the second story, which
+        // a column break left open too; the byline under the rest is the
+        // first story's.
+        let page = "垃圾分类进小区\n本报讯 今年以来，城东街道把垃圾分类作为\n民生实事，在十个小区设立了分类投放点，\n居民参与垃圾分类的热情越来越高。街道还将\n进一步推进垃圾分\n\n老旧小区改造提速\n本报讯 记者昨天从市住建局获悉，今年全市\n老旧小区改造已开工四十个，改造内容包括\n管网更新、外墙保温等。下半年还将加快小区改\n\n类工作，让更多居民养成好习惯。\n本报记者 张三\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert!(articles[0].paragraphs[0].ends_with("养成好习惯。"));
+        assert_eq!(articles[0].authors, ["张三"]);
+        assert_eq!(articles[1].byline, None);
+    }
+
+    #[test]
     fn a_byline_wrapped_over_two_lines_is_one_byline() {
         let page = "沿海港口吞吐量创新高\n本报驻开罗记者 王五 本报驻联\n合国记者 李四\n据统计，今年前十个月，沿海主要港\n口货物吞吐量同比增长百分之六。\n";
         let article = &parse_page(page).articles[0];

@@ -466,6 +466,7 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
                 || !holds
                     && (breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents)
                         || (indents && headline_over_paragraph(lines, columns, i))
+                        || headline_under_finished_text(lines, columns, i)
                         || tag_closed);
             if breaks && story[i] != StoryStart::Wrapped {
                 pieces.push(make_piece(start, i + 1, piece_fresh || tag_closed));
@@ -629,6 +630,21 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bo
         && headline_only(&a.text)
         && (is_very_short(a, column.opening()) || is_long(a, column.opening()))
         && !marks::starts_with_dateline(&a.text)
+}
+
+/// Is text line `i + 1` a headline line set tight under the last line of
+/// a finished paragraph (`……每气边。` / `瑞典`), as pdftotext prints a
+/// brief's kicker in body type under the brief above it? A paragraph
+/// never ends without its sentence's mark, and a column break leaves a
+/// full line: a short line with no punctuation, ending its block under a
+/// finished sentence, is no text of that paragraph.
+fn headline_under_finished_text(lines: &[Line<'_>], columns: &[Column], i: usize) -> bool {
+    let (a, b) = (&lines[i], &lines[i + 1]);
+    text::ends_sentence(&a.text)
+        && !lines.get(i + 2).is_some_and(Line::is_text)
+        && headline_only(&b.text)
+        && is_short(b, columns[i + 1].opening())
+        && !marks::starts_with_dateline(&b.text)
 }
 
 /// Does text line `i`, ending a block's first lines, stand over the set-in
@@ -1201,6 +1217,16 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_kicker_set_tight_under_the_brief_above_is_no_part_of_its_text() {
+        // Briefs flow down a column; the next brief's kicker, set in body
+        // type, comes straight under the last line of the one above.
+        let page = "本报讯 城东街道昨天举办了一场\n社区运动会，三百多名居民参加。\n安平县\n\n新建三座乡村书屋\n本报讯 近日，三座乡村书屋在\n安平县建成开放。\n";
+        let units = outline(page);
+        assert_eq!(units[0], "P:本报讯 城东街道昨天举办了一场社区运动会，三百多名居民参加。", "{units:?}");
+        assert_eq!(units[1], "H:安平县|新建三座乡村书屋", "{units:?}");
     }
 
     #[test]
