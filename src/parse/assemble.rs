@@ -137,10 +137,8 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     }
     // A body that took more text after the byline, or gave some back, no
     // longer ends with the text the byline closes.
-    let signed_text: Vec<Option<usize>> = signed_text
-        .into_iter()
-        .map(|s| s.filter(|&(t, n)| bodies[t].paragraphs.len() == n).map(|(t, _)| t))
-        .collect();
+    let signed_text: Vec<Option<usize>> =
+        signed_text.into_iter().map(|s| s.filter(|&(t, n)| bodies[t].paragraphs.len() == n).map(|(t, _)| t)).collect();
     attach_headlines(&slots, &headlines, &mut bodies);
     follow_headline_words(&slots, &mut headlines, &mut bodies);
     attach_bylines(&slots, &bylines, &signed_text, &mut bodies);
