@@ -84,6 +84,9 @@ impl KeptTokens {
 
     /// The tokens and entity spans of `article`, the article they were
     /// kept from.
+    ///
+    /// # Panics
+    /// Given another article, whose fields are shorter than the tokens kept.
     pub fn unpack(&self, article: &Article) -> ArticleTokens {
         let fields = fields(article);
         debug_assert_eq!(fields.len(), self.per_field.len(), "kept from another article");

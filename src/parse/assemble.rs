@@ -26,6 +26,12 @@ impl Body {
         self.paragraphs.last().is_some_and(|p| p.open_end)
     }
 
+    /// Its paragraphs and the length of the last: the text a byline under
+    /// it closed, which changes when text is added or taken away.
+    fn extent(&self) -> (usize, usize) {
+        (self.paragraphs.len(), self.paragraphs.last().map_or(0, |p| p.text.len()))
+    }
+
     /// Its text stops in mid-sentence (not merely at a full line).
     fn cut_mid_sentence(&self) -> bool {
         self.paragraphs.last().is_some_and(|p| p.open_end && !text::ends_sentence(&p.text))
@@ -69,8 +75,8 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     let mut bylines: Vec<Byline> = Vec::new();
     let mut slots: Vec<Slot> = Vec::new();
     // For each byline that closes a text, the body that text went on and
-    // how many paragraphs it had then.
-    let mut signed_text: Vec<Option<(usize, usize)>> = Vec::new();
+    // its extent then.
+    let mut signed_text: Vec<Option<(usize, (usize, usize))>> = Vec::new();
     // The body that the next paragraph goes on, if any.
     let mut open: Option<usize> = None;
     for unit in units {
@@ -120,7 +126,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
             }
             Unit::Byline(b) => {
                 let tight = b.closes && !bare_name(&b);
-                signed_text.push(open.filter(|_| tight).map(|t| (t, bodies[t].paragraphs.len())));
+                signed_text.push(open.filter(|_| tight).map(|t| (t, bodies[t].extent())));
                 bylines.push(b);
                 slots.push(Slot::Byline(bylines.len() - 1));
                 open = None;
@@ -137,8 +143,10 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     }
     // A body that took more text after the byline, or gave some back, no
     // longer ends with the text the byline closes.
-    let signed_text: Vec<Option<usize>> =
-        signed_text.into_iter().map(|s| s.filter(|&(t, n)| bodies[t].paragraphs.len() == n).map(|(t, _)| t)).collect();
+    let signed_text: Vec<Option<usize>> = signed_text
+        .into_iter()
+        .map(|s| s.filter(|&(t, extent)| bodies[t].extent() == extent).map(|(t, _)| t))
+        .collect();
     attach_headlines(&slots, &headlines, &mut bodies);
     follow_headline_words(&slots, &mut headlines, &mut bodies);
     attach_bylines(&slots, &bylines, &signed_text, &mut bodies);
@@ -728,7 +736,8 @@ const NEAR_BODIES: usize = 24;
 /// a part of a stack may still leave it.
 fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
     let leads: Vec<Vec<(char, char)>> = bodies.iter().map(|b| text::first_pairs(&lead(b), LEAD_PAIRS)).collect();
-    split_shared_stacks(headlines, bodies, &leads);
+    let tight = set_tight_over_text(slots, headlines.len(), bodies);
+    split_shared_stacks(headlines, &tight, bodies, &leads);
     let tight = set_tight_over_text(slots, headlines.len(), bodies);
     let mut place = vec![0; headlines.len()];
     let mut seen = 0;
@@ -757,7 +766,12 @@ fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: 
 /// columns over a column's own headline, or a story's headline over that
 /// of the story printed next. The foreign part goes to the article whose
 /// words it carries.
-fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body], leads: &[Vec<(char, char)>]) {
+fn split_shared_stacks(
+    headlines: &mut Vec<Headline>,
+    tight: &[bool],
+    bodies: &mut [Body],
+    leads: &[Vec<(char, char)>],
+) {
     for own in 0..bodies.len() {
         let Some(h) = bodies[own].headline else { continue };
         let lines = &headlines[h].lines;
@@ -781,7 +795,11 @@ fn split_shared_stacks(headlines: &mut Vec<Headline>, bodies: &mut [Body], leads
         if share_own > FOREIGN_SHARE {
             continue;
         }
-        let Some(other) = best_untitled(&text, own, bodies, leads, share_own) else { continue };
+        let Some(other) = best_untitled(&text, own, bodies, leads, share_own)
+            .or_else(|| best_mistitled(&text, own, headlines, tight, bodies, leads, share_own))
+        else {
+            continue;
+        };
         let mut moved: Vec<_> = headlines[h].lines.drain(range).collect();
         moved[0].blank_before = false;
         headlines[h].lines[0].blank_before = false;
@@ -864,6 +882,36 @@ fn best_untitled(
         .map(|(b, _)| b)
 }
 
+/// Failing an untitled one, the nearby article whose headline says little
+/// of it (not one set straight over its text) and whose lead shares
+/// clearly more of `part`'s words: a stack's foreign part takes its place,
+/// and the headline it had is free to find its own article. Where
+/// pdftotext reads a row of briefs' headlines across, each brief is given
+/// its neighbour's.
+fn best_mistitled(
+    part: &str,
+    at: usize,
+    headlines: &[Headline],
+    tight: &[bool],
+    bodies: &[Body],
+    leads: &[Vec<(char, char)>],
+    share_elsewhere: f32,
+) -> Option<usize> {
+    near(at, bodies.len())
+        .filter(|&b| b != at)
+        .filter_map(|b| {
+            // Only a headline of the page's own: one split off a stack here
+            // has no place to be left over from.
+            let h = bodies[b].headline.filter(|&h| h < tight.len() && !tight[h])?;
+            let held = share(&headlines[h].joined(), &leads[b]);
+            let taken = share(part, &leads[b]);
+            (held <= FOREIGN_SHARE && taken >= held + SUBJECT_MARGIN).then_some((b, taken))
+        })
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .filter(|&(_, taken)| taken >= SUBJECT_SHARE && taken > share_elsewhere + SUBJECT_MARGIN)
+        .map(|(b, _)| b)
+}
+
 /// For each headline, is it set straight over the text below it, with no
 /// blank line between, and that text a fresh start (not a column of
 /// another article going on)? The page then says whose it is.
@@ -914,7 +962,7 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], signed_text: &[Option<usiz
     for (b, prev, next) in sides(slots, false, pick) {
         touching[b] = (prev, next);
     }
-    sign_the_text_closed(signed_text, &mut around, &mut touching);
+    point_bylines_at_the_text_they_close(signed_text, &mut around, &mut touching);
     let leading = around.iter().filter(|(_, p, n)| p.is_none() && n.is_some()).count();
     let trailing = around.iter().filter(|(b, p, n)| p.is_some() && n.is_none() && !bylines[*b].closes).count();
     let backwards = trailing > leading;
@@ -959,7 +1007,7 @@ fn attach_bylines(slots: &[Slot], bylines: &[Byline], signed_text: &[Option<usiz
 /// `本报记者 张三`) signs the story that paragraph went on, which is not
 /// the body printed before it when the paragraph was the rest of an
 /// earlier story, cut by a column break.
-fn sign_the_text_closed(
+fn point_bylines_at_the_text_they_close(
     signed_text: &[Option<usize>],
     around: &mut [(usize, Option<usize>, Option<usize>)],
     touching: &mut [(Option<usize>, Option<usize>)],

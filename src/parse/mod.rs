@@ -141,6 +141,23 @@ mod tests {
     }
 
     #[test]
+    fn a_stacks_foreign_part_displaces_a_headline_that_says_nothing_of_its_story() {
+        // The second headline of the stack names the library story, which
+        // the layout gave the swimming pool's headline; that one then goes
+        // to the pool story, which names it.
+        let page = "城南新建口袋公园\n\n图书馆延长开放时间\n\n城南街道今年利用边角地新建了三座口袋\n公园，市民出门即可见绿。公园里还设有\n健身器材。\n本报记者 张三\n\n游泳馆重新开放\n\n市图书馆从下月起延长开放时间，每天开\n放到晚上九点，周末照常开放。\n本报记者 李四\n\n市体育中心游泳馆昨天重新开放，票价与\n去年相同。\n";
+        let titles: Vec<_> = parse_page(page).articles.into_iter().map(|a| (a.kicker, a.title)).collect();
+        assert_eq!(
+            titles,
+            [
+                (None, Some("城南新建口袋公园".into())),
+                (None, Some("图书馆延长开放时间".into())),
+                (None, Some("游泳馆重新开放".into()))
+            ]
+        );
+    }
+
+    #[test]
     fn a_headline_printed_away_from_its_story_goes_to_the_story_it_names() {
         // The headline stands between two stories it says nothing of; the
         // untitled story two blocks up is the one it names.

@@ -36,7 +36,7 @@ pub struct HeadlineLine {
     /// A blank line separates it from the line before.
     pub blank_before: bool,
     /// The block's deck (see [`is_deck`]), whole on this one line: the
-    /// subtitle, whatever the lines above it are.
+    /// subtitle, or its end where the lines above hold one.
     pub deck: bool,
 }
 
@@ -635,14 +635,16 @@ fn breaks_between(a: &Line<'_>, b: &Line<'_>, column: Column, a_starts_fresh: bo
 /// Is text line `i + 1` a headline line set tight under the last line of
 /// a finished paragraph (`……每气边。` / `瑞典`), as pdftotext prints a
 /// brief's kicker in body type under the brief above it? A paragraph
-/// never ends without its sentence's mark, and a column break leaves a
-/// full line: a short line with no punctuation, ending its block under a
-/// finished sentence, is no text of that paragraph.
+/// ends with its sentence's mark or a bracketed credit or jump line
+/// (`（下转第3版）`), and a column break leaves a full line: a short line
+/// with neither, ending its block under a finished sentence, is no text of
+/// that paragraph.
 fn headline_under_finished_text(lines: &[Line<'_>], columns: &[Column], i: usize) -> bool {
     let (a, b) = (&lines[i], &lines[i + 1]);
     text::ends_sentence(&a.text)
         && !lines.get(i + 2).is_some_and(Line::is_text)
         && headline_only(&b.text)
+        && !ends_paragraph(&b.text)
         && is_short(b, columns[i + 1].opening())
         && !marks::starts_with_dateline(&b.text)
 }
@@ -854,7 +856,16 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             continues = false;
             continue;
         }
-        if !saw_blank && let Some(mut h) = open_headline.take_if(|_| is_deck(lines, pieces, is_headline, k)) {
+        // A name set last in the block signs the story (the assembly takes
+        // it out): what follows is its text, not a deck.
+        let under_name = open_headline
+            .as_ref()
+            .and_then(|h| h.lines.last())
+            .is_some_and(|l| text::names::name_shaped(&l.text) && !text::names::place_shaped(&l.text));
+        if !saw_blank
+            && !under_name
+            && let Some(mut h) = open_headline.take_if(|_| is_deck(lines, pieces, is_headline, k))
+        {
             let mut deck = String::new();
             for line in &lines[piece.start..piece.end] {
                 text::push_joined(&mut deck, &line.text);
