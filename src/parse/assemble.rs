@@ -603,7 +603,7 @@ fn mark_name_bylines(units: Vec<Unit>) -> Vec<Unit> {
 /// Could a line that is one word alone be a person's name signing a piece?
 /// A place shaped like a name (`安平县`: a county over a brief, as its
 /// kicker) is not one.
-fn name_alone(word: &str) -> bool {
+pub(super) fn name_alone(word: &str) -> bool {
     text::names::name_shaped(word) && !text::names::place_shaped(word)
 }
 

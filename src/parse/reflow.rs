@@ -29,7 +29,7 @@ pub struct Headline {
     pub lines: Vec<HeadlineLine>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineLine {
     pub text: String,
     pub width: u32,
@@ -858,10 +858,8 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         }
         // A name set last in the block signs the story (the assembly takes
         // it out): what follows is its text, not a deck.
-        let under_name = open_headline
-            .as_ref()
-            .and_then(|h| h.lines.last())
-            .is_some_and(|l| text::names::name_shaped(&l.text) && !text::names::place_shaped(&l.text));
+        let under_name =
+            open_headline.as_ref().and_then(|h| h.lines.last()).is_some_and(|l| super::assemble::name_alone(&l.text));
         if !saw_blank
             && !under_name
             && let Some(mut h) = open_headline.take_if(|_| is_deck(lines, pieces, is_headline, k))
