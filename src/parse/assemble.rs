@@ -69,7 +69,7 @@ const LAYOUT_BIAS: f32 = 0.1;
 /// `sheet` is the page's raw text: where a column break cut a paragraph,
 /// the page's own words tell which open body the cut text goes on.
 pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
-    let units = mark_name_bylines(mark_cross_heads(units));
+    let units = set_apart_column_labels(mark_name_bylines(mark_cross_heads(units)));
     let mut bodies: Vec<Body> = Vec::new();
     let mut headlines: Vec<Headline> = Vec::new();
     let mut bylines: Vec<Byline> = Vec::new();
@@ -506,6 +506,42 @@ fn mark_cross_heads(units: Vec<Unit>) -> Vec<Unit> {
             out.push(Unit::Paragraph(Paragraph { text, ..Paragraph::default() }));
         } else {
             out.push(unit);
+        }
+    }
+    out
+}
+
+/// A column's label (`国际视野`, `法治视线`: a few characters naming the
+/// column or the page's section) set apart by a blank line under a whole
+/// headline is page furniture, not a part of that headline: a kicker
+/// stands over its title, never under a title and its subtitle. The
+/// headline above it must be of two lines or more, so that a one-line
+/// title over another story's kicker (a row of briefs read across) keeps
+/// the kicker.
+fn set_apart_column_labels(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for unit in units {
+        let Unit::Headline(mut h) = unit else {
+            out.push(unit);
+            continue;
+        };
+        let n = h.lines.len();
+        let label = n >= 3 && {
+            let last = &h.lines[n - 1];
+            let chars = last.text.chars().count();
+            let above = h.lines[..n - 1].iter().rev().position(|l| l.blank_before).map_or(n - 1, |i| i + 1);
+            last.blank_before
+                && !last.deck
+                && (2..=MAX_LABEL_CHARS).contains(&chars)
+                && last.text.chars().all(text::is_han)
+                && above >= 2
+        };
+        if label {
+            let last = h.lines.pop().expect("checked above");
+            out.push(Unit::Headline(h));
+            out.push(Unit::Furniture(last.text));
+        } else {
+            out.push(Unit::Headline(h));
         }
     }
     out

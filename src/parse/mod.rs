@@ -420,4 +420,16 @@ mod tests {
         assert_eq!(article.byline.as_deref(), Some("本报驻开罗记者 王五 本报驻联合国记者 李四"));
         assert_eq!(article.authors, ["王五", "李四"]);
     }
+
+    #[test]
+    fn a_columns_label_under_a_headline_is_furniture_not_its_subtitle() {
+        // The column's name sits under a title and its subtitle, set apart
+        // by a blank line: no part of the headline.
+        let page = "上一篇的文字到这里结束。\n\n城东新区首批人才公寓\n完成分配\n两百户青年人才拿到钥匙\n\n民生关注\n\n本报讯 昨天，首批两百套人才公寓\n完成分配。\n";
+        let page = parse_page(page);
+        let article = &page.articles[1];
+        assert_eq!(article.title.as_deref(), Some("城东新区首批人才公寓完成分配"));
+        assert_eq!(article.subtitle.as_deref(), Some("两百户青年人才拿到钥匙"));
+        assert!(page.leftovers.iter().any(|l| l == "民生关注"), "{:?}", page.leftovers);
+    }
 }
