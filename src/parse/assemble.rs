@@ -8,7 +8,7 @@
 //! candidate's lead decide, as a reader would.
 
 use super::marks::{self, Byline};
-use super::reflow::{Headline, Paragraph, Unit, ends_with_tag};
+use super::reflow::{Headline, Paragraph, Unit, ends_with_double_dash, ends_with_tag};
 use crate::model::Article;
 use crate::text;
 
@@ -745,8 +745,10 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
     }
 }
 
-/// The marks with which a kicker leads in to the title under it.
-const LEAD_IN_MARKS: [char; 4] = ['—', '―', '：', ':'];
+/// Does a kicker lead in to the title under it (`…——`, `…－－`, `…：`)?
+fn leads_in(s: &str) -> bool {
+    s.ends_with(['—', '―', '：', ':']) || ends_with_double_dash(s)
+}
 
 /// Up to this share of its character pairs in an article's lead, a
 /// headline part says little of that article.
@@ -816,7 +818,7 @@ fn split_shared_stacks(
         };
         // A part that leads in (`…——`, `…：`) is the kicker of the part
         // under it: the two go or stay together.
-        if lines[cut - 1].text.ends_with(LEAD_IN_MARKS) {
+        if leads_in(&lines[cut - 1].text) {
             match (1..cut).rev().find(|&i| lines[i].blank_before) {
                 Some(start) => cut = start,
                 None => continue,
@@ -1140,7 +1142,8 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
                 && !dash
                 && !p.closed
                 && wraps(p)
-                && !p.text.ends_with(['！', '？', '：', '!', '?', ':'])
+                && !p.text.ends_with(['！', '？', '!', '?'])
+                && !leads_in(&p.text)
                 && !ends_with_tag(&p.text)
         });
         if continues {
@@ -1173,14 +1176,14 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     }
     // A first part that leads in (`…——`, `…：`) or only names a place or
     // a topic (a few characters over a longer line) is the kicker.
-    let leads_in = |p: &Part, next: &Part| {
-        p.text.ends_with(LEAD_IN_MARKS)
+    let opens = |p: &Part, next: &Part| {
+        leads_in(&p.text)
             || (p.text.chars().count() <= MAX_LABEL_CHARS && next.width > p.width && !p.text.contains(' '))
     };
     // A first part set off by a blank line is a kicker, unless it is a
     // title of parallel phrases (`办实事 解难题 暖民心`), which no kicker is.
     let kicker_set_off = |p: &Part, next: &Part| next.blank_before && !p.text.contains(' ');
-    let kicker_first = parts.len() >= 2 && (leads_in(&parts[0], &parts[1]) || kicker_set_off(&parts[0], &parts[1]));
+    let kicker_first = parts.len() >= 2 && (opens(&parts[0], &parts[1]) || kicker_set_off(&parts[0], &parts[1]));
     match parts.len() {
         0 => (None, None, None),
         1 => (None, join(&parts), None),

@@ -432,4 +432,14 @@ mod tests {
         assert_eq!(article.subtitle.as_deref(), Some("两百户青年人才拿到钥匙"));
         assert!(page.leftovers.iter().any(|l| l == "民生关注"), "{:?}", page.leftovers);
     }
+
+    #[test]
+    fn a_kicker_that_leads_on_with_hyphens_stays_over_its_title() {
+        // Set tight over the title, in some fonts and OCR given as two
+        // full-width hyphens.
+        let page = "上一篇的文字到这里结束。\n\n城东街道推进垃圾分类－－\n十个小区设立投放点\n本报讯 今年以来，城东街道在十个小区\n设立了分类投放点。\n";
+        let article = &parse_page(page).articles[1];
+        assert_eq!(article.kicker.as_deref(), Some("城东街道推进垃圾分类－－"));
+        assert_eq!(article.title.as_deref(), Some("十个小区设立投放点"));
+    }
 }

@@ -300,7 +300,7 @@ fn headline_shape(s: &str) -> Option<usize> {
 
 /// Does the line end with a double dash, the way a kicker leads on to its
 /// title (`城东街道推进垃圾分类――`)? Only a kicker of one line stands so.
-fn ends_with_double_dash(s: &str) -> bool {
+pub(super) fn ends_with_double_dash(s: &str) -> bool {
     ["——", "――", "－－", "--"].iter().any(|d| s.ends_with(d))
 }
 
