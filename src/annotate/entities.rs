@@ -632,12 +632,15 @@ const SPEECH_ENDINGS: &[char] = &[
     '对', '去',
 ];
 
+/// Words of the bitmap of a [`HanSet`].
+const HAN_WORDS: usize = (0x9FFF - 0x4E00) / 64 + 1;
+
 /// A set of Han characters (U+4E00 to U+9FFF) as a bitmap.
-struct HanSet(Vec<u64>);
+struct HanSet([u64; HAN_WORDS]);
 
 impl HanSet {
     fn of(chars: impl IntoIterator<Item = char>) -> HanSet {
-        let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
+        let mut bits = [0u64; HAN_WORDS];
         for c in chars.into_iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
             let i = c as usize - 0x4E00;
             bits[i / 64] |= 1 << (i % 64);
@@ -645,11 +648,12 @@ impl HanSet {
         HanSet(bits)
     }
 
+    #[inline]
     fn has(&self, c: char) -> bool {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c) && {
-            let i = c as usize - 0x4E00;
-            self.0[i / 64] & (1 << (i % 64)) != 0
-        }
+        // One comparison for the range (characters below it wrap round
+        // to large numbers), no bounds check for the word.
+        let i = (c as u32).wrapping_sub(0x4E00) as usize;
+        i < HAN_WORDS * 64 && self.0[i / 64] & (1 << (i % 64)) != 0
     }
 }
 
@@ -688,6 +692,11 @@ struct Sets {
     /// head words of organisations.
     facility_ends: HanSet,
     long_head_ends: HanSet,
+    /// First characters of the words the rules of [`recognise`] look at
+    /// beyond their tags (see `quiet` there), and first characters of
+    /// the words of divisions after a place.
+    busy_starts: HanSet,
+    division_starts: HanSet,
     /// The words after a place, by their last character.
     after_place: ByLast,
     /// The first two characters of Japanese surnames (six bytes): the
@@ -770,6 +779,19 @@ fn sets() -> &'static Sets {
         ),
         facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
         long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
+        busy_starts: HanSet::of(
+            REGION_PAIRS
+                .iter()
+                .chain(JAPANESE_SURNAMES)
+                .filter_map(|w| w.chars().next())
+                .chain(COUNTRIES.chars())
+                .chain(ABBREVIATIONS.chars())
+                .chain(GOING.iter().copied())
+                .chain(crate::words::SURNAMES.chars())
+                .chain(['老', '小'])
+                .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
+        ),
+        division_starts: HanSet::of(['省', '市', '县', '州', '区', '镇', '乡', '村', '大']),
         after_place: ByLast::of(AFTER_PLACE),
         japanese_starts: JAPANESE_SURNAMES.iter().filter_map(|w| w.get(..6)).collect(),
         not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
@@ -839,6 +861,26 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             continue;
         }
         let n = len(i);
+        // Most words are none of the things the rules below look for, and
+        // are let go after a look at their tag and two or three
+        // characters: a word of four characters or fewer of a common tag
+        // (no name's, no guess's, not `nz`, `x`, `t`), whose first
+        // character starts none of the words the rules read (regions,
+        // countries, Japanese surnames, abbreviations, verbs of going,
+        // surnames…), whose last ends no word after a place, before no
+        // `·` and no division's word. Every rule below needs one of these.
+        if n <= 4 && !t.tag.is_any(&NOT_QUIET) {
+            let lists = sets();
+            let quiet = w.chars().next().is_some_and(|c0| !lists.busy_starts.has(c0))
+                && (n < 3 || w.chars().next_back().is_some_and(|c| !lists.after_place_ends.has(c)))
+                && tokens.get(i + 1).is_none_or(|g| {
+                    g.text(text).chars().next().is_some_and(|c| c != '·' && !lists.division_starts.has(c))
+                });
+            if quiet {
+                i += 1;
+                continue;
+            }
+        }
         // A person's name in a word jieba lists whole: 邓小平理论.
         if let Some(k) = person_in_word(segmenter, w, n) {
             out.push(span(t, 0, k, EntityKind::Person));
@@ -1131,6 +1173,11 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
     }
     debug_assert!(out[first..].windows(2).all(|w| w[0].end <= w[1].start));
 }
+
+/// Tags whose words the rules of [`recognise`] read whatever their
+/// characters: names of all kinds, the HMM's guesses (`x`), other proper
+/// nouns (`nz`) and times (`t`, under which jieba lists some people).
+const NOT_QUIET: crate::words::TagSet = crate::words::TagSet::of(&["nr", "nrfg", "nrt", "ns", "nt", "x", "nz", "t"]);
 
 /// Surnames of Japan (the commonest, and those of its prime ministers)
 /// that are no everyday Chinese word or place (`中村`, `山下`, `福田` are
