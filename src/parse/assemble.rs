@@ -348,8 +348,16 @@ fn story_rest_returning(
             return Some((0, w));
         }
     }
-    // Most bodies share too little with any earlier story to try each seam.
-    if !closed.iter().any(|&w| exclusively_shared(whole, window, closed, w) >= MIN_SHARED_TO_RETURN) {
+    // Most bodies share too little with any earlier story to try each seam:
+    // the pairs each candidate alone holds, counted in one pass.
+    let mut exclusive = vec![0usize; closed.len()];
+    for pair in &whole.set {
+        let mut holders = (0..closed.len()).filter(|&i| window[closed[i]].1.set.contains(pair));
+        if let (Some(i), None) = (holders.next(), holders.next()) {
+            exclusive[i] += 1;
+        }
+    }
+    if !exclusive.iter().any(|&n| n >= MIN_SHARED_TO_RETURN) {
         return None;
     }
     // Each pair's first and last paragraph, and the earlier story that alone
@@ -443,17 +451,6 @@ fn densest_return(
         .map(|i| (i, shared[i] as f32 / window[candidates[i]].1.chars.max(1) as f32))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(window[candidates[a.0]].0.cmp(&window[candidates[b.0]].0)))?;
     (shared[i] >= MIN_SHARED_TO_RETURN && dense >= RETURN_RATIO * stays).then_some(candidates[i])
-}
-
-/// How many pairs of `text` the entry `w` of `window` holds and no other of `candidates`.
-fn exclusively_shared(
-    text: &Pairs,
-    window: &std::collections::VecDeque<(usize, Pairs)>,
-    candidates: &[usize],
-    w: usize,
-) -> usize {
-    let holds = |c: usize, pair: &text::CharPair| window[c].1.set.contains(pair);
-    text.set.iter().filter(|pair| holds(w, pair) && !candidates.iter().any(|&c| c != w && holds(c, pair))).count()
 }
 
 /// The distinct pairs of Chinese characters of a text (read across the

@@ -48,6 +48,9 @@ pub fn is_cjk(c: char) -> bool {
 /// Width in half-em units, as the text would sit in a printed column:
 /// 2 for East Asian characters, 1 for Latin and digits, 0 for marks and
 /// controls. Used to tell full column lines from short ones.
+///
+/// Asked of every character of every line: the common cases are inlined.
+#[inline]
 pub fn char_width(c: char) -> u32 {
     if c.is_ascii() {
         return u32::from(!c.is_ascii_control());
@@ -57,6 +60,11 @@ pub fn char_width(c: char) -> u32 {
     {
         return 2;
     }
+    rare_char_width(c)
+}
+
+/// [`char_width`] of a character neither ASCII nor of the commonest CJK blocks.
+fn rare_char_width(c: char) -> u32 {
     if is_cjk(c)
         || matches!(c, '\u{2160}'..='\u{217F}' | '\u{2460}'..='\u{24FF}' | '\u{25A0}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}')
     {
