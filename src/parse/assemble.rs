@@ -308,6 +308,8 @@ fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
         // as a whole: the text above is then the one it must not read as.
         let headless = after_body.filter(|_| bodies[b].paragraphs.first().is_some_and(|p| !p.dateline));
         let mut pairs = Pairs::default();
+        // Room for the whole body at once, not paragraph by paragraph.
+        pairs.set.reserve(bodies[b].paragraphs.iter().map(|p| p.text.len()).sum::<usize>() / 3);
         bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
         if let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, &pairs, headless, &window, &closed) {
             let moved: Vec<Paragraph> = bodies[b].paragraphs.drain(k..).collect();
