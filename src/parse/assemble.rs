@@ -147,8 +147,11 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
         .into_iter()
         .map(|s| s.filter(|&(t, extent)| bodies[t].extent() == extent).map(|(t, _)| t))
         .collect();
-    attach_headlines(&slots, &headlines, &mut bodies);
-    follow_headline_words(&slots, &mut headlines, &mut bodies);
+    // Each body's lead, read once for all the headlines compared with it
+    // (attaching headlines changes no body's text).
+    let leads: Vec<Vec<text::CharPair>> = bodies.iter().map(|b| text::first_pairs(&lead(b), LEAD_PAIRS)).collect();
+    attach_headlines(&slots, &headlines, &mut bodies, &leads);
+    follow_headline_words(&slots, &mut headlines, &mut bodies, &leads);
     attach_bylines(&slots, &bylines, &signed_text, &mut bodies);
 
     // Marks that found no article.
@@ -305,6 +308,8 @@ fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
         // as a whole: the text above is then the one it must not read as.
         let headless = after_body.filter(|_| bodies[b].paragraphs.first().is_some_and(|p| !p.dateline));
         let mut pairs = Pairs::default();
+        // Room for the whole body at once, not paragraph by paragraph.
+        pairs.set.reserve(bodies[b].paragraphs.iter().map(|p| p.text.len()).sum::<usize>() / 3);
         bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
         if let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, &pairs, headless, &window, &closed) {
             let moved: Vec<Paragraph> = bodies[b].paragraphs.drain(k..).collect();
@@ -345,18 +350,26 @@ fn story_rest_returning(
             return Some((0, w));
         }
     }
-    // Most bodies share too little with any earlier story to try each seam.
-    if !closed.iter().any(|&w| exclusively_shared(whole, window, closed, w) >= MIN_SHARED_TO_RETURN) {
+    // Most bodies share too little with any earlier story to try each seam:
+    // the pairs each candidate alone holds, counted in one pass.
+    let mut exclusive = vec![0usize; closed.len()];
+    for pair in &whole.set {
+        let mut holders = (0..closed.len()).filter(|&i| window[closed[i]].1.set.contains(pair));
+        if let (Some(i), None) = (holders.next(), holders.next()) {
+            exclusive[i] += 1;
+        }
+    }
+    if !exclusive.iter().any(|&n| n >= MIN_SHARED_TO_RETURN) {
         return None;
     }
     // Each pair's first and last paragraph, and the earlier story that alone
     // holds it: from these, every seam's counts in one pass.
-    let mut seen: rustc_hash::FxHashMap<(char, char), (usize, usize)> = rustc_hash::FxHashMap::default();
+    let mut seen: rustc_hash::FxHashMap<text::CharPair, (usize, usize)> = rustc_hash::FxHashMap::default();
     let mut last_han = None;
     for (k, p) in paragraphs.iter().enumerate() {
         for c in p.text.chars().filter(|&c| text::is_han(c)) {
             if let Some(l) = last_han {
-                seen.entry((l, c)).and_modify(|e| e.1 = k).or_insert((k, k));
+                seen.entry(text::char_pair(l, c)).and_modify(|e| e.1 = k).or_insert((k, k));
             }
             last_han = Some(c);
         }
@@ -442,22 +455,11 @@ fn densest_return(
     (shared[i] >= MIN_SHARED_TO_RETURN && dense >= RETURN_RATIO * stays).then_some(candidates[i])
 }
 
-/// How many pairs of `text` the entry `w` of `window` holds and no other of `candidates`.
-fn exclusively_shared(
-    text: &Pairs,
-    window: &std::collections::VecDeque<(usize, Pairs)>,
-    candidates: &[usize],
-    w: usize,
-) -> usize {
-    let holds = |c: usize, pair: &(char, char)| window[c].1.set.contains(pair);
-    text.set.iter().filter(|pair| holds(w, pair) && !candidates.iter().any(|&c| c != w && holds(c, pair))).count()
-}
-
 /// The distinct pairs of Chinese characters of a text (read across the
 /// punctuation between them), and how many characters it has.
 #[derive(Default)]
 struct Pairs {
-    set: rustc_hash::FxHashSet<(char, char)>,
+    set: rustc_hash::FxHashSet<text::CharPair>,
     last: Option<char>,
     chars: usize,
 }
@@ -465,11 +467,14 @@ struct Pairs {
 impl Pairs {
     /// Reads `text` on after what was fed before.
     fn feed(&mut self, text: &str) {
+        // At most a pair a character, three bytes each: room made once,
+        // not grown pair by pair.
+        self.set.reserve(text.len() / 3);
         for c in text.chars() {
             self.chars += 1;
             if text::is_han(c) {
                 if let Some(l) = self.last {
-                    self.set.insert((l, c));
+                    self.set.insert(text::char_pair(l, c));
                 }
                 self.last = Some(c);
             }
@@ -687,7 +692,7 @@ fn lead(body: &Body) -> String {
     s
 }
 
-fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body]) {
+fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body], leads: &[Vec<text::CharPair>]) {
     struct Choice {
         headline: usize,
         first: Option<usize>,
@@ -716,14 +721,14 @@ fn attach_headlines(slots: &[Slot], headlines: &[Headline], bodies: &mut [Body])
                 Choice { headline: h, first: Some(n), second: Some(p), margin: f32::INFINITY }
             }
             (Some(p), Some(n)) => {
-                let joined = headlines[h].joined();
+                let joined = text::head_pairs(&headlines[h].joined());
                 // A byline between the text above and a headline closes that
                 // text; one between a headline and the text below opens the
                 // article with it. Either way the headline leads the text
                 // below, unless the page prints its headlines below.
                 let byline_bias = if next_by_byline[h] && bias_prev == 0.0 { BYLINE_BIAS } else { 0.0 };
-                let to_prev = text::shared_bigrams(&joined, &lead(&bodies[p]), LEAD_PAIRS) + bias_prev;
-                let to_next = text::shared_bigrams(&joined, &lead(&bodies[n]), LEAD_PAIRS) + bias_next + byline_bias;
+                let to_prev = share(&joined, &leads[p]) + bias_prev;
+                let to_next = share(&joined, &leads[n]) + bias_next + byline_bias;
                 if to_next >= to_prev {
                     Choice { headline: h, first: Some(n), second: Some(p), margin: to_next - to_prev }
                 } else {
@@ -772,10 +777,14 @@ const NEAR_BODIES: usize = 24;
 /// story, or two side-by-side stories' headlines in the other order.
 /// A whole headline set straight over the start of a text stays with it;
 /// a part of a stack may still leave it.
-fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: &mut [Body]) {
-    let leads: Vec<Vec<(char, char)>> = bodies.iter().map(|b| text::first_pairs(&lead(b), LEAD_PAIRS)).collect();
+fn follow_headline_words(
+    slots: &[Slot],
+    headlines: &mut Vec<Headline>,
+    bodies: &mut [Body],
+    leads: &[Vec<text::CharPair>],
+) {
     let tight = set_tight_over_text(slots, headlines.len(), bodies);
-    split_shared_stacks(headlines, &tight, bodies, &leads);
+    split_shared_stacks(headlines, &tight, bodies, leads);
     let tight = set_tight_over_text(slots, headlines.len(), bodies);
     let mut place = vec![0; headlines.len()];
     let mut seen = 0;
@@ -793,9 +802,9 @@ fn follow_headline_words(slots: &[Slot], headlines: &mut Vec<Headline>, bodies: 
             place[h] = b;
         }
     }
-    let joined: Vec<String> = headlines.iter().map(Headline::joined).collect();
-    move_foreign_headlines(&joined, &tight, &place, &mut owner, bodies, &leads);
-    swap_crossed_headlines(&joined, &tight, bodies, &leads);
+    let joined: Vec<Vec<text::CharPair>> = headlines.iter().map(|h| text::head_pairs(&h.joined())).collect();
+    move_foreign_headlines(&joined, &tight, &place, &mut owner, bodies, leads);
+    swap_crossed_headlines(&joined, &tight, bodies, leads);
 }
 
 /// A stack of two headlines set apart by a blank line, one part of which
@@ -808,7 +817,7 @@ fn split_shared_stacks(
     headlines: &mut Vec<Headline>,
     tight: &[bool],
     bodies: &mut [Body],
-    leads: &[Vec<(char, char)>],
+    leads: &[Vec<text::CharPair>],
 ) {
     for own in 0..bodies.len() {
         let Some(h) = bodies[own].headline else { continue };
@@ -824,7 +833,8 @@ fn split_shared_stacks(
                 None => continue,
             }
         }
-        let part = |range: std::ops::Range<usize>| Headline { lines: lines[range].to_vec() }.joined();
+        let part =
+            |range: std::ops::Range<usize>| text::head_pairs(&Headline { lines: lines[range].to_vec() }.joined());
         let (upper, lower) = (part(0..cut), part(cut..lines.len()));
         let (upper_own, lower_own) = (share(&upper, &leads[own]), share(&lower, &leads[own]));
         // The part that names the article least is the one that may be foreign.
@@ -850,12 +860,12 @@ fn split_shared_stacks(
 /// found none), and clearly more of a nearby article left without a
 /// headline, heads that one.
 fn move_foreign_headlines(
-    joined: &[String],
+    joined: &[Vec<text::CharPair>],
     tight: &[bool],
     place: &[usize],
     owner: &mut [Option<usize>],
     bodies: &mut [Body],
-    leads: &[Vec<(char, char)>],
+    leads: &[Vec<text::CharPair>],
 ) {
     for h in (0..joined.len()).filter(|&h| !tight[h]) {
         let share_own = owner[h].map_or(0.0, |o| share(&joined[h], &leads[o]));
@@ -875,7 +885,12 @@ fn move_foreign_headlines(
 
 /// Two nearby headlines each of which names the other's article better
 /// than its own change places.
-fn swap_crossed_headlines(joined: &[String], tight: &[bool], bodies: &mut [Body], leads: &[Vec<(char, char)>]) {
+fn swap_crossed_headlines(
+    joined: &[Vec<text::CharPair>],
+    tight: &[bool],
+    bodies: &mut [Body],
+    leads: &[Vec<text::CharPair>],
+) {
     for a in 0..bodies.len() {
         for b in near(a, bodies.len()).filter(|&b| b > a) {
             let (Some(ha), Some(hb)) = (bodies[a].headline, bodies[b].headline) else { continue };
@@ -897,19 +912,20 @@ fn near(at: usize, count: usize) -> std::ops::Range<usize> {
     at.saturating_sub(NEAR_BODIES)..count.min(at + NEAR_BODIES + 1)
 }
 
-/// The share of a headline's character pairs in an article's lead.
-fn share(headline: &str, lead: &[(char, char)]) -> f32 {
-    text::share_of_pairs(headline, lead)
+/// The share of a headline's character pairs (from [`text::head_pairs`])
+/// in an article's lead.
+fn share(headline: &[text::CharPair], lead: &[text::CharPair]) -> f32 {
+    text::share_of(headline, lead)
 }
 
 /// The nearby article without a headline whose lead shares the most of
 /// `headline`'s words, when it shares enough of them, and more than
 /// `share_elsewhere`.
 fn best_untitled(
-    headline: &str,
+    headline: &[text::CharPair],
     at: usize,
     bodies: &[Body],
-    leads: &[Vec<(char, char)>],
+    leads: &[Vec<text::CharPair>],
     share_elsewhere: f32,
 ) -> Option<usize> {
     near(at, bodies.len())
@@ -927,12 +943,12 @@ fn best_untitled(
 /// pdftotext reads a row of briefs' headlines across, each brief is given
 /// its neighbour's.
 fn best_mistitled(
-    part: &str,
+    part: &[text::CharPair],
     at: usize,
     headlines: &[Headline],
     tight: &[bool],
     bodies: &[Body],
-    leads: &[Vec<(char, char)>],
+    leads: &[Vec<text::CharPair>],
     share_elsewhere: f32,
 ) -> Option<usize> {
     near(at, bodies.len())
@@ -941,7 +957,7 @@ fn best_mistitled(
             // Only a headline of the page's own: one split off a stack here
             // has no place to be left over from.
             let h = bodies[b].headline.filter(|&h| h < tight.len() && !tight[h])?;
-            let held = share(&headlines[h].joined(), &leads[b]);
+            let held = share(&text::head_pairs(&headlines[h].joined()), &leads[b]);
             let taken = share(part, &leads[b]);
             (held <= FOREIGN_SHARE && taken >= held + SUBJECT_MARGIN).then_some((b, taken))
         })

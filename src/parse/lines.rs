@@ -85,10 +85,12 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
 /// line the justification stretched spaces single characters.
 fn mark_closing_name_lists(lines: &mut [Line<'_>]) {
     for i in 1..lines.len() {
+        // Most lines have no space to set names apart: they leave unsplit.
+        if !lines[i].is_text() || !lines[i].text.contains(' ') {
+            continue;
+        }
         let names: Vec<&str> = lines[i].text.split(' ').collect();
-        let listed = lines[i].is_text()
-            && names.len() >= 2
-            && names.iter().all(|n| text::names::name_shaped(n) && !text::names::place_shaped(n));
+        let listed = names.iter().all(|n| text::names::name_shaped(n) && !text::names::place_shaped(n));
         let under_sentence = lines[i - 1].is_text() && text::ends_sentence(&lines[i - 1].text);
         let block_ends = lines.get(i + 1).is_none_or(|l| !l.is_text());
         if listed && under_sentence && block_ends {
@@ -167,7 +169,9 @@ fn classify(raw: &str) -> Line<'_> {
     let text = text::normalize_line(raw);
     let facts = marks::LineFacts::of(&text);
     let width = facts.width;
-    let printed = text::printed_width(raw);
+    // A line left as it was, trimmed, has no gaps wider than one space:
+    // it was printed as wide as it reads, without measuring it again.
+    let printed = if matches!(text, Cow::Borrowed(_)) { width } else { text::printed_width(raw) };
     let kind = if text.is_empty() {
         LineKind::Blank
     } else if let Some(b) = marks::parse_byline(&text) {

@@ -54,6 +54,8 @@ pub struct LineFacts {
     comma: bool,
     digit: bool,
     all_han: bool,
+    /// A middle dot (`·`, `・`, `•`), as between a section and its subsection.
+    middle_dot: bool,
     furniture_word_at: Option<usize>,
 }
 
@@ -66,6 +68,7 @@ impl LineFacts {
             comma: false,
             digit: false,
             all_han: true,
+            middle_dot: false,
             furniture_word_at: None,
         };
         for (i, c) in s.char_indices() {
@@ -75,6 +78,7 @@ impl LineFacts {
                 '。' => f.period = true,
                 '，' => f.comma = true,
                 '0'..='9' => f.digit = true,
+                '·' | '・' | '•' => f.middle_dot = true,
                 _ => {}
             }
             f.all_han &= is_han(c);
@@ -88,7 +92,7 @@ impl LineFacts {
 
 /// [`is_furniture`] for a trimmed line whose facts are known.
 pub fn furniture(s: &str, facts: &LineFacts) -> bool {
-    let LineFacts { chars, period, comma, digit, all_han, furniture_word_at: word_at, .. } = *facts;
+    let LineFacts { chars, period, comma, digit, all_han, middle_dot, furniture_word_at: word_at, .. } = *facts;
     if chars == 0 || chars > 60 || period {
         return false;
     }
@@ -112,7 +116,7 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
     if is_mail_line(s) {
         return true;
     }
-    if (all_han || s.contains(['·', '・', '•'])) && is_section_name(s) {
+    if (all_han || middle_dot) && is_section_name(s) {
         return true;
     }
     if !digit && !s.is_ascii() {
@@ -198,6 +202,10 @@ fn is_section_pair(s: &str) -> bool {
 
 /// An e-mail address, alone or after its label (`本版邮箱：a@b.cn`).
 fn is_mail_line(s: &str) -> bool {
+    // Most lines have no `@` to find: they leave before being split.
+    if !s.as_bytes().contains(&b'@') {
+        return false;
+    }
     let address = s.rsplit([' ', '：', ':']).next().unwrap_or(s);
     let Some((user, host)) = address.split_once('@') else {
         return false;
