@@ -35,7 +35,11 @@ export function loader(view) {
       finished: new Promise((resolve) => (finish = resolve)),
     });
     try {
-      await loadItems(batch);
+      // Items that join while the batch is finishing (its last page shown,
+      // the contents drawn again) are past its loop: they get one more.
+      do {
+        await loadItems(batch);
+      } while (batch.items.length && !batch.cancelled);
     } finally {
       state.batch = null;
       showProgress(null);
