@@ -215,30 +215,84 @@ struct Draft {
     ornament: bool,
 }
 
-fn draft_article(rng: &mut Rng, vocab: &Vocabulary) -> Draft {
-    let topic: Vec<String> = (0..rng.between(2, 4))
+/// A topic: the few words an article names again and again (a story's
+/// people, places and things), which tie its headline to its text.
+fn topic(rng: &mut Rng, vocab: &Vocabulary) -> Vec<String> {
+    (0..rng.between(2, 4))
         .map(|_| {
             let mut w = vocab.word(rng).to_string();
             w.push_str(vocab.word(rng));
             w
         })
-        .collect();
-    let phrase = |rng: &mut Rng, min: usize, max: usize| {
-        let mut s = String::new();
-        while s.chars().count() < min {
-            if rng.chance(0.5) {
-                s.push_str(rng.pick(&topic).as_str());
-            } else {
-                s.push_str(vocab.word(rng));
-            }
+        .collect()
+}
+
+/// `min..=max` characters of headline: half topic words, half others.
+fn phrase(rng: &mut Rng, vocab: &Vocabulary, topic: &[String], min: usize, max: usize) -> String {
+    let mut s = String::new();
+    while s.chars().count() < min {
+        if rng.chance(0.5) {
+            s.push_str(rng.pick(topic).as_str());
+        } else {
+            s.push_str(vocab.word(rng));
         }
-        s.chars().take(max).collect::<String>()
-    };
-    let title = if rng.chance(0.1) {
-        format!("{} {} {}", phrase(rng, 3, 3), phrase(rng, 3, 3), phrase(rng, 3, 3))
+    }
+    s.chars().take(max).collect::<String>()
+}
+
+/// A title on the topic; one in ten of three spaced parts.
+fn title(rng: &mut Rng, vocab: &Vocabulary, topic: &[String]) -> String {
+    if rng.chance(0.1) {
+        let part = |rng: &mut Rng| phrase(rng, vocab, topic, 3, 3);
+        let (a, b, c) = (part(rng), part(rng), part(rng));
+        format!("{a} {b} {c}")
     } else {
-        phrase(rng, 6, 20)
-    };
+        phrase(rng, vocab, topic, 6, 20)
+    }
+}
+
+/// A paragraph of one to four sentences on the topic.
+fn paragraph(rng: &mut Rng, vocab: &Vocabulary, topic: &[String]) -> String {
+    (0..rng.between(1, 5)).map(|_| sentence(rng, vocab, topic)).collect()
+}
+
+/// The text model alone, for generators that set their own pages: one
+/// vocabulary, and articles each on a topic of its own.
+pub struct TextModel {
+    vocab: Vocabulary,
+}
+
+/// An article of the text model, with the topic its text goes on about.
+#[derive(Debug, Clone)]
+pub struct ModelArticle {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub topic: Vec<String>,
+}
+
+impl TextModel {
+    pub fn new(seed: u64) -> Self {
+        TextModel { vocab: Vocabulary::new(&mut Rng::new(seed), 4000) }
+    }
+
+    /// A title and one to six paragraphs on a fresh topic.
+    pub fn article(&self, rng: &mut Rng) -> ModelArticle {
+        let topic = topic(rng, &self.vocab);
+        let title = title(rng, &self.vocab, &topic);
+        let paragraphs = (0..rng.between(1, 7)).map(|_| paragraph(rng, &self.vocab, &topic)).collect();
+        ModelArticle { title, paragraphs, topic }
+    }
+
+    /// One more paragraph on `topic`.
+    pub fn paragraph(&self, rng: &mut Rng, topic: &[String]) -> String {
+        paragraph(rng, &self.vocab, topic)
+    }
+}
+
+fn draft_article(rng: &mut Rng, vocab: &Vocabulary) -> Draft {
+    let topic = topic(rng, vocab);
+    let phrase = |rng: &mut Rng, min: usize, max: usize| phrase(rng, vocab, &topic, min, max);
+    let title = title(rng, vocab, &topic);
     let kicker = rng.chance(0.25).then(|| phrase(rng, 22, 30));
     let subtitle = rng
         .chance(0.3)
@@ -265,9 +319,7 @@ fn draft_article(rng: &mut Rng, vocab: &Vocabulary) -> Draft {
         3 => Some(format!("本报{}{}月{}日电", place(rng), rng.between(1, 12), rng.between(1, 28))),
         _ => Some(format!("新华社{}{}月{}日电", place(rng), rng.between(1, 12), rng.between(1, 28))),
     };
-    let paragraphs = (0..rng.between(1, 7))
-        .map(|_| (0..rng.between(1, 5)).map(|_| sentence(rng, vocab, &topic)).collect::<String>())
-        .collect();
+    let paragraphs = (0..rng.between(1, 7)).map(|_| paragraph(rng, vocab, &topic)).collect();
     Draft {
         article: Article { kicker, title: Some(title), subtitle, byline, authors, credit, dateline, paragraphs },
         ornament,

@@ -2,14 +2,16 @@
 //! photo captions), briefs and page furniture, each with the parse it
 //! should get.
 //!
-//! The body text and the titles come from the text-model generator
-//! ([`baozhi::synth`], pseudo-words drawn from common characters); the
+//! The body text and the titles come from the text model
+//! ([`synth::TextModel`], pseudo-words drawn from common characters, each
+//! story's from its first paragraph to its last on a topic of its own); the
 //! names, places, roles, datelines and furniture come from the short lists
 //! below. Nothing here is taken from a real page.
 
 use crate::synth;
 use baozhi::Article;
 
+use synth::ModelArticle;
 pub use synth::Rng;
 
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱尹薛段雷侯史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤";
@@ -139,43 +141,39 @@ impl Story {
 /// The words of a page: draws article text from the text model and dresses
 /// it as news.
 pub struct Writer {
-    seed: u64,
-    next_page: u64,
-    pool: Vec<Article>,
+    model: synth::TextModel,
+    /// Draws the text model's articles, apart from the layout's choices.
+    rng: Rng,
 }
 
 impl Writer {
     pub fn new(seed: u64) -> Self {
-        Writer { seed, next_page: 0, pool: Vec::new() }
+        Writer { model: synth::TextModel::new(seed), rng: Rng::new(seed ^ 0x5eed_7e47) }
     }
 
     /// The next article of the text model (title and paragraphs are used).
-    fn draw(&mut self) -> Article {
-        while self.pool.is_empty() {
-            let mut p = synth::page(self.seed, self.next_page).expected.articles;
-            self.next_page += 1;
-            p.reverse();
-            self.pool = p;
-        }
-        self.pool.pop().expect("the pool was just filled")
+    fn draw(&mut self) -> ModelArticle {
+        self.model.article(&mut self.rng)
     }
 
     /// Paragraphs of roughly `min_chars..max_chars`, beginning with
     /// `lead`'s (so a story's body echoes its own headline, as news does),
-    /// then more of the text model's.
-    fn paragraphs(&mut self, lead: Vec<String>, rng: &mut Rng, min_chars: usize, max_chars: usize) -> Vec<String> {
+    /// then more on `lead`'s topic: a story names its own people, places
+    /// and things from its first paragraph to its last.
+    fn paragraphs(&mut self, lead: ModelArticle, rng: &mut Rng, min_chars: usize, max_chars: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut total = 0;
-        let mut next = Some(lead);
-        while total < min_chars {
-            let source = next.take().unwrap_or_else(|| self.draw().paragraphs);
-            for p in source {
-                if total >= min_chars && (total >= max_chars || rng.chance(0.3)) {
-                    break;
-                }
-                total += p.chars().count();
-                out.push(p);
+        for p in lead.paragraphs {
+            if total >= min_chars && (total >= max_chars || rng.chance(0.3)) {
+                break;
             }
+            total += p.chars().count();
+            out.push(p);
+        }
+        while total < min_chars {
+            let p = self.model.paragraph(&mut self.rng, &lead.topic);
+            total += p.chars().count();
+            out.push(p);
         }
         // Cut a long last paragraph at a sentence end.
         while total > max_chars && out.len() > 1 {
@@ -200,17 +198,16 @@ impl Writer {
     }
 
     /// An article of the text model with a title of 4 to `max` characters
-    /// (a longer one cut), and that article's paragraphs.
-    fn titled(&mut self, rng: &mut Rng, max: usize) -> (String, Vec<String>) {
+    /// (a longer one cut).
+    fn titled(&mut self, rng: &mut Rng, max: usize) -> (String, ModelArticle) {
         loop {
             let a = self.draw();
-            let t = a.title.unwrap_or_default();
-            let n = t.chars().count();
+            let n = a.title.chars().count();
             if n >= 4 && n <= max {
-                return (t, a.paragraphs);
+                return (a.title.clone(), a);
             }
-            if n > max && !t.contains(' ') && rng.chance(0.5) {
-                return (t.chars().take(max).collect(), a.paragraphs);
+            if n > max && !a.title.contains(' ') && rng.chance(0.5) {
+                return (a.title.chars().take(max).collect(), a);
             }
         }
     }
@@ -484,6 +481,20 @@ mod tests {
             let n: usize = s.paragraphs.iter().map(|p| p.chars().count()).sum();
             assert!((20..=400).contains(&n), "{n}");
             assert!(s.paragraphs.iter().all(|p| !p.is_empty()));
+        }
+    }
+
+    #[test]
+    fn a_long_story_goes_on_about_its_own_topic() {
+        let mut w = Writer::new(4);
+        let mut rng = Rng::new(6);
+        for _ in 0..20 {
+            let lead = w.draw();
+            let (own, topic) = (lead.paragraphs.len(), lead.topic.clone());
+            let body = w.paragraphs(lead, &mut rng, 1500, 2000);
+            let rest: String = body[own.min(body.len())..].concat();
+            assert!(rest.chars().count() > 300, "the lead alone was long enough");
+            assert!(topic.iter().any(|t| rest.contains(t.as_str())), "{topic:?} not in {rest}");
         }
     }
 
