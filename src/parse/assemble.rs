@@ -69,7 +69,7 @@ const LAYOUT_BIAS: f32 = 0.1;
 /// `sheet` is the page's raw text: where a column break cut a paragraph,
 /// the page's own words tell which open body the cut text goes on.
 pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<Article>, leftovers: &mut Vec<String>) {
-    let units = set_apart_column_labels(mark_name_bylines(mark_cross_heads(units)));
+    let units = join_kickers_to_their_titles(set_apart_column_labels(mark_name_bylines(mark_cross_heads(units))));
     let mut bodies: Vec<Body> = Vec::new();
     let mut headlines: Vec<Headline> = Vec::new();
     let mut bylines: Vec<Byline> = Vec::new();
@@ -548,6 +548,48 @@ fn set_apart_column_labels(units: Vec<Unit>) -> Vec<Unit> {
         } else {
             out.push(Unit::Headline(h));
         }
+    }
+    out
+}
+
+/// A headline that ends leading on (`委员们谈乡村学校――`) is a
+/// kicker, and a kicker never stands alone: where the extraction printed a
+/// byline between it and the next headline, it goes over that headline as
+/// its kicker. The byline stays where it is, for whichever story it signs.
+fn join_kickers_to_their_titles(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    // The kicker waiting for its title, and the bylines since.
+    let mut kicker: Option<(Headline, Vec<Unit>)> = None;
+    for unit in units {
+        match (unit, kicker.take()) {
+            (Unit::Headline(mut title), Some((k, between))) => {
+                if let Some(first) = title.lines.first_mut() {
+                    first.blank_before = true;
+                }
+                let mut lines = k.lines;
+                lines.append(&mut title.lines);
+                out.extend(between);
+                out.push(Unit::Headline(Headline { lines }));
+            }
+            (b @ Unit::Byline(_), Some((k, mut between))) => {
+                between.push(b);
+                kicker = Some((k, between));
+            }
+            (Unit::Headline(h), None) if h.lines.last().is_some_and(|l| ends_with_double_dash(&l.text)) => {
+                kicker = Some((h, Vec::new()));
+            }
+            (unit, waiting) => {
+                if let Some((k, between)) = waiting {
+                    out.push(Unit::Headline(k));
+                    out.extend(between);
+                }
+                out.push(unit);
+            }
+        }
+    }
+    if let Some((k, between)) = kicker {
+        out.push(Unit::Headline(k));
+        out.extend(between);
     }
     out
 }

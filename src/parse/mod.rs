@@ -141,6 +141,45 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_that_leads_on_finds_its_title_across_a_byline_though_set_tight_over_the_text() {
+        // pdftotext printed the byline between the kicker and its title,
+        // and the title, a comma in it, sits tight on the text: the kicker's
+        // dash promises a title, and the next short headline-like line is it.
+        let page = "城南街道推进垃圾分类――
+
+▢ 记者 张三
+
+分类做得好，小区更干净
+今年以来，城南街道在十二个小区推行垃
+圾分类，每个小区都设了定时投放点，志
+愿者每天早晚在投放点值守，帮助居民分
+类投放。
+";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 1, "{articles:?}");
+        let a = &articles[0];
+        assert_eq!(a.kicker.as_deref(), Some("城南街道推进垃圾分类――"));
+        assert_eq!(a.title.as_deref(), Some("分类做得好，小区更干净"));
+        assert_eq!(a.byline.as_deref(), Some("记者 张三"));
+        assert!(a.paragraphs[0].starts_with("今年以来"), "{:?}", a.paragraphs);
+    }
+
+    #[test]
+    fn a_short_line_with_a_comma_tight_over_text_stays_text_where_no_kicker_leads_to_it() {
+        // The same lines without the kicker: a short line is no headline
+        // for its shortness alone (line-start rules leave short lines).
+        let page = "▢ 记者 张三
+
+分类做得好，小区更干净
+今年以来，城南街道在十二个小区推行垃
+圾分类，每个小区都设了定时投放点。
+";
+        let a = &parse_page(page).articles[0];
+        assert_eq!(a.title, None);
+        assert!(a.paragraphs[0].starts_with("分类做得好"), "{:?}", a.paragraphs);
+    }
+
+    #[test]
     fn a_stacks_foreign_part_displaces_a_headline_that_says_nothing_of_its_story() {
         // The second headline of the stack names the library story, which
         // the layout gave the swimming pool's headline; that one then goes

@@ -463,6 +463,7 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
                 && a.text.ends_with(['）', ')'])
                 && closes_wrapped_tag(&joined(lines, start, i), &a.text);
             let breaks = story[i + 1] != StoryStart::No && !text::ends_open(&a.text)
+                || piece_fresh && first_of_piece && title_led_on_to(lines, columns, i)
                 || !holds
                     && (breaks_between(a, b, columns[i], piece_fresh && first_of_piece, indents)
                         || (indents && headline_over_paragraph(lines, columns, i))
@@ -514,6 +515,21 @@ fn cut_pieces(lines: &[Line<'_>], columns: &[Column], indents: bool) -> Vec<Piec
         }
     }
     pieces
+}
+
+/// Is text line `i`, opening a block, the title that a kicker leading on
+/// with a double dash (`委员们谈乡村学校――`) promised, set tight
+/// over its text? A kicker that leads on never stands alone, and the next
+/// headline-shaped line short of its column, across a byline or blank
+/// lines, is the title it leads to, a comma in it or not.
+fn title_led_on_to(lines: &[Line<'_>], columns: &[Column], i: usize) -> bool {
+    let a = &lines[i];
+    let above = lines[..i].iter().rev().find(|l| matches!(l.kind, LineKind::Text | LineKind::Furniture));
+    above.is_some_and(|k| k.is_text() && ends_with_double_dash(&k.text) && headline_shape(&k.text).is_some())
+        && headline_shape(&a.text).is_some()
+        && !ends_paragraph(&a.text)
+        && is_short(a, columns[i].opening())
+        && !marks::starts_with_dateline(&a.text)
 }
 
 /// The most lines a headline set tight over its dateline runs to (a kicker
