@@ -126,7 +126,13 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
             }
             Unit::Byline(b) => {
                 let tight = b.closes && !bare_name(&b);
-                signed_text.push(open.filter(|_| tight).map(|t| (t, bodies[t].extent())));
+                let signed = open.filter(|_| tight);
+                // A story signed under its last line has ended there, though
+                // that line ran to the column's end: no cut text goes on it.
+                if let Some(last) = signed.and_then(|t| bodies[t].paragraphs.last_mut()) {
+                    last.open_end = false;
+                }
+                signed_text.push(signed.map(|t| (t, bodies[t].extent())));
                 bylines.push(b);
                 slots.push(Slot::Byline(bylines.len() - 1));
                 open = None;
@@ -137,7 +143,9 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     }
 
     if order == Order::Interleaved {
-        return_columns_to_their_story(&slots, &mut bodies);
+        let mut signed = vec![false; bodies.len()];
+        signed_text.iter().flatten().for_each(|&(t, _)| signed[t] = true);
+        return_columns_to_their_story(&slots, &signed, &mut bodies);
         // A body that went back whole to its story is no slot of its own.
         slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
     }
@@ -286,8 +294,9 @@ const MIN_OWN_CHARS: usize = 100;
 /// names its own people, places and things again and again, so where such
 /// a block shares many of its words with an earlier story that are found
 /// nowhere else nearby, and few with the text it was run onto, it is the
-/// earlier story's rest: it moves there.
-fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
+/// earlier story's rest: it moves there. A story that a byline `signed`
+/// under its last line has ended: nothing returns to it.
+fn return_columns_to_their_story(slots: &[Slot], signed: &[bool], bodies: &mut [Body]) {
     // The latest bodies, each with the pairs of its text so far.
     let mut window: std::collections::VecDeque<(usize, Pairs)> = std::collections::VecDeque::new();
     // The body just before in the page's order, with nothing but furniture between.
@@ -301,8 +310,9 @@ fn return_columns_to_their_story(slots: &[Slot], bodies: &mut [Body]) {
                 continue;
             }
         };
-        let closed: Vec<usize> =
-            (0..window.len()).filter(|&w| bodies[window[w].0].paragraphs.last().is_some_and(|p| !p.open_end)).collect();
+        let closed: Vec<usize> = (0..window.len())
+            .filter(|&w| !signed[window[w].0] && bodies[window[w].0].paragraphs.last().is_some_and(|p| !p.open_end))
+            .collect();
         // A body that began under another one with no headline between
         // (its text could not go on the one above) may be a story's rest
         // as a whole: the text above is then the one it must not read as.
@@ -1318,6 +1328,44 @@ fn build_article(body: Body, headlines: &[Headline], bylines: &[Byline]) -> Arti
 mod tests {
     use super::*;
     use crate::parse::reflow::HeadlineLine;
+
+    fn paragraph(text: &str, dateline: bool, continues_earlier: bool, open_end: bool) -> Unit {
+        Unit::Paragraph(Paragraph {
+            text: text.to_string(),
+            dateline,
+            continues_earlier,
+            may_continue_earlier: false,
+            opens_set_in: false,
+            after_blank: true,
+            open_end,
+        })
+    }
+
+    #[test]
+    fn a_story_signed_under_a_full_last_line_takes_no_cut_text() {
+        // The brief's last line ran to the column's end, but the byline
+        // under it closes the brief: the text cut off the park story goes
+        // back to the park story, though the brief is the later one open.
+        let park_lead = "新修的河边公园今天起对市民开放，附近居民可以带孩子来";
+        let brief = "城西小学的新食堂昨天投入使用，学生吃上了热饭。";
+        let park_rest = "玩耍，公园管理处说，以后还会增加座椅。";
+        let byline =
+            Byline { text: "本报记者 王五".into(), authors: vec!["王五".into()], credit: None, closes: true };
+        let units = vec![
+            Unit::Headline(block(&[("河边公园今起开放", false)])),
+            paragraph(park_lead, false, false, true),
+            paragraph(brief, true, false, true),
+            Unit::Byline(byline),
+            paragraph(park_rest, false, true, false),
+        ];
+        let sheet = [park_lead, brief, park_rest].join("\n");
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(&sheet, Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[0].paragraphs, vec![format!("{park_lead}{park_rest}")]);
+        assert_eq!(articles[1].paragraphs, vec![brief.to_string()]);
+        assert_eq!(articles[1].byline.as_deref(), Some("本报记者 王五"));
+    }
 
     fn block(lines: &[(&str, bool)]) -> Headline {
         Headline {
