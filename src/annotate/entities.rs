@@ -1881,6 +1881,18 @@ fn small_names(
     }
 }
 
+/// A token's last character if it is one of three bytes in UTF-8 (every
+/// Han character of [`HanSet`]'s range is), read from the text's bytes.
+#[inline]
+fn last_han(text: &str, t: &Token) -> Option<char> {
+    let (start, end) = (t.byte_start as usize, t.byte_end as usize);
+    let b = text.as_bytes().get(end.checked_sub(3)?..end)?;
+    if end - start < 3 || b[0] & 0xF0 != 0xE0 {
+        return None;
+    }
+    char::from_u32(u32::from(b[0] & 0x0F) << 12 | u32::from(b[1] & 0x3F) << 6 | u32::from(b[2] & 0x3F))
+}
+
 /// Organisations: token ranges (first, last, characters of the last left
 /// out) from a head word back over the words that name it.
 fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize, EntityKind)> {
@@ -1888,14 +1900,25 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
     let unit = |k: usize, head: usize| {
         k + 1 == head && tokens[k].end - tokens[k].start == 1 && UNITS.contains(tokens[k].text(text))
     };
+    let ends = &sets().organization_ends;
     for i in 0..tokens.len() {
         let t = &tokens[i];
+        // One look at the last character lets most words go: heads, titles
+        // (`…长`, `…书记`), congresses (`…大`) and `中央` end so. Read
+        // from the text's last three bytes, before the word is sliced and
+        // decoded: the words these rules read end in a Han character (three
+        // bytes), and the particle's and the organisations' tags are let
+        // through to the full look below.
+        if t.tag != Tag::ORGANIZATION
+            && !(t.tag == Tag::UNKNOWN && t.end - t.start == 2)
+            && !last_han(text, t).is_some_and(|c| ends.has(c))
+        {
+            continue;
+        }
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
-        // One look at the last character lets most words go: heads, titles
-        // (`…长`, `…书记`), congresses (`…大`) and `中央` end so.
         let particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2 && head_before_particle(t, whole_word).is_some();
-        if !(t.tag == Tag::ORGANIZATION || particle || last.is_some_and(|c| sets().organization_ends.has(c))) {
+        if !(t.tag == Tag::ORGANIZATION || particle || last.is_some_and(|c| ends.has(c))) {
             continue;
         }
         let titled = last.is_some_and(|c| TITLE_LAST_CHARS.contains(&c));

@@ -27,8 +27,13 @@ pub struct Terms {
     unknown: FxHashMap<Box<str>, u32>,
     /// Bit per known word id: a stop word.
     stop: Vec<u64>,
-    /// How many words the segmenter knew when `stop` was made.
+    /// How many words the segmenter knew when `stop` was last brought up
+    /// to date, and the build of its dictionary ([`Segmenter::ids_build`]).
     known: usize,
+    build: u64,
+    /// The stop words the segmenter did not know then, by their place in
+    /// [`STOP_WORDS`].
+    unknown_stops: Vec<u8>,
 }
 
 /// Ids of words the segmenter does not know start here.
@@ -36,18 +41,28 @@ const UNKNOWN_IDS: u32 = 1 << 24;
 
 impl Terms {
     /// Keeps up with the segmenter: finds the stop words' ids again if its
-    /// dictionary changed size.
+    /// dictionary was built again, and looks up the stop words it did not
+    /// know if it learned words since (those it knew keep their ids).
     pub(super) fn follow(&mut self, segmenter: &Segmenter) {
-        if self.known == segmenter.known_words() && !self.stop.is_empty() {
+        let known = segmenter.known_words();
+        if self.known == known && self.build == segmenter.ids_build() && !self.stop.is_empty() {
             return;
         }
-        self.known = segmenter.known_words();
-        self.stop = vec![0; self.known / 64 + 1];
-        for w in STOP_WORDS {
-            if let Some(k) = segmenter.known(w) {
-                self.stop[k.id as usize / 64] |= 1 << (k.id % 64);
-            }
+        if self.build != segmenter.ids_build() || known < self.known || self.stop.is_empty() {
+            self.stop.clear();
+            self.unknown_stops = (0..STOP_WORDS.len() as u8).collect();
         }
+        self.known = known;
+        self.build = segmenter.ids_build();
+        self.stop.resize(known / 64 + 1, 0);
+        let stop = &mut self.stop;
+        self.unknown_stops.retain(|&w| match segmenter.known(STOP_WORDS[usize::from(w)]) {
+            Some(k) => {
+                stop[k.id as usize / 64] |= 1 << (k.id % 64);
+                false
+            }
+            None => true,
+        });
     }
 
     pub(super) fn is_stop(&self, id: u32) -> bool {
@@ -183,6 +198,9 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "情况",
     "工作",
 ];
+
+// Stop words are numbered by a byte in `Terms::unknown_stops`.
+const _: () = assert!(STOP_WORDS.len() <= 256);
 
 /// Parts of speech that make keywords: nouns of all kinds, verbal nouns,
 /// Latin words, set phrases and abbreviations; and words the HMM found

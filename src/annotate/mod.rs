@@ -110,20 +110,10 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     let fields = fields(article);
     let mut kept = counting.then(|| KeptTokens::for_bytes(fields.iter().map(|f| f.1.len()).sum(), fields.len()));
     for (number, (field, text)) in fields.into_iter().enumerate() {
-        let mut tokens = segmenter.cut(text, Mode::Reading);
+        ids.clear();
+        let tokens = segmenter.cut_known(text, Mode::Reading, &mut ids);
         // Bylines and datelines name their people; the rest is prose.
         let prose = matches!(field, Field::Paragraph(_)) || field.is_headline();
-        ids.clear();
-        ids.reserve(tokens.len());
-        for t in &mut tokens {
-            let word = t.text(text);
-            let (id, tag) = match segmenter.known(word) {
-                Some(k) => (Some(k.id), k.tag),
-                None => (None, crate::words::guess_tag_of(word)),
-            };
-            t.tag = tag;
-            ids.push(id);
-        }
         found.clear();
         recognise(text, &tokens, segmenter, &mut found);
         if kept.as_mut().is_some_and(|k| !k.push_field(text, &tokens)) {
@@ -250,6 +240,36 @@ mod tests {
             let got: String = text.chars().skip(span.start).take(span.end - span.start).collect();
             assert!(w.entities.iter().any(|e| e.text == got), "{got}");
         }
+    }
+
+    #[test]
+    fn stop_words_are_followed_through_words_learned_and_rebuilds() {
+        let mut s = Segmenter::embedded();
+        let mut terms = Terms::default();
+        // Every stop word the segmenter knows, and nothing else among the
+        // words given, is one by its id.
+        let check = |terms: &mut Terms, s: &Segmenter| {
+            terms.follow(s);
+            for w in STOP_WORDS.iter().chain(&["杭州", "发展", "新名词甲", "俞晓峰"]) {
+                if let Some(k) = s.known(w) {
+                    assert_eq!(terms.is_stop(k.id), STOP_WORDS.contains(w), "{w}");
+                }
+            }
+        };
+        check(&mut terms, &s);
+        s.learn_people(["俞晓峰"]);
+        s.add_user_words("全媒体 n\n新名词甲 n\n");
+        check(&mut terms, &s);
+        assert!(terms.is_stop(s.known("全媒体").unwrap().id));
+        s.remove_user_word("全媒体").unwrap();
+        check(&mut terms, &s);
+        s.remove_user_word("新名词甲").unwrap();
+        s.add_user_words("全媒体 n\n");
+        check(&mut terms, &s);
+        // Another segmenter of as many words is followed too.
+        let mut other = Segmenter::embedded();
+        other.add_user_words("新名词甲 n\n");
+        check(&mut terms, &other);
     }
 
     #[test]

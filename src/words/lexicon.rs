@@ -14,7 +14,10 @@ use super::tags::Tag;
 #[derive(Debug, Clone)]
 pub(super) struct Lexicon {
     slots: Vec<Slot>,
+    /// Words in `slots`.
     len: usize,
+    /// Words in `single`.
+    singles: usize,
     pub(super) tags: Vec<Tag>,
     /// Ids of single Han characters (U+4E00 to U+9FFF), by code point: half
     /// the tokens of Chinese text, looked up without hashing.
@@ -55,6 +58,7 @@ impl Lexicon {
             // copies it: a sixteenth more, at most three quarters full.
             slots: vec![Slot::default(); ((words + words / 16 + 1024) * 4 / 3).max(16)],
             len: 0,
+            singles: 0,
             tags: Vec::with_capacity(words),
             single: vec![NO_ID; 0x9FFF - 0x4E00 + 1].into_boxed_slice(),
             hot: Box::new([]),
@@ -158,7 +162,10 @@ impl Lexicon {
             let id = self.tags.len() as u32;
             self.tags.push(tag);
             match Self::single_index(word) {
-                Some(i) => self.single[i] = id,
+                Some(i) => {
+                    self.singles += usize::from(self.single[i] == NO_ID);
+                    self.single[i] = id;
+                }
                 None => keyed.push(Slot { key: Self::key(word), id, tag }),
             }
         }
@@ -200,12 +207,21 @@ impl Lexicon {
         }
     }
 
+    /// Does every id belong to a word of its own? Not when two words came
+    /// with one hash (the later one took the earlier one's slot) or a
+    /// single character came twice: the later one has an id that no
+    /// lookup gives.
+    pub(super) fn distinct(&self) -> bool {
+        self.len + self.singles == self.tags.len()
+    }
+
     /// Adds a word, or gives a known one a new tag. Returns its id.
     pub(super) fn insert(&mut self, word: &str, tag: Tag) -> u32 {
         if let Some(i) = Self::single_index(word) {
             if self.single[i] == NO_ID {
                 self.single[i] = self.tags.len() as u32;
                 self.tags.push(tag);
+                self.singles += 1;
             }
             let id = self.single[i];
             self.tags[id as usize] = tag;

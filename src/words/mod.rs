@@ -103,6 +103,15 @@ pub struct Segmenter {
     /// Names learned from pages: always people, whatever the dictionary says.
     people: rustc_hash::FxHashSet<String>,
     people_order: Vec<String>,
+    /// Does jieba number its words as the lexicon does (each word's index
+    /// among jieba's records is its id)? Then [`Segmenter::cut_known`]
+    /// reads a token's id and tag by the index jieba found it under, not
+    /// by looking the word up again. Checked when the dictionary is built
+    /// and after each word added; false for good once it fails.
+    shared_ids: bool,
+    /// Which build of the dictionary the ids belong to: a number no other
+    /// build in the process has (see [`Segmenter::ids_build`]).
+    ids_build: u64,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -124,10 +133,12 @@ impl Segmenter {
     /// Bytes that are not a packed dictionary ([`crate::words::dict`]).
     pub fn from_packed(packed: impl Into<std::borrow::Cow<'static, [u8]>>) -> Result<Segmenter, crate::Error> {
         let base = packed.into();
-        let (jieba, lexicon, freq_total) = build(&base)?;
+        let (jieba, lexicon, freq_total, shared_ids) = build(&base)?;
         Ok(Segmenter {
             jieba,
             lexicon,
+            shared_ids,
+            ids_build: next_ids_build(),
             base,
             added: Vec::new(),
             added_at: rustc_hash::FxHashMap::default(),
@@ -158,13 +169,8 @@ impl Segmenter {
     /// ([`Segmenter::tag_of`]).
     pub fn cut(&self, text: &str, mode: Mode) -> Vec<Token> {
         let hmm = mode == Mode::Reading;
-        #[allow(clippy::unnecessary_min_or_max)] // a no-op where usize is 32 bits, as in WebAssembly
-        let mut end = text.len().min(MAX_SEGMENTED);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
         self.jieba
-            .cut(&text[..end], hmm)
+            .cut(&text[..cut_end(text)], hmm)
             .into_iter()
             .map(|t| Token {
                 start: t.start as u32,
@@ -174,6 +180,50 @@ impl Segmenter {
                 tag: Tag::UNKNOWN,
             })
             .collect()
+    }
+
+    /// Cuts text into words as [`Segmenter::cut`] does, and tags them as
+    /// [`Segmenter::tag_of`] does, pushing each token's id to `ids` (what
+    /// [`Segmenter::known`] gives, `None` for a word the lexicon lacks).
+    /// Where jieba and the lexicon share their numbering, no word is looked
+    /// up again: a token's id is the index jieba found it under, its tag
+    /// the lexicon's for that id, and a word jieba lacks the lexicon lacks
+    /// too. (Looking a word up by its hash could also take a word outside
+    /// the lexicon for one in it whose 64-bit hash it shares; by jieba's
+    /// index, it cannot.)
+    pub fn cut_known(&self, text: &str, mode: Mode, ids: &mut Vec<Option<u32>>) -> Vec<Token> {
+        if !self.shared_ids {
+            let mut tokens = self.cut(text, mode);
+            ids.reserve(tokens.len());
+            for t in &mut tokens {
+                let word = t.text(text);
+                let (id, tag) = match self.known(word) {
+                    Some(k) => (Some(k.id), k.tag),
+                    None => (None, guess_tag_of(word)),
+                };
+                t.tag = tag;
+                ids.push(id);
+            }
+            return tokens;
+        }
+        let text = &text[..cut_end(text)];
+        let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+        let tags = &self.lexicon.tags;
+        self.jieba.cut_with_ids(text, mode == Mode::Reading, |t, index| {
+            let (id, tag) = match index {
+                Some(i) => (Some(i as u32), tags[i]),
+                None => (None, guess_tag_of(t.word)),
+            };
+            ids.push(id);
+            tokens.push(Token {
+                start: t.start as u32,
+                end: t.end as u32,
+                byte_start: t.byte_start as u32,
+                byte_end: t.byte_end as u32,
+                tag,
+            });
+        });
+        tokens
     }
 
     /// The tag of a word: the dictionary's (or the user's, or person for a
@@ -188,6 +238,15 @@ impl Segmenter {
     /// The id and tag of a word the dictionary has (or that was added).
     pub fn known(&self, word: &str) -> Option<Known> {
         self.lexicon.get(word)
+    }
+
+    /// Which build of the dictionary the ids of [`Segmenter::known`] belong
+    /// to. While it stays the same, a word keeps its id and words added
+    /// take the next ones: what is known of ids below
+    /// [`Segmenter::known_words`] holds. Each segmenter built, and each
+    /// rebuild of one, has a number of its own.
+    pub fn ids_build(&self) -> u64 {
+        self.ids_build
     }
 
     /// How many words the segmenter knows: ids are below this.
@@ -277,7 +336,10 @@ impl Segmenter {
             None => self.tag_of(&word.word),
         };
         let tag = if self.people.contains(&word.word) { Tag::PERSON } else { tag };
-        self.lexicon.insert(&word.word, tag);
+        let id = self.lexicon.insert(&word.word, tag);
+        self.shared_ids = self.shared_ids
+            && self.jieba.word_count() == self.lexicon.tags.len()
+            && self.jieba.word_index(&word.word) == Some(id as usize);
         let index = *self.added_at.entry(word.word.clone()).or_insert(self.added.len());
         let word = AddedWord { freq: Some(freq), ..word };
         if index == self.added.len() {
@@ -286,6 +348,24 @@ impl Segmenter {
             self.added[index] = word;
         }
     }
+}
+
+/// A number for a build of the dictionary that no other build in the
+/// process has.
+fn next_ids_build() -> u64 {
+    static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Where segmenting `text` stops: at [`MAX_SEGMENTED`] bytes, on a
+/// character's boundary.
+fn cut_end(text: &str) -> usize {
+    #[allow(clippy::unnecessary_min_or_max)] // a no-op where usize is 32 bits, as in WebAssembly
+    let mut end = text.len().min(MAX_SEGMENTED);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
 }
 
 /// What the frequencies of all words together may reach: half of what a
@@ -306,7 +386,7 @@ const HOT_FREQ: u64 = 200;
 /// baseline of the benchmarks.
 #[cfg(feature = "measure")]
 pub fn build_jieba(packed: &[u8]) -> Result<Jieba, crate::Error> {
-    build(packed).map(|(jieba, _, _)| jieba)
+    build(packed).map(|(jieba, ..)| jieba)
 }
 
 /// A bare jieba built from dictionary text (`word freq tag` lines), neither
@@ -318,8 +398,8 @@ pub fn jieba_from_text(text: &str) -> Result<Jieba, crate::Error> {
 }
 
 /// Jieba, the tag table and the sum of the frequencies from a packed
-/// dictionary.
-fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
+/// dictionary, and whether the two number the words alike.
+fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64, bool), crate::Error> {
     let entries = dict::Entries::read(packed)?;
     // Jieba first: the lists its trie is built from are freed before the
     // lexicon's are made, so those reuse the memory (a page's first build
@@ -339,8 +419,15 @@ fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     // Words of more than one character by frequency, for the lexicon's
     // table of frequent words (single characters need no hashing).
     let mut frequent: Vec<(u64, &str)> = Vec::new();
-    for (word, freq, _) in entries.indexed() {
+    // Both are filled from the entries in order, so a word's index in
+    // jieba is its id in the lexicon; the counts, the lexicon's hashes
+    // being distinct and every 4096th word are checked.
+    let mut shared_ids = jieba.word_count() == entries.len();
+    for (i, (word, freq, _)) in entries.indexed().enumerate() {
         total += freq;
+        if i % 4096 == 0 {
+            shared_ids = shared_ids && jieba.word_index(word) == Some(i);
+        }
         if freq >= HOT_FREQ && word.chars().nth(1).is_some() {
             frequent.push((freq, word));
         }
@@ -348,7 +435,8 @@ fn build(packed: &[u8]) -> Result<(Jieba, Lexicon, u64), crate::Error> {
     // The entries are distinct (`Entries::read` makes sure).
     lexicon.fill(entries.indexed().map(|(word, _, tag)| (word, tags[tag])));
     lexicon.keep_hot(frequent);
-    Ok((jieba, lexicon, total))
+    let shared_ids = shared_ids && lexicon.tags.len() == jieba.word_count() && lexicon.distinct();
+    Ok((jieba, lexicon, total, shared_ids))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -429,6 +517,37 @@ mod tests {
         let text = "县委书记吴雨桐主持会议";
         assert!(words(&s, text, Mode::Reading).contains(&"吴雨桐".to_string()));
         assert!(!words(&s, text, Mode::Indexing).contains(&"吴雨桐".to_string()));
+    }
+
+    /// `cut_known` gives what cutting and looking each word up gives.
+    fn assert_cut_known_as_looked_up(s: &Segmenter, text: &str) {
+        for mode in [Mode::Reading, Mode::Indexing] {
+            let mut ids = Vec::new();
+            let known = s.cut_known(text, mode, &mut ids);
+            let looked_up = s.segment(text, mode);
+            assert_eq!(known, looked_up, "{mode:?}");
+            let want: Vec<Option<u32>> = looked_up.iter().map(|t| s.known(t.text(text)).map(|k| k.id)).collect();
+            assert_eq!(ids, want, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn jieba_and_the_lexicon_share_the_numbering_of_words_through_additions_and_rebuilds() {
+        let text = "俞晓峰、钟国庆在杭州市调研，Ａ股公司和北京大学、《晨星报》abc 123，科菲·安南说转移避险好词𠀀😀〇\r\n用 C++ 和 AT&T 写的 3.5% 之类 x_y";
+        let mut s = seg();
+        assert!(s.shared_ids);
+        assert_cut_known_as_looked_up(&s, text);
+        s.learn_people(["钟国庆", "俞晓峰"]);
+        s.learn_places(["晨星"]);
+        s.add_user_words("转移避险 5000 nz\n北京大学 3 ns\n好词 n\n");
+        assert!(s.shared_ids);
+        assert_cut_known_as_looked_up(&s, text);
+        assert!(s.remove_user_word("转移避险").unwrap());
+        assert!(s.shared_ids);
+        assert_cut_known_as_looked_up(&s, text);
+        // Without the shared numbering, each word is looked up: the same.
+        s.shared_ids = false;
+        assert_cut_known_as_looked_up(&s, text);
     }
 
     #[test]

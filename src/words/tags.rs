@@ -162,13 +162,15 @@ fn guess_tag(word: &str) -> Tag {
         "部",
         "会",
     ];
+    // Most words the HMM joins are of two characters, which no list
+    // below takes: they are not read against the lists.
     let n = word.chars().count();
-    if ORGANIZATIONS.iter().any(|s| word.ends_with(s)) && n >= 3 {
+    if n >= 3 && ORGANIZATIONS.iter().any(|s| word.ends_with(s)) {
         Tag::ORGANIZATION
     } else if n == 3 && word.ends_with(['江', '山', '河', '湖']) && name_shaped(word) {
         // A given name ending like a river or a mountain: 李立江, 王东山.
         Tag::PERSON
-    } else if PLACES.iter().any(|s| word.ends_with(s)) && word.chars().count() >= 3 {
+    } else if n >= 3 && PLACES.iter().any(|s| word.ends_with(s)) {
         Tag::PLACE
     } else if name_shaped(word) {
         Tag::PERSON

@@ -85,7 +85,8 @@ impl Segmenter {
         self.user_words.retain(|w| !forget(w));
         let added = std::mem::take(&mut self.added);
         self.added_at.clear();
-        (self.jieba, self.lexicon, self.freq_total) = build(&self.base)?;
+        (self.jieba, self.lexicon, self.freq_total, self.shared_ids) = build(&self.base)?;
+        self.ids_build = super::next_ids_build();
         let kept: Vec<_> = added.into_iter().filter(|a| !forget(&a.word) || self.people.contains(&a.word)).collect();
         for w in kept {
             self.add(w);

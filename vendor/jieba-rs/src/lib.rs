@@ -1077,6 +1077,43 @@ impl Jieba {
         tokens
     }
 
+    /// Cut the input text as [`Jieba::cut`] does, handing each token to
+    /// `each` with its dictionary word index (the order in which the word
+    /// was first loaded or added, below [`Jieba::word_count`]), `None` for
+    /// a word the dictionary lacks. The index is the one the segmentation
+    /// found; for a word it did not look up (the HMM's, a run of ASCII
+    /// letters or digits) it is read from the block's DAG, which holds
+    /// every dictionary word there, as [`Jieba::tag`] does, and only a
+    /// token outside the blocks (marks, spaces) is looked up in the trie.
+    ///
+    /// Added for baozhi (not in jieba-rs 0.11.0).
+    pub fn cut_with_ids<'a>(&self, sentence: &'a str, hmm: bool, mut each: impl FnMut(Token<'a>, Option<usize>)) {
+        self.cut_each(sentence, hmm, |token, word_id, block| {
+            let word_id = if word_id != NO_MATCH {
+                Some(word_id)
+            } else if let Some(BlockRef { dag, start, .. }) = block {
+                dag.word_at(start, start + (token.end - token.start))
+            } else {
+                self.trie.get(token.word)
+            };
+            each(token, word_id.and_then(|id| usize::try_from(id).ok()));
+        });
+    }
+
+    /// How many words the dictionary holds: every word index is below it.
+    ///
+    /// Added for baozhi (not in jieba-rs 0.11.0).
+    pub fn word_count(&self) -> usize {
+        self.records.len()
+    }
+
+    /// The dictionary word index of `word`, if the dictionary has it.
+    ///
+    /// Added for baozhi (not in jieba-rs 0.11.0).
+    pub fn word_index(&self, word: &str) -> Option<usize> {
+        self.trie.get(word).and_then(|id| usize::try_from(id).ok())
+    }
+
     /// Cut the input text, return all possible words
     ///
     /// ## Params
