@@ -377,11 +377,8 @@ fn story_rest_returning(
     let mut seen: rustc_hash::FxHashMap<text::CharPair, (usize, usize)> = rustc_hash::FxHashMap::default();
     let mut last_han = None;
     for (k, p) in paragraphs.iter().enumerate() {
-        for c in p.text.chars().filter(|&c| text::is_han(c)) {
-            if let Some(l) = last_han {
-                seen.entry(text::char_pair(l, c)).and_modify(|e| e.1 = k).or_insert((k, k));
-            }
-            last_han = Some(c);
+        for pair in pairs_read_on(&mut last_han, p.text.chars()) {
+            seen.entry(pair).and_modify(|e| e.1 = k).or_insert((k, k));
         }
     }
     let n = paragraphs.len();
@@ -480,16 +477,17 @@ impl Pairs {
         // At most a pair a character, three bytes each: room made once,
         // not grown pair by pair.
         self.set.reserve(text.len() / 3);
-        for c in text.chars() {
-            self.chars += 1;
-            if text::is_han(c) {
-                if let Some(l) = self.last {
-                    self.set.insert(text::char_pair(l, c));
-                }
-                self.last = Some(c);
-            }
-        }
+        let chars = &mut self.chars;
+        self.set.extend(pairs_read_on(&mut self.last, text.chars().inspect(|_| *chars += 1)));
     }
+}
+
+/// The pairs of Chinese characters among `chars`, read on from `last` (the
+/// last Chinese character before them) and across the punctuation between
+/// them, a story's words being what they share; `last` is left at their
+/// last Chinese character.
+fn pairs_read_on(last: &mut Option<char>, chars: impl Iterator<Item = char>) -> impl Iterator<Item = text::CharPair> {
+    chars.filter(|&c| text::is_han(c)).filter_map(move |c| last.replace(c).map(|l| text::char_pair(l, c)))
 }
 
 /// Paragraph `k` opens a block of its own under a finished paragraph: a

@@ -984,7 +984,8 @@ fn signs_off(lines: &[Line<'_>], i: usize, saw_blank: bool, units: &[Unit], open
 
 /// The most characters a deck runs to: a sentence or two.
 const MAX_DECK_CHARS: usize = 90;
-/// How many lines of the text after a deck give its measure.
+/// How many lines of a block give its measure (the deck's, and the text's
+/// after it): a long text's first lines are enough.
 const DECK_BODY_LINES: usize = 8;
 /// A paragraph's indent, in half-ems: two characters.
 const INDENT: u32 = 4;
