@@ -727,13 +727,15 @@ fn sides(
 }
 
 /// How many character pairs of an article's lead a headline is compared
-/// with: about its first two sentences.
-const LEAD_PAIRS: usize = 160;
+/// with: about its first four sentences. A headline names what the story
+/// goes on to tell, often past its first sentence or two.
+const LEAD_PAIRS: usize = 320;
 
-/// The start of a body, which a headline usually echoes.
+/// The start of a body (at most its first four paragraphs), which a
+/// headline usually echoes.
 fn lead(body: &Body) -> String {
     let mut s = String::new();
-    for p in body.paragraphs.iter().take(2) {
+    for p in body.paragraphs.iter().take(4) {
         s.push_str(&p.text);
         if s.len() > 3 * LEAD_PAIRS {
             break;

@@ -141,6 +141,18 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_goes_with_the_story_that_tells_what_it_names_though_late_in_its_lead() {
+        // The headline between two stories names what the story above it
+        // comes to only in its fourth paragraph: a headline echoes the
+        // first paragraphs of its story, not only the first sentence.
+        let page = "今年入冬以来，城东一带的气温比往年偏高，\n雨水也比往年多，河道两岸的草木长得格外\n茂盛，附近的居民都说这是多年未见的景象。\n市里的气象部门介绍，这样的天气有利于植\n物越冬，也让河边的小动物有了更多的食物，\n很多市民周末都会带着家人到河边走走看看，\n拍照留念。\n河边的步道去年刚刚修好，沿途设了十几处\n休息的座椅和凉亭，晚饭以后出来散步的老\n人和孩子一天比一天多，步道上常常十分热\n闹。\n最让人高兴的是，今年第一批候鸟已经飞抵\n湿地公园，比去年早了十多天。湿地公园的\n工作人员说，候鸟在湿地公园停留的时间也\n比往年长。\n\n湿地公园迎来候鸟\n\n城西小学的图书室昨天重新开放，新添了两\n千多册图书，学生们在课间和午休时都可以\n来借书，老师们还为每个年级列出了推荐书\n目。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[0].title.as_deref(), Some("湿地公园迎来候鸟"));
+        assert_eq!(articles[1].title, None);
+    }
+
+    #[test]
     fn a_kicker_that_leads_on_finds_its_title_across_a_byline_though_set_tight_over_the_text() {
         // pdftotext printed the byline between the kicker and its title,
         // and the title, a comma in it, sits tight on the text: the kicker's
