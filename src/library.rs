@@ -45,9 +45,12 @@ pub struct Library {
     /// the search index, searched for substrings) before that.
     segmenter: Option<Segmenter>,
     pages: Vec<LoadedPage>,
+    /// Where each page is in `pages`, indexed by id (`None` once removed);
+    /// its length is the next id. Pages are looked up by id for every
+    /// article shown, so directly rather than by a search.
+    positions: Vec<Option<usize>>,
     corpus: Corpus,
     terms: Terms,
-    next_id: u32,
     /// The search index of every page loaded.
     index: SearchIndex,
     /// For [`Library::catch_up_some`]: the automaton of the names from the
@@ -68,9 +71,9 @@ impl Library {
         Library {
             segmenter: None,
             pages: Vec::new(),
+            positions: Vec::new(),
             corpus: Corpus::default(),
             terms: Terms::default(),
-            next_id: 0,
             index: SearchIndex::new(),
             catching: None,
         }
@@ -106,7 +109,12 @@ impl Library {
     }
 
     pub fn page(&self, id: u32) -> Option<&LoadedPage> {
-        self.pages.iter().find(|p| p.id == id)
+        Some(&self.pages[self.position(id)?])
+    }
+
+    /// Where page `id` is in `pages`, if it is loaded.
+    fn position(&self, id: u32) -> Option<usize> {
+        *self.positions.get(id as usize)?
     }
 
     /// Parses and loads a page: learns the people it names, segments and
@@ -127,8 +135,8 @@ impl Library {
             }
             people_known = segmenter.people().len();
         }
-        let id = self.next_id;
-        self.next_id += 1;
+        let id = u32::try_from(self.positions.len()).expect("fewer than 2^32 pages loaded");
+        self.positions.push(Some(self.pages.len()));
         self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
         self.index.add(id, &self.pages[self.pages.len() - 1].page, &self.segmenter);
         id
@@ -207,8 +215,12 @@ impl Library {
 
     /// Removes a page. Returns whether it was loaded.
     pub fn remove_page(&mut self, id: u32) -> bool {
-        let Some(i) = self.pages.iter().position(|p| p.id == id) else { return false };
+        let Some(i) = self.position(id) else { return false };
         let page = self.pages.remove(i);
+        self.positions[id as usize] = None;
+        for (position, later) in self.pages.iter().enumerate().skip(i) {
+            self.positions[later.id as usize] = Some(position);
+        }
         for w in &page.words {
             self.corpus.remove(w);
         }
@@ -385,6 +397,24 @@ mod tests {
         assert_eq!(lib.contents().len(), 1);
         assert!(lib.page_contents(a).is_empty());
         assert!(lib.article(a, 0).is_none());
+    }
+
+    #[test]
+    fn pages_are_found_by_id_after_others_are_removed_and_added() {
+        let mut lib = Library::without_words();
+        let ids: Vec<u32> = (0..4).map(|i| lib.add_text(&format!("{i}.txt"), "本报讯 今天开会。\n")).collect();
+        assert!(lib.remove_page(ids[1]));
+        assert!(lib.remove_page(ids[0]));
+        let added = lib.add_text("4.txt", "本报讯 明天开会。\n");
+        assert!(!ids.contains(&added), "ids are never reused");
+        assert!(lib.page(ids[0]).is_none() && lib.page(ids[1]).is_none());
+        for (id, name) in [(ids[2], "2.txt"), (ids[3], "3.txt"), (added, "4.txt")] {
+            assert_eq!(lib.page(id).map(|p| (p.id, p.name.as_str())), Some((id, name)));
+        }
+        assert_eq!(lib.pages().iter().map(|p| p.id).collect::<Vec<_>>(), [ids[2], ids[3], added]);
+        assert!(lib.remove_page(ids[2]));
+        assert_eq!(lib.page(ids[3]).map(|p| p.name.as_str()), Some("3.txt"));
+        assert!(lib.page(added + 1).is_none());
     }
 
     #[test]

@@ -76,10 +76,12 @@ export function contents(view) {
     for (let i = 0; i < state.pages.length; i++) offsets[i + 1] = offsets[i] + estimate(state.pages[i]);
   }
 
-  /** The first page whose bottom is below y. */
-  function pageAt(y) {
+  /** The first of pages 0 to `last` whose bottom (by offsets[]) is below y,
+   * else `last`. By default `last` is one past the final page, as
+   * drawWindow() wants; here() passes the last page laid out. */
+  function pageAt(y, last = state.pages.length) {
     let lo = 0;
-    let hi = state.pages.length;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (offsets[mid + 1] <= y) lo = mid + 1;
@@ -143,13 +145,7 @@ export function contents(view) {
   function here() {
     if (!offsets.length || !laidOut.length) return null;
     const top = viewTop();
-    let lo = 0;
-    let hi = laidOut.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsets[mid + 1] <= top) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = pageAt(top, laidOut.length - 1);
     const atEnd = scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
     return { id: laidOut[lo].id, into: top - offsets[lo], atEnd, count: laidOut.length };
   }

@@ -1021,12 +1021,9 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         }
         // A name the HMM cut after its given name's first character: 杜齐
         // 连, 陆少 禾等.
-        if n == 2
-            && !learned
-            && let Some(k) = cut_third(segmenter, text, tokens, i)
-        {
+        if n == 2 && !learned && cut_third(segmenter, text, tokens, i) {
             let mut found = whole(i, i + 1, EntityKind::Person);
-            let end = span(&tokens[i + 1], 0, k, EntityKind::Person);
+            let end = span(&tokens[i + 1], 0, 1, EntityKind::Person);
             (found.end, found.byte_end) = (end.end, end.byte_end);
             out.push(found);
             i += 2;
@@ -1550,40 +1547,44 @@ fn is_function_char(w: &str) -> bool {
 /// piece, a bound morpheme, a measure word.
 const THIRD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["nr", "ng", "zg", "g", "q"]);
 
-/// A two-character name the HMM cut before its third character (`杜齐`
-/// `连`, `陆少` `禾等`): the characters of the next token that end it.
-/// The first is a surname's and the name no word of the dictionary; the
-/// next token is the third character alone or with a verb of speech or
-/// `等` after it (`泉说`), tagged as a name's piece or a bound morpheme.
-fn cut_third(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+/// Is this a two-character name the HMM cut before its third character
+/// (`杜齐` `连`, `陆少` `禾等`)? Then the name ends with the first character
+/// of the next token. The first is a surname's and the name no word of the
+/// dictionary; the next token is the third character alone or with a verb
+/// of speech or `等` after it (`泉说`), tagged as a name's piece or a bound
+/// morpheme.
+fn cut_third(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let w = t.text(text);
     if t.tag != Tag::PERSON || !name_shaped(w) || w.chars().nth(1).is_some_and(|c| NOT_GIVEN.contains(c)) {
-        return None;
+        return false;
     }
     if segmenter.known(w).is_some_and(|k| k.tag.entity() != Some(EntityKind::Person)) {
-        return None;
+        return false;
     }
-    let g = tokens.get(i + 1)?;
+    let Some(g) = tokens.get(i + 1) else { return false };
     let gw = g.text(text);
     let mut cs = gw.chars();
-    let c = cs.next()?;
+    let Some(c) = cs.next() else { return false };
     if !is_han(c) || NOT_GIVEN.contains(c) || NOT_THIRD.contains(c) || !g.tag.is_any(&THIRD_TAGS) {
-        return None;
+        return false;
     }
-    let k = match (cs.next(), cs.next()) {
-        (None, _) => 1,
-        (Some(e), None) if g.tag == Tag::PERSON && SPEECH_ENDINGS.contains(&e) => 1,
-        _ => return None,
+    let alone_or_before_speech = match (cs.next(), cs.next()) {
+        (None, _) => true,
+        (Some(e), None) => g.tag == Tag::PERSON && SPEECH_ENDINGS.contains(&e),
+        _ => false,
     };
+    if !alone_or_before_speech {
+        return false;
+    }
     // A surname that is also an everyday word (`古`, `高`) needs the HMM's
     // own word that the third character is a name's.
-    let c0 = w.chars().next()?;
+    let Some(c0) = w.chars().next() else { return false };
     if sets().common_surnames.has(c0) && g.tag != Tag::PERSON {
-        return None;
+        return false;
     }
     let name = &text[t.byte_start as usize..g.byte_start as usize + c.len_utf8()];
-    (segmenter.known(name).is_none() && !foreign_run(text, tokens, i, i + 1)).then_some(k)
+    segmenter.known(name).is_none() && !foreign_run(text, tokens, i, i + 1)
 }
 
 /// Prepositions, conjunctions and verbs of one character the HMM joins to

@@ -36,9 +36,15 @@ struct KeptSpan {
 const LONG: u8 = 0x80;
 
 impl KeptTokens {
-    /// Room for the tokens of texts of `bytes` bytes in all (Chinese words
-    /// take about five bytes; a third is room to spare, given back by
-    /// [`KeptTokens::shrink_to_fit`]).
+    /// Empty, with room for the tokens of an article of `fields` fields
+    /// holding `bytes` bytes of text in all, so that keeping them does not
+    /// grow the vectors again and again: a tag and a length byte for every
+    /// three bytes, that is one token per Chinese character, more than
+    /// Chinese text ever has (only runs of one-byte characters, such as
+    /// digits and Latin letters, can exceed it; then the vectors grow).
+    /// Words take about five bytes, so some two fifths of this is left
+    /// over: [`KeptTokens::shrink_to_fit`] gives it back once the article
+    /// is kept.
     pub(super) fn for_bytes(bytes: usize, fields: usize) -> KeptTokens {
         KeptTokens {
             per_field: Vec::with_capacity(fields),

@@ -156,11 +156,11 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
     // Two threads parse while this one indexes, in order.
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
     for batch in fresh.chunks(threads * 16) {
-        let parsed: Vec<Result<(u64, baozhi::Page), String>> = std::thread::scope(|s| {
+        let parsed: Vec<Result<(u64, baozhi::Page), Failure>> = std::thread::scope(|s| {
             let per = batch.len().div_ceil(threads);
             let handles: Vec<_> = batch
                 .chunks(per)
-                .map(|part| s.spawn(move || part.iter().map(|(p, _)| read(p)).collect::<Vec<_>>()))
+                .map(|part| s.spawn(move || part.iter().map(|(p, meta)| read(p, &meta.name)).collect::<Vec<_>>()))
                 .collect();
             handles.into_iter().flat_map(|h| h.join().expect("a parser thread")).collect()
         });
@@ -171,7 +171,7 @@ pub fn build(dirs: &[String], site: &Path, dist: Option<&Path>) -> Result<Built,
                     builder.add_page(meta, &page);
                     builder_sources.push(sources[meta.name.as_str()].clone());
                 }
-                Err(e) => skipped.push(format!("{}: {e}", meta.name)),
+                Err(e) => skipped.push(e.message),
             }
             bar.inc(1);
             if builder.pages() >= SEGMENT_PAGES {
@@ -433,14 +433,16 @@ fn as_script(name: &str, bytes: &[u8]) -> String {
 }
 
 /// Reads and parses a page file quietly: a PDF through its text layer,
-/// anything else as text. Returns its size too.
-fn read(path: &Path) -> Result<(u64, baozhi::Page), String> {
-    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+/// anything else as text. Returns its size too; a failure names the file
+/// as `name`.
+fn read(path: &Path, name: &str) -> Result<(u64, baozhi::Page), Failure> {
+    let failed = |e: &dyn std::fmt::Display| Failure::input(format!("{name}: {e}"));
+    let bytes = std::fs::read(path).map_err(|e| failed(&io_message(&e)))?;
     let n = bytes.len() as u64;
     if baozhi::pdf::is_pdf(&bytes) {
-        return baozhi::parse_pdf(&bytes).map(|p| (n, p)).map_err(|e| e.to_string());
+        return baozhi::parse_pdf(&bytes).map(|p| (n, p)).map_err(|e| failed(&e));
     }
-    let text = baozhi::decode(&bytes).map_err(|e| e.to_string())?.text;
+    let text = baozhi::decode(&bytes).map_err(|e| failed(&e))?.text;
     Ok((n, baozhi::parse_page(&text)))
 }
 

@@ -46,7 +46,7 @@ fn make(args: &[String]) -> Result<(), String> {
     let seed: u64 = option(args, "--seed", 1)?;
     let out: PathBuf = option(args, "--out", PathBuf::from(format!("target/realtool/s{seed}")))?;
     let batch: usize = option(args, "--batch", 50)?;
-    let tools = realtool::Tools::find()?;
+    let tools = realtool::Tools::find().map_err(|e| e.to_string())?;
     let report = realtool::build(&tools, pages, seed, &out, batch).map_err(|e| e.to_string())?;
     println!(
         "{} pages (seed {seed}) in {}: {:.1} s ({:.2} s/page)",
@@ -85,7 +85,7 @@ fn score_dir(args: &[String]) -> Result<(), String> {
         Some(i) => Some(PathBuf::from(args.get(i + 1).ok_or(USAGE)?)),
         None => None,
     };
-    let pages = realtool::read_dir(std::path::Path::new(dir))?;
+    let pages = realtool::read_dir(std::path::Path::new(dir)).map_err(|e| e.to_string())?;
     if pages.is_empty() {
         return Err(format!("{dir}: no X.txt with an X.expected.json"));
     }
@@ -98,7 +98,7 @@ fn score_dir(args: &[String]) -> Result<(), String> {
             let base = std::path::Path::new(dir);
             let base = if base.join("pages").is_dir() { base.join("pages") } else { base.to_path_buf() };
             let path = base.join(format!("{}.pdf", page.name));
-            realtool::parse_pdf_file(&path)?
+            realtool::parse_pdf_file(&path).map_err(|e| e.to_string())?
         } else {
             (page.text.clone(), baozhi::parse_page(&page.text))
         };

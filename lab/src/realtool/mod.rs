@@ -59,7 +59,7 @@ pub struct Tools {
 impl Tools {
     /// The tools from `PATH` (Chromium also as `chromium-browser`), or the
     /// name of the first one missing.
-    pub fn find() -> Result<Tools, String> {
+    pub fn find() -> Result<Tools, Error> {
         let which = |names: &[&str]| {
             names
                 .iter()
@@ -67,7 +67,7 @@ impl Tools {
                     std::env::var_os("PATH")
                         .and_then(|p| std::env::split_paths(&p).map(|d| d.join(n)).find(|f| f.is_file()))
                 })
-                .ok_or_else(|| format!("{} not found on PATH", names[0]))
+                .ok_or_else(|| Error(format!("{} not found on PATH", names[0])))
         };
         Ok(Tools {
             chromium: which(&["chromium", "chromium-browser"])?,
@@ -118,23 +118,24 @@ pub fn order_by_text(label: &mut Page, text: &str) {
     label.articles = keyed.into_iter().map(|(_, _, a)| a).collect();
 }
 
-/// What went wrong in a build.
+/// What went wrong building or reading a set: what failed, on which file
+/// or tool, as one line.
 #[derive(Debug)]
-pub struct BuildError(pub String);
+pub struct Error(pub String);
 
-impl fmt::Display for BuildError {
+impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for BuildError {}
+impl std::error::Error for Error {}
 
-fn run(cmd: &mut Command) -> Result<(), BuildError> {
-    let out = cmd.output().map_err(|e| BuildError(format!("{:?}: {e}", cmd.get_program())))?;
+fn run(cmd: &mut Command) -> Result<(), Error> {
+    let out = cmd.output().map_err(|e| Error(format!("{:?}: {e}", cmd.get_program())))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
-        return Err(BuildError(format!(
+        return Err(Error(format!(
             "{:?} failed ({}): {}",
             cmd.get_program(),
             out.status,
@@ -145,29 +146,29 @@ fn run(cmd: &mut Command) -> Result<(), BuildError> {
 }
 
 /// Prints an HTML file to PDF with headless Chromium.
-pub fn print_pdf(tools: &Tools, html: &Path, pdf: &Path, profile: &Path) -> Result<(), BuildError> {
-    let html = std::fs::canonicalize(html).map_err(|e| BuildError(format!("{}: {e}", html.display())))?;
+pub fn print_pdf(tools: &Tools, html: &Path, pdf: &Path, profile: &Path) -> Result<(), Error> {
+    let html = std::fs::canonicalize(html).map_err(|e| Error(format!("{}: {e}", html.display())))?;
     run(Command::new(&tools.chromium)
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run"])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display())))?;
     if !pdf.is_file() {
-        return Err(BuildError(format!("chromium wrote no {}", pdf.display())));
+        return Err(Error(format!("chromium wrote no {}", pdf.display())));
     }
     Ok(())
 }
 
 /// The text of every page of a PDF, as `pdftotext -enc UTF-8` writes it.
-pub fn extract(tools: &Tools, pdf: &Path) -> Result<Vec<String>, BuildError> {
+pub fn extract(tools: &Tools, pdf: &Path) -> Result<Vec<String>, Error> {
     let out = Command::new(&tools.pdftotext)
         .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
-        .map_err(|e| BuildError(format!("pdftotext: {e}")))?;
+        .map_err(|e| Error(format!("pdftotext: {e}")))?;
     if !out.status.success() {
-        return Err(BuildError(format!("pdftotext failed on {}", pdf.display())));
+        return Err(Error(format!("pdftotext failed on {}", pdf.display())));
     }
     let all = String::from_utf8_lossy(&out.stdout).into_owned();
     // pdftotext ends every page with a form feed.
@@ -195,9 +196,9 @@ pub struct Report {
 
 /// Builds pages `0..count` of the set `seed` into `out`, `batch` pages per
 /// Chromium run.
-pub fn build(tools: &Tools, count: usize, seed: u64, out: &Path, batch: usize) -> Result<Report, BuildError> {
+pub fn build(tools: &Tools, count: usize, seed: u64, out: &Path, batch: usize) -> Result<Report, Error> {
     let started = Instant::now();
-    let io = |e: std::io::Error| BuildError(format!("{}: {e}", out.display()));
+    let io = |e: std::io::Error| Error(format!("{}: {e}", out.display()));
     std::fs::create_dir_all(out).map_err(io)?;
     let work = out.join(".work");
     std::fs::create_dir_all(&work).map_err(io)?;
@@ -217,7 +218,7 @@ pub fn build(tools: &Tools, count: usize, seed: u64, out: &Path, batch: usize) -
         print_pdf(tools, &html, &pdf, &work.join("profile"))?;
         let sheets = extract(tools, &pdf)?.len();
         if sheets != pages.len() {
-            return Err(BuildError(format!(
+            return Err(Error(format!(
                 "pages {}..{}: the PDF has {sheets} pages for {} sheets (a sheet overflowed its paper)",
                 first + 1,
                 first + pages.len(),
@@ -255,9 +256,9 @@ pub struct Labelled {
 /// Reads every `X.txt` with an `X.expected.json` beside it, in name order:
 /// a set built here (`pageNNN`) or the shared corpus (`devNN`, also when
 /// given the folder that holds `pages/`).
-pub fn read_dir(dir: &Path) -> Result<Vec<Labelled>, String> {
+pub fn read_dir(dir: &Path) -> Result<Vec<Labelled>, Error> {
     let dir = if dir.join("pages").is_dir() { dir.join("pages") } else { dir.to_path_buf() };
-    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(&dir).map_err(|e| Error(format!("{}: {e}", dir.display())))?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".txt")).map(str::to_string))
@@ -267,11 +268,12 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Labelled>, String> {
     names
         .into_iter()
         .map(|name| {
-            let bytes = std::fs::read(dir.join(format!("{name}.txt"))).map_err(|e| format!("{name}.txt: {e}"))?;
+            let bytes =
+                std::fs::read(dir.join(format!("{name}.txt"))).map_err(|e| Error(format!("{name}.txt: {e}")))?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let json = std::fs::read_to_string(dir.join(format!("{name}.expected.json")))
-                .map_err(|e| format!("{name}.expected.json: {e}"))?;
-            let label: Page = serde_json::from_str(&json).map_err(|e| format!("{name}.expected.json: {e}"))?;
+                .map_err(|e| Error(format!("{name}.expected.json: {e}")))?;
+            let label: Page = serde_json::from_str(&json).map_err(|e| Error(format!("{name}.expected.json: {e}")))?;
             Ok(Labelled { name, text, label })
         })
         .collect()
@@ -279,10 +281,10 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Labelled>, String> {
 
 /// Parses a page's PDF: the PDF's text layer (what the parse must account
 /// for) and the parse.
-pub fn parse_pdf_file(path: &Path) -> Result<(String, Page), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let layer = baozhi::pdf::text_layer(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let page = baozhi::parse_pdf(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+pub fn parse_pdf_file(path: &Path) -> Result<(String, Page), Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error(format!("{}: {e}", path.display())))?;
+    let layer = baozhi::pdf::text_layer(&bytes).map_err(|e| Error(format!("{}: {e}", path.display())))?;
+    let page = baozhi::parse_pdf(&bytes).map_err(|e| Error(format!("{}: {e}", path.display())))?;
     Ok((layer, page))
 }
 
