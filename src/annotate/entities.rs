@@ -1908,8 +1908,8 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // (`…长`, `…书记`), congresses (`…大`) and `中央` end so. Read
         // from the text's last three bytes, before the word is sliced and
         // decoded: the words these rules read end in a Han character (three
-        // bytes), and the particle's and the organisations' tags are let
-        // through to the full look below.
+        // bytes). Organisations' tokens and unknown two-byte tokens (the
+        // particle rule's) are let through to the full look below.
         if t.tag != Tag::ORGANIZATION
             && !(t.tag == Tag::UNKNOWN && t.end - t.start == 2)
             && !last_han(text, t).is_some_and(|c| ends.has(c))

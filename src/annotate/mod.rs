@@ -266,7 +266,7 @@ mod tests {
         s.remove_user_word("新名词甲").unwrap();
         s.add_user_words("全媒体 n\n");
         check(&mut terms, &s);
-        // Another segmenter of as many words is followed too.
+        // Another segmenter is followed too (here one with fewer words).
         let mut other = Segmenter::embedded();
         other.add_user_words("新名词甲 n\n");
         check(&mut terms, &other);

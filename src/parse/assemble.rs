@@ -563,7 +563,10 @@ fn set_apart_column_labels(units: Vec<Unit>) -> Vec<Unit> {
 /// A headline that ends leading on (`委员们谈乡村学校――`) is a
 /// kicker, and a kicker never stands alone: where the extraction printed a
 /// byline between it and the next headline, it goes over that headline as
-/// its kicker. The byline stays where it is, for whichever story it signs.
+/// its kicker. The bylines between go before the joined headline, so they
+/// follow the text above as they did in the extraction (set tight under it,
+/// they sign it); put after the headline instead, they changed no score on
+/// any page we have.
 fn join_kickers_to_their_titles(units: Vec<Unit>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     // The kicker waiting for its title, and the bylines since.
@@ -727,8 +730,9 @@ fn sides(
 }
 
 /// How many character pairs of an article's lead a headline is compared
-/// with: about its first four sentences. A headline names what the story
-/// goes on to tell, often past its first sentence or two.
+/// with: about 320 characters, at most four paragraphs (see [`lead`]). A
+/// headline names what the story goes on to tell, often past its first
+/// sentence or two.
 const LEAD_PAIRS: usize = 320;
 
 /// The start of a body (at most its first four paragraphs), which a

@@ -208,9 +208,9 @@ impl Lexicon {
     }
 
     /// Does every id belong to a word of its own? Not when two words came
-    /// with one hash (the later one took the earlier one's slot) or a
-    /// single character came twice: the later one has an id that no
-    /// lookup gives.
+    /// with one hash (the earlier one keeps the slot and its id, and takes
+    /// the later one's tag) or a single character came twice: the later
+    /// one has an id that no lookup gives.
     pub(super) fn distinct(&self) -> bool {
         self.len + self.singles == self.tags.len()
     }
