@@ -1908,18 +1908,17 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // (`…长`, `…书记`), congresses (`…大`) and `中央` end so. Read
         // from the text's last three bytes, before the word is sliced and
         // decoded: the words these rules read end in a Han character (three
-        // bytes). Organisations' tokens and unknown two-byte tokens (the
-        // particle rule's) are let through to the full look below.
-        if t.tag != Tag::ORGANIZATION
-            && !(t.tag == Tag::UNKNOWN && t.end - t.start == 2)
-            && !last_han(text, t).is_some_and(|c| ends.has(c))
-        {
+        // bytes). Organisations' tokens and unknown two-character tokens
+        // (the particle rule's) are let through to the full look below.
+        let ends_so = last_han(text, t).is_some_and(|c| ends.has(c));
+        let maybe_particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2;
+        if t.tag != Tag::ORGANIZATION && !maybe_particle && !ends_so {
             continue;
         }
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
-        let particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2 && head_before_particle(t, whole_word).is_some();
-        if !(t.tag == Tag::ORGANIZATION || particle || last.is_some_and(|c| ends.has(c))) {
+        let particle = maybe_particle && head_before_particle(t, whole_word).is_some();
+        if !(t.tag == Tag::ORGANIZATION || particle || ends_so) {
             continue;
         }
         let titled = last.is_some_and(|c| TITLE_LAST_CHARS.contains(&c));

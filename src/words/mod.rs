@@ -60,6 +60,17 @@ pub struct Token {
 }
 
 impl Token {
+    /// The token of jieba's `t`, tagged `tag`.
+    fn of(t: &jieba_rs::Token<'_>, tag: Tag) -> Token {
+        Token {
+            start: t.start as u32,
+            end: t.end as u32,
+            byte_start: t.byte_start as u32,
+            byte_end: t.byte_end as u32,
+            tag,
+        }
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.byte_start as usize..self.byte_end as usize]
     }
@@ -169,17 +180,7 @@ impl Segmenter {
     /// ([`Segmenter::tag_of`]).
     pub fn cut(&self, text: &str, mode: Mode) -> Vec<Token> {
         let hmm = mode == Mode::Reading;
-        self.jieba
-            .cut(&text[..cut_end(text)], hmm)
-            .into_iter()
-            .map(|t| Token {
-                start: t.start as u32,
-                end: t.end as u32,
-                byte_start: t.byte_start as u32,
-                byte_end: t.byte_end as u32,
-                tag: Tag::UNKNOWN,
-            })
-            .collect()
+        self.jieba.cut(&text[..cut_end(text)], hmm).into_iter().map(|t| Token::of(&t, Tag::UNKNOWN)).collect()
     }
 
     /// Cuts text into words as [`Segmenter::cut`] does, and tags them as
@@ -215,13 +216,7 @@ impl Segmenter {
                 None => (None, guess_tag_of(t.word)),
             };
             ids.push(id);
-            tokens.push(Token {
-                start: t.start as u32,
-                end: t.end as u32,
-                byte_start: t.byte_start as u32,
-                byte_end: t.byte_end as u32,
-                tag,
-            });
+            tokens.push(Token::of(&t, tag));
         });
         tokens
     }
