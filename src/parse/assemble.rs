@@ -79,8 +79,10 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     let mut signed_text: Vec<Option<(usize, (usize, usize))>> = Vec::new();
     // The body that the next paragraph goes on, if any.
     let mut open: Option<usize> = None;
-    for unit in units {
-        match unit {
+    let mut units = units;
+    for i in 0..units.len() {
+        // Taken out, the units after it still there to read ahead.
+        match std::mem::replace(&mut units[i], Unit::Furniture(String::new())) {
             Unit::Paragraph(p) => {
                 // A paragraph that a column break cut off goes on in a block
                 // opening with a full line, wherever the page prints it:
@@ -89,7 +91,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                 let target = if p.dateline {
                     None
                 } else if p.continues_earlier {
-                    continued_body(sheet, &bodies, open, &p.text).or(open)
+                    continued_body(sheet, &bodies, open, &p.text, || cut_block(&p, &units[i + 1..])).or(open)
                 } else if p.may_continue_earlier {
                     continued_body_by_words(sheet, &bodies, open, &p.text).or(open)
                 } else if order == Order::Interleaved
@@ -192,16 +194,92 @@ const OPEN_BODIES_CONSIDERED: usize = 6;
 /// The open body that `text`, cut off by a column break, reads on from:
 /// the one whose last characters and `text`'s first occur together most
 /// often elsewhere on the page (a page uses its words many times: `信|息`
-/// reads on, `工|息` does not). On a tie, the body just before it
+/// reads on, `工|息` does not). Where the page's characters cannot tell
+/// (a tie), the one whose last paragraphs share clearly more words with
+/// the `block` the cut text opens, else the body just before it
 /// (`current`), else the latest open one.
-fn continued_body(sheet: &str, bodies: &[Body], current: Option<usize>, text: &str) -> Option<usize> {
+fn continued_body(
+    sheet: &str,
+    bodies: &[Body],
+    current: Option<usize>,
+    text: &str,
+    block: impl FnOnce() -> Pairs,
+) -> Option<usize> {
     let current = current.filter(|&b| bodies[b].open_end());
-    let mut candidates = current.into_iter().chain(open_bodies_except(bodies, current)).peekable();
-    let first = candidates.next()?;
-    if candidates.peek().is_none() {
-        return Some(first);
+    let candidates: Vec<usize> = current.into_iter().chain(open_bodies_except(bodies, current)).collect();
+    if candidates.len() < 2 {
+        return candidates.first().copied();
     }
-    best_join(sheet, bodies, std::iter::once(first).chain(candidates), text).map(|(_, b)| b)
+    let head = head_chars(text);
+    let evidence: Vec<u32> = candidates.iter().map(|&b| join_evidence(sheet, &tail_chars(&bodies[b]), &head)).collect();
+    let best = evidence.iter().copied().max().unwrap_or(0);
+    let tied: Vec<usize> = (0..candidates.len()).filter(|&i| evidence[i] == best).map(|i| candidates[i]).collect();
+    if tied.len() < 2 {
+        return tied.first().copied();
+    }
+    closest_in_words(bodies, &tied, &block()).or(tied.first().copied())
+}
+
+/// How many characters of a body's end, and of the text a cut paragraph
+/// opens, are compared for their words: a column or two.
+const WORDS_COMPARED: usize = 400;
+
+/// How many more pairs found in it alone a body's end must share with a
+/// cut block than the first of `tied` does to take the block instead.
+const WORDS_MARGIN: usize = 4;
+
+/// Of `tied`, the body whose last paragraphs share clearly more pairs of
+/// characters with `block` that no other of them holds than the first
+/// does, if any: a story goes on about the same people and things across
+/// a column break, even where no word runs across it.
+fn closest_in_words(bodies: &[Body], tied: &[usize], block: &Pairs) -> Option<usize> {
+    let ends: Vec<Pairs> = tied.iter().map(|&b| body_end(&bodies[b])).collect();
+    let mut shared = vec![0usize; tied.len()];
+    for pair in &block.set {
+        let mut holders = (0..ends.len()).filter(|&i| ends[i].set.contains(pair));
+        if let (Some(i), None) = (holders.next(), holders.next()) {
+            shared[i] += 1;
+        }
+    }
+    // Per character of each end: a longer end holds more pairs by chance.
+    let density = |i: usize| shared[i] as f32 / ends[i].chars.max(1) as f32;
+    let best = (1..tied.len()).max_by(|&a, &b| density(a).total_cmp(&density(b)).then(b.cmp(&a))).unwrap_or(0);
+    (shared[best] >= shared[0] + WORDS_MARGIN && density(best) > density(0)).then_some(tied[best])
+}
+
+/// The pairs of a body's last paragraphs, about [`WORDS_COMPARED`]
+/// characters of them.
+fn body_end(body: &Body) -> Pairs {
+    let mut from = body.paragraphs.len();
+    let mut chars = 0;
+    while from > 0 && chars < WORDS_COMPARED {
+        from -= 1;
+        chars += body.paragraphs[from].text.chars().count();
+    }
+    let mut pairs = Pairs::default();
+    body.paragraphs[from..].iter().for_each(|p| pairs.feed(&p.text));
+    pairs
+}
+
+/// The pairs of the text that `cut`, a paragraph a column break cut off,
+/// opens: it and the paragraphs run on under it (from `after`), about
+/// [`WORDS_COMPARED`] characters, up to the next mark or cut.
+fn cut_block(cut: &Paragraph, after: &[Unit]) -> Pairs {
+    let mut pairs = Pairs::default();
+    pairs.feed(&cut.text);
+    for unit in after {
+        match unit {
+            Unit::Paragraph(p) if !(p.dateline || p.continues_earlier || p.may_continue_earlier) => {
+                if pairs.chars >= WORDS_COMPARED {
+                    break;
+                }
+                pairs.feed(&p.text);
+            }
+            Unit::Furniture(_) => {}
+            _ => break,
+        }
+    }
+    pairs
 }
 
 /// The open body other than `current` that `text` reads on from, if the
@@ -1369,6 +1447,30 @@ mod tests {
         assert_eq!(articles[0].paragraphs, vec![format!("{park_lead}{park_rest}")]);
         assert_eq!(articles[1].paragraphs, vec![brief.to_string()]);
         assert_eq!(articles[1].byline.as_deref(), Some("本报记者 王五"));
+    }
+
+    #[test]
+    fn cut_text_goes_on_the_story_it_shares_its_words_with_where_no_word_runs_across() {
+        // Both stories stop in mid-sentence, and no characters across
+        // either join occur elsewhere on the page: the cut text is about
+        // the bridge, so it goes on the bridge story, not on the library
+        // story printed just above it.
+        let bridge = "城东大桥检修工程昨天启动，施工单位将对大桥桥面和护栏进行检修，大桥检修期间";
+        let library = "市图书馆新馆下月开放，新馆藏书三十万册，开放后读者可以";
+        let bridge_rest = "过往车辆需要绕行，施工单位说大桥检修预计持续两个月。";
+        let units = vec![
+            Unit::Headline(block(&[("城东大桥开始检修", false)])),
+            paragraph(bridge, false, false, true),
+            Unit::Headline(block(&[("图书馆新馆下月开放", false)])),
+            paragraph(library, false, false, true),
+            paragraph(bridge_rest, false, true, false),
+        ];
+        let sheet = [bridge, library, bridge_rest].join("\n");
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(&sheet, Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[0].paragraphs, vec![format!("{bridge}{bridge_rest}")]);
+        assert_eq!(articles[1].paragraphs, vec![library.to_string()]);
     }
 
     fn block(lines: &[(&str, bool)]) -> Headline {
