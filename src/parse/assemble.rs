@@ -144,6 +144,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
         }
     }
 
+    let mut decks = decks_over_bylines(&mut slots, &bylines, &mut bodies);
     if order == Order::Interleaved {
         let mut signed = vec![false; bodies.len()];
         signed_text.iter().flatten().for_each(|&(t, _)| signed[t] = true);
@@ -177,7 +178,19 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     }
     for slot in slots {
         match slot {
-            Slot::Body(i) => articles.push(build_article(std::mem::take(&mut bodies[i]), &headlines, &bylines)),
+            Slot::Body(i) => {
+                let mut article = build_article(std::mem::take(&mut bodies[i]), &headlines, &bylines);
+                if let Some(deck) = decks[i].take() {
+                    article.subtitle = Some(match article.subtitle.take() {
+                        Some(mut s) => {
+                            text::push_joined(&mut s, &deck.text);
+                            s
+                        }
+                        None => deck.text,
+                    });
+                }
+                articles.push(article);
+            }
             Slot::Headline(h) if !used_headlines[h] => {
                 leftovers.extend(headlines[h].lines.iter().map(|l| l.text.clone()));
             }
@@ -186,6 +199,42 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
             _ => {}
         }
     }
+    // A deck whose story gave all its text to another.
+    leftovers.extend(decks.into_iter().flatten().map(|d| d.text));
+}
+
+/// How long a deck set apart from its headline by the byline may be.
+const MAX_DECK_CHARS: usize = 90;
+
+/// A headline, one short paragraph, a byline, then a story: the paragraph
+/// is the story's deck (a sentence that sums it up, set between headline
+/// and byline), not a story of its own. Each such paragraph leaves its
+/// slot, for the body after the byline: `decks[b]` is body `b`'s deck.
+fn decks_over_bylines(slots: &mut Vec<Slot>, bylines: &[Byline], bodies: &mut [Body]) -> Vec<Option<Paragraph>> {
+    let mut decks: Vec<Option<Paragraph>> = bodies.iter().map(|_| None).collect();
+    let marks: Vec<usize> = (0..slots.len()).filter(|&i| !matches!(slots[i], Slot::Leftover(_))).collect();
+    for w in marks.windows(4) {
+        let (Slot::Headline(_), Slot::Body(b), Slot::Byline(y), Slot::Body(story)) =
+            (&slots[w[0]], &slots[w[1]], &slots[w[2]], &slots[w[3]])
+        else {
+            continue;
+        };
+        let deck = &bodies[*b].paragraphs;
+        if deck.len() != 1 || deck[0].dateline || deck[0].open_end || bylines[*y].closes {
+            continue;
+        }
+        // A deck sums up without a full stop (or trails off `……`); a
+        // brief of two lines over the next story's byline ends its sentence.
+        let last = deck[0].text.chars().rev().find(|&c| !c.is_whitespace() && !text::is_closer(c));
+        if last.is_some_and(|c| text::is_terminal(c) && c != '…')
+            || deck[0].text.chars().filter(|c| !c.is_whitespace()).count() > MAX_DECK_CHARS
+        {
+            continue;
+        }
+        decks[*story] = bodies[*b].paragraphs.pop();
+    }
+    slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
+    decks
 }
 
 /// How many open bodies, latest first, a cut paragraph may go on.
@@ -1471,6 +1520,47 @@ mod tests {
         assert_eq!(articles.len(), 2, "{articles:?}");
         assert_eq!(articles[0].paragraphs, vec![format!("{bridge}{bridge_rest}")]);
         assert_eq!(articles[1].paragraphs, vec![library.to_string()]);
+    }
+
+    #[test]
+    fn a_line_between_headline_and_byline_that_ends_without_a_full_stop_is_the_deck() {
+        let byline = |name: &str| {
+            Unit::Byline(Byline {
+                text: format!("本报记者 {name}"),
+                authors: vec![name.into()],
+                credit: None,
+                closes: false,
+            })
+        };
+        let story = "市里今年新建的三座公园全部开放，市民可以免费入园。";
+        let units = vec![
+            Unit::Headline(block(&[("三座新公园全部开放", false)])),
+            paragraph("免费入园、全天开放，家门口添了好去处……", false, false, false),
+            byline("王五"),
+            paragraph(story, false, false, false),
+        ];
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(story, Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 1, "{articles:?}");
+        assert_eq!(articles[0].title.as_deref(), Some("三座新公园全部开放"));
+        assert_eq!(articles[0].subtitle.as_deref(), Some("免费入园、全天开放，家门口添了好去处……"));
+        assert_eq!(articles[0].paragraphs, vec![story.to_string()]);
+        assert_eq!(articles[0].authors, vec!["王五".to_string()]);
+
+        // A brief that ends its sentence, over the next story's byline,
+        // stays a story of its own.
+        let brief = "城西菜场今天起暂停营业，改造工期两个月。";
+        let units = vec![
+            Unit::Headline(block(&[("城西菜场改造", false)])),
+            paragraph(brief, false, false, false),
+            byline("李四"),
+            paragraph(story, false, false, false),
+        ];
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(&[brief, story].join("\n"), Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[0].paragraphs, vec![brief.to_string()]);
+        assert_eq!(articles[0].subtitle, None);
     }
 
     fn block(lines: &[(&str, bool)]) -> Headline {
