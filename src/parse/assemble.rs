@@ -36,6 +36,13 @@ impl Body {
     fn cut_mid_sentence(&self) -> bool {
         self.paragraphs.last().is_some_and(|p| p.open_end && !text::ends_sentence(&p.text))
     }
+
+    /// Its text stops in the middle of a phrase: no punctuation at its end.
+    fn cut_mid_phrase(&self) -> bool {
+        self.paragraphs.last().is_some_and(|p| {
+            p.open_end && p.text.chars().rev().find(|c| !c.is_whitespace()).is_some_and(|c| c.is_alphanumeric())
+        })
+    }
 }
 
 /// How the text was put in reading order.
@@ -91,7 +98,12 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                 let target = if p.dateline {
                     None
                 } else if p.continues_earlier {
-                    continued_body(sheet, &bodies, open, &p.text, || cut_block(&p, &units[i + 1..])).or(open)
+                    // A sentence that opens with its time (`昨天，`) starts
+                    // afresh: it goes on no text cut in mid-phrase.
+                    let fresh = marks::opens_with_time(&p.text);
+                    let fits = |b: &usize| !(fresh && bodies[*b].cut_mid_phrase());
+                    continued_body(sheet, &bodies, open, &p.text, fits, || cut_block(&p, &units[i + 1..]))
+                        .or(open.filter(fits))
                 } else if p.may_continue_earlier {
                     continued_body_by_words(sheet, &bodies, open, &p.text).or(open)
                 } else if order == Order::Interleaved
@@ -252,10 +264,11 @@ fn continued_body(
     bodies: &[Body],
     current: Option<usize>,
     text: &str,
+    fits: impl Fn(&usize) -> bool,
     block: impl FnOnce() -> Pairs,
 ) -> Option<usize> {
     let current = current.filter(|&b| bodies[b].open_end());
-    let candidates: Vec<usize> = current.into_iter().chain(open_bodies_except(bodies, current)).collect();
+    let candidates: Vec<usize> = current.into_iter().chain(open_bodies_except(bodies, current)).filter(fits).collect();
     if candidates.len() < 2 {
         return candidates.first().copied();
     }
@@ -312,13 +325,13 @@ fn body_end(body: &Body) -> Pairs {
 
 /// The pairs of the text that `cut`, a paragraph a column break cut off,
 /// opens: it and the paragraphs run on under it (from `after`), about
-/// [`WORDS_COMPARED`] characters, up to the next mark or cut.
+/// [`WORDS_COMPARED`] characters, up to the next mark, cut or blank line.
 fn cut_block(cut: &Paragraph, after: &[Unit]) -> Pairs {
     let mut pairs = Pairs::default();
     pairs.feed(&cut.text);
     for unit in after {
         match unit {
-            Unit::Paragraph(p) if !(p.dateline || p.continues_earlier || p.may_continue_earlier) => {
+            Unit::Paragraph(p) if !(p.dateline || p.after_blank || p.continues_earlier || p.may_continue_earlier) => {
                 if pairs.chars >= WORDS_COMPARED {
                     break;
                 }
@@ -1520,6 +1533,24 @@ mod tests {
         assert_eq!(articles.len(), 2, "{articles:?}");
         assert_eq!(articles[0].paragraphs, vec![format!("{bridge}{bridge_rest}")]);
         assert_eq!(articles[1].paragraphs, vec![library.to_string()]);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_its_time_goes_on_no_text_cut_in_mid_phrase() {
+        // The first story stops in the middle of a phrase; the block under
+        // it opens a sentence with when it happened: another story, whose
+        // first line happened to fill the column.
+        let first = "城东大桥检修工程昨天启动，施工期间过往的";
+        let other = "这几天，城西菜场的摊主们忙着搬进新建的大棚。";
+        let units = vec![
+            Unit::Headline(block(&[("城东大桥开始检修", false)])),
+            paragraph(first, false, false, true),
+            paragraph(other, false, true, false),
+        ];
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(&[first, other].join("\n"), Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[1].paragraphs, vec![other.to_string()]);
     }
 
     #[test]

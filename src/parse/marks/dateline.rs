@@ -106,6 +106,37 @@ pub fn match_dateline(text: &str) -> Option<Dateline> {
     Some(Dateline { len, authors })
 }
 
+/// How many characters a story's opening "when" may take before its comma.
+const MAX_TIME_CHARS: usize = 8;
+
+/// Does the text open a sentence with when it happened, in words of time
+/// and then a comma (`昨天，`, `近日，`, `这几天，`, `今年以来，`)? Many news
+/// stories, and many of their paragraphs, start so; no sentence goes on
+/// that way from the middle of a phrase.
+pub fn opens_with_time(text: &str) -> bool {
+    const TIME: &str = "0123456789０１２３４５６７８９〇零一二三四五六七八九十百两\
+                        年月日号时点分周星期上下中午晚凌晨早清傍夜间今昨前近这几天此当初底以来去明本每半末";
+    const ANCHORS: &str = "年月日号天时点午晚晨夜周期";
+    // A date may be the end of one cut in two (`…12月` / `13日，`): only
+    // words of time (`昨天`, `近日`, `这几天`) open a sentence surely.
+    if text.trim_start().starts_with(|c: char| c.is_numeric() || "〇零一二三四五六七八九十百两".contains(c))
+    {
+        return false;
+    }
+    let (mut before, mut anchored) = (0, false);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if matches!(c, '，' | ',') {
+            return before >= 2 && anchored;
+        }
+        if before == MAX_TIME_CHARS || !TIME.contains(c) {
+            return false;
+        }
+        anchored |= ANCHORS.contains(c);
+        before += 1;
+    }
+    false
+}
+
 /// Could the line be the start of a dateline that goes on in the next
 /// line: does it open with an agency's or paper's name?
 pub fn could_open_dateline(line: &str) -> bool {
@@ -121,6 +152,20 @@ pub fn starts_with_dateline(line: &str) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_that_open_with_when_it_happened() {
+        for opens in ["昨天，市里召开会议", "近日，一场演出", "这几天, 每天下午", "今年以来，全市", "当天晚上，"]
+        {
+            assert!(opens_with_time(opens), "{opens}");
+        }
+        // A date may be the end of one a column break cut; a subject, a
+        // place or a long clause before the comma is no time.
+        for not in ["13日，会议召开", "3月6日晚，", "市民们，", "在城东大桥的施工现场，", "此前，", "今天"]
+        {
+            assert!(!opens_with_time(not), "{not}");
+        }
+    }
 
     #[test]
     fn datelines_of_many_papers() {
