@@ -639,13 +639,70 @@ const HAN_WORDS: usize = (0x9FFF - 0x4E00) / 64 + 1;
 struct HanSet([u64; HAN_WORDS]);
 
 impl HanSet {
-    fn of(chars: impl IntoIterator<Item = char>) -> HanSet {
-        let mut bits = [0u64; HAN_WORDS];
-        for c in chars.into_iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
-            let i = c as usize - 0x4E00;
-            bits[i / 64] |= 1 << (i % 64);
+    /// The sets are built at compile time, by these `const fn`s: building
+    /// them when the first text is read cost some 0.4 M instructions.
+    const EMPTY: HanSet = HanSet([0; HAN_WORDS]);
+
+    /// With `c` too (a character outside the range is left out).
+    const fn with(mut self, c: char) -> HanSet {
+        let i = (c as u32).wrapping_sub(0x4E00) as usize;
+        if i < HAN_WORDS * 64 {
+            self.0[i / 64] |= 1 << (i % 64);
         }
-        HanSet(bits)
+        self
+    }
+
+    /// With every character of `s`.
+    const fn with_chars(mut self, s: &str) -> HanSet {
+        let mut at = 0;
+        while at < s.len() {
+            let (c, size) = decode(s.as_bytes(), at);
+            self = self.with(c);
+            at += size;
+        }
+        self
+    }
+
+    const fn with_each(mut self, cs: &[char]) -> HanSet {
+        let mut i = 0;
+        while i < cs.len() {
+            self = self.with(cs[i]);
+            i += 1;
+        }
+        self
+    }
+
+    /// With character number `nth` (0 the first, -1 the last) of each
+    /// word that has one.
+    const fn with_nth(mut self, words: &[&str], nth: isize) -> HanSet {
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            i += 1;
+            if w.is_empty() {
+                continue;
+            }
+            if nth < 0 {
+                // Back to the last character's first byte.
+                let mut at = w.len() - 1;
+                while w[at] & 0xC0 == 0x80 {
+                    at -= 1;
+                }
+                self = self.with(decode(w, at).0);
+                continue;
+            }
+            let (mut at, mut k) = (0, 0);
+            while at < w.len() {
+                let (c, size) = decode(w, at);
+                if k == nth {
+                    self = self.with(c);
+                    break;
+                }
+                at += size;
+                k += 1;
+            }
+        }
+        self
     }
 
     #[inline]
@@ -654,6 +711,25 @@ impl HanSet {
         // to large numbers), no bounds check for the word.
         let i = (c as u32).wrapping_sub(0x4E00) as usize;
         i < HAN_WORDS * 64 && self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// The character starting at byte `at` of valid UTF-8, and its length.
+const fn decode(b: &[u8], at: usize) -> (char, usize) {
+    let b0 = b[at] as u32;
+    let (c, size) = if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        ((b0 & 0x1F) << 6 | (b[at + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        ((b0 & 0x0F) << 12 | (b[at + 1] as u32 & 0x3F) << 6 | (b[at + 2] as u32 & 0x3F), 3)
+    } else {
+        let c = (b0 & 0x07) << 18 | (b[at + 1] as u32 & 0x3F) << 12 | (b[at + 2] as u32 & 0x3F) << 6;
+        (c | (b[at + 3] as u32 & 0x3F), 4)
+    };
+    match char::from_u32(c) {
+        Some(c) => (c, size),
+        None => panic!("not UTF-8"),
     }
 }
 
@@ -693,8 +769,8 @@ struct Sets {
     facility_ends: HanSet,
     long_head_ends: HanSet,
     /// First characters of the words the rules of [`recognise`] look at
-    /// beyond their tags (see `quiet` there), and first characters of
-    /// the words of divisions after a place.
+    /// beyond their tags (see `quiet` there), surnames aside, and first
+    /// characters of the words of divisions after a place.
     busy_starts: HanSet,
     division_starts: HanSet,
     /// The words after a place, by their last character.
@@ -706,6 +782,13 @@ struct Sets {
     /// match, looked up by hash (they are read for most words before a
     /// head, where a scan compared each with a few dozen).
     not_modifiers: rustc_hash::FxHashSet<&'static str>,
+    /// Titles, honorifics and the other words before a person's name,
+    /// looked up by hash (a scan compared a word with some fifty).
+    titles: rustc_hash::FxHashSet<&'static str>,
+    honorifics: rustc_hash::FxHashSet<&'static str>,
+    person_before: rustc_hash::FxHashSet<&'static str>,
+    /// The characters of [`UNITS`].
+    units: HanSet,
     match_verbs: rustc_hash::FxHashSet<&'static str>,
     /// Head words and the lists read with them, by their last character.
     heads: ByLast,
@@ -734,6 +817,12 @@ impl ByLast {
         self.0.get(&last).is_some_and(|v| v.iter().any(|h| w.ends_with(h)))
     }
 
+    /// The first word of the list that `w`, whose last character is
+    /// `last`, ends with.
+    fn find_end(&self, w: &str, last: char) -> Option<&'static str> {
+        self.0.get(&last)?.iter().copied().find(|h| w.ends_with(h))
+    }
+
     /// Is `w`, whose last character is `last`, a word of the list?
     fn is(&self, w: &str, last: char) -> bool {
         self.0.get(&last).is_some_and(|v| v.contains(&w))
@@ -743,58 +832,59 @@ impl ByLast {
 fn sets() -> &'static Sets {
     static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| Sets {
-        abbreviations: HanSet::of(ABBREVIATIONS.chars()),
-        alone: HanSet::of(ALONE.chars()),
-        common_surnames: HanSet::of(COMMON_SURNAMES.chars()),
-        organization_ends: HanSet::of(
-            HEADS
-                .iter()
-                .chain(FACILITIES)
-                .filter_map(|h| h.chars().last())
-                .chain(SHORT_HEADS.iter().copied())
-                .chain(TITLE_LAST_CHARS)
-                .chain(['大', '央']),
-        ),
-        after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
-        small_starts: HanSet::of(
-            ABBREVIATIONS
-                .chars()
-                .chain(GOING.iter().copied())
-                .chain(crate::words::SURNAMES.chars())
-                .chain(['老', '小'])
-                .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
-        ),
-        led_first: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
-        led_second: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().nth(1))),
-        region_first: HanSet::of(REGION_PAIRS.iter().filter_map(|w| w.chars().next())),
-        going: HanSet::of(GOING.iter().copied()),
-        honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
-        state_after_starts: HanSet::of(STATE_AFTER.iter().filter_map(|w| w.chars().next())),
-        surnames: HanSet::of(crate::words::SURNAMES.chars()),
-        before_name: HanSet::of(BEFORE_NAME.chars()),
-        countries: HanSet::of(COUNTRIES.chars()),
-        title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
-        context_after_starts: HanSet::of(
-            AFTER_NAME.iter().chain(TITLES).chain(PERSON_BEFORE).chain(HONORIFICS).filter_map(|t| t.chars().next()),
-        ),
-        facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
-        long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
-        busy_starts: HanSet::of(
-            REGION_PAIRS
-                .iter()
-                .chain(JAPANESE_SURNAMES)
-                .filter_map(|w| w.chars().next())
-                .chain(COUNTRIES.chars())
-                .chain(ABBREVIATIONS.chars())
-                .chain(GOING.iter().copied())
-                .chain(crate::words::SURNAMES.chars())
-                .chain(['老', '小'])
-                .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
-        ),
-        division_starts: HanSet::of(['省', '市', '县', '州', '区', '镇', '乡', '村', '大']),
+        abbreviations: const { HanSet::EMPTY.with_chars(ABBREVIATIONS) },
+        alone: const { HanSet::EMPTY.with_chars(ALONE) },
+        common_surnames: const { HanSet::EMPTY.with_chars(COMMON_SURNAMES) },
+        organization_ends: const {
+            HanSet::EMPTY
+                .with_nth(HEADS, -1)
+                .with_nth(FACILITIES, -1)
+                .with_each(SHORT_HEADS)
+                .with_each(&TITLE_LAST_CHARS)
+                .with_each(&['大', '央'])
+        },
+        after_place_ends: const { HanSet::EMPTY.with_nth(AFTER_PLACE, -1) },
+        small_starts: const {
+            HanSet::EMPTY
+                .with_chars(ABBREVIATIONS)
+                .with_each(GOING)
+                .with_chars(crate::words::SURNAMES)
+                .with_each(&['老', '小'])
+                .with_nth(LED_BY_PLACE, 0)
+        },
+        led_first: const { HanSet::EMPTY.with_nth(LED_BY_PLACE, 0) },
+        led_second: const { HanSet::EMPTY.with_nth(LED_BY_PLACE, 1) },
+        region_first: const { HanSet::EMPTY.with_nth(REGION_PAIRS, 0) },
+        going: const { HanSet::EMPTY.with_each(GOING) },
+        honorific_starts: const { HanSet::EMPTY.with_nth(HONORIFICS, 0) },
+        state_after_starts: const { HanSet::EMPTY.with_nth(STATE_AFTER, 0) },
+        surnames: const { HanSet::EMPTY.with_chars(crate::words::SURNAMES) },
+        before_name: const { HanSet::EMPTY.with_chars(BEFORE_NAME) },
+        countries: const { HanSet::EMPTY.with_chars(COUNTRIES) },
+        title_ends: const { HanSet::EMPTY.with_nth(TITLES, -1).with_nth(PERSON_BEFORE, -1) },
+        context_after_starts: const {
+            HanSet::EMPTY.with_nth(AFTER_NAME, 0).with_nth(TITLES, 0).with_nth(PERSON_BEFORE, 0).with_nth(HONORIFICS, 0)
+        },
+        facility_ends: const { HanSet::EMPTY.with_nth(FACILITIES, -1) },
+        long_head_ends: const { HanSet::EMPTY.with_nth(HEADS, -1) },
+        busy_starts: const {
+            HanSet::EMPTY
+                .with_nth(REGION_PAIRS, 0)
+                .with_nth(JAPANESE_SURNAMES, 0)
+                .with_chars(COUNTRIES)
+                .with_chars(ABBREVIATIONS)
+                .with_each(GOING)
+                .with_each(&['老', '小'])
+                .with_nth(LED_BY_PLACE, 0)
+        },
+        division_starts: const { HanSet::EMPTY.with_each(&['省', '市', '县', '州', '区', '镇', '乡', '村', '大']) },
         after_place: ByLast::of(AFTER_PLACE),
         japanese_starts: JAPANESE_SURNAMES.iter().filter_map(|w| w.get(..6)).collect(),
         not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
+        titles: TITLES.iter().copied().collect(),
+        honorifics: HONORIFICS.iter().copied().collect(),
+        person_before: PERSON_BEFORE.iter().copied().collect(),
+        units: const { HanSet::EMPTY.with_chars(UNITS) },
         match_verbs: MATCH_VERBS.iter().copied().collect(),
         heads: ByLast::of(HEADS),
         facilities: ByLast::of(FACILITIES),
@@ -853,34 +943,52 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             continue;
         }
         let t = &tokens[i];
-        let w = word(i);
         // Marks, numbers and Latin words name nothing by themselves; the
         // rules below that read them start at a Chinese word or at `《`.
-        if !w.starts_with(is_han) && w != "《" {
+        // (Characters are read from the text's bytes, and the word sliced
+        // only when it is not let go.)
+        let Some(c0) = first_char(text, t).filter(|&c| is_han(c) || (c == '《' && t.byte_end - t.byte_start == 3))
+        else {
             i += 1;
             continue;
-        }
+        };
         let n = len(i);
         // Most words are none of the things the rules below look for, and
         // are let go after a look at their tag and two or three
         // characters: a word of four characters or fewer of a common tag
         // (no name's, no guess's, not `nz`, `x`, `t`), whose first
         // character starts none of the words the rules read (regions,
-        // countries, Japanese surnames, abbreviations, verbs of going,
-        // surnames…), whose last ends no word after a place, before no
-        // `·` and no division's word. Every rule below needs one of these.
+        // countries, Japanese surnames, abbreviations, verbs of going…),
+        // whose last ends no word after a place, before no `·` and no
+        // division's word. Every rule below needs one of these. A word of
+        // a common tag led by a surname (`任何`, `管理`, `关于`) fires only
+        // `small_names`' rules of a surname: alone after `老` or `小` or
+        // before an honorific, or with an honorific in the word (`李先生`).
         if n <= 4 && !t.tag.is_any(&NOT_QUIET) {
             let lists = sets();
-            let quiet = w.chars().next().is_some_and(|c0| !lists.busy_starts.has(c0))
-                && (n < 3 || w.chars().next_back().is_some_and(|c| !lists.after_place_ends.has(c)))
-                && tokens.get(i + 1).is_none_or(|g| {
-                    g.text(text).chars().next().is_some_and(|c| c != '·' && !lists.division_starts.has(c))
-                });
+            let first_quiet = if lists.busy_starts.has(c0) {
+                false
+            } else if !lists.surnames.has(c0) {
+                true
+            } else if n == 1 {
+                (i == 0 || first_char(text, &tokens[i - 1]).is_none_or(|p| p != '老' && p != '小'))
+                    && tokens
+                        .get(i + 1)
+                        .is_none_or(|g| first_char(text, g).is_none_or(|c| !lists.honorific_starts.has(c)))
+            } else {
+                n == 4 || word(i)[c0.len_utf8()..].chars().next().is_none_or(|c1| !lists.honorific_starts.has(c1))
+            };
+            let quiet = first_quiet
+                && (n < 3 || last_char(text, t).is_some_and(|c| !lists.after_place_ends.has(c)))
+                && tokens
+                    .get(i + 1)
+                    .is_none_or(|g| first_char(text, g).is_some_and(|c| c != '·' && !lists.division_starts.has(c)));
             if quiet {
                 i += 1;
                 continue;
             }
         }
+        let w = word(i);
         // A person's name in a word jieba lists whole: 邓小平理论.
         if let Some(k) = person_in_word(segmenter, w, n) {
             out.push(span(t, 0, k, EntityKind::Person));
@@ -1088,12 +1196,15 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     i = b + 1;
                     continue;
                 }
-                let cs: Vec<char> = w.chars().collect();
-                let rest: String = cs[1..].iter().collect();
-                if !learned && (HONORIFICS.contains(&rest.as_str()) || TITLES.contains(&rest.as_str())) {
+                let rest = w.char_indices().nth(1).map_or("", |(b, _)| &w[b..]);
+                if !learned && (sets().honorifics.contains(rest) || sets().titles.contains(rest)) {
                     // A surname and a title: 李先生, 唐外长.
                     out.push(span(t, 0, 1, EntityKind::Person));
-                } else if !learned && n == 3 && SPEECH_ENDINGS.contains(&cs[2]) && segmenter.known(w).is_none() {
+                } else if !learned
+                    && n == 3
+                    && w.chars().nth(2).is_some_and(|c| SPEECH_ENDINGS.contains(&c))
+                    && segmenter.known(w).is_none()
+                {
                     // A name the HMM joined to a verb: 钱海说.
                     out.push(span(t, 0, 2, EntityKind::Person));
                 } else {
@@ -1278,8 +1389,8 @@ fn japanese_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) 
         && is_han_run(gw)
         && g.tag.is_any(&GIVEN_TAGS)
         && !gw.chars().any(|c| NOT_GIVEN.contains(c))
-        && !TITLES.contains(&gw)
-        && !HONORIFICS.contains(&gw);
+        && !sets().titles.contains(gw)
+        && !sets().honorifics.contains(gw);
     if given && (titled || person_context(prev, word(i + 2))) {
         return Some(i + 1);
     }
@@ -1623,7 +1734,7 @@ fn after_function_char(segmenter: &Segmenter, text: &str, tokens: &[Token], i: u
     }
     let g = tokens.get(i + 1)?;
     let gw = g.text(text);
-    if HONORIFICS.contains(&gw) || TITLES.contains(&gw) {
+    if sets().honorifics.contains(gw) || sets().titles.contains(gw) {
         return segmenter.known(w).is_none().then_some(i);
     }
     let given = g.end - g.start == 2
@@ -1673,7 +1784,9 @@ fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> 
     if g.end - g.start != 2 || !g.tag.is_any(&GIVEN_TAGS) || !gw.chars().all(is_han) {
         return None;
     }
-    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c)) || HONORIFICS.contains(&gw) || TITLES.contains(&gw)
+    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c))
+        || sets().honorifics.contains(gw)
+        || sets().titles.contains(gw)
     {
         return None;
     }
@@ -1793,9 +1906,9 @@ fn person_context(prev: &str, next: &str) -> bool {
         || (next.chars().next().is_some_and(|c| sets.context_after_starts.has(c))
             && (AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
                 || matches!(next, "先生" | "女士" | "同志")
-                || TITLES.contains(&next)
-                || PERSON_BEFORE.contains(&next)
-                || HONORIFICS.contains(&next)))
+                || sets.titles.contains(next)
+                || sets.person_before.contains(next)
+                || sets.honorifics.contains(next)))
 }
 
 /// Places and people named by one character in words that are neither:
@@ -1829,7 +1942,8 @@ fn small_names(
             out.push(span(t, 0, 1, EntityKind::Place));
         } else if surname(c0)
             && (matches!(prev, "老" | "小")
-                || (next.chars().next().is_some_and(|c| sets.honorific_starts.has(c)) && HONORIFICS.contains(&next)))
+                || (next.chars().next().is_some_and(|c| sets.honorific_starts.has(c))
+                    && sets.honorifics.contains(next)))
         {
             out.push(span(t, 0, 1, EntityKind::Person));
         }
@@ -1870,7 +1984,7 @@ fn small_names(
         out.push(span(t, 1, 2, EntityKind::Place));
     } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || led_by_place(w, c0, c1) {
         out.push(span(t, 0, 1, EntityKind::Place));
-    } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
+    } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && sets.honorifics.contains(&w[c0.len_utf8()..]) {
         out.push(span(t, 0, 1, EntityKind::Person));
     } else if n == 2
         && matches!(c0, '老' | '小')
@@ -1880,6 +1994,41 @@ fn small_names(
         // 老王, not 老师.
         out.push(span(t, 1, 2, EntityKind::Person));
     }
+}
+
+/// A token's first character, read from the text's bytes when it is of
+/// one byte or three in UTF-8 (marks, Latin letters, digits and Han
+/// characters), without slicing the text.
+#[inline(always)]
+fn first_char(text: &str, t: &Token) -> Option<char> {
+    let b = text.as_bytes();
+    let at = t.byte_start as usize;
+    if at < t.byte_end as usize
+        && let Some(&b0) = b.get(at)
+    {
+        if b0 < 0x80 {
+            return Some(char::from(b0));
+        }
+        if b0 & 0xF0 == 0xE0
+            && let Some(&[_, b1, b2]) = b.get(at..at + 3)
+        {
+            return char::from_u32(u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F));
+        }
+    }
+    first_char_decoded(text, t)
+}
+
+/// [`first_char`] for the other characters (and empty tokens).
+#[cold]
+#[inline(never)]
+fn first_char_decoded(text: &str, t: &Token) -> Option<char> {
+    t.text(text).chars().next()
+}
+
+/// A token's last character, read as [`first_char`] reads the first.
+#[inline]
+fn last_char(text: &str, t: &Token) -> Option<char> {
+    last_han(text, t).or_else(|| t.text(text).chars().next_back())
 }
 
 /// A token's last character if it is one of three bytes in UTF-8 (every
@@ -1899,7 +2048,9 @@ fn last_han(text: &str, t: &Token) -> Option<char> {
 fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize, EntityKind)> {
     let mut orgs: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
     let unit = |k: usize, head: usize| {
-        k + 1 == head && tokens[k].end - tokens[k].start == 1 && UNITS.contains(tokens[k].text(text))
+        k + 1 == head
+            && tokens[k].end - tokens[k].start == 1
+            && first_char(text, &tokens[k]).is_some_and(|c| sets().units.has(c))
     };
     let ends = &sets().organization_ends;
     for i in 0..tokens.len() {
@@ -2050,7 +2201,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 || sets().not_modifiers.contains(mw)
                 || sets().match_verbs.contains(mw)
                 || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
-                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
+                    && (sets().titles.contains(mw) || sets().person_before.contains(mw)))
                 || size + mn > 20
                 || !mw.chars().all(is_han)
             {
@@ -2198,7 +2349,7 @@ fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
         && !lists.not_heads.is(w, last)
         && !lists.not_head_endings.ends(w, last)
         && (last != '行' || w.ends_with("银行"))
-        && !TITLES.contains(&w)
+        && !sets().titles.contains(w)
         && !TITLE_ENDINGS.contains(&w)
         && !sets().not_modifiers.contains(w)
 }
@@ -2261,7 +2412,7 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
             sets().not_modifiers.contains(mw)
                 || sets().match_verbs.contains(mw)
                 || (mw.chars().next_back().is_some_and(|c| sets().title_ends.has(c))
-                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
+                    && (sets().titles.contains(mw) || sets().person_before.contains(mw)))
         };
         let Some(mut j) = found.filter(|&j| !tokens[e + 1..j].iter().any(never)) else {
             k += 1;
@@ -2388,9 +2539,11 @@ fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str>
 
 /// Does a head word start with a place (`智利队`, `古巴队`)?
 fn place_before_head(segmenter: &Segmenter, w: &str) -> bool {
-    let short = w.ends_with(SHORT_HEADS);
-    let head = if short { w.chars().next_back().map_or(0, char::len_utf8) } else { 0 };
-    let head = HEADS.iter().find(|h| w.ends_with(*h)).map_or(head, |h| h.len());
+    let Some(last) = w.chars().next_back() else { return false };
+    let head = if SHORT_HEADS.contains(&last) { last.len_utf8() } else { 0 };
+    // The first of the heads it ends with, looked for among those ending
+    // in its last character.
+    let head = sets().heads.find_end(w, last).map_or(head, str::len);
     head > 0 && head < w.len() && is_place(segmenter, &w[..w.len() - head])
 }
 
@@ -2472,6 +2625,49 @@ mod tests {
         let mut out = Vec::new();
         recognise(text, &tokens, s, &mut out);
         out.iter().map(|f| (text[f.byte_start as usize..f.byte_end as usize].to_string(), f.kind)).collect()
+    }
+
+    /// The characters of a set, in order.
+    fn members(set: &HanSet) -> Vec<char> {
+        ('\u{4E00}'..='\u{9FFF}').filter(|&c| set.has(c)).collect()
+    }
+
+    /// The Han characters of some, in order and once each.
+    fn han(chars: impl IntoIterator<Item = char>) -> Vec<char> {
+        let mut v: Vec<char> = chars.into_iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn the_sets_made_at_compile_time_hold_the_characters_of_their_lists() {
+        let sets = sets();
+        let firsts = |l: &[&str]| l.iter().filter_map(|w| w.chars().next()).collect::<Vec<_>>();
+        let lasts = |l: &[&str]| l.iter().filter_map(|w| w.chars().next_back()).collect::<Vec<_>>();
+        let organization_ends = lasts(HEADS)
+            .into_iter()
+            .chain(lasts(FACILITIES))
+            .chain(SHORT_HEADS.iter().copied())
+            .chain(TITLE_LAST_CHARS)
+            .chain(['大', '央']);
+        assert_eq!(members(&sets.organization_ends), han(organization_ends));
+        assert_eq!(members(&sets.led_second), han(LED_BY_PLACE.iter().filter_map(|w| w.chars().nth(1))));
+        assert_eq!(members(&sets.title_ends), han(lasts(TITLES).into_iter().chain(lasts(PERSON_BEFORE))));
+        assert_eq!(members(&sets.surnames), han(crate::words::SURNAMES.chars()));
+        assert_eq!(members(&sets.units), han(UNITS.chars()));
+        let busy = firsts(REGION_PAIRS)
+            .into_iter()
+            .chain(firsts(JAPANESE_SURNAMES))
+            .chain(COUNTRIES.chars())
+            .chain(ABBREVIATIONS.chars())
+            .chain(GOING.iter().copied())
+            .chain(['老', '小'])
+            .chain(firsts(LED_BY_PLACE));
+        assert_eq!(members(&sets.busy_starts), han(busy));
+        assert_eq!(decode("a·中𠀀".as_bytes(), 1), ('·', 2));
+        assert_eq!(decode("a·中𠀀".as_bytes(), 3), ('中', 3));
+        assert_eq!(decode("a·中𠀀".as_bytes(), 6), ('𠀀', 4));
     }
 
     #[test]
