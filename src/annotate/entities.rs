@@ -733,6 +733,23 @@ const fn decode(b: &[u8], at: usize) -> (char, usize) {
     }
 }
 
+/// Sets of the characters of lists read a character at a time (a
+/// `str::contains` of a Chinese character searches for its bytes, at
+/// some 300 instructions).
+static NOT_AFTER_NAME_SET: HanSet = HanSet::EMPTY.with_chars(NOT_AFTER_NAME);
+static NOT_GIVEN_SET: HanSet = HanSet::EMPTY.with_chars(NOT_GIVEN);
+static NOT_THIRD_SET: HanSet = HanSet::EMPTY.with_chars(NOT_THIRD);
+static JOINED_SET: HanSet = HanSet::EMPTY.with_chars(JOINED);
+static ADMINISTRATIVE_SET: HanSet = HanSet::EMPTY.with_chars(ADMINISTRATIVE);
+/// Function words of one character (`is_function_char`), the particles
+/// after a head (`head_before_particle`), numerals (`congress`, `ordinal`).
+const FUNCTION_WORDS: &str = "的了和与及或在是对向从把被给为以于而但也就都又";
+static FUNCTION_CHARS: HanSet = HanSet::EMPTY.with_chars(FUNCTION_WORDS);
+const AFTER_HEADS: &str = "以于等在和与是的为将被把从对也都就";
+static PARTICLES: HanSet = HanSet::EMPTY.with_chars(AFTER_HEADS);
+const NUMERAL_CHARS: &str = "一二三四五六七八九十";
+static NUMERALS: HanSet = HanSet::EMPTY.with_chars(NUMERAL_CHARS);
+
 /// The character sets of the lists above, for lookups without scanning
 /// them: most words are none of these things, and are let go after a
 /// look at one character.
@@ -1167,14 +1184,14 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         }
         if n == 2 && t.tag == Tag::PERSON && unknown_name(segmenter, w) && !foreign_run(text, tokens, i, i) {
             let next = tokens.get(i + 1).map_or("", |t| t.text(text));
-            if next.chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)) {
+            if next.chars().next().is_some_and(|c| NOT_AFTER_NAME_SET.has(c)) {
                 // The start of a place or an organisation: 周洼 村.
                 i += 1;
                 continue;
             }
             // A third character the HMM left alone: 侯御 之, 张友 香.
             let third = next.chars().count() == 1
-                && next.chars().all(|c| is_han(c) && !NOT_GIVEN.contains(c) && !NOT_THIRD.contains(c))
+                && next.chars().all(|c| is_han(c) && !NOT_GIVEN_SET.has(c) && !NOT_THIRD_SET.has(c))
                 && tokens.get(i + 2).is_none_or(|t| !is_han_run(t.text(text)) || t.end - t.start >= 2);
             let last = if third { i + 1 } else { i };
             out.push(whole(i, last, EntityKind::Person));
@@ -1379,7 +1396,7 @@ fn japanese_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) 
         let ok = (4..=5).contains(&n)
             && (2..=3).contains(&given)
             && (segmenter.knows(w)
-                || !rest.ends_with(|c: char| NOT_AFTER_NAME.contains(c) || PLACE_ENDINGS.contains(&c)));
+                || !rest.ends_with(|c: char| NOT_AFTER_NAME_SET.has(c) || PLACE_ENDINGS.contains(&c)));
         return ok.then_some(i);
     }
     let g = tokens.get(i + 1)?;
@@ -1388,7 +1405,7 @@ fn japanese_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) 
     let given = (1..=3).contains(&gn)
         && is_han_run(gw)
         && g.tag.is_any(&GIVEN_TAGS)
-        && !gw.chars().any(|c| NOT_GIVEN.contains(c))
+        && !gw.chars().any(|c| NOT_GIVEN_SET.has(c))
         && !sets().titles.contains(gw)
         && !sets().honorifics.contains(gw);
     if given && (titled || person_context(prev, word(i + 2))) {
@@ -1502,10 +1519,10 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
         return None;
     }
     // Not the start of a longer word cut apart: 市 场.
-    if tokens
-        .get(i + 2)
-        .is_some_and(|t| t.end - t.start == 1 && t.text(text).chars().all(|c| is_han(c) && !"的和与在是".contains(c)))
-    {
+    if tokens.get(i + 2).is_some_and(|t| {
+        t.end - t.start == 1
+            && t.text(text).chars().all(|c| is_han(c) && !matches!(c, '的' | '和' | '与' | '在' | '是'))
+    }) {
         return None;
     }
     let t = &tokens[i];
@@ -1591,7 +1608,7 @@ fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
     sets().surnames.has(c0)
         && !sets().common_surnames.has(c0)
         && !countries
-        && !NOT_GIVEN.contains(c1)
+        && !NOT_GIVEN_SET.has(c1)
         && segmenter.known(w).is_none()
         && name_shaped(w)
 }
@@ -1651,7 +1668,7 @@ fn name_piece(segmenter: &Segmenter, t: &Token, w: &str) -> bool {
 /// Prepositions, conjunctions and particles of one character that do not
 /// stand in a name.
 fn is_function_char(w: &str) -> bool {
-    w.chars().count() == 1 && w.chars().all(|c| "的了和与及或在是对向从把被给为以于而但也就都又".contains(c))
+    w.chars().count() == 1 && w.chars().all(|c| FUNCTION_CHARS.has(c))
 }
 
 /// Tags the HMM gives the last character of a name it cut off: a name's
@@ -1667,7 +1684,7 @@ const THIRD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["nr", "ng", 
 fn cut_third(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let w = t.text(text);
-    if t.tag != Tag::PERSON || !name_shaped(w) || w.chars().nth(1).is_some_and(|c| NOT_GIVEN.contains(c)) {
+    if t.tag != Tag::PERSON || !name_shaped(w) || w.chars().nth(1).is_some_and(|c| NOT_GIVEN_SET.has(c)) {
         return false;
     }
     if segmenter.known(w).is_some_and(|k| k.tag.entity() != Some(EntityKind::Person)) {
@@ -1677,7 +1694,7 @@ fn cut_third(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> b
     let gw = g.text(text);
     let mut cs = gw.chars();
     let Some(c) = cs.next() else { return false };
-    if !is_han(c) || NOT_GIVEN.contains(c) || NOT_THIRD.contains(c) || !g.tag.is_any(&THIRD_TAGS) {
+    if !is_han(c) || NOT_GIVEN_SET.has(c) || NOT_THIRD_SET.has(c) || !g.tag.is_any(&THIRD_TAGS) {
         return false;
     }
     let alone_or_before_speech = match (cs.next(), cs.next()) {
@@ -1740,7 +1757,7 @@ fn after_function_char(segmenter: &Segmenter, text: &str, tokens: &[Token], i: u
     let given = g.end - g.start == 2
         && is_han_run(gw)
         && g.tag.is_any(&GIVEN_TAGS)
-        && !gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c));
+        && !gw.chars().next_back().is_some_and(|c| NOT_GIVEN_SET.has(c));
     if !given || segmenter.known(w).is_some() {
         return None;
     }
@@ -1784,7 +1801,7 @@ fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> 
     if g.end - g.start != 2 || !g.tag.is_any(&GIVEN_TAGS) || !gw.chars().all(is_han) {
         return None;
     }
-    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c))
+    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN_SET.has(c))
         || sets().honorifics.contains(gw)
         || sets().titles.contains(gw)
     {
@@ -1795,7 +1812,7 @@ fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> 
         return None;
     }
     if foreign_run(text, tokens, i, i + 1)
-        || tokens.get(i + 2).is_some_and(|t| t.text(text).chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)))
+        || tokens.get(i + 2).is_some_and(|t| t.text(text).chars().next().is_some_and(|c| NOT_AFTER_NAME_SET.has(c)))
     {
         return None;
     }
@@ -1868,7 +1885,8 @@ fn country_pair(text: &str, tokens: &[Token], i: usize) -> bool {
     let one = |k: usize| -> Option<char> {
         let t = tokens.get(k)?;
         let c = t.text(text).chars().next()?;
-        (t.end - t.start == 1 && sets.countries.has(c) && !"希意葡荷埃叙".contains(c)).then_some(c)
+        (t.end - t.start == 1 && sets.countries.has(c) && !matches!(c, '希' | '意' | '葡' | '荷' | '埃' | '叙'))
+            .then_some(c)
     };
     let Some(c) = one(i) else { return false };
     let comma = |k: usize| tokens.get(k).is_some_and(|t| t.text(text) == "、");
@@ -2382,9 +2400,7 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
                 break;
             }
             // A number of the part (`第` `12` `军`, `三` `总队`).
-            if m.tag.name() == "m"
-                && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
-            {
+            if m.tag.name() == "m" && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || NUMERALS.has(c))) {
                 continue;
             }
             if n < 2 || !mw.chars().all(is_han) {
@@ -2458,7 +2474,7 @@ const JOINED: &str = "是的了在和与及等为对把被将也都就从向由�
 /// Is the word one the HMM joined across a particle or a verb?
 fn joined_across(segmenter: &Segmenter, tag: Tag, w: &str) -> bool {
     let unknown = tag == Tag::UNKNOWN || (tag == Tag::PERSON && segmenter.known(w).is_none());
-    unknown && (w.starts_with(|c: char| JOINED.contains(c)) || w.ends_with(|c: char| JOINED.contains(c)))
+    unknown && (w.starts_with(|c: char| JOINED_SET.has(c)) || w.ends_with(|c: char| JOINED_SET.has(c)))
 }
 
 /// Can the word start an organisation's name? A word of the HMM's or a
@@ -2476,13 +2492,14 @@ fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bo
 /// The head of one character of a word the HMM joined from it and a
 /// particle or preposition (`队以`, `社于`, `报等`).
 fn head_before_particle<'w>(t: &Token, w: &'w str) -> Option<&'w str> {
+    // The HMM's words of two characters only, before any is decoded.
+    if t.tag != Tag::UNKNOWN || t.end - t.start != 2 {
+        return None;
+    }
     let mut cs = w.char_indices();
     let (_, c0) = cs.next()?;
     let (b1, c1) = cs.next()?;
-    let ok = SHORT_HEADS.contains(&c0)
-        && t.tag == Tag::UNKNOWN
-        && cs.next().is_none()
-        && "以于等在和与是的为将被把从对也都就".contains(c1);
+    let ok = SHORT_HEADS.contains(&c0) && t.tag == Tag::UNKNOWN && cs.next().is_none() && PARTICLES.has(c1);
     ok.then(|| &w[..b1])
 }
 
@@ -2530,9 +2547,7 @@ fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str>
                 || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name))
                 || (chars(name) >= 2 && ["公司", "银行", "集团", "党组", "总社"].iter().any(|h| name.ends_with(h)))
                 || (chars(name) >= 3 && name.ends_with(['社', '院']) && !NOT_HEADS.contains(&name))
-                || (chars(name) == 2
-                    && name.ends_with('委')
-                    && name.starts_with(|c: char| ADMINISTRATIVE.contains(c))));
+                || (chars(name) == 2 && name.ends_with('委') && name.starts_with(|c: char| ADMINISTRATIVE_SET.has(c))));
         ok.then_some(name)
     })
 }
@@ -2566,7 +2581,9 @@ const ADMINISTRATIVE: &str = "省市地县区乡镇厅";
 /// such names as ordinary words.
 fn short_division(segmenter: &Segmenter, text: &str, tokens: &[Token], a: usize) -> bool {
     let (Some(t), Some(next)) = (tokens.get(a), tokens.get(a + 1)) else { return false };
-    let Some(c) = next.text(text).chars().next().filter(|c| "省市县区".contains(*c)) else { return false };
+    let Some(c) = next.text(text).chars().next().filter(|c| matches!(c, '省' | '市' | '县' | '区')) else {
+        return false;
+    };
     let w = t.text(text);
     if t.end - t.start != 2 || next.end - next.start < 2 || !w.chars().all(is_han) {
         return false;
@@ -2579,8 +2596,7 @@ fn short_division(segmenter: &Segmenter, text: &str, tokens: &[Token], a: usize)
 
 /// Is the word a party congress by its number (`十五大`, `十六大`)?
 fn congress(w: &str) -> bool {
-    w.strip_suffix('大')
-        .is_some_and(|number| number.chars().count() >= 2 && number.chars().all(|c| "一二三四五六七八九十".contains(c)))
+    w.strip_suffix('大').is_some_and(|number| number.chars().count() >= 2 && number.chars().all(|c| NUMERALS.has(c)))
 }
 
 /// The opening mark of a name of one to ten characters in quotation
@@ -2665,6 +2681,14 @@ mod tests {
             .chain(['老', '小'])
             .chain(firsts(LED_BY_PLACE));
         assert_eq!(members(&sets.busy_starts), han(busy));
+        // The lists read a character at a time are all of the range.
+        for list in
+            [NOT_AFTER_NAME, NOT_GIVEN, NOT_THIRD, JOINED, ADMINISTRATIVE, FUNCTION_WORDS, AFTER_HEADS, NUMERAL_CHARS]
+        {
+            assert!(list.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{list}");
+        }
+        assert_eq!(members(&NOT_GIVEN_SET), han(NOT_GIVEN.chars()));
+        assert_eq!(members(&PARTICLES), han(AFTER_HEADS.chars()));
         assert_eq!(decode("a·中𠀀".as_bytes(), 1), ('·', 2));
         assert_eq!(decode("a·中𠀀".as_bytes(), 3), ('中', 3));
         assert_eq!(decode("a·中𠀀".as_bytes(), 6), ('𠀀', 4));
