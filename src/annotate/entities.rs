@@ -639,13 +639,70 @@ const HAN_WORDS: usize = (0x9FFF - 0x4E00) / 64 + 1;
 struct HanSet([u64; HAN_WORDS]);
 
 impl HanSet {
-    fn of(chars: impl IntoIterator<Item = char>) -> HanSet {
-        let mut bits = [0u64; HAN_WORDS];
-        for c in chars.into_iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
-            let i = c as usize - 0x4E00;
-            bits[i / 64] |= 1 << (i % 64);
+    /// The sets are built at compile time, by these `const fn`s: building
+    /// them when the first text is read cost some 0.4 M instructions.
+    const EMPTY: HanSet = HanSet([0; HAN_WORDS]);
+
+    /// With `c` too (a character outside the range is left out).
+    const fn with(mut self, c: char) -> HanSet {
+        let i = (c as u32).wrapping_sub(0x4E00) as usize;
+        if i < HAN_WORDS * 64 {
+            self.0[i / 64] |= 1 << (i % 64);
         }
-        HanSet(bits)
+        self
+    }
+
+    /// With every character of `s`.
+    const fn with_chars(mut self, s: &str) -> HanSet {
+        let mut at = 0;
+        while at < s.len() {
+            let (c, size) = decode(s.as_bytes(), at);
+            self = self.with(c);
+            at += size;
+        }
+        self
+    }
+
+    const fn with_each(mut self, cs: &[char]) -> HanSet {
+        let mut i = 0;
+        while i < cs.len() {
+            self = self.with(cs[i]);
+            i += 1;
+        }
+        self
+    }
+
+    /// With character number `nth` (0 the first, -1 the last) of each
+    /// word that has one.
+    const fn with_nth(mut self, words: &[&str], nth: isize) -> HanSet {
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            i += 1;
+            if w.is_empty() {
+                continue;
+            }
+            if nth < 0 {
+                // Back to the last character's first byte.
+                let mut at = w.len() - 1;
+                while w[at] & 0xC0 == 0x80 {
+                    at -= 1;
+                }
+                self = self.with(decode(w, at).0);
+                continue;
+            }
+            let (mut at, mut k) = (0, 0);
+            while at < w.len() {
+                let (c, size) = decode(w, at);
+                if k == nth {
+                    self = self.with(c);
+                    break;
+                }
+                at += size;
+                k += 1;
+            }
+        }
+        self
     }
 
     #[inline]
@@ -656,6 +713,42 @@ impl HanSet {
         i < HAN_WORDS * 64 && self.0[i / 64] & (1 << (i % 64)) != 0
     }
 }
+
+/// The character starting at byte `at` of valid UTF-8, and its length.
+const fn decode(b: &[u8], at: usize) -> (char, usize) {
+    let b0 = b[at] as u32;
+    let (c, size) = if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        ((b0 & 0x1F) << 6 | (b[at + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        ((b0 & 0x0F) << 12 | (b[at + 1] as u32 & 0x3F) << 6 | (b[at + 2] as u32 & 0x3F), 3)
+    } else {
+        let c = (b0 & 0x07) << 18 | (b[at + 1] as u32 & 0x3F) << 12 | (b[at + 2] as u32 & 0x3F) << 6;
+        (c | (b[at + 3] as u32 & 0x3F), 4)
+    };
+    match char::from_u32(c) {
+        Some(c) => (c, size),
+        None => panic!("not UTF-8"),
+    }
+}
+
+/// Sets of the characters of lists read a character at a time (a
+/// `str::contains` of a Chinese character searches for its bytes, at
+/// some 300 instructions).
+static NOT_AFTER_NAME_SET: HanSet = HanSet::EMPTY.with_chars(NOT_AFTER_NAME);
+static NOT_GIVEN_SET: HanSet = HanSet::EMPTY.with_chars(NOT_GIVEN);
+static NOT_THIRD_SET: HanSet = HanSet::EMPTY.with_chars(NOT_THIRD);
+static JOINED_SET: HanSet = HanSet::EMPTY.with_chars(JOINED);
+static ADMINISTRATIVE_SET: HanSet = HanSet::EMPTY.with_chars(ADMINISTRATIVE);
+/// Function words of one character (`is_function_char`), the particles
+/// after a head (`head_before_particle`), numerals (`congress`, `ordinal`).
+const FUNCTION_WORDS: &str = "的了和与及或在是对向从把被给为以于而但也就都又";
+static FUNCTION_CHARS: HanSet = HanSet::EMPTY.with_chars(FUNCTION_WORDS);
+const AFTER_HEADS: &str = "以于等在和与是的为将被把从对也都就";
+static PARTICLES: HanSet = HanSet::EMPTY.with_chars(AFTER_HEADS);
+const NUMERAL_CHARS: &str = "一二三四五六七八九十";
+static NUMERALS: HanSet = HanSet::EMPTY.with_chars(NUMERAL_CHARS);
 
 /// The character sets of the lists above, for lookups without scanning
 /// them: most words are none of these things, and are let go after a
@@ -693,8 +786,8 @@ struct Sets {
     facility_ends: HanSet,
     long_head_ends: HanSet,
     /// First characters of the words the rules of [`recognise`] look at
-    /// beyond their tags (see `quiet` there), and first characters of
-    /// the words of divisions after a place.
+    /// beyond their tags (see `quiet` there), surnames aside, and first
+    /// characters of the words of divisions after a place.
     busy_starts: HanSet,
     division_starts: HanSet,
     /// The words after a place, by their last character.
@@ -706,6 +799,13 @@ struct Sets {
     /// match, looked up by hash (they are read for most words before a
     /// head, where a scan compared each with a few dozen).
     not_modifiers: rustc_hash::FxHashSet<&'static str>,
+    /// Titles, honorifics and the other words before a person's name,
+    /// looked up by hash (a scan compared a word with some fifty).
+    titles: rustc_hash::FxHashSet<&'static str>,
+    honorifics: rustc_hash::FxHashSet<&'static str>,
+    person_before: rustc_hash::FxHashSet<&'static str>,
+    /// The characters of [`UNITS`].
+    units: HanSet,
     match_verbs: rustc_hash::FxHashSet<&'static str>,
     /// Head words and the lists read with them, by their last character.
     heads: ByLast,
@@ -734,6 +834,12 @@ impl ByLast {
         self.0.get(&last).is_some_and(|v| v.iter().any(|h| w.ends_with(h)))
     }
 
+    /// The first word of the list that `w`, whose last character is
+    /// `last`, ends with.
+    fn find_end(&self, w: &str, last: char) -> Option<&'static str> {
+        self.0.get(&last)?.iter().copied().find(|h| w.ends_with(h))
+    }
+
     /// Is `w`, whose last character is `last`, a word of the list?
     fn is(&self, w: &str, last: char) -> bool {
         self.0.get(&last).is_some_and(|v| v.contains(&w))
@@ -743,58 +849,59 @@ impl ByLast {
 fn sets() -> &'static Sets {
     static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| Sets {
-        abbreviations: HanSet::of(ABBREVIATIONS.chars()),
-        alone: HanSet::of(ALONE.chars()),
-        common_surnames: HanSet::of(COMMON_SURNAMES.chars()),
-        organization_ends: HanSet::of(
-            HEADS
-                .iter()
-                .chain(FACILITIES)
-                .filter_map(|h| h.chars().last())
-                .chain(SHORT_HEADS.iter().copied())
-                .chain(TITLE_LAST_CHARS)
-                .chain(['大', '央']),
-        ),
-        after_place_ends: HanSet::of(AFTER_PLACE.iter().filter_map(|h| h.chars().last())),
-        small_starts: HanSet::of(
-            ABBREVIATIONS
-                .chars()
-                .chain(GOING.iter().copied())
-                .chain(crate::words::SURNAMES.chars())
-                .chain(['老', '小'])
-                .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
-        ),
-        led_first: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
-        led_second: HanSet::of(LED_BY_PLACE.iter().filter_map(|w| w.chars().nth(1))),
-        region_first: HanSet::of(REGION_PAIRS.iter().filter_map(|w| w.chars().next())),
-        going: HanSet::of(GOING.iter().copied()),
-        honorific_starts: HanSet::of(HONORIFICS.iter().filter_map(|w| w.chars().next())),
-        state_after_starts: HanSet::of(STATE_AFTER.iter().filter_map(|w| w.chars().next())),
-        surnames: HanSet::of(crate::words::SURNAMES.chars()),
-        before_name: HanSet::of(BEFORE_NAME.chars()),
-        countries: HanSet::of(COUNTRIES.chars()),
-        title_ends: HanSet::of(TITLES.iter().chain(PERSON_BEFORE).filter_map(|t| t.chars().next_back())),
-        context_after_starts: HanSet::of(
-            AFTER_NAME.iter().chain(TITLES).chain(PERSON_BEFORE).chain(HONORIFICS).filter_map(|t| t.chars().next()),
-        ),
-        facility_ends: HanSet::of(FACILITIES.iter().filter_map(|h| h.chars().next_back())),
-        long_head_ends: HanSet::of(HEADS.iter().filter_map(|h| h.chars().next_back())),
-        busy_starts: HanSet::of(
-            REGION_PAIRS
-                .iter()
-                .chain(JAPANESE_SURNAMES)
-                .filter_map(|w| w.chars().next())
-                .chain(COUNTRIES.chars())
-                .chain(ABBREVIATIONS.chars())
-                .chain(GOING.iter().copied())
-                .chain(crate::words::SURNAMES.chars())
-                .chain(['老', '小'])
-                .chain(LED_BY_PLACE.iter().filter_map(|w| w.chars().next())),
-        ),
-        division_starts: HanSet::of(['省', '市', '县', '州', '区', '镇', '乡', '村', '大']),
+        abbreviations: const { HanSet::EMPTY.with_chars(ABBREVIATIONS) },
+        alone: const { HanSet::EMPTY.with_chars(ALONE) },
+        common_surnames: const { HanSet::EMPTY.with_chars(COMMON_SURNAMES) },
+        organization_ends: const {
+            HanSet::EMPTY
+                .with_nth(HEADS, -1)
+                .with_nth(FACILITIES, -1)
+                .with_each(SHORT_HEADS)
+                .with_each(&TITLE_LAST_CHARS)
+                .with_each(&['大', '央'])
+        },
+        after_place_ends: const { HanSet::EMPTY.with_nth(AFTER_PLACE, -1) },
+        small_starts: const {
+            HanSet::EMPTY
+                .with_chars(ABBREVIATIONS)
+                .with_each(GOING)
+                .with_chars(crate::words::SURNAMES)
+                .with_each(&['老', '小'])
+                .with_nth(LED_BY_PLACE, 0)
+        },
+        led_first: const { HanSet::EMPTY.with_nth(LED_BY_PLACE, 0) },
+        led_second: const { HanSet::EMPTY.with_nth(LED_BY_PLACE, 1) },
+        region_first: const { HanSet::EMPTY.with_nth(REGION_PAIRS, 0) },
+        going: const { HanSet::EMPTY.with_each(GOING) },
+        honorific_starts: const { HanSet::EMPTY.with_nth(HONORIFICS, 0) },
+        state_after_starts: const { HanSet::EMPTY.with_nth(STATE_AFTER, 0) },
+        surnames: const { HanSet::EMPTY.with_chars(crate::words::SURNAMES) },
+        before_name: const { HanSet::EMPTY.with_chars(BEFORE_NAME) },
+        countries: const { HanSet::EMPTY.with_chars(COUNTRIES) },
+        title_ends: const { HanSet::EMPTY.with_nth(TITLES, -1).with_nth(PERSON_BEFORE, -1) },
+        context_after_starts: const {
+            HanSet::EMPTY.with_nth(AFTER_NAME, 0).with_nth(TITLES, 0).with_nth(PERSON_BEFORE, 0).with_nth(HONORIFICS, 0)
+        },
+        facility_ends: const { HanSet::EMPTY.with_nth(FACILITIES, -1) },
+        long_head_ends: const { HanSet::EMPTY.with_nth(HEADS, -1) },
+        busy_starts: const {
+            HanSet::EMPTY
+                .with_nth(REGION_PAIRS, 0)
+                .with_nth(JAPANESE_SURNAMES, 0)
+                .with_chars(COUNTRIES)
+                .with_chars(ABBREVIATIONS)
+                .with_each(GOING)
+                .with_each(&['老', '小'])
+                .with_nth(LED_BY_PLACE, 0)
+        },
+        division_starts: const { HanSet::EMPTY.with_each(&['省', '市', '县', '州', '区', '镇', '乡', '村', '大']) },
         after_place: ByLast::of(AFTER_PLACE),
         japanese_starts: JAPANESE_SURNAMES.iter().filter_map(|w| w.get(..6)).collect(),
         not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
+        titles: TITLES.iter().copied().collect(),
+        honorifics: HONORIFICS.iter().copied().collect(),
+        person_before: PERSON_BEFORE.iter().copied().collect(),
+        units: const { HanSet::EMPTY.with_chars(UNITS) },
         match_verbs: MATCH_VERBS.iter().copied().collect(),
         heads: ByLast::of(HEADS),
         facilities: ByLast::of(FACILITIES),
@@ -853,34 +960,52 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
             continue;
         }
         let t = &tokens[i];
-        let w = word(i);
         // Marks, numbers and Latin words name nothing by themselves; the
         // rules below that read them start at a Chinese word or at `《`.
-        if !w.starts_with(is_han) && w != "《" {
+        // (Characters are read from the text's bytes, and the word sliced
+        // only when it is not let go.)
+        let Some(c0) = first_char(text, t).filter(|&c| is_han(c) || (c == '《' && t.byte_end - t.byte_start == 3))
+        else {
             i += 1;
             continue;
-        }
+        };
         let n = len(i);
         // Most words are none of the things the rules below look for, and
         // are let go after a look at their tag and two or three
         // characters: a word of four characters or fewer of a common tag
         // (no name's, no guess's, not `nz`, `x`, `t`), whose first
         // character starts none of the words the rules read (regions,
-        // countries, Japanese surnames, abbreviations, verbs of going,
-        // surnames…), whose last ends no word after a place, before no
-        // `·` and no division's word. Every rule below needs one of these.
+        // countries, Japanese surnames, abbreviations, verbs of going…),
+        // whose last ends no word after a place, before no `·` and no
+        // division's word. Every rule below needs one of these. A word of
+        // a common tag led by a surname (`任何`, `管理`, `关于`) fires only
+        // `small_names`' rules of a surname: alone after `老` or `小` or
+        // before an honorific, or with an honorific in the word (`李先生`).
         if n <= 4 && !t.tag.is_any(&NOT_QUIET) {
             let lists = sets();
-            let quiet = w.chars().next().is_some_and(|c0| !lists.busy_starts.has(c0))
-                && (n < 3 || w.chars().next_back().is_some_and(|c| !lists.after_place_ends.has(c)))
-                && tokens.get(i + 1).is_none_or(|g| {
-                    g.text(text).chars().next().is_some_and(|c| c != '·' && !lists.division_starts.has(c))
-                });
+            let first_quiet = if lists.busy_starts.has(c0) {
+                false
+            } else if !lists.surnames.has(c0) {
+                true
+            } else if n == 1 {
+                (i == 0 || first_char(text, &tokens[i - 1]).is_none_or(|p| p != '老' && p != '小'))
+                    && tokens
+                        .get(i + 1)
+                        .is_none_or(|g| first_char(text, g).is_none_or(|c| !lists.honorific_starts.has(c)))
+            } else {
+                n == 4 || word(i)[c0.len_utf8()..].chars().next().is_none_or(|c1| !lists.honorific_starts.has(c1))
+            };
+            let quiet = first_quiet
+                && (n < 3 || last_char(text, t).is_some_and(|c| !lists.after_place_ends.has(c)))
+                && tokens
+                    .get(i + 1)
+                    .is_none_or(|g| first_char(text, g).is_some_and(|c| c != '·' && !lists.division_starts.has(c)));
             if quiet {
                 i += 1;
                 continue;
             }
         }
+        let w = word(i);
         // A person's name in a word jieba lists whole: 邓小平理论.
         if let Some(k) = person_in_word(segmenter, w, n) {
             out.push(span(t, 0, k, EntityKind::Person));
@@ -1059,14 +1184,14 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         }
         if n == 2 && t.tag == Tag::PERSON && unknown_name(segmenter, w) && !foreign_run(text, tokens, i, i) {
             let next = tokens.get(i + 1).map_or("", |t| t.text(text));
-            if next.chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)) {
+            if next.chars().next().is_some_and(|c| NOT_AFTER_NAME_SET.has(c)) {
                 // The start of a place or an organisation: 周洼 村.
                 i += 1;
                 continue;
             }
             // A third character the HMM left alone: 侯御 之, 张友 香.
             let third = next.chars().count() == 1
-                && next.chars().all(|c| is_han(c) && !NOT_GIVEN.contains(c) && !NOT_THIRD.contains(c))
+                && next.chars().all(|c| is_han(c) && !NOT_GIVEN_SET.has(c) && !NOT_THIRD_SET.has(c))
                 && tokens.get(i + 2).is_none_or(|t| !is_han_run(t.text(text)) || t.end - t.start >= 2);
             let last = if third { i + 1 } else { i };
             out.push(whole(i, last, EntityKind::Person));
@@ -1088,12 +1213,15 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
                     i = b + 1;
                     continue;
                 }
-                let cs: Vec<char> = w.chars().collect();
-                let rest: String = cs[1..].iter().collect();
-                if !learned && (HONORIFICS.contains(&rest.as_str()) || TITLES.contains(&rest.as_str())) {
+                let rest = w.char_indices().nth(1).map_or("", |(b, _)| &w[b..]);
+                if !learned && (sets().honorifics.contains(rest) || sets().titles.contains(rest)) {
                     // A surname and a title: 李先生, 唐外长.
                     out.push(span(t, 0, 1, EntityKind::Person));
-                } else if !learned && n == 3 && SPEECH_ENDINGS.contains(&cs[2]) && segmenter.known(w).is_none() {
+                } else if !learned
+                    && n == 3
+                    && w.chars().nth(2).is_some_and(|c| SPEECH_ENDINGS.contains(&c))
+                    && segmenter.known(w).is_none()
+                {
                     // A name the HMM joined to a verb: 钱海说.
                     out.push(span(t, 0, 2, EntityKind::Person));
                 } else {
@@ -1268,7 +1396,7 @@ fn japanese_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) 
         let ok = (4..=5).contains(&n)
             && (2..=3).contains(&given)
             && (segmenter.knows(w)
-                || !rest.ends_with(|c: char| NOT_AFTER_NAME.contains(c) || PLACE_ENDINGS.contains(&c)));
+                || !rest.ends_with(|c: char| NOT_AFTER_NAME_SET.has(c) || PLACE_ENDINGS.contains(&c)));
         return ok.then_some(i);
     }
     let g = tokens.get(i + 1)?;
@@ -1277,9 +1405,9 @@ fn japanese_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) 
     let given = (1..=3).contains(&gn)
         && is_han_run(gw)
         && g.tag.is_any(&GIVEN_TAGS)
-        && !gw.chars().any(|c| NOT_GIVEN.contains(c))
-        && !TITLES.contains(&gw)
-        && !HONORIFICS.contains(&gw);
+        && !gw.chars().any(|c| NOT_GIVEN_SET.has(c))
+        && !sets().titles.contains(gw)
+        && !sets().honorifics.contains(gw);
     if given && (titled || person_context(prev, word(i + 2))) {
         return Some(i + 1);
     }
@@ -1391,10 +1519,10 @@ fn division_after(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize)
         return None;
     }
     // Not the start of a longer word cut apart: 市 场.
-    if tokens
-        .get(i + 2)
-        .is_some_and(|t| t.end - t.start == 1 && t.text(text).chars().all(|c| is_han(c) && !"的和与在是".contains(c)))
-    {
+    if tokens.get(i + 2).is_some_and(|t| {
+        t.end - t.start == 1
+            && t.text(text).chars().all(|c| is_han(c) && !matches!(c, '的' | '和' | '与' | '在' | '是'))
+    }) {
         return None;
     }
     let t = &tokens[i];
@@ -1480,7 +1608,7 @@ fn unknown_name(segmenter: &Segmenter, w: &str) -> bool {
     sets().surnames.has(c0)
         && !sets().common_surnames.has(c0)
         && !countries
-        && !NOT_GIVEN.contains(c1)
+        && !NOT_GIVEN_SET.has(c1)
         && segmenter.known(w).is_none()
         && name_shaped(w)
 }
@@ -1540,7 +1668,7 @@ fn name_piece(segmenter: &Segmenter, t: &Token, w: &str) -> bool {
 /// Prepositions, conjunctions and particles of one character that do not
 /// stand in a name.
 fn is_function_char(w: &str) -> bool {
-    w.chars().count() == 1 && w.chars().all(|c| "的了和与及或在是对向从把被给为以于而但也就都又".contains(c))
+    w.chars().count() == 1 && w.chars().all(|c| FUNCTION_CHARS.has(c))
 }
 
 /// Tags the HMM gives the last character of a name it cut off: a name's
@@ -1556,7 +1684,7 @@ const THIRD_TAGS: crate::words::TagSet = crate::words::TagSet::of(&["nr", "ng", 
 fn cut_third(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let w = t.text(text);
-    if t.tag != Tag::PERSON || !name_shaped(w) || w.chars().nth(1).is_some_and(|c| NOT_GIVEN.contains(c)) {
+    if t.tag != Tag::PERSON || !name_shaped(w) || w.chars().nth(1).is_some_and(|c| NOT_GIVEN_SET.has(c)) {
         return false;
     }
     if segmenter.known(w).is_some_and(|k| k.tag.entity() != Some(EntityKind::Person)) {
@@ -1566,7 +1694,7 @@ fn cut_third(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> b
     let gw = g.text(text);
     let mut cs = gw.chars();
     let Some(c) = cs.next() else { return false };
-    if !is_han(c) || NOT_GIVEN.contains(c) || NOT_THIRD.contains(c) || !g.tag.is_any(&THIRD_TAGS) {
+    if !is_han(c) || NOT_GIVEN_SET.has(c) || NOT_THIRD_SET.has(c) || !g.tag.is_any(&THIRD_TAGS) {
         return false;
     }
     let alone_or_before_speech = match (cs.next(), cs.next()) {
@@ -1623,13 +1751,13 @@ fn after_function_char(segmenter: &Segmenter, text: &str, tokens: &[Token], i: u
     }
     let g = tokens.get(i + 1)?;
     let gw = g.text(text);
-    if HONORIFICS.contains(&gw) || TITLES.contains(&gw) {
+    if sets().honorifics.contains(gw) || sets().titles.contains(gw) {
         return segmenter.known(w).is_none().then_some(i);
     }
     let given = g.end - g.start == 2
         && is_han_run(gw)
         && g.tag.is_any(&GIVEN_TAGS)
-        && !gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c));
+        && !gw.chars().next_back().is_some_and(|c| NOT_GIVEN_SET.has(c));
     if !given || segmenter.known(w).is_some() {
         return None;
     }
@@ -1673,7 +1801,9 @@ fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> 
     if g.end - g.start != 2 || !g.tag.is_any(&GIVEN_TAGS) || !gw.chars().all(is_han) {
         return None;
     }
-    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN.contains(c)) || HONORIFICS.contains(&gw) || TITLES.contains(&gw)
+    if gw.chars().next_back().is_some_and(|c| NOT_GIVEN_SET.has(c))
+        || sets().honorifics.contains(gw)
+        || sets().titles.contains(gw)
     {
         return None;
     }
@@ -1682,7 +1812,7 @@ fn split_name(segmenter: &Segmenter, text: &str, tokens: &[Token], i: usize) -> 
         return None;
     }
     if foreign_run(text, tokens, i, i + 1)
-        || tokens.get(i + 2).is_some_and(|t| t.text(text).chars().next().is_some_and(|c| NOT_AFTER_NAME.contains(c)))
+        || tokens.get(i + 2).is_some_and(|t| t.text(text).chars().next().is_some_and(|c| NOT_AFTER_NAME_SET.has(c)))
     {
         return None;
     }
@@ -1755,7 +1885,8 @@ fn country_pair(text: &str, tokens: &[Token], i: usize) -> bool {
     let one = |k: usize| -> Option<char> {
         let t = tokens.get(k)?;
         let c = t.text(text).chars().next()?;
-        (t.end - t.start == 1 && sets.countries.has(c) && !"希意葡荷埃叙".contains(c)).then_some(c)
+        (t.end - t.start == 1 && sets.countries.has(c) && !matches!(c, '希' | '意' | '葡' | '荷' | '埃' | '叙'))
+            .then_some(c)
     };
     let Some(c) = one(i) else { return false };
     let comma = |k: usize| tokens.get(k).is_some_and(|t| t.text(text) == "、");
@@ -1793,9 +1924,9 @@ fn person_context(prev: &str, next: &str) -> bool {
         || (next.chars().next().is_some_and(|c| sets.context_after_starts.has(c))
             && (AFTER_NAME.iter().any(|a| next.starts_with(a) && *a != "等" && *a != "关于")
                 || matches!(next, "先生" | "女士" | "同志")
-                || TITLES.contains(&next)
-                || PERSON_BEFORE.contains(&next)
-                || HONORIFICS.contains(&next)))
+                || sets.titles.contains(next)
+                || sets.person_before.contains(next)
+                || sets.honorifics.contains(next)))
 }
 
 /// Places and people named by one character in words that are neither:
@@ -1829,7 +1960,8 @@ fn small_names(
             out.push(span(t, 0, 1, EntityKind::Place));
         } else if surname(c0)
             && (matches!(prev, "老" | "小")
-                || (next.chars().next().is_some_and(|c| sets.honorific_starts.has(c)) && HONORIFICS.contains(&next)))
+                || (next.chars().next().is_some_and(|c| sets.honorific_starts.has(c))
+                    && sets.honorifics.contains(next)))
         {
             out.push(span(t, 0, 1, EntityKind::Person));
         }
@@ -1870,7 +2002,7 @@ fn small_names(
         out.push(span(t, 1, 2, EntityKind::Place));
     } else if (n == 2 && c1 == '方' && (sets.alone.has(c0) || c0 == '中')) || led_by_place(w, c0, c1) {
         out.push(span(t, 0, 1, EntityKind::Place));
-    } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && HONORIFICS.contains(&&w[c0.len_utf8()..]) {
+    } else if n <= 3 && sets.honorific_starts.has(c1) && surname(c0) && sets.honorifics.contains(&w[c0.len_utf8()..]) {
         out.push(span(t, 0, 1, EntityKind::Person));
     } else if n == 2
         && matches!(c0, '老' | '小')
@@ -1880,6 +2012,41 @@ fn small_names(
         // 老王, not 老师.
         out.push(span(t, 1, 2, EntityKind::Person));
     }
+}
+
+/// A token's first character, read from the text's bytes when it is of
+/// one byte or three in UTF-8 (marks, Latin letters, digits and Han
+/// characters), without slicing the text.
+#[inline(always)]
+fn first_char(text: &str, t: &Token) -> Option<char> {
+    let b = text.as_bytes();
+    let at = t.byte_start as usize;
+    if at < t.byte_end as usize
+        && let Some(&b0) = b.get(at)
+    {
+        if b0 < 0x80 {
+            return Some(char::from(b0));
+        }
+        if b0 & 0xF0 == 0xE0
+            && let Some(&[_, b1, b2]) = b.get(at..at + 3)
+        {
+            return char::from_u32(u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F));
+        }
+    }
+    first_char_decoded(text, t)
+}
+
+/// [`first_char`] for the other characters (and empty tokens).
+#[cold]
+#[inline(never)]
+fn first_char_decoded(text: &str, t: &Token) -> Option<char> {
+    t.text(text).chars().next()
+}
+
+/// A token's last character, read as [`first_char`] reads the first.
+#[inline]
+fn last_char(text: &str, t: &Token) -> Option<char> {
+    last_han(text, t).or_else(|| t.text(text).chars().next_back())
 }
 
 /// A token's last character if it is one of three bytes in UTF-8 (every
@@ -1899,7 +2066,9 @@ fn last_han(text: &str, t: &Token) -> Option<char> {
 fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize, EntityKind)> {
     let mut orgs: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
     let unit = |k: usize, head: usize| {
-        k + 1 == head && tokens[k].end - tokens[k].start == 1 && UNITS.contains(tokens[k].text(text))
+        k + 1 == head
+            && tokens[k].end - tokens[k].start == 1
+            && first_char(text, &tokens[k]).is_some_and(|c| sets().units.has(c))
     };
     let ends = &sets().organization_ends;
     for i in 0..tokens.len() {
@@ -2050,7 +2219,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 || sets().not_modifiers.contains(mw)
                 || sets().match_verbs.contains(mw)
                 || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
-                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
+                    && (sets().titles.contains(mw) || sets().person_before.contains(mw)))
                 || size + mn > 20
                 || !mw.chars().all(is_han)
             {
@@ -2198,7 +2367,7 @@ fn part_head(text: &str, tokens: &[Token], j: usize) -> bool {
         && !lists.not_heads.is(w, last)
         && !lists.not_head_endings.ends(w, last)
         && (last != '行' || w.ends_with("银行"))
-        && !TITLES.contains(&w)
+        && !sets().titles.contains(w)
         && !TITLE_ENDINGS.contains(&w)
         && !sets().not_modifiers.contains(w)
 }
@@ -2231,9 +2400,7 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
                 break;
             }
             // A number of the part (`第` `12` `军`, `三` `总队`).
-            if m.tag.name() == "m"
-                && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
-            {
+            if m.tag.name() == "m" && (mw == "第" || mw.chars().all(|c| c.is_ascii_digit() || NUMERALS.has(c))) {
                 continue;
             }
             if n < 2 || !mw.chars().all(is_han) {
@@ -2261,7 +2428,7 @@ fn parts_after(text: &str, tokens: &[Token], orgs: &mut Vec<(usize, usize, usize
             sets().not_modifiers.contains(mw)
                 || sets().match_verbs.contains(mw)
                 || (mw.chars().next_back().is_some_and(|c| sets().title_ends.has(c))
-                    && (TITLES.contains(&mw) || PERSON_BEFORE.contains(&mw)))
+                    && (sets().titles.contains(mw) || sets().person_before.contains(mw)))
         };
         let Some(mut j) = found.filter(|&j| !tokens[e + 1..j].iter().any(never)) else {
             k += 1;
@@ -2307,7 +2474,7 @@ const JOINED: &str = "是的了在和与及等为对把被将也都就从向由�
 /// Is the word one the HMM joined across a particle or a verb?
 fn joined_across(segmenter: &Segmenter, tag: Tag, w: &str) -> bool {
     let unknown = tag == Tag::UNKNOWN || (tag == Tag::PERSON && segmenter.known(w).is_none());
-    unknown && (w.starts_with(|c: char| JOINED.contains(c)) || w.ends_with(|c: char| JOINED.contains(c)))
+    unknown && (w.starts_with(|c: char| JOINED_SET.has(c)) || w.ends_with(|c: char| JOINED_SET.has(c)))
 }
 
 /// Can the word start an organisation's name? A word of the HMM's or a
@@ -2325,13 +2492,14 @@ fn name_start(segmenter: &Segmenter, tag: Tag, w: &str, before_head: bool) -> bo
 /// The head of one character of a word the HMM joined from it and a
 /// particle or preposition (`队以`, `社于`, `报等`).
 fn head_before_particle<'w>(t: &Token, w: &'w str) -> Option<&'w str> {
+    // The HMM's words of two characters only, before any is decoded.
+    if t.tag != Tag::UNKNOWN || t.end - t.start != 2 {
+        return None;
+    }
     let mut cs = w.char_indices();
     let (_, c0) = cs.next()?;
     let (b1, c1) = cs.next()?;
-    let ok = SHORT_HEADS.contains(&c0)
-        && t.tag == Tag::UNKNOWN
-        && cs.next().is_none()
-        && "以于等在和与是的为将被把从对也都就".contains(c1);
+    let ok = SHORT_HEADS.contains(&c0) && t.tag == Tag::UNKNOWN && cs.next().is_none() && PARTICLES.has(c1);
     ok.then(|| &w[..b1])
 }
 
@@ -2379,18 +2547,18 @@ fn titled_organization<'w>(segmenter: &Segmenter, w: &'w str) -> Option<&'w str>
                 || (chars(name) >= 3 && name.ends_with(['部', '局', '厅', '署', '委']) && !NOT_HEADS.contains(&name))
                 || (chars(name) >= 2 && ["公司", "银行", "集团", "党组", "总社"].iter().any(|h| name.ends_with(h)))
                 || (chars(name) >= 3 && name.ends_with(['社', '院']) && !NOT_HEADS.contains(&name))
-                || (chars(name) == 2
-                    && name.ends_with('委')
-                    && name.starts_with(|c: char| ADMINISTRATIVE.contains(c))));
+                || (chars(name) == 2 && name.ends_with('委') && name.starts_with(|c: char| ADMINISTRATIVE_SET.has(c))));
         ok.then_some(name)
     })
 }
 
 /// Does a head word start with a place (`智利队`, `古巴队`)?
 fn place_before_head(segmenter: &Segmenter, w: &str) -> bool {
-    let short = w.ends_with(SHORT_HEADS);
-    let head = if short { w.chars().next_back().map_or(0, char::len_utf8) } else { 0 };
-    let head = HEADS.iter().find(|h| w.ends_with(*h)).map_or(head, |h| h.len());
+    let Some(last) = w.chars().next_back() else { return false };
+    let head = if SHORT_HEADS.contains(&last) { last.len_utf8() } else { 0 };
+    // The first of the heads it ends with, looked for among those ending
+    // in its last character.
+    let head = sets().heads.find_end(w, last).map_or(head, str::len);
     head > 0 && head < w.len() && is_place(segmenter, &w[..w.len() - head])
 }
 
@@ -2413,7 +2581,9 @@ const ADMINISTRATIVE: &str = "省市地县区乡镇厅";
 /// such names as ordinary words.
 fn short_division(segmenter: &Segmenter, text: &str, tokens: &[Token], a: usize) -> bool {
     let (Some(t), Some(next)) = (tokens.get(a), tokens.get(a + 1)) else { return false };
-    let Some(c) = next.text(text).chars().next().filter(|c| "省市县区".contains(*c)) else { return false };
+    let Some(c) = next.text(text).chars().next().filter(|c| matches!(c, '省' | '市' | '县' | '区')) else {
+        return false;
+    };
     let w = t.text(text);
     if t.end - t.start != 2 || next.end - next.start < 2 || !w.chars().all(is_han) {
         return false;
@@ -2426,8 +2596,7 @@ fn short_division(segmenter: &Segmenter, text: &str, tokens: &[Token], a: usize)
 
 /// Is the word a party congress by its number (`十五大`, `十六大`)?
 fn congress(w: &str) -> bool {
-    w.strip_suffix('大')
-        .is_some_and(|number| number.chars().count() >= 2 && number.chars().all(|c| "一二三四五六七八九十".contains(c)))
+    w.strip_suffix('大').is_some_and(|number| number.chars().count() >= 2 && number.chars().all(|c| NUMERALS.has(c)))
 }
 
 /// The opening mark of a name of one to ten characters in quotation
@@ -2472,6 +2641,57 @@ mod tests {
         let mut out = Vec::new();
         recognise(text, &tokens, s, &mut out);
         out.iter().map(|f| (text[f.byte_start as usize..f.byte_end as usize].to_string(), f.kind)).collect()
+    }
+
+    /// The characters of a set, in order.
+    fn members(set: &HanSet) -> Vec<char> {
+        ('\u{4E00}'..='\u{9FFF}').filter(|&c| set.has(c)).collect()
+    }
+
+    /// The Han characters of some, in order and once each.
+    fn han(chars: impl IntoIterator<Item = char>) -> Vec<char> {
+        let mut v: Vec<char> = chars.into_iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn the_sets_made_at_compile_time_hold_the_characters_of_their_lists() {
+        let sets = sets();
+        let firsts = |l: &[&str]| l.iter().filter_map(|w| w.chars().next()).collect::<Vec<_>>();
+        let lasts = |l: &[&str]| l.iter().filter_map(|w| w.chars().next_back()).collect::<Vec<_>>();
+        let organization_ends = lasts(HEADS)
+            .into_iter()
+            .chain(lasts(FACILITIES))
+            .chain(SHORT_HEADS.iter().copied())
+            .chain(TITLE_LAST_CHARS)
+            .chain(['大', '央']);
+        assert_eq!(members(&sets.organization_ends), han(organization_ends));
+        assert_eq!(members(&sets.led_second), han(LED_BY_PLACE.iter().filter_map(|w| w.chars().nth(1))));
+        assert_eq!(members(&sets.title_ends), han(lasts(TITLES).into_iter().chain(lasts(PERSON_BEFORE))));
+        assert_eq!(members(&sets.surnames), han(crate::words::SURNAMES.chars()));
+        assert_eq!(members(&sets.units), han(UNITS.chars()));
+        let busy = firsts(REGION_PAIRS)
+            .into_iter()
+            .chain(firsts(JAPANESE_SURNAMES))
+            .chain(COUNTRIES.chars())
+            .chain(ABBREVIATIONS.chars())
+            .chain(GOING.iter().copied())
+            .chain(['老', '小'])
+            .chain(firsts(LED_BY_PLACE));
+        assert_eq!(members(&sets.busy_starts), han(busy));
+        // The lists read a character at a time are all of the range.
+        for list in
+            [NOT_AFTER_NAME, NOT_GIVEN, NOT_THIRD, JOINED, ADMINISTRATIVE, FUNCTION_WORDS, AFTER_HEADS, NUMERAL_CHARS]
+        {
+            assert!(list.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{list}");
+        }
+        assert_eq!(members(&NOT_GIVEN_SET), han(NOT_GIVEN.chars()));
+        assert_eq!(members(&PARTICLES), han(AFTER_HEADS.chars()));
+        assert_eq!(decode("a·中𠀀".as_bytes(), 1), ('·', 2));
+        assert_eq!(decode("a·中𠀀".as_bytes(), 3), ('中', 3));
+        assert_eq!(decode("a·中𠀀".as_bytes(), 6), ('𠀀', 4));
     }
 
     #[test]

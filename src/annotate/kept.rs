@@ -44,13 +44,14 @@ impl KeptTokens {
     /// digits and Latin letters, can exceed it; then the vectors grow).
     /// Words take about five bytes, so some two fifths of this is left
     /// over: [`KeptTokens::shrink_to_fit`] gives it back once the article
-    /// is kept.
+    /// is kept. Entity spans get room for one every 48 bytes, which few
+    /// articles pass.
     pub(super) fn for_bytes(bytes: usize, fields: usize) -> KeptTokens {
         KeptTokens {
             per_field: Vec::with_capacity(fields),
             tags: Vec::with_capacity(bytes / 3),
             lengths: Vec::with_capacity(bytes / 3),
-            spans: Vec::new(),
+            spans: Vec::with_capacity(bytes / 48),
         }
     }
 

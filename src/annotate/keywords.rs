@@ -212,7 +212,10 @@ pub(super) fn is_keyword_candidate(word: &str, tag: Tag, chars: usize) -> bool {
         return false;
     }
     // Dictionary words are made of letters; the check matters for the rest.
-    !word.bytes().any(|b| b.is_ascii_digit()) && (tag != Tag::UNKNOWN || word.chars().any(char::is_alphabetic))
+    // (Characters of the common Han block are all alphabetic; Unicode's
+    // table is read only for the others.)
+    !word.bytes().any(|b| b.is_ascii_digit())
+        && (tag != Tag::UNKNOWN || word.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic()))
 }
 
 /// Document frequencies of keyword candidates over the loaded articles.

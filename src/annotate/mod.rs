@@ -104,14 +104,25 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     let mut shown = ArticleTokens::default();
     // Keyword candidates and entities as met; sorted and counted at the end.
     let mut candidates: Vec<TermCount> = Vec::with_capacity(256);
-    let mut mentions: Vec<(u32, EntityKind, Field, u32, u32)> = Vec::new();
+    let mut mentions: Vec<(u32, EntityKind, Field, u32, u32)> = Vec::with_capacity(64);
     let mut found: Vec<Found> = Vec::new();
     let mut ids: Vec<Option<u32>> = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
     let fields = fields(article);
-    let mut kept = counting.then(|| KeptTokens::for_bytes(fields.iter().map(|f| f.1.len()).sum(), fields.len()));
+    let bytes = fields.iter().map(|f| f.1.len()).sum();
+    let mut kept = counting.then(|| KeptTokens::for_bytes(bytes, fields.len()));
+    // Room for the longest field's tokens and ids (as `cut_known_into`
+    // makes for a field), so that the buffers do not grow field after
+    // field; and for the candidates, of which there are fewer than one
+    // every eight bytes.
+    let longest = fields.iter().map(|f| f.1.len()).max().unwrap_or(0);
+    ids.reserve(longest / 4 + 1);
+    tokens.reserve(longest / 4 + 1);
+    candidates.reserve(bytes / 8);
     for (number, (field, text)) in fields.into_iter().enumerate() {
         ids.clear();
-        let tokens = segmenter.cut_known(text, Mode::Reading, &mut ids);
+        tokens.clear();
+        segmenter.cut_known_into(text, Mode::Reading, &mut ids, &mut tokens);
         // Bylines and datelines name their people; the rest is prose.
         let prose = matches!(field, Field::Paragraph(_)) || field.is_headline();
         found.clear();
@@ -173,7 +184,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             }
         }
         if !counting {
-            shown.tokens.push((field, tokens));
+            shown.tokens.push((field, std::mem::take(&mut tokens)));
         }
     }
     // By id, each id's first candidate first (which the counts keep): an
@@ -181,6 +192,10 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     // sort of the candidates.
     let mut order: Vec<u64> = candidates.iter().enumerate().map(|(k, c)| (c.id as u64) << 32 | k as u64).collect();
     order.sort_unstable();
+    // Room for the ids exactly, as the words are kept.
+    if !order.is_empty() {
+        words.term_counts.reserve_exact(1 + order.windows(2).filter(|w| w[0] >> 32 != w[1] >> 32).count());
+    }
     for key in order {
         let c = &candidates[key as u32 as usize];
         match words.term_counts.last_mut() {
@@ -188,8 +203,11 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             _ => words.term_counts.push(*c),
         }
     }
-    mentions.sort_by_key(|m| (m.0, m.1));
-    let mut entities: Vec<Entity> = Vec::new();
+    // Unstable: mentions of one id and kind are of one word, so whichever
+    // comes first gives the same text.
+    mentions.sort_unstable_by_key(|m| (m.0, m.1));
+    let distinct = mentions.windows(2).filter(|w| (w[0].0, w[0].1) != (w[1].0, w[1].1)).count();
+    let mut entities: Vec<Entity> = Vec::with_capacity(if mentions.is_empty() { 0 } else { distinct + 1 });
     let mut last: Option<(u32, EntityKind)> = None;
     for (id, kind, field, start, end) in mentions {
         if last == Some((id, kind)) {
@@ -200,7 +218,8 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
         let text = field_text(article, field).map_or("", |t| &t[start as usize..end as usize]);
         entities.push(Entity { text: text.to_string(), kind, count: 1 });
     }
-    entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.text.cmp(&b.text)));
+    // No two entities share a kind and a text, so no order is left to keep.
+    entities.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.text.cmp(&b.text)));
     words.entities = entities;
     if let Some(kept) = kept.as_mut() {
         kept.shrink_to_fit();
@@ -222,6 +241,12 @@ mod tests {
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
             ..Article::default()
         }
+    }
+
+    #[test]
+    fn common_han_characters_are_alphabetic() {
+        // `is_keyword_candidate` takes them so without Unicode's table.
+        assert!(('\u{4E00}'..='\u{9FFF}').all(char::is_alphabetic));
     }
 
     #[test]

@@ -193,10 +193,19 @@ impl Segmenter {
     /// the lexicon for one in it whose 64-bit hash it shares; by jieba's
     /// index, it cannot.)
     pub fn cut_known(&self, text: &str, mode: Mode, ids: &mut Vec<Option<u32>>) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        self.cut_known_into(text, mode, ids, &mut tokens);
+        tokens
+    }
+
+    /// [`Segmenter::cut_known`] into a buffer of tokens, to which they are
+    /// pushed (an analysis cuts field after field into the same buffer).
+    pub fn cut_known_into(&self, text: &str, mode: Mode, ids: &mut Vec<Option<u32>>, tokens: &mut Vec<Token>) {
         if !self.shared_ids {
-            let mut tokens = self.cut(text, mode);
-            ids.reserve(tokens.len());
-            for t in &mut tokens {
+            let cut = self.cut(text, mode);
+            ids.reserve(cut.len());
+            tokens.reserve(cut.len());
+            for mut t in cut {
                 let word = t.text(text);
                 let (id, tag) = match self.known(word) {
                     Some(k) => (Some(k.id), k.tag),
@@ -204,11 +213,13 @@ impl Segmenter {
                 };
                 t.tag = tag;
                 ids.push(id);
+                tokens.push(t);
             }
-            return tokens;
+            return;
         }
         let text = &text[..cut_end(text)];
-        let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+        tokens.reserve(text.len() / 4 + 1);
+        ids.reserve(text.len() / 4 + 1);
         let tags = &self.lexicon.tags;
         self.jieba.cut_with_ids(text, mode == Mode::Reading, |t, index| {
             let (id, tag) = match index {
@@ -218,7 +229,6 @@ impl Segmenter {
             ids.push(id);
             tokens.push(Token::of(&t, tag));
         });
-        tokens
     }
 
     /// The tag of a word: the dictionary's (or the user's, or person for a

@@ -134,47 +134,86 @@ pub(crate) fn guess_tag_of(word: &str) -> Tag {
 /// a place or an organisation by its last characters, a person by its
 /// surname, otherwise unknown.
 fn guess_tag(word: &str) -> Tag {
-    if !word.chars().all(is_han) || word.chars().count() < 2 {
+    let mut n = 0;
+    for c in word.chars() {
+        if !is_han(c) {
+            return Tag::UNKNOWN;
+        }
+        n += 1;
+    }
+    if n < 2 {
         return Tag::UNKNOWN;
     }
-    const PLACES: &[&str] =
-        &["省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "路", "街", "湖", "山", "江", "河"];
-    const ORGANIZATIONS: &[&str] = &[
-        "委员会",
-        "办公室",
-        "公司",
-        "集团",
-        "中心",
-        "大学",
-        "学院",
-        "学校",
-        "医院",
-        "银行",
-        "协会",
-        "支队",
-        "大队",
-        "派出所",
-        "局",
-        "委",
-        "院",
-        "所",
-        "厅",
-        "部",
-        "会",
-    ];
     // Most words the HMM joins are of two characters, which no list
-    // below takes: they are not read against the lists.
-    let n = word.chars().count();
-    if n >= 3 && ORGANIZATIONS.iter().any(|s| word.ends_with(s)) {
+    // below takes: they are not read against the lists; nor is a word
+    // that ends in none of their last characters.
+    let last = word.chars().next_back().unwrap_or(' ');
+    if n >= 3 && organization_end(last) && ORGANIZATIONS.iter().any(|s| word.ends_with(s)) {
         Tag::ORGANIZATION
     } else if n == 3 && word.ends_with(['江', '山', '河', '湖']) && name_shaped(word) {
         // A given name ending like a river or a mountain: 李立江, 王东山.
         Tag::PERSON
-    } else if n >= 3 && PLACES.iter().any(|s| word.ends_with(s)) {
+    } else if n >= 3 && place_end(last) && PLACES.iter().any(|s| word.ends_with(s)) {
         Tag::PLACE
     } else if name_shaped(word) {
         Tag::PERSON
     } else {
         Tag::UNKNOWN
+    }
+}
+
+/// Endings of places' names, and below of organisations', that make a
+/// word the HMM joined (of three characters or more) one.
+const PLACES: &[&str] = &["省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "路", "街", "湖", "山", "江", "河"];
+const ORGANIZATIONS: &[&str] = &[
+    "委员会",
+    "办公室",
+    "公司",
+    "集团",
+    "中心",
+    "大学",
+    "学院",
+    "学校",
+    "医院",
+    "银行",
+    "协会",
+    "支队",
+    "大队",
+    "派出所",
+    "局",
+    "委",
+    "院",
+    "所",
+    "厅",
+    "部",
+    "会",
+];
+
+/// The last characters of [`ORGANIZATIONS`] and of [`PLACES`]: a word
+/// ending otherwise is not read against the list.
+fn organization_end(c: char) -> bool {
+    matches!(c, '会' | '室' | '司' | '团' | '心' | '学' | '院' | '校' | '行' | '队' | '所' | '局' | '委' | '厅' | '部')
+}
+
+fn place_end(c: char) -> bool {
+    matches!(c, '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '道' | '路' | '街' | '湖' | '山' | '江' | '河')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ending_of_the_lists_passes_the_look_at_its_last_character() {
+        for w in ORGANIZATIONS {
+            assert!(w.chars().next_back().is_some_and(organization_end), "{w}");
+        }
+        for w in PLACES {
+            assert!(w.chars().next_back().is_some_and(place_end), "{w}");
+        }
+        assert_eq!(guess_tag_of("东湖科技委员会"), Tag::ORGANIZATION);
+        assert_eq!(guess_tag_of("平安街道"), Tag::PLACE);
+        assert_eq!(guess_tag_of("李立江"), Tag::PERSON);
+        assert_eq!(guess_tag_of("东湖科技"), Tag::UNKNOWN);
     }
 }
