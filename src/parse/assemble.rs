@@ -37,10 +37,17 @@ impl Body {
         self.paragraphs.last().is_some_and(|p| p.open_end && !text::ends_sentence(&p.text))
     }
 
-    /// Its text stops in the middle of a phrase: no punctuation at its end.
+    /// Its text stops in the middle of a phrase (a letter or a character
+    /// last, no punctuation) that no words of time go on (`…3月6` / `日晚，`,
+    /// `…检修` / `期间，`).
     fn cut_mid_phrase(&self) -> bool {
         self.paragraphs.last().is_some_and(|p| {
-            p.open_end && p.text.chars().rev().find(|c| !c.is_whitespace()).is_some_and(|c| c.is_alphanumeric())
+            p.open_end
+                && p.text
+                    .chars()
+                    .rev()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| c.is_alphanumeric() && !marks::runs_on_into_time(c))
         })
     }
 }
@@ -156,7 +163,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
         }
     }
 
-    let mut decks = decks_over_bylines(&mut slots, &bylines, &mut bodies);
+    let decks = decks_over_bylines(&mut slots, &bylines, &mut bodies);
     if order == Order::Interleaved {
         let mut signed = vec![false; bodies.len()];
         signed_text.iter().flatten().for_each(|&(t, _)| signed[t] = true);
@@ -188,18 +195,18 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
             used_bylines[b] = true;
         }
     }
+    // A deck goes with its headline, wherever the headline went.
+    let mut deck_of: Vec<Option<String>> = bodies.iter().map(|_| None).collect();
+    for deck in decks {
+        let with = bodies.iter().position(|b| b.headline == Some(deck.headline)).unwrap_or(deck.story);
+        deck_of[with] = Some(deck.text);
+    }
     for slot in slots {
         match slot {
             Slot::Body(i) => {
                 let mut article = build_article(std::mem::take(&mut bodies[i]), &headlines, &bylines);
-                if let Some(deck) = decks[i].take() {
-                    article.subtitle = Some(match article.subtitle.take() {
-                        Some(mut s) => {
-                            text::push_joined(&mut s, &deck.text);
-                            s
-                        }
-                        None => deck.text,
-                    });
+                if let Some(deck) = deck_of[i].take() {
+                    article.subtitle = Some(with_deck(article.subtitle.take(), &deck));
                 }
                 articles.push(article);
             }
@@ -211,42 +218,63 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
             _ => {}
         }
     }
-    // A deck whose story gave all its text to another.
-    leftovers.extend(decks.into_iter().flatten().map(|d| d.text));
+    // Kept, should the story a deck went with have given all its text away.
+    leftovers.extend(deck_of.into_iter().flatten());
 }
 
 /// How long a deck set apart from its headline by the byline may be.
 const MAX_DECK_CHARS: usize = 90;
 
+/// A paragraph set apart as a headline's deck.
+struct Deck {
+    text: String,
+    /// The headline it was set under.
+    headline: usize,
+    /// The body after the byline under it.
+    story: usize,
+}
+
 /// A headline, one short paragraph, a byline, then a story: the paragraph
-/// is the story's deck (a sentence that sums it up, set between headline
+/// is the deck (a sentence that sums the story up, set between headline
 /// and byline), not a story of its own. Each such paragraph leaves its
-/// slot, for the body after the byline: `decks[b]` is body `b`'s deck.
-fn decks_over_bylines(slots: &mut Vec<Slot>, bylines: &[Byline], bodies: &mut [Body]) -> Vec<Option<Paragraph>> {
-    let mut decks: Vec<Option<Paragraph>> = bodies.iter().map(|_| None).collect();
+/// slot, to go with its headline (or, should the headline find no story,
+/// with the story after the byline) as its subtitle.
+fn decks_over_bylines(slots: &mut Vec<Slot>, bylines: &[Byline], bodies: &mut [Body]) -> Vec<Deck> {
+    let mut decks = Vec::new();
     let marks: Vec<usize> = (0..slots.len()).filter(|&i| !matches!(slots[i], Slot::Leftover(_))).collect();
     for w in marks.windows(4) {
-        let (Slot::Headline(_), Slot::Body(b), Slot::Byline(y), Slot::Body(story)) =
+        let (&Slot::Headline(headline), &Slot::Body(b), &Slot::Byline(y), &Slot::Body(story)) =
             (&slots[w[0]], &slots[w[1]], &slots[w[2]], &slots[w[3]])
         else {
             continue;
         };
-        let deck = &bodies[*b].paragraphs;
-        if deck.len() != 1 || deck[0].dateline || deck[0].open_end || bylines[*y].closes {
+        let deck = &bodies[b].paragraphs;
+        if deck.len() != 1 || deck[0].dateline || deck[0].open_end || bylines[y].closes {
             continue;
         }
         // A deck sums up without a full stop (or trails off `……`); a
         // brief of two lines over the next story's byline ends its sentence.
         let last = deck[0].text.chars().rev().find(|&c| !c.is_whitespace() && !text::is_closer(c));
-        if last.is_some_and(|c| text::is_terminal(c) && c != '…')
-            || deck[0].text.chars().filter(|c| !c.is_whitespace()).count() > MAX_DECK_CHARS
-        {
+        let chars = deck[0].text.chars().filter(|c| !c.is_whitespace()).count();
+        if last.is_none_or(|c| text::is_terminal(c) && c != '…') || chars > MAX_DECK_CHARS {
             continue;
         }
-        decks[*story] = bodies[*b].paragraphs.pop();
+        let text = bodies[b].paragraphs.pop().expect("one paragraph").text;
+        decks.push(Deck { text, headline, story });
     }
     slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
     decks
+}
+
+/// A subtitle with a deck after it.
+fn with_deck(subtitle: Option<String>, deck: &str) -> String {
+    match subtitle {
+        Some(mut s) => {
+            text::push_joined(&mut s, deck);
+            s
+        }
+        None => deck.to_string(),
+    }
 }
 
 /// How many open bodies, latest first, a cut paragraph may go on.
@@ -309,8 +337,7 @@ fn closest_in_words(bodies: &[Body], tied: &[usize], block: &Pairs) -> Option<us
     (shared[best] >= shared[0] + WORDS_MARGIN && density(best) > density(0)).then_some(tied[best])
 }
 
-/// The pairs of a body's last paragraphs, about [`WORDS_COMPARED`]
-/// characters of them.
+/// The pairs of a body's last [`WORDS_COMPARED`] characters.
 fn body_end(body: &Body) -> Pairs {
     let mut from = body.paragraphs.len();
     let mut chars = 0;
@@ -319,7 +346,11 @@ fn body_end(body: &Body) -> Pairs {
         chars += body.paragraphs[from].text.chars().count();
     }
     let mut pairs = Pairs::default();
-    body.paragraphs[from..].iter().for_each(|p| pairs.feed(&p.text));
+    for (k, p) in body.paragraphs[from..].iter().enumerate() {
+        // Of the first paragraph read, its end only.
+        let skip = if k == 0 { chars.saturating_sub(WORDS_COMPARED) } else { 0 };
+        pairs.feed(p.text.char_indices().nth(skip).map_or("", |(at, _)| &p.text[at..]));
+    }
     pairs
 }
 
@@ -437,10 +468,21 @@ const MIN_OWN_CHARS: usize = 100;
 /// earlier story's rest: it moves there. A story that a byline `signed`
 /// under its last line has ended: nothing returns to it.
 fn return_columns_to_their_story(slots: &[Slot], signed: &[bool], bodies: &mut [Body]) {
+    let pairs_of = |body: &Body| {
+        let mut pairs = Pairs::default();
+        // Room for the whole body at once, not paragraph by paragraph.
+        pairs.set.reserve(body.paragraphs.iter().map(|p| p.text.len()).sum::<usize>() / 3);
+        body.paragraphs.iter().for_each(|p| pairs.feed(&p.text));
+        pairs
+    };
+    let order: Vec<usize> = slots.iter().filter_map(|s| if let Slot::Body(b) = s { Some(*b) } else { None }).collect();
+    // The pairs of the bodies after the one in hand, read once.
+    let mut ahead: Vec<Option<Pairs>> = bodies.iter().map(|_| None).collect();
     // The latest bodies, each with the pairs of its text so far.
     let mut window: std::collections::VecDeque<(usize, Pairs)> = std::collections::VecDeque::new();
     // The body just before in the page's order, with nothing but furniture between.
     let mut after_body: Option<usize> = None;
+    let mut next = 0;
     for slot in slots {
         let b = match *slot {
             Slot::Body(b) => b,
@@ -450,24 +492,41 @@ fn return_columns_to_their_story(slots: &[Slot], signed: &[bool], bodies: &mut [
                 continue;
             }
         };
+        next += 1;
+        // The stories printed next may have begun before this one's seam:
+        // they are candidates too, for as long as this body is in hand.
+        let later: Vec<usize> = order[next..]
+            .iter()
+            .copied()
+            .filter(|&a| !bodies[a].paragraphs.is_empty())
+            .take(LATER_BODIES_CONSIDERED)
+            .collect();
+        for &a in &later {
+            let pairs = ahead[a].take().unwrap_or_else(|| pairs_of(&bodies[a]));
+            window.push_back((a, pairs));
+        }
         let closed: Vec<usize> = (0..window.len())
-            .filter(|&w| !signed[window[w].0] && bodies[window[w].0].paragraphs.last().is_some_and(|p| !p.open_end))
+            .filter(|&w| {
+                !signed[window[w].0]
+                    && !bodies[window[w].0].paragraphs.is_empty()
+                    && !bodies[window[w].0].cut_mid_sentence()
+            })
             .collect();
         // A body that began under another one with no headline between
         // (its text could not go on the one above) may be a story's rest
         // as a whole: the text above is then the one it must not read as.
         let headless = after_body.filter(|_| bodies[b].paragraphs.first().is_some_and(|p| !p.dateline));
-        let mut pairs = Pairs::default();
-        // Room for the whole body at once, not paragraph by paragraph.
-        pairs.set.reserve(bodies[b].paragraphs.iter().map(|p| p.text.len()).sum::<usize>() / 3);
-        bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
+        let mut pairs = ahead[b].take().unwrap_or_else(|| pairs_of(&bodies[b]));
         if let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, &pairs, headless, &window, &closed) {
             let moved: Vec<Paragraph> = bodies[b].paragraphs.drain(k..).collect();
             let (e, to) = &mut window[w];
             moved.iter().for_each(|p| to.feed(&p.text));
             bodies[*e].paragraphs.extend(moved);
-            pairs = Pairs::default();
-            bodies[b].paragraphs.iter().for_each(|p| pairs.feed(&p.text));
+            pairs = pairs_of(&bodies[b]);
+        }
+        for _ in &later {
+            let (a, pairs) = window.pop_back().expect("pushed above");
+            ahead[a] = Some(pairs);
         }
         after_body = Some(b);
         if bodies[b].paragraphs.is_empty() {
@@ -479,6 +538,9 @@ fn return_columns_to_their_story(slots: &[Slot], signed: &[bool], bodies: &mut [
         }
     }
 }
+
+/// How many stories printed after a body may take its rest.
+const LATER_BODIES_CONSIDERED: usize = 1;
 
 /// Where in `paragraphs` an earlier story's rest begins, and which entry of
 /// `window` (one of `closed`) it is: the first fresh block from which on
@@ -1327,14 +1389,7 @@ fn headline_roles(h: &Headline) -> (Option<String>, Option<String>, Option<Strin
     };
     if let Some(deck) = deck {
         let (kicker, title, subtitle) = headline_roles(&Headline { lines: lines.to_vec() });
-        let subtitle = match subtitle {
-            Some(mut s) => {
-                text::push_joined(&mut s, &deck);
-                s
-            }
-            None => deck,
-        };
-        return (kicker, title, Some(subtitle));
+        return (kicker, title, Some(with_deck(subtitle, &deck)));
     }
     for line in lines {
         let dash = line.text.starts_with(['—', '－', '-', '─']);
@@ -1533,6 +1588,36 @@ mod tests {
         assert_eq!(articles.len(), 2, "{articles:?}");
         assert_eq!(articles[0].paragraphs, vec![format!("{bridge}{bridge_rest}")]);
         assert_eq!(articles[1].paragraphs, vec![library.to_string()]);
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[test]
+    fn the_words_of_the_paragraphs_run_on_under_cut_text_count_too() {
+        // The cut paragraph itself names nothing; the paragraph printed on
+        // under it, in the same block, is about the bridge.
+        let bridge = "城东大桥检修工程昨天启动，施工单位将对大桥桥面和护栏进行检修，大桥检修期间";
+        let library = "市图书馆新馆下月开放，新馆藏书三十万册，开放后读者可以";
+        let cut = "多走几步。";
+        let on = "施工单位说，大桥检修预计持续两个月，大桥护栏也要换新。";
+        let mut run_on = paragraph(on, false, false, false);
+        if let Unit::Paragraph(p) = &mut run_on {
+            p.after_blank = false;
+        }
+        let units = vec![
+            Unit::Headline(block(&[("城东大桥开始检修", false)])),
+            paragraph(bridge, false, false, true),
+            Unit::Headline(block(&[("图书馆新馆下月开放", false)])),
+            paragraph(library, false, false, true),
+            paragraph(cut, false, true, false),
+            run_on,
+        ];
+        let sheet = [bridge, library, cut, on].join("\n");
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(&sheet, Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[0].paragraphs, vec![format!("{bridge}{cut}"), on.to_string()]);
+        assert_eq!(articles[1].paragraphs, vec![library.to_string()]);
+        assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 
     #[test]
@@ -1551,6 +1636,20 @@ mod tests {
         assemble(&[first, other].join("\n"), Order::Interleaved, units, &mut articles, &mut leftovers);
         assert_eq!(articles.len(), 2, "{articles:?}");
         assert_eq!(articles[1].paragraphs, vec![other.to_string()]);
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+
+        // A date a column break cut in two reads on.
+        let first = "记者昨天从城东大桥检修工程指挥部获悉，3月6";
+        let rest = "日晚，大桥将封闭施工。";
+        let units = vec![
+            Unit::Headline(block(&[("城东大桥开始检修", false)])),
+            paragraph(first, false, false, true),
+            paragraph(rest, false, true, false),
+        ];
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(&[first, rest].join("\n"), Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 1, "{articles:?}");
+        assert_eq!(articles[0].paragraphs, vec![format!("{first}{rest}")]);
     }
 
     #[test]
@@ -1577,6 +1676,7 @@ mod tests {
         assert_eq!(articles[0].subtitle.as_deref(), Some("免费入园、全天开放，家门口添了好去处……"));
         assert_eq!(articles[0].paragraphs, vec![story.to_string()]);
         assert_eq!(articles[0].authors, vec!["王五".to_string()]);
+        assert!(leftovers.is_empty(), "{leftovers:?}");
 
         // A brief that ends its sentence, over the next story's byline,
         // stays a story of its own.
@@ -1592,6 +1692,23 @@ mod tests {
         assert_eq!(articles.len(), 2, "{articles:?}");
         assert_eq!(articles[0].paragraphs, vec![brief.to_string()]);
         assert_eq!(articles[0].subtitle, None);
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+
+        // Nor is a quotation that ends its sentence, or a paragraph too
+        // long for a deck, a deck.
+        let long = "免费入园、全天开放".repeat(11);
+        for not_deck in ["“家门口添了好去处。”", long.as_str()] {
+            let units = vec![
+                Unit::Headline(block(&[("三座新公园全部开放", false)])),
+                paragraph(not_deck, false, false, false),
+                byline("王五"),
+                paragraph(story, false, false, false),
+            ];
+            let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+            assemble(&[not_deck, story].join("\n"), Order::Interleaved, units, &mut articles, &mut leftovers);
+            assert_eq!(articles.len(), 2, "{not_deck}: {articles:?}");
+            assert_eq!(articles[0].subtitle, None, "{not_deck}");
+        }
     }
 
     fn block(lines: &[(&str, bool)]) -> Headline {

@@ -11,5 +11,5 @@ mod furniture;
 
 pub use byline::{Byline, is_ornament, opens_with_role, parse_byline};
 pub use caption::{ends_with_photo_credit, is_photo_source, starts_caption, starts_enumerator};
-pub use dateline::{could_open_dateline, match_dateline, opens_with_time, starts_with_dateline};
+pub use dateline::{could_open_dateline, match_dateline, opens_with_time, runs_on_into_time, starts_with_dateline};
 pub use furniture::{LineFacts, furniture};
