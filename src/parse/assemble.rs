@@ -169,7 +169,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
         signed_text.iter().flatten().for_each(|&(t, _)| signed[t] = true);
         return_columns_to_their_story(&slots, &signed, &mut bodies);
         // A body that went back whole to its story is no slot of its own.
-        slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
+        drop_emptied_bodies(&mut slots, &bodies);
     }
     // A body that took more text after the byline, or gave some back, no
     // longer ends with the text the byline closes.
@@ -262,8 +262,13 @@ fn decks_over_bylines(slots: &mut Vec<Slot>, bylines: &[Byline], bodies: &mut [B
         let text = bodies[b].paragraphs.pop().expect("one paragraph").text;
         decks.push(Deck { text, headline, story });
     }
-    slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
+    drop_emptied_bodies(slots, bodies);
     decks
+}
+
+/// A body that gave all its text away is no slot of its own.
+fn drop_emptied_bodies(slots: &mut Vec<Slot>, bodies: &[Body]) {
+    slots.retain(|s| !matches!(s, Slot::Body(b) if bodies[*b].paragraphs.is_empty()));
 }
 
 /// A subtitle with a deck after it.
@@ -300,10 +305,7 @@ fn continued_body(
     if candidates.len() < 2 {
         return candidates.first().copied();
     }
-    let head = head_chars(text);
-    let evidence: Vec<u32> = candidates.iter().map(|&b| join_evidence(sheet, &tail_chars(&bodies[b]), &head)).collect();
-    let best = evidence.iter().copied().max().unwrap_or(0);
-    let tied: Vec<usize> = (0..candidates.len()).filter(|&i| evidence[i] == best).map(|i| candidates[i]).collect();
+    let (_, tied) = best_joins(sheet, bodies, candidates.into_iter(), text);
     if tied.len() < 2 {
         return tied.first().copied();
     }
@@ -378,7 +380,10 @@ fn cut_block(cut: &Paragraph, after: &[Unit]) -> Pairs {
 /// The open body other than `current` that `text` reads on from, if the
 /// characters across the join say so at all (see [`continued_body`]).
 fn continued_body_by_words(sheet: &str, bodies: &[Body], current: Option<usize>, text: &str) -> Option<usize> {
-    best_join(sheet, bodies, open_bodies_except(bodies, current), text).filter(|&(e, _)| e > 0).map(|(_, b)| b)
+    match best_joins(sheet, bodies, open_bodies_except(bodies, current), text) {
+        (evidence, tied) if evidence > 0 => tied.first().copied(),
+        _ => None,
+    }
 }
 
 /// The bodies left open, latest first, but `except`.
@@ -386,20 +391,17 @@ fn open_bodies_except(bodies: &[Body], except: Option<usize>) -> impl Iterator<I
     (0..bodies.len()).rev().filter(move |&b| bodies[b].open_end() && Some(b) != except).take(OPEN_BODIES_CONSIDERED)
 }
 
-/// Of `candidates`, the body `text` joins best by [`join_evidence`], with
-/// its evidence: the first of them on a tie.
-fn best_join(
-    sheet: &str,
-    bodies: &[Body],
-    candidates: impl Iterator<Item = usize>,
-    text: &str,
-) -> Option<(u32, usize)> {
+/// Of `candidates`, the bodies `text` joins best by [`join_evidence`], in
+/// their order, with that evidence.
+fn best_joins(sheet: &str, bodies: &[Body], candidates: impl Iterator<Item = usize>, text: &str) -> (u32, Vec<usize>) {
     let head = head_chars(text);
-    let mut best: Option<(u32, usize)> = None;
+    let mut best = (0, Vec::new());
     for b in candidates {
         let evidence = join_evidence(sheet, &tail_chars(&bodies[b]), &head);
-        if best.is_none_or(|(e, _)| evidence > e) {
-            best = Some((evidence, b));
+        if best.1.is_empty() || evidence > best.0 {
+            best = (evidence, vec![b]);
+        } else if evidence == best.0 {
+            best.1.push(b);
         }
     }
     best
