@@ -294,6 +294,17 @@ mod tests {
     }
 
     #[test]
+    fn a_telephone_number_set_in_a_column_is_no_part_of_the_text_it_cuts() {
+        let page = "张三指出，要从群众需求、行业现状\n和发展方向出发，认真研究老旧小区\n\n联系电话：0571-1234567\n\n改造的难点，不断改进工作方法。\n";
+        let parsed = parse_page(page);
+        assert_eq!(
+            parsed.articles[0].paragraphs,
+            ["张三指出，要从群众需求、行业现状和发展方向出发，认真研究老旧小区改造的难点，不断改进工作方法。"]
+        );
+        assert_eq!(parsed.leftovers, ["联系电话：0571-1234567"]);
+    }
+
+    #[test]
     fn cut_text_goes_on_the_article_whose_words_it_completes() {
         // Both stories stop in mid-word at a column break. The piece after
         // the second one completes a word the first story uses (垃圾分类),

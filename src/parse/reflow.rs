@@ -701,6 +701,17 @@ fn after(lines: &[Line<'_>], piece: &Piece) -> After {
     }
 }
 
+/// [`after`], with the page's furniture between a piece and the next text
+/// read as blank: a page number or a contact line set in a column's foot
+/// cuts no paragraph.
+fn after_past_furniture(lines: &[Line<'_>], piece: &Piece) -> After {
+    match lines[piece.end..].iter().position(|l| !matches!(l.kind, LineKind::Blank | LineKind::Furniture)) {
+        Some(0) => After::Break,
+        Some(n) if lines[piece.end + n].kind == LineKind::Text => After::Blank,
+        _ => After::Hard,
+    }
+}
+
 /// Decides which headline candidates are headlines. Consecutive candidates
 /// form a stack; a stack followed by a byline, furniture, a dateline or the
 /// end of the page is a headline block. One followed by body text is too,
@@ -832,7 +843,8 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
                 LineKind::Furniture => {
                     flush(&mut units, &mut open_paragraph, &mut open_headline, last_open);
                     units.push(Unit::Furniture(lines[line_idx].text.to_string()));
-                    continues = false;
+                    // Furniture sits in the margins: a sentence cut at the
+                    // column's foot goes on past it.
                 }
                 LineKind::Text => {}
             }
@@ -915,7 +927,9 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         // mid-sentence likely goes on with it, but the page may have
         // another article's text cut the same way: the assembly, which
         // sees every open body, decides.
-        let may_join = continues && open_paragraph.is_some() && !dateline && saw_blank && !set_in;
+        // (The paragraph above may have gone out already, before the
+        // furniture or the caption between.)
+        let may_join = continues && !dateline && saw_blank && !set_in;
         if let Some(mut p) = open_paragraph.take() {
             p.open_end = last_open;
             units.push(Unit::Paragraph(finish(p)));
@@ -940,7 +954,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
         last_open = block_end
             && !cross_head
             && (!ends_paragraph(&last.text) || (indents && fills(last, columns[piece.end - 1].ending())));
-        continues = last_open && after(lines, piece) == After::Blank;
+        continues = last_open && after_past_furniture(lines, piece) == After::Blank;
     }
     // Hard lines after the last piece.
     for (i, line) in lines.iter().enumerate().skip(line_idx) {

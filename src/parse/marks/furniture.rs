@@ -113,7 +113,7 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
     if chars <= 4 && (s.starts_with("星期") || s.starts_with("周")) && contains_weekday(s) {
         return true;
     }
-    if is_mail_line(s) {
+    if is_mail_line(s) || (digit && is_phone_line(s)) {
         return true;
     }
     if (all_han || middle_dot) && is_section_name(s) {
@@ -218,6 +218,25 @@ fn is_mail_line(s: &str) -> bool {
         && s[..s.len() - address.len()].chars().all(|c| !matches!(c, '，' | '。' | ','))
 }
 
+/// A telephone number alone after its label (`联系电话：0571-1234567`,
+/// `服务热线 96345`): a contact box or an advertisement's line, set apart
+/// in a column, not a sentence of the story around it.
+fn is_phone_line(s: &str) -> bool {
+    const LABEL_ENDS: &[&str] = &["电话", "热线", "专线", "传真", "手机"];
+    let Some(at) = s.find(['：', ':', ' ']) else {
+        return false;
+    };
+    let (label, number) = (s[..at].trim(), s[at..].trim_start_matches(['：', ':', ' ']));
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    (2..=8).contains(&label.chars().count())
+        && label.chars().all(is_han)
+        && LABEL_ENDS.iter().any(|e| label.ends_with(e))
+        && digits >= 5
+        && number.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | '(' | ')' | '（' | '）' | ' ' | '、' | '/' | '转')
+        })
+}
+
 /// A credit for the page's staff rather than an article's: a role that
 /// takes a colon (`编辑：`, `制图：`, `插图：`) and a few short names, as a
 /// page sets them in a corner or under a chart.
@@ -315,6 +334,9 @@ mod tests {
             "制图：赵六",
             "编辑：钱七 孙八",
             "2023年5月27日",
+            "联系电话：0571-1234567",
+            "服务热线 96345",
+            "咨询电话：(0579)8512345、8512346",
         ] {
             assert!(is_furniture(s), "{s}");
         }
@@ -330,6 +352,8 @@ mod tests {
             "中国·东盟博览会开幕",
             "《办法》），自2023年6月1日",
             "设计：以人为本，因地制宜",
+            "电话：记者昨天打了3次",
+            "拨打热线：12345后，市民可以",
         ] {
             assert!(!is_furniture(s), "{s}");
         }
