@@ -110,7 +110,11 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                     let fresh = marks::opens_with_time(&p.text);
                     let fits = |b: &usize| !(fresh && bodies[*b].cut_mid_phrase());
                     continued_body(sheet, &bodies, open, &p.text, fits, || cut_block(&p, &units[i + 1..]))
-                        .or(open.filter(fits))
+                        // Under a story that ended its paragraph, a block
+                        // opening with a full line (not set in, as this
+                        // page's paragraphs are) starts another story: a
+                        // brief or a picture's story without a headline.
+                        .or(open.filter(|b| fits(b) && bodies[*b].open_end()))
                 } else if p.may_continue_earlier {
                     continued_body_by_words(sheet, &bodies, open, &p.text).or(open)
                 } else if order == Order::Interleaved

@@ -353,6 +353,17 @@ mod tests {
     }
 
     #[test]
+    fn a_block_opening_with_a_full_line_under_a_finished_story_starts_another() {
+        // This page sets its paragraphs in; the block after the blank line
+        // does not, and nothing above was left in mid-sentence.
+        let page = "今年以来，城东街道把垃圾分类\n作为民生实事来抓，在十个小区设立\n了分类投放点。\n街道还组织志愿者上门宣传垃圾\n分类知识，居民参与的热情越来越高\n了。\n目前，全街道的分类准确率已经\n达到九成，比去年同期提高了两成\n多。\n\n城西新建的一座口袋公园昨天开放，\n周边居民出门几步就能走进绿地，园\n里还设了儿童游乐区。\n";
+        let articles = parse_page(page).articles;
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].paragraphs.len(), 3);
+        assert!(articles[1].paragraphs[0].starts_with("城西新建的一座口袋公园"));
+    }
+
+    #[test]
     fn a_name_alone_under_the_text_signs_it() {
         let page = "读书不是为了装点门面，而是为了\n让自己活得更明白一些。\n\n周明远\n\n夜读的灯光\n每到深夜，小区里总有几扇窗亮着\n灯，那是有人在读书。\n";
         let articles = parse_page(page).articles;
