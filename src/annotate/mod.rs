@@ -91,10 +91,10 @@ pub fn analyse(article: &Article, segmenter: &Segmenter, terms: &mut Terms) -> A
     walk(article, segmenter, Some(terms)).0
 }
 
-/// The working buffers of [`walk`], kept from one article to the next:
-/// made afresh, they were some 2,000 allocations and frees for 300
-/// articles. Each walk takes them (empty, with their room) and gives them
-/// back; a buffer grown past [`WalkBuffers::KEPT_BYTES`] is let go.
+/// The working buffers of [`walk`], kept from one article to the next
+/// rather than allocated and grown afresh for each. Each walk takes them
+/// (empty, with their room) and gives them back; a buffer grown past
+/// [`WalkBuffers::KEPT_BYTES`] is let go.
 #[derive(Default)]
 struct WalkBuffers {
     candidates: Vec<TermCount>,

@@ -3,8 +3,8 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::text::names::han_name_shaped;
 use crate::text::is_han;
+use crate::text::names::han_name_shaped;
 
 /// Part-of-speech tags of jieba's dictionary (ICTCLAS style), plus `eng`
 /// for Latin words and `x` for anything untagged.
