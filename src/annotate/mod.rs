@@ -91,6 +91,50 @@ pub fn analyse(article: &Article, segmenter: &Segmenter, terms: &mut Terms) -> A
     walk(article, segmenter, Some(terms)).0
 }
 
+/// The working buffers of [`walk`], kept from one article to the next
+/// rather than allocated and grown afresh for each. Each walk takes them
+/// (empty, with their room) and gives them back; a buffer grown past
+/// [`WalkBuffers::KEPT_BYTES`] is let go.
+#[derive(Default)]
+struct WalkBuffers {
+    candidates: Vec<TermCount>,
+    mentions: Vec<(u32, EntityKind, Field, u32, u32)>,
+    found: Vec<Found>,
+    ids: Vec<Option<u32>>,
+    tokens: Vec<Token>,
+    order: Vec<u64>,
+}
+
+impl WalkBuffers {
+    /// Room kept for one buffer between walks, in bytes.
+    const KEPT_BYTES: usize = 1 << 20;
+
+    fn take() -> WalkBuffers {
+        WALK_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()))
+    }
+
+    /// Empties the buffers and keeps them for the next walk.
+    fn give_back(mut self) {
+        fn keep<T>(v: &mut Vec<T>) {
+            v.clear();
+            if v.capacity() * std::mem::size_of::<T>() > WalkBuffers::KEPT_BYTES {
+                *v = Vec::new();
+            }
+        }
+        keep(&mut self.candidates);
+        keep(&mut self.mentions);
+        keep(&mut self.found);
+        keep(&mut self.ids);
+        keep(&mut self.tokens);
+        keep(&mut self.order);
+        WALK_BUFFERS.with(|b| *b.borrow_mut() = self);
+    }
+}
+
+thread_local! {
+    static WALK_BUFFERS: std::cell::RefCell<WalkBuffers> = std::cell::RefCell::default();
+}
+
 /// Cuts and tags an article's texts, finding its entities; with `terms`,
 /// counts its keyword candidates and packs the tokens and entity spans
 /// into the words, without, returns the tokens and entity spans as they
@@ -103,11 +147,10 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     let mut words = ArticleWords::default();
     let mut shown = ArticleTokens::default();
     // Keyword candidates and entities as met; sorted and counted at the end.
-    let mut candidates: Vec<TermCount> = Vec::with_capacity(256);
-    let mut mentions: Vec<(u32, EntityKind, Field, u32, u32)> = Vec::with_capacity(64);
-    let mut found: Vec<Found> = Vec::new();
-    let mut ids: Vec<Option<u32>> = Vec::new();
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut buffers = WalkBuffers::take();
+    let WalkBuffers { candidates, mentions, found, ids, tokens, order } = &mut buffers;
+    candidates.reserve(256);
+    mentions.reserve(64);
     let fields = fields(article);
     let bytes = fields.iter().map(|f| f.1.len()).sum();
     let mut kept = counting.then(|| KeptTokens::for_bytes(bytes, fields.len()));
@@ -122,12 +165,12 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     for (number, (field, text)) in fields.into_iter().enumerate() {
         ids.clear();
         tokens.clear();
-        segmenter.cut_known_into(text, Mode::Reading, &mut ids, &mut tokens);
+        segmenter.cut_known_into(text, Mode::Reading, ids, tokens);
         // Bylines and datelines name their people; the rest is prose.
         let prose = matches!(field, Field::Paragraph(_)) || field.is_headline();
         found.clear();
-        recognise(text, &tokens, segmenter, &mut found);
-        if kept.as_mut().is_some_and(|k| !k.push_field(text, &tokens)) {
+        recognise(text, tokens, segmenter, found);
+        if kept.as_mut().is_some_and(|k| !k.push_field(text, tokens)) {
             kept = None;
         }
         if counting && prose {
@@ -135,7 +178,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             // Keyword candidates: words of two characters or more, but no
             // fragment of a person's or place's name (`布雷` of `布雷维克`).
             let mut at = 0;
-            for (t, id) in tokens.iter().zip(&ids) {
+            for (t, id) in tokens.iter().zip(ids.iter()) {
                 let chars = (t.end - t.start) as usize;
                 if chars < 2 {
                     continue;
@@ -157,7 +200,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
                 }
             }
         }
-        for f in &found {
+        for f in found.iter() {
             if counting {
                 let word = &text[f.byte_start as usize..f.byte_end as usize];
                 // Most entities are one token, whose id is known already.
@@ -184,19 +227,19 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             }
         }
         if !counting {
-            shown.tokens.push((field, std::mem::take(&mut tokens)));
+            shown.tokens.push((field, std::mem::take(tokens)));
         }
     }
     // By id, each id's first candidate first (which the counts keep): an
     // unstable sort of id and place together costs a third of a stable
     // sort of the candidates.
-    let mut order: Vec<u64> = candidates.iter().enumerate().map(|(k, c)| (c.id as u64) << 32 | k as u64).collect();
+    order.extend(candidates.iter().enumerate().map(|(k, c)| (c.id as u64) << 32 | k as u64));
     order.sort_unstable();
     // Room for the ids exactly, as the words are kept.
     if !order.is_empty() {
         words.term_counts.reserve_exact(1 + order.windows(2).filter(|w| w[0] >> 32 != w[1] >> 32).count());
     }
-    for key in order {
+    for &key in order.iter() {
         let c = &candidates[key as u32 as usize];
         match words.term_counts.last_mut() {
             Some(last) if last.id == c.id => last.count += 1,
@@ -209,7 +252,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     let distinct = mentions.windows(2).filter(|w| (w[0].0, w[0].1) != (w[1].0, w[1].1)).count();
     let mut entities: Vec<Entity> = Vec::with_capacity(if mentions.is_empty() { 0 } else { distinct + 1 });
     let mut last: Option<(u32, EntityKind)> = None;
-    for (id, kind, field, start, end) in mentions {
+    for &(id, kind, field, start, end) in mentions.iter() {
         if last == Some((id, kind)) {
             entities.last_mut().expect("an entity is open").count += 1;
             continue;
@@ -225,6 +268,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
         kept.shrink_to_fit();
     }
     words.kept = kept;
+    buffers.give_back();
     (words, shown)
 }
 

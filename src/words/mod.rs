@@ -457,6 +457,43 @@ mod tests {
         s.segment(text, mode).iter().map(|t| t.text(text).to_string()).collect()
     }
 
+    /// jieba finds a block's route walking its trie from each character,
+    /// last first, with no DAG built: the tokens and the ids must be those
+    /// of the route found along the DAG, ties and all, and each id the
+    /// word's own.
+    #[test]
+    fn the_route_found_from_the_trie_is_the_route_found_along_the_dag() {
+        let mut s = seg();
+        let texts = [
+            "国务院总理主持召开国务院常务会议，部署进一步稳就业促消费的政策举措。",
+            "记者从省文化和旅游厅获悉，今年“五一”假期全省共接待游客2100万人次，同比增长15.3%。",
+            "科菲·安南和马·科瓦列夫斯基在日内瓦会见了鲍亮、邝兵和杜齐连等人。",
+            "他说：WES-5.4.5版本的abc123测试已经完成，ＡＢＣ公司和北京大学、《晨星报》都表示关注。",
+            "研究生命起源的和尚未结婚的人结合成分子时，南京市长江大桥上的乒乓球拍卖完了。",
+            "吃葡萄不吐葡萄皮，不吃葡萄倒吐葡萄皮；四是四，十是十，十四是十四，四十是四十。",
+            "𠀀𠀁中国\r\n人民 \t 😀 ｱｲｳ 한국어 Ünïcödé 一二三四五六七八九十",
+            "",
+        ];
+        for learned in [false, true] {
+            if learned {
+                s.learn_people(["杜齐连", "科瓦列夫斯基"]);
+                s.add_user_words("南京市长 nr\n江大桥 nr\n稳就业 v\n");
+            }
+            for text in texts {
+                for hmm in [false, true] {
+                    let mut by_trie = Vec::new();
+                    s.jieba.cut_with_ids(text, hmm, |t, id| by_trie.push((t, id)));
+                    let mut by_dag = Vec::new();
+                    s.jieba.cut_with_ids_by_dag(text, hmm, |t, id| by_dag.push((t, id)));
+                    assert_eq!(by_trie, by_dag, "{text} (hmm {hmm})");
+                    for (t, id) in &by_trie {
+                        assert_eq!(*id, s.jieba.word_index(t.word), "{} in {text}", t.word);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_lexicon_finds_what_it_holds_and_grows() {
         let mut t = Lexicon::with_capacity(2);

@@ -3,8 +3,8 @@
 
 use serde::{Serialize, Serializer};
 
-use super::names::name_shaped;
 use crate::text::is_han;
+use crate::text::names::han_name_shaped;
 
 /// Part-of-speech tags of jieba's dictionary (ICTCLAS style), plus `eng`
 /// for Latin words and `x` for anything untagged.
@@ -135,15 +135,21 @@ pub(crate) fn guess_tag_of(word: &str) -> Tag {
 /// surname, otherwise unknown.
 fn guess_tag(word: &str) -> Tag {
     let mut n = 0;
+    let mut first = ' ';
     for c in word.chars() {
         if !is_han(c) {
             return Tag::UNKNOWN;
+        }
+        if n == 0 {
+            first = c;
         }
         n += 1;
     }
     if n < 2 {
         return Tag::UNKNOWN;
     }
+    // The word is read once: its characters are all Han, `n` of them.
+    let name_shaped = |word| han_name_shaped(word, first, n);
     // Most words the HMM joins are of two characters, which no list
     // below takes: they are not read against the lists; nor is a word
     // that ends in none of their last characters.

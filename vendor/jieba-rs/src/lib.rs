@@ -115,6 +115,11 @@ struct RouteEntry {
     /// The chosen word's dictionary id, `NO_MATCH` for a character not in
     /// the dictionary.
     word_id: i32,
+    /// No dictionary word starting at this character ends after the
+    /// character at this index (the longest's end), as far as the route's
+    /// search knows: [`Jieba::calc_by_trie`] knows, [`Jieba::calc`] leaves
+    /// `u32::MAX`. In the padding after `word_id`, so it costs no room.
+    reach: u32,
 }
 
 /// Where a token sits in the dictionary block it was cut from, so a caller
@@ -125,6 +130,20 @@ struct BlockRef<'b> {
     chars: &'b [(u32, char)],
     /// Index in `chars` of the token's first character.
     start: usize,
+}
+
+
+/// Where a token handed on by [`Jieba::cut_each`] comes from, which says
+/// what its id means.
+enum Source<'b> {
+    /// Outside the dictionary blocks (marks, spaces): not looked up.
+    Outside,
+    /// A block whose DAG was built: `NO_MATCH` is a word the segmentation
+    /// did not look up, which the block's DAG may hold.
+    Dag(BlockRef<'b>),
+    /// A block cut without a DAG: every word was looked up, and `NO_MATCH`
+    /// is one the dictionary lacks.
+    LookedUp,
 }
 
 /// Initial capacity for a result vector over `sentence`: generous for a
@@ -740,6 +759,18 @@ impl Jieba {
         std::cmp::max((logfreq + logtotal).exp() as usize + 1, self.get_word_freq(segment, 1))
     }
 
+    /// The id of the dictionary word made of characters `from..to` of a
+    /// block whose route [`Jieba::calc_by_trie`] found: none if no word
+    /// starting at `from` reaches `to` (most words the route did not look
+    /// up), else walked in the trie.
+    #[inline]
+    fn span_in_route(&self, chars: &[(u32, char)], route: &[RouteEntry], from: usize, to: usize) -> Option<i32> {
+        if (route[from].reach as usize) < to {
+            return None;
+        }
+        self.trie.span(chars, from, to)
+    }
+
     /// Byte offset of character `idx` of `block`, or the block's length
     /// for the index past its last character.
     #[inline(always)]
@@ -759,6 +790,7 @@ impl Jieba {
             prob: 0.0,
             end,
             word_id: NO_MATCH,
+            reach: u32::MAX,
         };
         if n + 1 > route.len() {
             route.resize(n + 1, end_entry(0));
@@ -779,10 +811,20 @@ impl Jieba {
 
                 if let Some(b) = best {
                     if prob > b.prob || (prob == b.prob && end > b.end) {
-                        best = Some(RouteEntry { prob, end, word_id });
+                        best = Some(RouteEntry {
+                            prob,
+                            end,
+                            word_id,
+                            reach: u32::MAX,
+                        });
                     }
                 } else {
-                    best = Some(RouteEntry { prob, end, word_id });
+                    best = Some(RouteEntry {
+                        prob,
+                        end,
+                        word_id,
+                        reach: u32::MAX,
+                    });
                 }
             }
 
@@ -790,7 +832,71 @@ impl Jieba {
                 prob: log1 + route[idx + 1].prob,
                 end: idx + 1,
                 word_id: NO_MATCH,
+                reach: u32::MAX,
             });
+        }
+    }
+
+    /// The route [`Jieba::calc`] finds along the DAG, found walking the
+    /// trie from each character instead, last first, so that no DAG is
+    /// built: each position's words come from the walk in the order the
+    /// DAG lists them (shortest first), and each is weighed with the same
+    /// sums in the same order, so the route is the same to the bit. For
+    /// cuts that read no block's DAG afterwards.
+    fn calc_by_trie(&self, chars: &[(u32, char)], route: &mut Vec<RouteEntry>) {
+        let n = chars.len();
+        let end_entry = |end| RouteEntry {
+            prob: 0.0,
+            end,
+            word_id: NO_MATCH,
+            reach: u32::MAX,
+        };
+        if n + 1 > route.len() {
+            route.resize(n + 1, end_entry(0));
+        }
+        route[n] = end_entry(n);
+
+        let logtotal = self.log_total;
+        let log1 = 0.0f64 - logtotal;
+        for idx in (0..n).rev() {
+            self.trie.touch_ahead(chars, idx.wrapping_sub(trie::LOOKAHEAD));
+            let mut best: Option<RouteEntry> = None;
+            // Ends come shortest first: the last is the longest word's.
+            let mut reach = idx as u32;
+            self.trie.for_each_prefix_at(chars, idx, |end, word_id| {
+                reach = end as u32;
+                let log_freq = if word_id != NO_MATCH {
+                    self.log_freqs[word_id as usize]
+                } else {
+                    0.0
+                };
+                let prob = log_freq - logtotal + route[end].prob;
+                if let Some(b) = best {
+                    if prob > b.prob || (prob == b.prob && end > b.end) {
+                        best = Some(RouteEntry {
+                            prob,
+                            end,
+                            word_id,
+                            reach: u32::MAX,
+                        });
+                    }
+                } else {
+                    best = Some(RouteEntry {
+                        prob,
+                        end,
+                        word_id,
+                        reach: u32::MAX,
+                    });
+                }
+            });
+            let mut entry = best.unwrap_or_else(|| RouteEntry {
+                prob: log1 + route[idx + 1].prob,
+                end: idx + 1,
+                word_id: NO_MATCH,
+                reach: u32::MAX,
+            });
+            entry.reach = reach;
+            route[idx] = entry;
         }
     }
 
@@ -845,7 +951,10 @@ impl Jieba {
     /// Segment `block` and emit its words. What the best route leaves as
     /// single characters is joined: a run of ASCII alphanumerics into one
     /// word, and with `HMM` any other run through `cut_unjoined_run`.
-    fn cut_route<'a, const HMM: bool>(
+    /// With `DAG` the block's DAG is built and handed to `words` with each
+    /// word; without, the route is found from the trie alone
+    /// ([`Jieba::calc_by_trie`]) and `words` gets an empty DAG.
+    fn cut_route<'a, const HMM: bool, const DAG: bool>(
         &self,
         block: &'a str,
         chars: &[(u32, char)],
@@ -854,8 +963,12 @@ impl Jieba {
         dag: &mut StaticSparseDAG,
         hmm_context: &mut hmm::HmmContext,
     ) {
-        self.dag(chars, dag);
-        self.calc(chars, dag, route);
+        if DAG {
+            self.dag(chars, dag);
+            self.calc(chars, dag, route);
+        } else {
+            self.calc_by_trie(chars, route);
+        }
         let n = chars.len();
         let mut x = 0;
         let mut left: Option<usize> = None;
@@ -869,7 +982,7 @@ impl Jieba {
                 }
             } else {
                 if let Some(start) = left {
-                    self.cut_run::<HMM>(block, chars, route, start, x, dag, words, hmm_context);
+                    self.cut_run::<HMM, DAG>(block, chars, route, start, x, dag, words, hmm_context);
                     left = None;
                 }
                 Self::emit_span(block, chars, x, y, word_id, dag, words);
@@ -878,7 +991,7 @@ impl Jieba {
         }
 
         if let Some(start) = left {
-            self.cut_run::<HMM>(block, chars, route, start, n, dag, words, hmm_context);
+            self.cut_run::<HMM, DAG>(block, chars, route, start, n, dag, words, hmm_context);
         }
 
         dag.clear();
@@ -890,7 +1003,7 @@ impl Jieba {
     /// is a single character the route looked up.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    fn cut_run<'a, const HMM: bool>(
+    fn cut_run<'a, const HMM: bool, const DAG: bool>(
         &self,
         block: &'a str,
         chars: &[(u32, char)],
@@ -902,19 +1015,26 @@ impl Jieba {
         hmm_context: &mut hmm::HmmContext,
     ) {
         if HMM {
-            self.cut_unjoined_run(block, chars, route, x, y, dag, words, hmm_context);
+            self.cut_unjoined_run::<DAG>(block, chars, route, x, y, dag, words, hmm_context);
         } else {
-            let id = if y - x == 1 { route[x].word_id } else { NO_MATCH };
+            let id = if y - x == 1 {
+                route[x].word_id
+            } else if DAG {
+                NO_MATCH
+            } else {
+                self.span_in_route(chars, route, x, y).unwrap_or(NO_MATCH)
+            };
             Self::emit_span(block, chars, x, y, id, dag, words);
         }
     }
 
     /// Emit the run of single characters the route left unjoined at
     /// characters `x..y` of `block`: as one word if it is in the
-    /// dictionary, through the HMM if not.
+    /// dictionary, through the HMM if not (asked of the DAG with `DAG`, of
+    /// the trie without).
     #[inline]
     #[allow(clippy::too_many_arguments)]
-    fn cut_unjoined_run<'a>(
+    fn cut_unjoined_run<'a, const DAG: bool>(
         &self,
         block: &'a str,
         chars: &[(u32, char)],
@@ -929,8 +1049,13 @@ impl Jieba {
             Self::emit_span(block, chars, x, y, route[x].word_id, dag, words);
             return;
         }
-        if dag.word_at(x, y).is_none() {
-            self.hmm_cut(block, chars, x, y, dag, words, hmm_context);
+        let known = if DAG {
+            dag.word_at(x, y).is_some()
+        } else {
+            self.span_in_route(chars, route, x, y).is_some()
+        };
+        if !known {
+            self.hmm_cut::<DAG>(block, chars, route, x, y, dag, words, hmm_context);
         } else {
             // Each character is a route step of its own, so its id is known.
             let mut x = x;
@@ -942,13 +1067,17 @@ impl Jieba {
         }
     }
 
-    /// Cut characters `x..y` of `block` with the HMM.
+    /// Cut characters `x..y` of `block` with the HMM. A word of one
+    /// character goes with its id: the run is one of single characters
+    /// the route took each as a step, so the route looked it up. Without
+    /// `DAG` a longer word is looked up in the trie.
     #[inline]
     #[allow(clippy::too_many_arguments)]
-    fn hmm_cut<'a>(
+    fn hmm_cut<'a, const DAG: bool>(
         &self,
         block: &'a str,
         chars: &[(u32, char)],
+        route: &[RouteEntry],
         x: usize,
         y: usize,
         dag: &StaticSparseDAG,
@@ -959,7 +1088,14 @@ impl Jieba {
         let mut x = x;
         let mut words = |word: &'a str| {
             let count = char_count(word);
-            words(word, NO_MATCH, count, x, dag);
+            let word_id = if count == 1 {
+                route[x].word_id
+            } else if DAG {
+                NO_MATCH
+            } else {
+                self.span_in_route(chars, route, x, x + count).unwrap_or(NO_MATCH)
+            };
+            words(word, word_id, count, x, dag);
             x += count;
         };
         if let Some(ref model) = self.hmm_model {
@@ -1002,9 +1138,20 @@ impl Jieba {
 
     /// Segment `sentence` and hand each token to `emit` in order, along with
     /// its dictionary id when the segmentation looked the word up
-    /// (`NO_MATCH` otherwise, which does not mean the word is unknown) and,
-    /// for a token cut from a dictionary block, where it sits in that block.
-    fn cut_each<'a>(&self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Token<'a>, i32, Option<BlockRef<'_>>)) {
+    /// (`NO_MATCH` otherwise, which does not mean the word is unknown) and
+    /// where it comes from ([`Source`]): with `DAG`, for a token cut from a
+    /// dictionary block, where it sits in that block and its DAG.
+    ///
+    /// Without `DAG` no block's DAG is built (the route is found from the
+    /// trie alone, [`Jieba::calc_by_trie`]), and every word of a block is
+    /// looked up: those the route did not look up (the HMM's, runs of ASCII
+    /// letters or digits) in the trie, along the block's decoded characters.
+    fn cut_each<'a, const DAG: bool>(
+        &self,
+        sentence: &'a str,
+        hmm: bool,
+        mut emit: impl FnMut(Token<'a>, i32, Source<'_>),
+    ) {
         let base = sentence.as_ptr() as usize;
         let mut unicode_offset = 0;
 
@@ -1029,13 +1176,17 @@ impl Jieba {
                                 emit(
                                     Self::make_token_incremental(word, base, &mut unicode_offset, char_count),
                                     word_id,
-                                    Some(BlockRef { dag, chars, start }),
+                                    if DAG {
+                                        Source::Dag(BlockRef { dag, chars, start })
+                                    } else {
+                                        Source::LookedUp
+                                    },
                                 );
                             };
                         if hmm {
-                            self.cut_route::<true>(block, chars, &mut sink, route, dag, hmm_context);
+                            self.cut_route::<true, DAG>(block, chars, &mut sink, route, dag, hmm_context);
                         } else {
-                            self.cut_route::<false>(block, chars, &mut sink, route, dag, hmm_context);
+                            self.cut_route::<false, DAG>(block, chars, &mut sink, route, dag, hmm_context);
                         }
                     }
                     SplitState::Unmatched(block) => {
@@ -1054,7 +1205,7 @@ impl Jieba {
                             emit(
                                 Self::make_token_incremental(word, base, &mut unicode_offset, count),
                                 NO_MATCH,
-                                None,
+                                Source::Outside,
                             );
                         }
                     }
@@ -1073,7 +1224,7 @@ impl Jieba {
     /// `hmm`: enable HMM or not
     pub fn cut<'a>(&self, sentence: &'a str, hmm: bool) -> Vec<Token<'a>> {
         let mut tokens = Vec::with_capacity(output_capacity(sentence));
-        self.cut_each(sentence, hmm, |token, _, _| tokens.push(token));
+        self.cut_each::<false>(sentence, hmm, |token, _, _| tokens.push(token));
         tokens
     }
 
@@ -1081,20 +1232,41 @@ impl Jieba {
     /// `each` with its dictionary word index (the order in which the word
     /// was first loaded or added, below [`Jieba::word_count`]), `None` for
     /// a word the dictionary lacks. The index is the one the segmentation
-    /// found; for a word it did not look up (the HMM's, a run of ASCII
-    /// letters or digits) it is read from the block's DAG, which holds
-    /// every dictionary word there, as [`Jieba::tag`] does, and only a
-    /// token outside the blocks (marks, spaces) is looked up in the trie.
+    /// found; a word it did not look up (the HMM's, a run of ASCII letters
+    /// or digits, a token outside the blocks such as marks and spaces) is
+    /// looked up in the trie. No block's DAG is built: the route is found
+    /// walking the trie ([`Jieba::calc_by_trie`]), which costs less than
+    /// building the DAG and reading it back, and these words are few.
     ///
     /// Added for baozhi (not in jieba-rs 0.11.0).
     pub fn cut_with_ids<'a>(&self, sentence: &'a str, hmm: bool, mut each: impl FnMut(Token<'a>, Option<usize>)) {
-        self.cut_each(sentence, hmm, |token, word_id, block| {
+        // Cut without a DAG, every word of a block comes looked up.
+        self.cut_each::<false>(sentence, hmm, |token, word_id, source| {
+            debug_assert!(!matches!(source, Source::Dag(_)));
             let word_id = if word_id != NO_MATCH {
                 Some(word_id)
-            } else if let Some(BlockRef { dag, start, .. }) = block {
-                dag.word_at(start, start + (token.end - token.start))
-            } else {
+            } else if let Source::Outside = source {
                 self.trie.get(token.word)
+            } else {
+                None
+            };
+            each(token, word_id.and_then(|id| usize::try_from(id).ok()));
+        });
+    }
+
+    /// [`Jieba::cut_with_ids`] the way it went before the route was found
+    /// from the trie: the block's DAG built, the route found along it
+    /// ([`Jieba::calc`]), and a word the route did not look up read from
+    /// the DAG. For tests that the two agree.
+    ///
+    /// Added for baozhi (not in jieba-rs 0.11.0).
+    #[doc(hidden)]
+    pub fn cut_with_ids_by_dag<'a>(&self, sentence: &'a str, hmm: bool, mut each: impl FnMut(Token<'a>, Option<usize>)) {
+        self.cut_each::<true>(sentence, hmm, |token, word_id, source| {
+            let word_id = match source {
+                _ if word_id != NO_MATCH => Some(word_id),
+                Source::Dag(BlockRef { dag, start, .. }) => dag.word_at(start, start + (token.end - token.start)),
+                _ => self.trie.get(token.word),
             };
             each(token, word_id.and_then(|id| usize::try_from(id).ok()));
         });
@@ -1172,7 +1344,7 @@ impl Jieba {
     /// `hmm`: enable HMM or not
     pub fn cut_for_search<'a>(&self, sentence: &'a str, hmm: bool) -> Vec<Token<'a>> {
         let mut new_words = Vec::with_capacity(output_capacity(sentence));
-        self.cut_each(sentence, hmm, |token, _, block| {
+        self.cut_each::<true>(sentence, hmm, |token, _, block| {
             // An alphanumeric token joined by connectors is a compound in the
             // same sense as a multi-word Chinese term, so search mode offers
             // its parts too: `WES-5.4.5` is findable as `WES` and `5.4.5` as
@@ -1203,7 +1375,7 @@ impl Jieba {
             // neither the words nor the offsets need computing again. A token
             // from outside a dictionary block is a single character (or
             // `\r\n`) and has no such substrings.
-            let Some(BlockRef { dag, chars, start: x }) = block else {
+            let Source::Dag(BlockRef { dag, chars, start: x }) = block else {
                 new_words.push(token);
                 return;
             };
@@ -1279,12 +1451,14 @@ impl Jieba {
     /// segmentation scratch is borrowed, so it must not segment.
     #[cfg_attr(not(any(feature = "tfidf", feature = "textrank")), allow(dead_code))]
     pub(crate) fn tag_each<'a>(&'a self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Tag<'a>)) {
-        self.cut_each(sentence, hmm, |token, word_id, block| {
+        self.cut_each::<false>(sentence, hmm, |token, word_id, block| {
             let word = token.word;
             let word_id = if word_id != NO_MATCH {
                 Some(word_id)
-            } else if let Some(BlockRef { dag, start, .. }) = block {
+            } else if let Source::Dag(BlockRef { dag, start, .. }) = block {
                 dag.word_at(start, start + (token.end - token.start))
+            } else if let Source::LookedUp = block {
+                None
             } else {
                 self.trie.get(word)
             };

@@ -36,6 +36,10 @@ const ROOT_TABLE_LEN: usize = 0x1_0000;
 
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
+/// How many positions ahead of the walk [`CharTrie::touch_ahead`] is asked
+/// to touch.
+pub(crate) const LOOKAHEAD: usize = 3;
+
 /// Load factor above which the table doubles, in eighths.
 const MAX_LOAD_EIGHTHS: usize = 6;
 
@@ -171,6 +175,23 @@ impl CharTrie {
         (word_id != NO_WORD).then_some(word_id)
     }
 
+    /// The id of the dictionary word made of characters `from..to` of
+    /// `chars` (decoded already), if there is one: [`CharTrie::get`]
+    /// without decoding the word again.
+    #[inline]
+    pub(crate) fn span(&self, chars: &[(u32, char)], from: usize, to: usize) -> Option<i32> {
+        let (&(_, first), rest) = chars.get(from..to)?.split_first()?;
+        let (mut child, mut word_id) = self.root_step(first)?;
+        let mut key_filter = u64::MAX;
+        for &(_, ch) in rest {
+            let slot = self.step(key_filter, child, ch)?;
+            key_filter = slot.key;
+            child = slot.child;
+            word_id = slot.word_id;
+        }
+        (word_id != NO_WORD).then_some(word_id)
+    }
+
     /// The slot of the child reached from node `child` (with its key
     /// `key_filter`) on `ch`, if the node has one. The filters in the spare
     /// bits of both reject most absent children before the probe.
@@ -190,54 +211,67 @@ impl CharTrie {
     /// first within a position. `end_index` is the index of the character
     /// after the word.
     pub(crate) fn for_each_prefix_at_every_char(&self, chars: &[(u32, char)], mut emit: impl FnMut(usize, usize, i32)) {
-        // Walking a position is a chain of dependent loads that the processor
-        // cannot overlap with the next position's chain, so the slot the
-        // second character of a position a few steps ahead will need is
-        // touched now. By the time the walk arrives it is in cache.
-        const LOOKAHEAD: usize = 3;
+        for pos in 0..chars.len() {
+            self.touch_ahead(chars, pos + LOOKAHEAD);
+            self.for_each_prefix_at(chars, pos, |end, word_id| emit(pos, end, word_id));
+        }
+    }
 
+    /// Call `emit(end_index, word_id)` for every dictionary word starting
+    /// at character `pos` of `chars`, shortest first, as
+    /// [`CharTrie::for_each_prefix_at_every_char`] does for each position.
+    /// A caller walking the positions in its own order (the route, from
+    /// the last) touches the one it will walk a few steps later with
+    /// [`CharTrie::touch_ahead`].
+    #[inline(always)]
+    pub(crate) fn for_each_prefix_at(&self, chars: &[(u32, char)], pos: usize, mut emit: impl FnMut(usize, i32)) {
         let n = chars.len();
-
-        for pos in 0..n {
-            if let Some(&[(_, c1), (_, c2)]) = chars.get(pos + LOOKAHEAD..pos + LOOKAHEAD + 2)
-                && (c1 as usize) < ROOT_TABLE_LEN
-            {
-                let child = self.root[c1 as usize].child;
-                if child & filter_bits(c2).1 != 0 {
-                    let i = self.index(key(child & ID_MASK, c2));
-                    std::hint::black_box(self.slots[i].key);
-                }
+        let (_, first) = chars[pos];
+        let Some((mut child, mut word_id)) = self.root_step(first) else {
+            return;
+        };
+        let mut key_filter = u64::MAX;
+        let mut next = pos + 1;
+        loop {
+            if word_id != NO_WORD {
+                emit(next, word_id);
             }
+            if next >= n {
+                break;
+            }
+            // The same transition as `step`, written out: the walk is the
+            // hottest loop in the crate, and going through the helper
+            // measurably slowed it down.
+            let (_, ch) = chars[next];
+            let (a, b) = filter_bits(ch);
+            if key_filter & a == 0 || child & b == 0 {
+                break;
+            }
+            let slot = &self.slots[self.probe(key(child & ID_MASK, ch))];
+            if slot.key == 0 {
+                break;
+            }
+            key_filter = slot.key;
+            child = slot.child;
+            word_id = slot.word_id;
+            next += 1;
+        }
+    }
 
-            let (_, first) = chars[pos];
-            let Some((mut child, mut word_id)) = self.root_step(first) else {
-                continue;
-            };
-            let mut key_filter = u64::MAX;
-            let mut next = pos + 1;
-            loop {
-                if word_id != NO_WORD {
-                    emit(pos, next, word_id);
-                }
-                if next >= n {
-                    break;
-                }
-                // The same transition as `step`, written out: the walk is the
-                // hottest loop in the crate, and going through the helper
-                // measurably slowed it down.
-                let (_, ch) = chars[next];
-                let (a, b) = filter_bits(ch);
-                if key_filter & a == 0 || child & b == 0 {
-                    break;
-                }
-                let slot = &self.slots[self.probe(key(child & ID_MASK, ch))];
-                if slot.key == 0 {
-                    break;
-                }
-                key_filter = slot.key;
-                child = slot.child;
-                word_id = slot.word_id;
-                next += 1;
+    /// Walking a position is a chain of dependent loads that the processor
+    /// cannot overlap with the next position's chain, so the slot the
+    /// second character of position `pos` (one a walk will reach a few
+    /// steps later) will need is touched now. By the time the walk arrives
+    /// it is in cache.
+    #[inline(always)]
+    pub(crate) fn touch_ahead(&self, chars: &[(u32, char)], pos: usize) {
+        if let Some(&[(_, c1), (_, c2)]) = chars.get(pos..pos.wrapping_add(2))
+            && (c1 as usize) < ROOT_TABLE_LEN
+        {
+            let child = self.root[c1 as usize].child;
+            if child & filter_bits(c2).1 != 0 {
+                let i = self.index(key(child & ID_MASK, c2));
+                std::hint::black_box(self.slots[i].key);
             }
         }
     }
