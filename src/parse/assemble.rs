@@ -305,7 +305,8 @@ fn continued_body(
     block: impl FnOnce() -> Pairs,
 ) -> Option<usize> {
     let current = current.filter(|&b| bodies[b].open_end());
-    let candidates: Vec<usize> = current.into_iter().chain(open_bodies_except(bodies, current)).filter(fits).collect();
+    let candidates: Vec<usize> =
+        current.filter(&fits).into_iter().chain(open_bodies_except(bodies, current, &fits)).collect();
     if candidates.len() < 2 {
         return candidates.first().copied();
     }
@@ -384,15 +385,22 @@ fn cut_block(cut: &Paragraph, after: &[Unit]) -> Pairs {
 /// The open body other than `current` that `text` reads on from, if the
 /// characters across the join say so at all (see [`continued_body`]).
 fn continued_body_by_words(sheet: &str, bodies: &[Body], current: Option<usize>, text: &str) -> Option<usize> {
-    match best_joins(sheet, bodies, open_bodies_except(bodies, current), text) {
+    match best_joins(sheet, bodies, open_bodies_except(bodies, current, |_| true), text) {
         (evidence, tied) if evidence > 0 => tied.first().copied(),
         _ => None,
     }
 }
 
-/// The bodies left open, latest first, but `except`.
-fn open_bodies_except(bodies: &[Body], except: Option<usize>) -> impl Iterator<Item = usize> + '_ {
-    (0..bodies.len()).rev().filter(move |&b| bodies[b].open_end() && Some(b) != except).take(OPEN_BODIES_CONSIDERED)
+/// The bodies left open that `fits` lets through, latest first, but `except`.
+fn open_bodies_except<'a>(
+    bodies: &'a [Body],
+    except: Option<usize>,
+    fits: impl Fn(&usize) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    (0..bodies.len())
+        .rev()
+        .filter(move |&b| bodies[b].open_end() && Some(b) != except && fits(&b))
+        .take(OPEN_BODIES_CONSIDERED)
 }
 
 /// Of `candidates`, the bodies `text` joins best by [`join_evidence`], in
