@@ -333,8 +333,7 @@ fn closest_in_words(bodies: &[Body], tied: &[usize], block: &Pairs) -> Option<us
     let ends: Vec<Pairs> = tied.iter().map(|&b| body_end(&bodies[b])).collect();
     let mut shared = vec![0usize; tied.len()];
     for pair in &block.set {
-        let mut holders = (0..ends.len()).filter(|&i| ends[i].set.contains(pair));
-        if let (Some(i), None) = (holders.next(), holders.next()) {
+        if let Holders::One(i) = holders(ends.len(), |i| ends[i].set.contains(pair)) {
             shared[i] += 1;
         }
     }
@@ -342,6 +341,24 @@ fn closest_in_words(bodies: &[Body], tied: &[usize], block: &Pairs) -> Option<us
     let density = |i: usize| shared[i] as f32 / ends[i].chars.max(1) as f32;
     let best = (1..tied.len()).max_by(|&a, &b| density(a).total_cmp(&density(b)).then(b.cmp(&a))).unwrap_or(0);
     (shared[best] >= shared[0] + WORDS_MARGIN && density(best) > density(0)).then_some(tied[best])
+}
+
+/// How many of some candidates hold a pair of characters: a pair that one
+/// alone holds says whose words a text shares.
+enum Holders {
+    None,
+    One(usize),
+    Many,
+}
+
+/// Which of candidates `0..count` hold the pair, by `holds`.
+fn holders(count: usize, holds: impl Fn(usize) -> bool) -> Holders {
+    let mut found = (0..count).filter(|&i| holds(i));
+    match (found.next(), found.next()) {
+        (None, _) => Holders::None,
+        (Some(i), None) => Holders::One(i),
+        _ => Holders::Many,
+    }
 }
 
 /// The pairs of a body's last [`WORDS_COMPARED`] characters.
@@ -580,8 +597,7 @@ fn story_rest_returning(
     // the pairs each candidate alone holds, counted in one pass.
     let mut exclusive = vec![0usize; closed.len()];
     for pair in &whole.set {
-        let mut holders = (0..closed.len()).filter(|&i| window[closed[i]].1.set.contains(pair));
-        if let (Some(i), None) = (holders.next(), holders.next()) {
+        if let Holders::One(i) = holders(closed.len(), |i| window[closed[i]].1.set.contains(pair)) {
             exclusive[i] += 1;
         }
     }
@@ -603,14 +619,13 @@ fn story_rest_returning(
     // stays_delta: pairs held by no candidate, occurring both before and from k.
     let mut stays_delta = vec![0isize; n + 2];
     for (pair, &(first, last)) in &seen {
-        let mut holders = (0..closed.len()).filter(|&i| window[closed[i]].1.set.contains(pair));
-        match (holders.next(), holders.next()) {
-            (Some(i), None) => shared_from[i][first] += 1,
-            (None, _) => {
+        match holders(closed.len(), |i| window[closed[i]].1.set.contains(pair)) {
+            Holders::One(i) => shared_from[i][first] += 1,
+            Holders::None => {
                 stays_delta[first + 1] += 1;
                 stays_delta[last + 1] -= 1;
             }
-            _ => {}
+            Holders::Many => {}
         }
     }
     for row in &mut shared_from {
