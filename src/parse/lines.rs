@@ -75,7 +75,27 @@ pub fn split_lines(page: &str) -> Vec<Line<'_>> {
     }
     join_wrapped_bylines(&mut out);
     mark_closing_name_lists(&mut out);
+    mark_contact_lines(&mut out);
     out
+}
+
+/// A telephone number alone after its label, set apart from the text
+/// above and below it (`联系电话：0571-1234567` between blank lines), is a
+/// contact box or an advertisement's line: page furniture. Set tight in a
+/// paragraph, it is the sentence's own (`……可以拨打` / `咨询电话：…` /
+/// `或登录网站查询。`).
+fn mark_contact_lines(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        // Most lines have no figure: they leave at the first test.
+        if !lines[i].is_text() || !lines[i].text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let apart = |l: Option<&Line<'_>>| l.is_none_or(|l| !l.is_text());
+        if apart(i.checked_sub(1).map(|j| &lines[j])) && apart(lines.get(i + 1)) && marks::is_phone_line(&lines[i].text)
+        {
+            lines[i].kind = LineKind::Furniture;
+        }
+    }
 }
 
 /// Reporters often sign a story with their names alone, set apart by

@@ -305,6 +305,15 @@ mod tests {
     }
 
     #[test]
+    fn a_telephone_number_wrapped_inside_a_sentence_stays_in_it() {
+        let page = "老旧小区改造\n\n本报讯 今年，全市将改造老旧小区一百个。\n居民如需了解详情，可以拨打\n咨询电话：0571-87654321\n或登录网站查询。\n";
+        let parsed = parse_page(page);
+        assert_eq!(parsed.articles.len(), 1);
+        assert!(parsed.articles[0].paragraphs.concat().contains("可以拨打咨询电话：0571-87654321或登录网站查询。"));
+        assert!(parsed.leftovers.is_empty());
+    }
+
+    #[test]
     fn cut_text_goes_on_the_article_whose_words_it_completes() {
         // Both stories stop in mid-word at a column break. The piece after
         // the second one completes a word the first story uses (垃圾分类),

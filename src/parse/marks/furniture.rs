@@ -113,7 +113,7 @@ pub fn furniture(s: &str, facts: &LineFacts) -> bool {
     if chars <= 4 && (s.starts_with("星期") || s.starts_with("周")) && contains_weekday(s) {
         return true;
     }
-    if is_mail_line(s) || (digit && is_phone_line(s)) {
+    if is_mail_line(s) {
         return true;
     }
     if (all_han || middle_dot) && is_section_name(s) {
@@ -222,9 +222,11 @@ fn is_mail_line(s: &str) -> bool {
 }
 
 /// A telephone number alone after its label (`联系电话：0571-1234567`,
-/// `服务热线 96345`): a contact box or an advertisement's line, set apart
-/// in a column, not a sentence of the story around it.
-fn is_phone_line(s: &str) -> bool {
+/// `服务热线 96345`). Set apart in a column it is a contact box or an
+/// advertisement's line, not a sentence of the story around it; wrapped
+/// inside a sentence (`……可以拨打` / `咨询电话：0571-1234567` / `或登录`)
+/// it is the story's, so the line's place decides (see `parse::lines`).
+pub fn is_phone_line(s: &str) -> bool {
     const LABEL_ENDS: &[&str] = &["电话", "热线", "专线", "传真", "手机"];
     let Some(at) = s.find(['：', ':', ' ']) else {
         return false;
@@ -339,9 +341,6 @@ mod tests {
             "2023年5月27日",
             "城市快讯",
             "健康视野",
-            "联系电话：0571-1234567",
-            "服务热线 96345",
-            "咨询电话：(0579)8512345、8512346",
         ] {
             assert!(is_furniture(s), "{s}");
         }
@@ -357,10 +356,19 @@ mod tests {
             "中国·东盟博览会开幕",
             "《办法》），自2023年6月1日",
             "设计：以人为本，因地制宜",
-            "电话：记者昨天打了3次",
-            "拨打热线：12345后，市民可以",
         ] {
             assert!(!is_furniture(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn telephone_lines() {
+        for s in ["联系电话：0571-1234567", "服务热线 96345", "咨询电话：(0579)8512345、8512346"] {
+            assert!(is_phone_line(s), "{s}");
+        }
+        for s in ["电话：记者昨天打了3次", "拨打热线：12345后，市民可以", "咨询电话：0571-1234567，欢迎来电", "12345"]
+        {
+            assert!(!is_phone_line(s), "{s}");
         }
     }
 }

@@ -14,5 +14,5 @@ mod time;
 pub use byline::{Byline, is_ornament, opens_with_role, parse_byline};
 pub use caption::{ends_with_photo_credit, is_photo_source, starts_caption, starts_enumerator};
 pub use dateline::{could_open_dateline, match_dateline, starts_with_dateline};
-pub use furniture::{LineFacts, furniture};
+pub use furniture::{LineFacts, furniture, is_phone_line};
 pub use time::{opens_with_time, runs_on_into_time};
