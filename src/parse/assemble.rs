@@ -32,6 +32,20 @@ impl Body {
         (self.paragraphs.len(), self.paragraphs.last().map_or(0, |p| p.text.len()))
     }
 
+    /// Set in a column clearly wider or narrower than `column`, the one a
+    /// cut paragraph opens in (3 : 2 or more): a story goes on in columns
+    /// of its own width, so a block set across two columns does not go on
+    /// the text of a single one.
+    fn set_in_other_column(&self, column: Option<u32>) -> bool {
+        match (self.paragraphs.last().and_then(|p| p.column_out), column) {
+            (Some(a), Some(b)) => {
+                let (narrow, wide) = (a.min(b), a.max(b));
+                narrow >= MIN_MEASURE && 2 * wide >= 3 * narrow
+            }
+            _ => false,
+        }
+    }
+
     /// Its text stops in mid-sentence (not merely at a full line).
     fn cut_mid_sentence(&self) -> bool {
         self.paragraphs.last().is_some_and(|p| p.open_end && !text::ends_sentence(&p.text))
@@ -108,7 +122,9 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                     // A sentence that opens with its time (`昨天，`) starts
                     // afresh: it goes on no text cut in mid-phrase.
                     let fresh = marks::opens_with_time(&p.text);
-                    let fits = |b: &usize| !(fresh && bodies[*b].cut_mid_phrase());
+                    let fits = |b: &usize| {
+                        !(fresh && bodies[*b].cut_mid_phrase()) && !bodies[*b].set_in_other_column(p.column_in)
+                    };
                     continued_body(sheet, &bodies, open, &p.text, fits, || cut_block(&p, &units[i + 1..]))
                         // Under a story that ended its paragraph, a block
                         // opening with a full line (not set in, as this
@@ -139,6 +155,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                     Some(last) if (p.continues_earlier || p.may_continue_earlier) && last.open_end => {
                         text::push_joined(&mut last.text, &p.text);
                         last.open_end = p.open_end;
+                        last.column_out = p.column_out.or(last.column_out);
                     }
                     _ => body.paragraphs.push(p),
                 }
@@ -225,6 +242,10 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     // Kept, should the story a deck went with have given all its text away.
     leftovers.extend(deck_of.into_iter().flatten());
 }
+
+/// A measure narrower than this many half-ems (eight characters) is no
+/// column's: a dash or a name wrapped in a block of its own.
+const MIN_MEASURE: u32 = 16;
 
 /// How long a deck set apart from its headline by the byline may be.
 const MAX_DECK_CHARS: usize = 90;
@@ -1566,6 +1587,8 @@ mod tests {
             opens_set_in: false,
             after_blank: true,
             open_end,
+            column_in: None,
+            column_out: None,
         })
     }
 
@@ -1593,6 +1616,46 @@ mod tests {
         assert_eq!(articles[0].paragraphs, vec![format!("{park_lead}{park_rest}")]);
         assert_eq!(articles[1].paragraphs, vec![brief.to_string()]);
         assert_eq!(articles[1].byline.as_deref(), Some("本报记者 王五"));
+    }
+
+    #[test]
+    fn text_set_across_two_columns_does_not_go_on_a_story_cut_in_one() {
+        // The market story stops at a narrow column's foot in mid-sentence;
+        // the next block opens with a full line, but set across two
+        // columns: another story's, not the market story's rest.
+        let narrow = |text: &str, continues_earlier: bool, open_end: bool, measure: u32| match paragraph(
+            text,
+            false,
+            continues_earlier,
+            open_end,
+        ) {
+            Unit::Paragraph(p) => {
+                Unit::Paragraph(Paragraph { column_in: Some(measure), column_out: Some(measure), ..p })
+            }
+            other => other,
+        };
+        let market = "城南菜市场改造完工，摊位从六十个增加到一百个，市民买菜";
+        let wide = "送戏下乡活动昨晚在河东村热闹开场，吸引了众多村民前来观看。";
+        let market_rest = "更方便了，市场还设了停车位。";
+        let run = |wide_measure: u32| {
+            let units = vec![
+                Unit::Headline(block(&[("城南菜市场改造完工", false)])),
+                narrow(market, false, true, 28),
+                narrow(wide, true, false, wide_measure),
+                narrow(market_rest, true, false, 28),
+            ];
+            let sheet = [market, wide, market_rest].join("\n");
+            let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+            assemble(&sheet, Order::Interleaved, units, &mut articles, &mut leftovers);
+            articles
+        };
+        let articles = run(52);
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[0].paragraphs, vec![format!("{market}{market_rest}")]);
+        assert_eq!(articles[1].paragraphs, vec![wide.to_string()]);
+        // Set in the market story's own column, the same block goes on it.
+        let articles = run(28);
+        assert_eq!(articles[0].paragraphs[0], format!("{market}{wide}"), "{articles:?}");
     }
 
     #[test]

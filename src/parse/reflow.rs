@@ -76,6 +76,11 @@ pub struct Paragraph {
     /// mid-sentence or fills the column, so the text may go on in a later
     /// block.
     pub open_end: bool,
+    /// The width of the column its first and its last lines are set in, in
+    /// half-ems, where its own lines tell it (see [`own_measure`]): a story
+    /// cut by a column break goes on in a column of its own width.
+    pub column_in: Option<u32>,
+    pub column_out: Option<u32>,
 }
 
 /// How many width samples to take on each side of a line.
@@ -934,6 +939,7 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             p.open_end = last_open;
             units.push(Unit::Paragraph(finish(p)));
         }
+        let measure = own_measure(&lines[piece.start..piece.end]);
         let para = open_paragraph.insert(Paragraph {
             text: String::with_capacity(lines[piece.start..piece.end].iter().map(|l| l.text.len()).sum()),
             dateline,
@@ -942,6 +948,8 @@ fn emit(lines: &[Line<'_>], columns: &[Column], pieces: &[Piece], is_headline: &
             opens_set_in: set_in && is_set_in(&lines[piece.start], columns[piece.start].opening()),
             after_blank: saw_blank,
             open_end: false,
+            column_in: measure,
+            column_out: measure,
         });
         for line in &lines[piece.start..piece.end] {
             text::push_joined(&mut para.text, &line.text);
@@ -1069,6 +1077,15 @@ fn caption_block(lines: &[Line<'_>], pieces: &[Piece], k: usize) -> Option<usize
 
 /// Closes a paragraph. A dateline is recognised on the joined text, as it
 /// may be wrapped (`新华社北京5月26日` / `电 …`).
+/// The width a block of lines is set to, from its own lines: the median
+/// printed width of the lines that wrap (all but the last; the wider of
+/// two), if any. Its neighbours in reading order may be another column's.
+fn own_measure(lines: &[Line<'_>]) -> Option<u32> {
+    let mut widths: Vec<u32> = lines[..lines.len().saturating_sub(1)].iter().map(|l| l.printed).collect();
+    widths.sort_unstable();
+    widths.get(widths.len() / 2).copied()
+}
+
 fn finish(mut p: Paragraph) -> Paragraph {
     p.dateline = marks::starts_with_dateline(&p.text);
     p
