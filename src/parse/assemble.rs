@@ -188,7 +188,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
     if order == Order::Interleaved {
         let mut signed = vec![false; bodies.len()];
         signed_text.iter().flatten().for_each(|&(t, _)| signed[t] = true);
-        return_columns_to_their_story(&slots, &signed, &mut bodies);
+        return_columns_to_their_story(&slots, &signed, &mut bodies, &mut signed_text);
         // A body that went back whole to its story is no slot of its own.
         drop_emptied_bodies(&mut slots, &bodies);
     }
@@ -517,9 +517,15 @@ const MIN_OWN_CHARS: usize = 100;
 /// names its own people, places and things again and again, so where such
 /// a block shares many of its words with an earlier story that are found
 /// nowhere else nearby, and few with the text it was run onto, it is the
-/// earlier story's rest: it moves there. A story that a byline `signed`
-/// under its last line has ended: nothing returns to it.
-fn return_columns_to_their_story(slots: &[Slot], signed: &[bool], bodies: &mut [Body]) {
+/// earlier story's rest: it moves there, with the byline that signs it
+/// (`signed_text`). A story that a byline `signed` under its last line has
+/// ended: nothing returns to it.
+fn return_columns_to_their_story(
+    slots: &[Slot],
+    signed: &[bool],
+    bodies: &mut [Body],
+    signed_text: &mut [Option<(usize, (usize, usize))>],
+) {
     let pairs_of = |body: &Body| {
         let mut pairs = Pairs::default();
         // Room for the whole body at once, not paragraph by paragraph.
@@ -570,10 +576,15 @@ fn return_columns_to_their_story(slots: &[Slot], signed: &[bool], bodies: &mut [
         let headless = after_body.filter(|_| bodies[b].paragraphs.first().is_some_and(|p| !p.dateline));
         let mut pairs = ahead[b].take().unwrap_or_else(|| pairs_of(&bodies[b]));
         if let Some((k, w)) = story_rest_returning(&bodies[b].paragraphs, &pairs, headless, &window, &closed) {
+            let before = bodies[b].extent();
             let moved: Vec<Paragraph> = bodies[b].paragraphs.drain(k..).collect();
             let (e, to) = &mut window[w];
             moved.iter().for_each(|p| to.feed(&p.text));
             bodies[*e].paragraphs.extend(moved);
+            // A byline that closed the text moved closes it where it went.
+            for signed in signed_text.iter_mut().flatten().filter(|s| **s == (b, before)) {
+                *signed = (*e, bodies[*e].extent());
+            }
             pairs = pairs_of(&bodies[b]);
         }
         for _ in &later {
@@ -1656,6 +1667,43 @@ mod tests {
         // Set in the market story's own column, the same block goes on it.
         let articles = run(28);
         assert_eq!(articles[0].paragraphs[0], format!("{market}{wide}"), "{articles:?}");
+    }
+
+    #[test]
+    fn a_storys_rest_returned_to_it_takes_the_byline_that_signs_it() {
+        // The orchard story's last column was printed after the road
+        // story's text, which a column break left in mid-sentence; the
+        // reporter's name set tight under that column signs the orchard
+        // story, where the column goes back.
+        let orchard = "山坡上的柑橘园今年迎来丰收，果农老陈的柑橘园结满了果子，柑橘园里的果子\
+                       个大味甜，老陈说今年柑橘价格比去年好，柑橘园的收入能比去年多三成。老陈的柑橘园\
+                       种了八百多棵柑橘树，柑橘园每天都有客商上门收果子。";
+        let road = "城北新修的环城公路下月通车，环城公路全长十二公里，沿线设了六个公交站，\
+                    环城公路的路灯和护栏已经装好，沿线的绿化也在加紧进行，交通部门说，环城公路\
+                    通车以后，城北的居民进城不用再绕道老街，开车从城北到火车站";
+        let orchard_rest = "老陈说，柑橘园明年还要扩种，柑橘园的果子要卖到更远的地方去，柑橘园\
+                            里的果子个大味甜，客商都愿意来柑橘园收果子，老陈的柑橘园越办越好。";
+        let set_in = |text: &str| match paragraph(text, false, false, false) {
+            Unit::Paragraph(p) => Unit::Paragraph(Paragraph { opens_set_in: true, ..p }),
+            other => other,
+        };
+        let byline =
+            Byline { text: "记者 王五".into(), authors: vec!["王五".into()], credit: None, closes: true };
+        let units = vec![
+            Unit::Headline(block(&[("柑橘园迎来丰收", false)])),
+            paragraph(orchard, false, false, false),
+            Unit::Headline(block(&[("环城公路下月通车", false)])),
+            paragraph(road, false, false, true),
+            set_in(orchard_rest),
+            Unit::Byline(byline),
+        ];
+        let sheet = [orchard, road, orchard_rest].join("\n");
+        let (mut articles, mut leftovers) = (Vec::new(), Vec::new());
+        assemble(&sheet, Order::Interleaved, units, &mut articles, &mut leftovers);
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[0].paragraphs, vec![orchard.to_string(), orchard_rest.to_string()]);
+        assert_eq!(articles[0].authors, vec!["王五".to_string()], "{articles:?}");
+        assert!(articles[1].authors.is_empty(), "{articles:?}");
     }
 
     #[test]
