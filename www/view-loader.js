@@ -86,31 +86,36 @@ export function loader(view) {
           const kept = typeof data === "string" ? { text: data } : { bytes: item.blob || data.slice(0) };
           saving = store.savePage({ name: item.name, ...kept });
         }
-        const loaded = async (infos, drawn = null) => {
+        const loaded = async (infos, { drawn = null, wordsLater = false } = {}) => {
           ids.push(...infos.map((i) => i.id));
+          // Its words, when the page came without them: asked for before
+          // anything else, so that every later call finds them.
+          const words = wordsLater ? core.analysePending() : null;
+          words?.catch(() => {}); // reported where it is awaited, below
           if (item.key !== undefined || first) return;
           first = infos[0];
           if (!batch.show) return;
           // The first page the user opened is shown at once, before the
           // rest of the batch, and drawn before the contents follow (they
-          // wait for the frame that shows it). With a search on screen it
-          // is searched again, going to its first hit in that page.
+          // wait for the frame that shows it), then again with its words.
+          // With a search on screen it is searched again, going to its
+          // first hit in that page.
           const listed = take();
+          state.page = first.id;
+          state.article = 0;
+          if (drawn) await view.draw(drawn);
           if (state.query) await view.refresh({ contents: false, keepCurrent: false, within: { page: first.id, article: 0 } });
-          else {
-            state.page = first.id;
-            state.article = 0;
-            await view.draw(drawn);
-            await view.emit("article", { scroll: true });
+          else await view.show(first.id, 0);
+          if (listed) {
+            await afterFrame();
+            await view.emit("pages");
           }
-          if (!listed) return;
-          await afterFrame();
-          await view.emit("pages");
+          if (words && (await words)) await view.draw();
         };
         // A file of many pages loads a slice at a time: the progress
         // counts its pages, and searches are answered in between.
         // The first page the user opened comes drawn with the answer.
-        const draw = item.key === undefined && !first && batch.show && !state.query ? view.layers() : null;
+        const draw = item.key === undefined && !first && batch.show ? view.layers() : null;
         let opened = typeof data === "string" ? await core.openText(item.name, data, draw) : await core.openFile(item.name, data, draw);
         batch.total += opened.more;
         const add = (slice) => {
@@ -126,7 +131,7 @@ export function loader(view) {
           // reported; the slice asked for must not fail unheard.
           next?.catch(() => {});
           add(opened);
-          await loaded(opened.pages, opened.drawn);
+          await loaded(opened.pages, opened);
           batch.done += opened.pages.length - 1;
           if (!opened.more) break;
           if (batch.cancelled) {
