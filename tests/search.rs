@@ -413,7 +413,11 @@ fn a_page_loaded_with_its_words_later_ends_as_one_loaded_at_once() {
     for page in 0..3 {
         let count = at_once.page(page).unwrap().page.articles.len();
         for article in 0..count {
-            assert_eq!(later.entities(page, article), at_once.entities(page, article), "page {page}, article {article}");
+            assert_eq!(
+                later.entities(page, article),
+                at_once.entities(page, article),
+                "page {page}, article {article}"
+            );
             assert_eq!(later.tokens(page, article).is_some(), at_once.tokens(page, article).is_some());
         }
     }
@@ -421,5 +425,8 @@ fn a_page_loaded_with_its_words_later_ends_as_one_loaded_at_once() {
     let mut alone = library();
     let id = alone.add_page_words_later("p.txt", baozhi::parse_page(&fixture(names[1])));
     assert!(alone.analyse_pending());
-    assert_eq!(places(&all(&alone, "记者")), places(&all(&at_once, "记者")).into_iter().filter(|p| p.0 == 1).map(|p| (id, p.1, p.2, p.3, p.4)).collect());
+    assert_eq!(
+        places(&all(&alone, "记者")),
+        places(&all(&at_once, "记者")).into_iter().filter(|p| p.0 == 1).map(|p| (id, p.1, p.2, p.3, p.4)).collect()
+    );
 }
