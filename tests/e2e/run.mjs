@@ -467,6 +467,21 @@ test("a file opened is drawn at once, before its words, then with them; with a s
   assert((await statusLine(page).textContent()).trim().endsWith(`/ ${3 * want}`), `hits on the three pages: ${await statusLine(page).textContent()}`);
 });
 
+test("pages opened one after another join the contents, and one removed leaves the others reachable", async ({ page, base }) => {
+  await open(page, base);
+  const nav = page.getByRole("navigation", { name: /目录/ });
+  for (const name of ["one.txt", "two.txt", "three.txt"]) {
+    await openFile(page, name, `${name}的标题\n\n本报讯 ${name}的正文，写在这里。\n`);
+    await nav.getByRole("heading", { name }).waitFor();
+  }
+  await page.getByRole("button", { name: "移除 two.txt Remove" }).click();
+  await page.waitForFunction(() => window.baozhi.state.pages.length === 3);
+  assert((await nav.getByRole("heading", { name: "two.txt" }).count()) === 0, "the page removed is not listed");
+  await nav.getByRole("link", { name: "three.txt的标题" }).click();
+  await page.getByRole("main", { name: /three\.txt/ }).getByRole("heading", { name: "three.txt的标题" }).waitFor();
+  assert((await nav.getByRole("link", { name: "three.txt的标题" }).getAttribute("aria-current")) === "true", "the article shown is marked in the contents");
+});
+
 test("markup in a page or its file name shows as text and nothing runs", async ({ browser, base, watch }) => {
   // Without the Content-Security-Policy, which would block an inline
   // handler anyway: what is tested is that no element is made of page text.
