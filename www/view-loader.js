@@ -98,12 +98,13 @@ export function loader(view) {
           // The first page the user opened is shown at once, before the
           // rest of the batch, and drawn before the contents follow (they
           // wait for the frame that shows it), then again with its words.
-          // With a search on screen it is searched again, going to its
-          // first hit in that page.
+          // With a search on screen it is painted first (its words are
+          // analysed meanwhile), then searched again, going to its first
+          // hit in that page.
           const listed = take();
           state.page = first.id;
           state.article = 0;
-          if (drawn) await view.draw(drawn);
+          if (drawn && (await view.draw(drawn)) && state.query) await afterFrame();
           if (state.query) await view.refresh({ contents: false, keepCurrent: false, within: { page: first.id, article: 0 } });
           else await view.show(first.id, 0);
           if (listed) {
