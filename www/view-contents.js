@@ -156,6 +156,7 @@ export function contents(view) {
     byPage = new Map(state.pages.map((p) => [p.id, []]));
     for (const c of state.contents) byPage.get(c.page)?.push(c);
     whole = state.contents.length <= WHOLE;
+    toc.classList.toggle("whole", whole);
     if (whole) {
       // The sections drawn that still hold are kept and the pages loaded
       // since join them at the end: the whole list drawn anew costs its
