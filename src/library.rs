@@ -56,6 +56,9 @@ pub struct Library {
     /// For [`Library::catch_up_some`]: the automaton of the names from the
     /// first given to the number known, kept between calls while both hold.
     catching: Option<(usize, usize, aho_corasick::AhoCorasick)>,
+    /// Pages loaded whose words are still to come, by id (see
+    /// [`Library::add_page_words_later`]).
+    pending: Vec<u32>,
 }
 
 impl Library {
@@ -76,12 +79,14 @@ impl Library {
             terms: Terms::default(),
             index: SearchIndex::new(),
             catching: None,
+            pending: Vec::new(),
         }
     }
 
     /// Gives the library its segmenter: the pages loaded so far are
     /// segmented and annotated now, each knowing the names of all.
     pub fn set_segmenter(&mut self, mut segmenter: Segmenter) {
+        self.analyse_pending();
         for p in &self.pages {
             segmenter.learn_from_page(&p.page);
         }
@@ -126,6 +131,7 @@ impl Library {
 
     /// Loads a parsed page (see [`Library::add_text`]).
     pub fn add_page(&mut self, name: &str, page: Page) -> u32 {
+        self.analyse_pending();
         let mut words = vec![ArticleWords::default(); page.articles.len()];
         let mut people_known = 0;
         if let Some(segmenter) = self.segmenter.as_mut() {
@@ -140,6 +146,52 @@ impl Library {
         self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
         self.index.add(id, &self.pages[self.pages.len() - 1].page, &self.segmenter);
         id
+    }
+
+    /// Loads a parsed page to be shown at once, its words to come: it can be
+    /// drawn (without word features) but is not yet cut into words,
+    /// annotated nor in the search index. [`Library::analyse_pending`] does
+    /// that, as does any change to the library (another page loaded, a page
+    /// removed, a catch-up, the segmenter or your words changed), so pages
+    /// are analysed in the order they were loaded. Without a segmenter, as
+    /// [`Library::add_page`] (there are no words to wait for).
+    pub fn add_page_words_later(&mut self, name: &str, page: Page) -> u32 {
+        if self.segmenter.is_none() {
+            return self.add_page(name, page);
+        }
+        self.analyse_pending();
+        let words = vec![ArticleWords::default(); page.articles.len()];
+        let id = u32::try_from(self.positions.len()).expect("fewer than 2^32 pages loaded");
+        self.positions.push(Some(self.pages.len()));
+        self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known: 0 });
+        self.pending.push(id);
+        id
+    }
+
+    /// Are there pages whose words are still to come?
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Segments, annotates and indexes the pages loaded with
+    /// [`Library::add_page_words_later`], as [`Library::add_page`] would
+    /// have. Returns whether there were any.
+    pub fn analyse_pending(&mut self) -> bool {
+        if self.pending.is_empty() {
+            return false;
+        }
+        for id in std::mem::take(&mut self.pending) {
+            let Some(i) = self.position(id) else { continue };
+            let Some(segmenter) = self.segmenter.as_mut() else { break };
+            let words = annotate::analyse_page(&self.pages[i].page, segmenter, &mut self.terms);
+            for w in &words {
+                self.corpus.add(w);
+            }
+            self.pages[i].people_known = segmenter.people().len();
+            self.pages[i].words = words;
+            self.index.add(id, &self.pages[i].page, &self.segmenter);
+        }
+        true
     }
 
     /// Cuts again the pages that name people learned from pages loaded after
@@ -161,6 +213,7 @@ impl Library {
     /// other work in between): cuts again at most `max` pages. Returns how
     /// many were cut again and whether every page has caught up.
     pub fn catch_up_some(&mut self, max: usize) -> (usize, bool) {
+        self.analyse_pending();
         let Some(segmenter) = &self.segmenter else { return (0, true) };
         let people = segmenter.people();
         let known = people.len();
@@ -215,6 +268,7 @@ impl Library {
 
     /// Removes a page. Returns whether it was loaded.
     pub fn remove_page(&mut self, id: u32) -> bool {
+        self.analyse_pending();
         let Some(i) = self.position(id) else { return false };
         let page = self.pages.remove(i);
         self.positions[id as usize] = None;
@@ -275,6 +329,7 @@ impl Library {
     /// # Errors
     /// [`crate::Error::WordsNotReady`] before the segmenter is set.
     pub fn add_user_words(&mut self, text: &str) -> Result<DictionaryReport, crate::Error> {
+        self.analyse_pending();
         let report = self.segmenter_mut()?.add_user_words(text);
         if !report.added.is_empty() {
             self.resegment_all();
@@ -288,6 +343,7 @@ impl Library {
     /// [`crate::Error::WordsNotReady`] before the segmenter is set; see
     /// also [`Segmenter::remove_user_word`].
     pub fn remove_user_word(&mut self, word: &str) -> Result<bool, crate::Error> {
+        self.analyse_pending();
         let removed = self.segmenter_mut()?.remove_user_word(word)?;
         if removed {
             self.resegment_all();
@@ -299,6 +355,7 @@ impl Library {
     /// once. Returns how many there were. Errors as
     /// [`Library::remove_user_word`].
     pub fn clear_user_words(&mut self) -> Result<usize, crate::Error> {
+        self.analyse_pending();
         let removed = self.segmenter_mut()?.clear_user_words()?;
         if removed > 0 {
             self.resegment_all();
@@ -350,6 +407,10 @@ impl Library {
     /// it was annotated (see [`ArticleWords::kept`]).
     pub fn tokens(&self, page: u32, article: usize) -> Option<annotate::ArticleTokens> {
         let (a, words) = self.article(page, article)?;
+        // A page whose words are to come is drawn without them.
+        if self.pending.contains(&page) {
+            return None;
+        }
         let segmenter = self.segmenter.as_ref()?;
         Some(words.kept.as_ref().map_or_else(|| annotate::tokens(a, segmenter), |kept| kept.unpack(a)))
     }

@@ -171,6 +171,36 @@ impl Reader {
         to_js(&self.info(id, Some(decoded.encoding)))
     }
 
+    /// [`Reader::load_text`] to show the page at once: it is parsed and can
+    /// be drawn, but its words (segments, annotations, the word-aware
+    /// search index) come with [`Reader::analyse_pending`], or with the
+    /// next change to the library. Until then it is drawn without word
+    /// features and searches do not find it.
+    #[wasm_bindgen(js_name = loadTextWordsLater, unchecked_return_type = "PageInfo")]
+    pub fn load_text_words_later(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
+        let id = self.library_mut().add_page_words_later(name, crate::parse_page(text));
+        to_js(&self.info(id, None))
+    }
+
+    /// [`Reader::load_bytes`], its words to come as
+    /// [`Reader::load_text_words_later`]'s.
+    #[wasm_bindgen(js_name = loadBytesWordsLater, unchecked_return_type = "PageInfo")]
+    pub fn load_bytes_words_later(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        if crate::pdf::is_pdf(bytes) {
+            return self.load_bytes(name, bytes);
+        }
+        let decoded = crate::decode(bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
+        let id = self.library_mut().add_page_words_later(name, crate::parse_page(&decoded.text));
+        to_js(&self.info(id, Some(decoded.encoding)))
+    }
+
+    /// Segments, annotates and indexes the pages loaded with their words to
+    /// come. Returns whether there were any (they are then drawn anew).
+    #[wasm_bindgen(js_name = analysePending)]
+    pub fn analyse_pending(&mut self) -> bool {
+        self.library.has_pending() && self.library_mut().analyse_pending()
+    }
+
     /// Loads a page parsed elsewhere (the PDF reader's `pdfPage`), given as
     /// JSON in the parser's schema, under `name`. Returns what was loaded.
     #[wasm_bindgen(js_name = loadParsed, unchecked_return_type = "PageInfo")]

@@ -387,3 +387,46 @@ fn user_words_change_what_is_a_whole_word() {
     assert!(lib.remove_user_word("转移避险").unwrap());
     assert_eq!(score(&lib), before);
 }
+
+#[test]
+fn a_page_loaded_with_its_words_later_ends_as_one_loaded_at_once() {
+    let names = ["sample-page.txt", "datelines-and-bylines.txt", "plain-prose.txt"];
+    let mut at_once = library();
+    for n in names {
+        at_once.add_text(n, &fixture(n));
+    }
+    let mut later = library();
+    later.add_text(names[0], &fixture(names[0]));
+    let id = later.add_page_words_later(names[1], baozhi::parse_page(&fixture(names[1])));
+    // Shown at once without its words, and not yet in the index.
+    assert!(later.has_pending());
+    assert!(later.tokens(id, 0).is_none());
+    assert!(all(&later, "新华社").results.iter().all(|r| r.page != id));
+    // Another page loaded brings them first, so pages are analysed in order.
+    later.add_text(names[2], &fixture(names[2]));
+    assert!(!later.has_pending());
+    assert!(!later.analyse_pending(), "nothing left to analyse");
+    for query in ["新华社", "记者", "义乌", "的"] {
+        assert_eq!(places(&all(&later, query)), places(&all(&at_once, query)), "{query}");
+        assert_eq!(all(&later, query).results.len(), all(&at_once, query).results.len(), "{query}");
+    }
+    for page in 0..3 {
+        let count = at_once.page(page).unwrap().page.articles.len();
+        for article in 0..count {
+            assert_eq!(
+                later.entities(page, article),
+                at_once.entities(page, article),
+                "page {page}, article {article}"
+            );
+            assert_eq!(later.tokens(page, article).is_some(), at_once.tokens(page, article).is_some());
+        }
+    }
+    // analyse_pending alone does it too.
+    let mut alone = library();
+    let id = alone.add_page_words_later("p.txt", baozhi::parse_page(&fixture(names[1])));
+    assert!(alone.analyse_pending());
+    assert_eq!(
+        places(&all(&alone, "记者")),
+        places(&all(&at_once, "记者")).into_iter().filter(|p| p.0 == 1).map(|p| (id, p.1, p.2, p.3, p.4)).collect()
+    );
+}

@@ -151,12 +151,29 @@ export function contents(view) {
   }
 
   let whole = true;
+  const sectionKeys = new WeakMap(); // a section drawn whole → what it shows
   view.on("pages", () => {
     byPage = new Map(state.pages.map((p) => [p.id, []]));
     for (const c of state.contents) byPage.get(c.page)?.push(c);
     whole = state.contents.length <= WHOLE;
+    toc.classList.toggle("whole", whole);
     if (whole) {
-      toc.replaceChildren(...state.pages.map((page, index) => section(index, page)));
+      // The sections drawn that still hold are kept and the pages loaded
+      // since join them at the end: the whole list drawn anew costs its
+      // style and layout every time a batch's contents follow along.
+      const keys = state.pages.map((page, index) => `${index} ${page.id} ${page.name} ${JSON.stringify(byPage.get(page.id))}`);
+      const drawnNow = toc.firstChild === before ? [] : [...toc.children];
+      let same = 0;
+      while (same < drawnNow.length && same < keys.length && sectionKeys.get(drawnNow[same]) === keys[same]) same++;
+      const fresh = (index) => {
+        const node = section(index, state.pages[index]);
+        sectionKeys.set(node, keys[index]);
+        return node;
+      };
+      if (same > 0 && same === drawnNow.length) {
+        toc.append(...keys.slice(same).map((_, i) => fresh(same + i)));
+        markCurrent();
+      } else toc.replaceChildren(...keys.map((_, index) => fresh(index)));
       return;
     }
     // Heights of pages no longer there are forgotten.
@@ -180,11 +197,13 @@ export function contents(view) {
   scroller.addEventListener("scroll", follow, { passive: true });
   new ResizeObserver(follow).observe(scroller);
 
-  view.on("article", () => {
+  // The article in focus, marked in the list.
+  function markCurrent() {
     for (const a of toc.querySelectorAll("a[aria-current]")) a.removeAttribute("aria-current");
     const index = state.pages.findIndex((p) => p.id === state.page);
     if (state.article !== null) toc.querySelector(`a[href="${href(index, state.article)}"]`)?.setAttribute("aria-current", "true");
-  });
+  }
+  view.on("article", markCurrent);
 
   view.listen(toc, "click", async (e) => {
     const link = e.target.closest("a");

@@ -57,19 +57,22 @@ export function loader(view) {
     // has (without asking the core for the whole list again, which costs
     // more the more there is).
     const grown = { pages: [], contents: [] };
+    // Moves the pages loaded into the page's state (without telling the views).
+    const take = () => {
+      shown = Date.now();
+      if (!grown.pages.length) return false;
+      // Not those the contents got meanwhile (refreshed by another action).
+      const listed = new Set(state.pages.map((p) => p.id));
+      const fresh = new Set(grown.pages.filter((p) => !listed.has(p.id)).map((p) => p.id));
+      state.pages.push(...grown.pages.splice(0).filter((p) => fresh.has(p.id)));
+      state.contents.push(...grown.contents.splice(0).filter((c) => fresh.has(c.page)));
+      if (state.page === null) [state.page, state.article] = [state.pages[0].id, 0];
+      return true;
+    };
     const follow = async (force = false) => {
       // The contents follow along, but not more often than twice a second.
       if (!force && Date.now() - shown <= 500) return;
-      shown = Date.now();
-      if (grown.pages.length) {
-        // Not those the contents got meanwhile (refreshed by another action).
-        const listed = new Set(state.pages.map((p) => p.id));
-        const fresh = new Set(grown.pages.filter((p) => !listed.has(p.id)).map((p) => p.id));
-        state.pages.push(...grown.pages.splice(0).filter((p) => fresh.has(p.id)));
-        state.contents.push(...grown.contents.splice(0).filter((c) => fresh.has(c.page)));
-        if (state.page === null) [state.page, state.article] = [state.pages[0].id, 0];
-        await view.emit("pages");
-      }
+      if (take()) await view.emit("pages");
     };
     while (batch.items.length && !batch.cancelled) {
       const item = batch.items.shift();
@@ -83,20 +86,38 @@ export function loader(view) {
           const kept = typeof data === "string" ? { text: data } : { bytes: item.blob || data.slice(0) };
           saving = store.savePage({ name: item.name, ...kept });
         }
-        const loaded = async (infos) => {
+        const loaded = async (infos, { drawn = null, wordsLater = false } = {}) => {
           ids.push(...infos.map((i) => i.id));
+          // Its words, when the page came without them: asked for before
+          // anything else, so that every later call finds them.
+          const words = wordsLater ? core.analysePending() : null;
+          words?.catch(() => {}); // reported where it is awaited, below
           if (item.key !== undefined || first) return;
           first = infos[0];
+          if (!batch.show) return;
           // The first page the user opened is shown at once, before the
-          // rest of the batch (unless a search is on screen).
-          if (batch.show && !state.query) {
-            await follow(true);
-            await view.show(first.id, 0);
+          // rest of the batch, and drawn before the contents follow (they
+          // wait for the frame that shows it), then again with its words.
+          // With a search on screen it is painted first (its words are
+          // analysed meanwhile), then searched again, going to its first
+          // hit in that page.
+          const listed = take();
+          state.page = first.id;
+          state.article = 0;
+          if (drawn && (await view.draw(drawn)) && state.query) await afterFrame();
+          if (state.query) await view.refresh({ contents: false, keepCurrent: false, within: { page: first.id, article: 0 } });
+          else await view.show(first.id, 0);
+          if (listed) {
+            await afterFrame();
+            await view.emit("pages");
           }
+          if (words && (await words)) await view.draw();
         };
         // A file of many pages loads a slice at a time: the progress
         // counts its pages, and searches are answered in between.
-        let opened = typeof data === "string" ? await core.openText(item.name, data) : await core.openFile(item.name, data);
+        // The first page the user opened comes drawn with the answer.
+        const draw = item.key === undefined && !first && batch.show ? view.layers() : null;
+        let opened = typeof data === "string" ? await core.openText(item.name, data, draw) : await core.openFile(item.name, data, draw);
         batch.total += opened.more;
         const add = (slice) => {
           grown.pages.push(...slice.pages);
@@ -111,7 +132,7 @@ export function loader(view) {
           // reported; the slice asked for must not fail unheard.
           next?.catch(() => {});
           add(opened);
-          await loaded(opened.pages);
+          await loaded(opened.pages, opened);
           batch.done += opened.pages.length - 1;
           if (!opened.more) break;
           if (batch.cancelled) {
@@ -221,6 +242,18 @@ export function loader(view) {
     e.preventDefault();
     pasted += 1;
     return loadPages([{ name: `粘贴 Pasted ${pasted}`, read: async () => text, keep: true }]);
+  });
+}
+
+/** Resolves once a frame has been painted (or after 100 ms, as in a
+ * hidden tab, which paints none). */
+function afterFrame() {
+  return new Promise((resolve) => {
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(resolve);
+    });
   });
 }
 

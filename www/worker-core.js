@@ -82,44 +82,67 @@ export function serve(load) {
   // page need not ask for the whole list again.
   const one = (info) => ({ pages: [info], contents: reader.contentsOf(info.id), more: 0 });
 
+  // Opens a file's bytes: a file of one page is loaded as `loadBytes`
+  // loads it; a text of several pages is decoded and split at its form
+  // feeds, and its first pages loaded. Returns {pages: [PageInfo],
+  // contents: their [ArticleSummary], more: how many pages are left for
+  // loadMore}.
+  // A PDF is parsed by the PDF reader, a module of its own downloaded
+  // the first time a PDF is opened (core.pdfPage), from the page's
+  // geometry as the CLI parses it; all its sheets make one page.
+  // With `later`, a text of one page is loaded with its words to come
+  // (loadBytesWordsLater: shown first, segmented after).
+  const openBytes = async (name, buffer, later = false) => {
+    const bytes = new Uint8Array(buffer);
+    opening = null;
+    let text = null;
+    if (isPdf(bytes)) {
+      let parsed;
+      try {
+        parsed = await core.pdfPage(bytes);
+      } catch (e) {
+        throw new Error(`${name}: ${message(e)}`);
+      }
+      return one(reader.loadParsed(name, parsed));
+    }
+    if (bytes.includes(0x0c)) {
+      try {
+        text = reader.decodeText(bytes);
+      } catch {
+        // Not text: loadBytes says why.
+      }
+    }
+    if (text === null) return one(later ? reader.loadBytesWordsLater(name, bytes) : reader.loadBytes(name, bytes));
+    const sheets = text.split("\f");
+    if (sheets.length < 2) return one(later ? reader.loadTextWordsLater(name, text) : reader.loadText(name, text));
+    opening = { name, sheets, next: 0 };
+    return loadSlice();
+  };
+
+  // The first page of what was opened, drawn with `layers` (if given);
+  // `wordsLater` says whether its words are still to come (analysePending).
+  const drawnFirst = (opened, layers) => {
+    if (layers && opened.pages.length) {
+      const page = opened.pages[0].id;
+      opened.drawn = { page, html: reader.renderPage(page, layers, "a") };
+    }
+    opened.wordsLater = reader.hasWords() && opened.pages.length > 0 && !opened.more && layers !== null;
+    return opened;
+  };
+
   // What the worker does beyond calling the Reader.
   const own = {
-    // Opens a file's bytes: a file of one page is loaded as `loadBytes`
-    // loads it; a text of several pages is decoded and split at its form
-    // feeds, and its first pages loaded. Returns {pages: [PageInfo],
-    // contents: their [ArticleSummary], more: how many pages are left for
-    // loadMore}.
-    // A PDF is parsed by the PDF reader, a module of its own downloaded
-    // the first time a PDF is opened (core.pdfPage), from the page's
-    // geometry as the CLI parses it; all its sheets make one page.
-    openFile: async (name, buffer) => {
-      const bytes = new Uint8Array(buffer);
-      opening = null;
-      let text = null;
-      if (isPdf(bytes)) {
-        let parsed;
-        try {
-          parsed = await core.pdfPage(bytes);
-        } catch (e) {
-          throw new Error(`${name}: ${message(e)}`);
-        }
-        return one(reader.loadParsed(name, parsed));
-      }
-      if (bytes.includes(0x0c)) {
-        try {
-          text = reader.decodeText(bytes);
-        } catch {
-          // Not text: loadBytes says why.
-        }
-      }
-      if (text === null) return one(reader.loadBytes(name, bytes));
-      const sheets = text.split("\f");
-      if (sheets.length < 2) return one(reader.loadText(name, text));
-      opening = { name, sheets, next: 0 };
-      return loadSlice();
-    },
+    // A file's bytes opened (see openBytes). With `layers` (the highlight
+    // layers to draw with), the file is to be shown at once: a page of
+    // text is loaded with its words to come (the answer's `wordsLater`:
+    // the page asks for them with analysePending, and any other change
+    // to the library brings them too), and the answer carries its first
+    // page drawn, `drawn: {page, html}` as renderPage draws it, so the
+    // page shows it without asking again.
+    openFile: async (name, buffer, layers = null) => drawnFirst(await openBytes(name, buffer, layers !== null), layers),
     // A page given as text (pasted), as openFile answers.
-    openText: (name, text) => one(reader.loadText(name, text)),
+    openText: (name, text, layers = null) =>
+      drawnFirst(one(layers ? reader.loadTextWordsLater(name, text) : reader.loadText(name, text)), layers),
     // The next pages of the file being opened: {pages, contents, more}.
     loadMore: () => (opening ? loadSlice() : { pages: [], contents: [], more: 0 }),
     // Forgets the pages of the file being opened that are not loaded yet.

@@ -435,6 +435,53 @@ test("a PDF opens with its text, and the PDF reader is downloaded only then", as
   assert(requests.some((u) => /baozhi_pdf_bg\.wasm$/.test(u)), "the PDF reader was downloaded for it");
 });
 
+test("a file opened is drawn at once, before its words, then with them; with a search on screen, at its hits", async ({ page, base }) => {
+  await open(page, base);
+  // Whether the opened page's first drawing had its people marked.
+  const firstDrawing = (name) =>
+    page.evaluate((name) => {
+      window.__first = new Promise((resolve) => {
+        const main = document.querySelector("#reading");
+        new MutationObserver((_, observer) => {
+          if (!main.getAttribute("aria-label").includes(name) || !main.querySelector("article")) return;
+          observer.disconnect();
+          resolve({ people: main.querySelectorAll(".person").length });
+        }).observe(main, { childList: true, subtree: true, attributes: true });
+      });
+    }, name);
+  await firstDrawing("again.txt");
+  await openFile(page, "again.txt", sampleText);
+  const first = await page.evaluate(() => window.__first);
+  assert(first.people === 0, `drawn first without its words: ${first.people} people marked`);
+  const main = page.getByRole("main", { name: /again\.txt/ });
+  await main.locator(".person").first().waitFor();
+  await page.getByRole("navigation", { name: /目录/ }).getByRole("heading", { name: "again.txt" }).waitFor();
+  // Its words are in the search index too: twice the sample's hits.
+  const want = sampleTexts().reduce((n, t) => n + count(t, "周立新"), 0);
+  await search(page, "周立新");
+  assert((await statusLine(page).textContent()).trim() === `1 / ${2 * want}`, `hits on both pages: ${await statusLine(page).textContent()}`);
+  // With the search on screen, the next file opened is shown at its first hit.
+  await openFile(page, "third.txt", sampleText);
+  await page.getByRole("main", { name: /third\.txt/ }).locator("mark.current").first().waitFor();
+  await page.waitForFunction(() => window.baozhi.state.batch === null);
+  assert((await statusLine(page).textContent()).trim().endsWith(`/ ${3 * want}`), `hits on the three pages: ${await statusLine(page).textContent()}`);
+});
+
+test("pages opened one after another join the contents, and one removed leaves the others reachable", async ({ page, base }) => {
+  await open(page, base);
+  const nav = page.getByRole("navigation", { name: /目录/ });
+  for (const name of ["one.txt", "two.txt", "three.txt"]) {
+    await openFile(page, name, `${name}的标题\n\n本报讯 ${name}的正文，写在这里。\n`);
+    await nav.getByRole("heading", { name }).waitFor();
+  }
+  await page.getByRole("button", { name: "移除 two.txt Remove" }).click();
+  await page.waitForFunction(() => window.baozhi.state.pages.length === 3);
+  assert((await nav.getByRole("heading", { name: "two.txt" }).count()) === 0, "the page removed is not listed");
+  await nav.getByRole("link", { name: "three.txt的标题" }).click();
+  await page.getByRole("main", { name: /three\.txt/ }).getByRole("heading", { name: "three.txt的标题" }).waitFor();
+  assert((await nav.getByRole("link", { name: "three.txt的标题" }).getAttribute("aria-current")) === "true", "the article shown is marked in the contents");
+});
+
 test("markup in a page or its file name shows as text and nothing runs", async ({ browser, base, watch }) => {
   // Without the Content-Security-Policy, which would block an inline
   // handler anyway: what is tested is that no element is made of page text.
