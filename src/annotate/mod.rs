@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::model::{Article, Field, Page, field_text, fields};
 use crate::words::{EntityKind, Mode, Segmenter, Token};
-use entities::{Found, recognise};
+use entities::{Found, WordFacts, recognise};
 pub use kept::KeptTokens;
 use keywords::is_keyword_candidate;
 pub use keywords::{Corpus, TermCount, Terms};
@@ -103,6 +103,9 @@ struct WalkBuffers {
     ids: Vec<Option<u32>>,
     tokens: Vec<Token>,
     order: Vec<u64>,
+    /// The tokens' facts, and those of the words met so far (kept whole).
+    facts: Vec<u8>,
+    word_facts: WordFacts,
 }
 
 impl WalkBuffers {
@@ -127,6 +130,7 @@ impl WalkBuffers {
         keep(&mut self.ids);
         keep(&mut self.tokens);
         keep(&mut self.order);
+        keep(&mut self.facts);
         WALK_BUFFERS.with(|b| *b.borrow_mut() = self);
     }
 }
@@ -148,7 +152,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     let mut shown = ArticleTokens::default();
     // Keyword candidates and entities as met; sorted and counted at the end.
     let mut buffers = WalkBuffers::take();
-    let WalkBuffers { candidates, mentions, found, ids, tokens, order } = &mut buffers;
+    let WalkBuffers { candidates, mentions, found, ids, tokens, order, facts, word_facts } = &mut buffers;
     candidates.reserve(256);
     mentions.reserve(64);
     let fields = fields(article);
@@ -169,7 +173,8 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
         // Bylines and datelines name their people; the rest is prose.
         let prose = matches!(field, Field::Paragraph(_)) || field.is_headline();
         found.clear();
-        recognise(text, tokens, segmenter, found);
+        word_facts.of_tokens(text, tokens, ids, segmenter, facts);
+        recognise(text, tokens, facts, segmenter, found);
         if kept.as_mut().is_some_and(|k| !k.push_field(text, tokens)) {
             kept = None;
         }
