@@ -55,7 +55,8 @@ pub struct Keyword {
 pub struct ArticleWords {
     /// Entities by kind, then by count (most first), then text.
     pub entities: Vec<Entity>,
-    /// The keyword candidates, by id, with their counts.
+    /// The keyword candidates, each id once with its count, in the order
+    /// first met.
     pub term_counts: Vec<TermCount>,
     /// The tokens and entity spans for showing the article, packed (about
     /// two bytes a token): cutting it again and finding its entities again
@@ -102,7 +103,9 @@ struct WalkBuffers {
     found: Vec<Found>,
     ids: Vec<Option<u32>>,
     tokens: Vec<Token>,
-    order: Vec<u64>,
+    /// Each candidate's place in the term counts.
+    order: Vec<u32>,
+    terms_met: TermsMet,
     /// The tokens' facts, and those of the words met so far (kept whole).
     facts: Vec<u8>,
     word_facts: WordFacts,
@@ -135,6 +138,50 @@ impl WalkBuffers {
     }
 }
 
+/// The term ids met in one article, each with its place (the order first
+/// met): open addressing over slots stamped with the walk they were filled
+/// in, so that a walk starts without clearing the table.
+#[derive(Default)]
+struct TermsMet {
+    /// `(stamp, id, place)`.
+    slots: Vec<(u32, u32, u32)>,
+    stamp: u32,
+    /// Ids met in this walk.
+    len: u32,
+}
+
+impl TermsMet {
+    /// Starts a walk of up to `candidates` ids.
+    fn start(&mut self, candidates: usize) {
+        let wanted = (candidates * 2).next_power_of_two().max(256);
+        if self.slots.len() < wanted || self.stamp == u32::MAX {
+            self.slots = vec![(0, 0, 0); wanted];
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        self.len = 0;
+    }
+
+    /// The place of `id`: the one it was given, or the next if new.
+    fn place(&mut self, id: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let shift = 64 - self.slots.len().trailing_zeros();
+        let mut i = ((u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15)) >> shift) as usize;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 != self.stamp {
+                *slot = (self.stamp, id, self.len);
+                self.len += 1;
+                return slot.2;
+            }
+            if slot.1 == id {
+                return slot.2;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 thread_local! {
     static WALK_BUFFERS: std::cell::RefCell<WalkBuffers> = std::cell::RefCell::default();
 }
@@ -152,7 +199,7 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
     let mut shown = ArticleTokens::default();
     // Keyword candidates and entities as met; sorted and counted at the end.
     let mut buffers = WalkBuffers::take();
-    let WalkBuffers { candidates, mentions, found, ids, tokens, order, facts, word_facts } = &mut buffers;
+    let WalkBuffers { candidates, mentions, found, ids, tokens, order, terms_met, facts, word_facts } = &mut buffers;
     candidates.reserve(256);
     mentions.reserve(64);
     let fields = fields(article);
@@ -235,20 +282,17 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             shown.tokens.push((field, std::mem::take(tokens)));
         }
     }
-    // By id, each id's first candidate first (which the counts keep): an
-    // unstable sort of id and place together costs a third of a stable
-    // sort of the candidates.
-    order.extend(candidates.iter().enumerate().map(|(k, c)| (c.id as u64) << 32 | k as u64));
-    order.sort_unstable();
-    // Room for the ids exactly, as the words are kept.
-    if !order.is_empty() {
-        words.term_counts.reserve_exact(1 + order.windows(2).filter(|w| w[0] >> 32 != w[1] >> 32).count());
-    }
-    for &key in order.iter() {
-        let c = &candidates[key as u32 as usize];
-        match words.term_counts.last_mut() {
-            Some(last) if last.id == c.id => last.count += 1,
-            _ => words.term_counts.push(*c),
+    // Each id once, where first met (its first candidate, which the counts
+    // keep), found by a table of the ids met rather than a sort by id
+    // (which cost 0.7 M instructions of the real pages' 21 M); with room
+    // for the ids exactly, as the words are kept.
+    terms_met.start(candidates.len());
+    order.extend(candidates.iter().map(|c| terms_met.place(c.id)));
+    words.term_counts.reserve_exact(terms_met.len as usize);
+    for (c, &place) in candidates.iter().zip(order.iter()) {
+        match words.term_counts.get_mut(place as usize) {
+            Some(first) => first.count += 1,
+            None => words.term_counts.push(*c),
         }
     }
     // Unstable: mentions of one id and kind are of one word, so whichever
