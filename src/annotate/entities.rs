@@ -917,8 +917,9 @@ fn chars(s: &str) -> usize {
 /// The entities of a text whose tokens are cut and tagged, in order; none
 /// overlaps another.
 /// What the pre-filters of [`recognise`] and [`organizations`] read of a
-/// word by itself, one bit each (see [`facts_of`]).
-mod fact {
+/// word by itself, one bit each (see [`facts_of`]), and the keywords'
+/// first look at it.
+pub(super) mod fact {
     /// Its first character is a Han character, or it is `《` alone: the
     /// rules of `recognise` start at such a word.
     pub(super) const HAN_START: u8 = 1;
@@ -935,6 +936,9 @@ mod fact {
     /// of two characters, or one whose last character ends a head, a title
     /// or `中央`.
     pub(super) const ORGANIZATIONS_LOOK: u8 = 16;
+    /// A keyword candidate by itself: two characters or more, and
+    /// `is_keyword_candidate`.
+    pub(in crate::annotate) const KEYWORD: u8 = 32;
 }
 
 /// The facts of a word (bits of [`fact`]): what [`recognise`] and
@@ -946,6 +950,10 @@ fn facts_of(text: &str, t: &Token) -> u8 {
     let first = first_char(text, t);
     if first.is_some_and(|c| c != '·' && !lists.division_starts.has(c)) {
         facts |= fact::FOLLOWS_QUIETLY;
+    }
+    let chars = (t.end - t.start) as usize;
+    if chars >= 2 && super::keywords::is_keyword_candidate(t.text(text), t.tag, chars) {
+        facts |= fact::KEYWORD;
     }
     let maybe_particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2;
     if t.tag == Tag::ORGANIZATION || maybe_particle || last_han(text, t).is_some_and(|c| lists.organization_ends.has(c))
@@ -2173,12 +2181,13 @@ fn organizations(
     segmenter: &Segmenter,
 ) -> Vec<(usize, usize, usize, EntityKind)> {
     let mut orgs: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
+    let lists = sets();
     let unit = |k: usize, head: usize| {
         k + 1 == head
             && tokens[k].end - tokens[k].start == 1
-            && first_char(text, &tokens[k]).is_some_and(|c| sets().units.has(c))
+            && first_char(text, &tokens[k]).is_some_and(|c| lists.units.has(c))
     };
-    let ends = &sets().organization_ends;
+    let ends = &lists.organization_ends;
     for i in 0..tokens.len() {
         let t = &tokens[i];
         // One look at the last character lets most words go: heads, titles
@@ -2254,7 +2263,6 @@ fn organizations(
         // The lists are read only for words of a head's tag and last
         // character, a few of all.
         let last = w.chars().next_back().unwrap_or(' ');
-        let lists = sets();
         let facility = n >= 2 && lists.facility_ends.has(last) && modifier(t.tag) && lists.facilities.ends(w, last);
         // 组织, which jieba tags as a verb, right after an organisation's
         // short name: 东盟 组织 (not 东盟 组织 了…).
@@ -2325,10 +2333,10 @@ fn organizations(
                 || verb
                 || short_division(segmenter, text, tokens, a - 1)
                 || ORGANIZATION_STARTS.contains(&mw))
-                || sets().not_modifiers.contains(mw)
-                || sets().match_verbs.contains(mw)
-                || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
-                    && (sets().titles.contains(mw) || sets().person_before.contains(mw)))
+                || lists.not_modifiers.contains(mw)
+                || lists.match_verbs.contains(mw)
+                || (lists.title_ends.has(mw.chars().next_back().unwrap_or(' '))
+                    && (lists.titles.contains(mw) || lists.person_before.contains(mw)))
                 || size + mn > 20
                 || !mw.chars().all(is_han)
             {
@@ -2371,7 +2379,7 @@ fn organizations(
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
         // unit right before the head (`站` `党委`).
         let one_place = |k: usize| {
-            tokens[k].tag.is_any(&ONE_PLACE) && tokens[k].text(text).chars().all(|c| sets().abbreviations.has(c))
+            tokens[k].tag.is_any(&ONE_PLACE) && tokens[k].text(text).chars().all(|c| lists.abbreviations.has(c))
         };
         while a < i
             && !unit(a, i)

@@ -19,7 +19,6 @@ use crate::model::{Article, Field, Page, field_text, fields};
 use crate::words::{EntityKind, Mode, Segmenter, Token};
 use entities::{Found, WordFacts, recognise};
 pub use kept::KeptTokens;
-use keywords::is_keyword_candidate;
 pub use keywords::{Corpus, TermCount, Terms};
 
 /// A named entity in one place of an article.
@@ -230,9 +229,9 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
             // Keyword candidates: words of two characters or more, but no
             // fragment of a person's or place's name (`布雷` of `布雷维克`).
             let mut at = 0;
-            for (t, id) in tokens.iter().zip(ids.iter()) {
-                let chars = (t.end - t.start) as usize;
-                if chars < 2 {
+            // (Whether a word is one by itself is one of its facts.)
+            for ((t, id), &f) in tokens.iter().zip(ids.iter()).zip(facts.iter()) {
+                if f & entities::fact::KEYWORD == 0 {
                     continue;
                 }
                 while at < found.len() && found[at].end <= t.start {
@@ -242,10 +241,10 @@ fn walk(article: &Article, segmenter: &Segmenter, mut terms: Option<&mut Terms>)
                     .iter()
                     .take_while(|f| f.start < t.end)
                     .any(|f| f.kind != EntityKind::Organization && !(t.start <= f.start && f.end <= t.end));
-                let word = t.text(text);
-                if fragment || !is_keyword_candidate(word, t.tag, chars) {
+                if fragment {
                     continue;
                 }
+                let word = t.text(text);
                 let id = id.unwrap_or_else(|| terms.unknown_id(word));
                 if !terms.is_stop(id) {
                     candidates.push(TermCount { id, count: 1, field, start: t.byte_start, end: t.byte_end });
