@@ -916,7 +916,130 @@ fn chars(s: &str) -> usize {
 
 /// The entities of a text whose tokens are cut and tagged, in order; none
 /// overlaps another.
-pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out: &mut Vec<Found>) {
+/// What the pre-filters of [`recognise`] and [`organizations`] read of a
+/// word by itself, one bit each (see [`facts_of`]), and the keywords'
+/// first look at it.
+pub(super) mod fact {
+    /// Its first character is a Han character, or it is `《` alone: the
+    /// rules of `recognise` start at such a word.
+    pub(super) const HAN_START: u8 = 1;
+    /// Let go by `recognise` by its own look, if the word after it lets it
+    /// go too ([`FOLLOWS_QUIETLY`]).
+    pub(super) const QUIET: u8 = 2;
+    /// A surname alone of a common tag: let go as a [`QUIET`] word is,
+    /// unless `老` or `小` is before it or an honorific after it.
+    pub(super) const LONE_SURNAME: u8 = 4;
+    /// As the word after another, lets it go: it starts with a character,
+    /// neither `·` nor one that starts a division's word.
+    pub(super) const FOLLOWS_QUIETLY: u8 = 8;
+    /// Read in full by `organizations`: an organisation's, an unknown word
+    /// of two characters, or one whose last character ends a head, a title
+    /// or `中央`.
+    pub(super) const ORGANIZATIONS_LOOK: u8 = 16;
+    /// A keyword candidate by itself: two characters or more, and
+    /// `is_keyword_candidate`.
+    pub(in crate::annotate) const KEYWORD: u8 = 32;
+}
+
+/// The facts of a word (bits of [`fact`]): what [`recognise`] and
+/// [`organizations`] look at first, from its tag and its first, second and
+/// last characters, before reading the word itself.
+fn facts_of(text: &str, t: &Token) -> u8 {
+    let lists = sets();
+    let mut facts = 0;
+    let first = first_char(text, t);
+    if first.is_some_and(|c| c != '·' && !lists.division_starts.has(c)) {
+        facts |= fact::FOLLOWS_QUIETLY;
+    }
+    let chars = (t.end - t.start) as usize;
+    if chars >= 2 && super::keywords::is_keyword_candidate(t.text(text), t.tag, chars) {
+        facts |= fact::KEYWORD;
+    }
+    let maybe_particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2;
+    if t.tag == Tag::ORGANIZATION || maybe_particle || last_han(text, t).is_some_and(|c| lists.organization_ends.has(c))
+    {
+        facts |= fact::ORGANIZATIONS_LOOK;
+    }
+    let Some(c0) = first.filter(|&c| is_han(c) || (c == '《' && t.byte_end - t.byte_start == 3)) else {
+        return facts;
+    };
+    facts |= fact::HAN_START;
+    let n = (t.end - t.start) as usize;
+    if n <= 4 && !t.tag.is_any(&NOT_QUIET) {
+        let first_quiet = if lists.busy_starts.has(c0) {
+            false
+        } else if !lists.surnames.has(c0) {
+            true
+        } else if n == 1 {
+            facts |= fact::LONE_SURNAME;
+            false
+        } else {
+            n == 4 || t.text(text)[c0.len_utf8()..].chars().next().is_none_or(|c1| !lists.honorific_starts.has(c1))
+        };
+        if first_quiet && (n < 3 || last_char(text, t).is_some_and(|c| !lists.after_place_ends.has(c))) {
+            facts |= fact::QUIET;
+        }
+    }
+    facts
+}
+
+/// The facts ([`facts_of`]) of words of the dictionary met before, by id,
+/// in a table of fixed size (an id's place is its low bits; a word
+/// met before whose place another took is looked at again): most tokens
+/// are words met before, whose facts are then read with one load instead
+/// of their characters decoded and looked up again. Each entry holds the
+/// rest of the id and the tag the facts were found under (a word learned
+/// as a name changes its tag, not its id), and is looked at again when
+/// the tag changed; a new build of the dictionary (new ids) empties it.
+#[derive(Default)]
+pub(super) struct WordFacts {
+    build: u64,
+    /// `(id >> PLACE_BITS) + 1 << 16 | tag << 8 | facts`, 0 for none.
+    by_id: Vec<u32>,
+}
+
+impl WordFacts {
+    /// 16,384 places (64 kB): the distinct words of a few pages.
+    const PLACE_BITS: u32 = 14;
+
+    /// The facts of each token (`ids` are the tokens' word ids), into `out`.
+    pub(super) fn of_tokens(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        ids: &[Option<u32>],
+        segmenter: &Segmenter,
+        out: &mut Vec<u8>,
+    ) {
+        if self.build != segmenter.ids_build() || self.by_id.is_empty() {
+            self.by_id = vec![0; 1 << Self::PLACE_BITS];
+            self.build = segmenter.ids_build();
+        }
+        let mask = (1 << Self::PLACE_BITS) - 1;
+        out.clear();
+        out.reserve(tokens.len());
+        for (t, id) in tokens.iter().zip(ids) {
+            let facts = match *id {
+                // Ids below 2^30 (a dictionary has some 350,000 words).
+                Some(id) if id < 1 << 30 => {
+                    let key = ((id >> Self::PLACE_BITS) + 1) << 16 | u32::from(t.tag.number()) << 8;
+                    let entry = &mut self.by_id[(id & mask) as usize];
+                    if *entry & 0xFFFF_FF00 != key {
+                        *entry = key | u32::from(facts_of(text, t));
+                    }
+                    *entry as u8
+                }
+                _ => facts_of(text, t),
+            };
+            out.push(facts);
+        }
+    }
+}
+
+/// The entities of a text cut into `tokens`; `facts` are the tokens' facts
+/// ([`facts_of`], or [`WordFacts::of_tokens`]).
+pub(super) fn recognise(text: &str, tokens: &[Token], facts: &[u8], segmenter: &Segmenter, out: &mut Vec<Found>) {
+    debug_assert_eq!(tokens.len(), facts.len());
     let word = |i: usize| tokens[i].text(text);
     let len = |i: usize| (tokens[i].end - tokens[i].start) as usize;
     let span = |t: &Token, from: usize, to: usize, kind: EntityKind| {
@@ -942,7 +1065,7 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         kind,
     };
     let first = out.len();
-    let orgs = organizations(text, tokens, segmenter);
+    let orgs = organizations(text, tokens, facts, segmenter);
     let mut org_at = orgs.iter().peekable();
     let mut i = 0;
     while i < tokens.len() {
@@ -962,44 +1085,32 @@ pub(super) fn recognise(text: &str, tokens: &[Token], segmenter: &Segmenter, out
         let t = &tokens[i];
         // Marks, numbers and Latin words name nothing by themselves; the
         // rules below that read them start at a Chinese word or at `《`.
-        // (Characters are read from the text's bytes, and the word sliced
-        // only when it is not let go.)
-        let Some(c0) = first_char(text, t).filter(|&c| is_han(c) || (c == '《' && t.byte_end - t.byte_start == 3))
-        else {
+        let f = facts[i];
+        if f & fact::HAN_START == 0 {
             i += 1;
             continue;
-        };
+        }
         let n = len(i);
         // Most words are none of the things the rules below look for, and
         // are let go after a look at their tag and two or three
-        // characters: a word of four characters or fewer of a common tag
-        // (no name's, no guess's, not `nz`, `x`, `t`), whose first
-        // character starts none of the words the rules read (regions,
-        // countries, Japanese surnames, abbreviations, verbs of going…),
-        // whose last ends no word after a place, before no `·` and no
-        // division's word. Every rule below needs one of these. A word of
-        // a common tag led by a surname (`任何`, `管理`, `关于`) fires only
-        // `small_names`' rules of a surname: alone after `老` or `小` or
-        // before an honorific, or with an honorific in the word (`李先生`).
-        if n <= 4 && !t.tag.is_any(&NOT_QUIET) {
+        // characters (their facts, `facts_of`): a word of four characters
+        // or fewer of a common tag (no name's, no guess's, not `nz`, `x`,
+        // `t`), whose first character starts none of the words the rules
+        // read (regions, countries, Japanese surnames, abbreviations, verbs
+        // of going…), whose last ends no word after a place, before no `·`
+        // and no division's word. Every rule below needs one of these. A
+        // word of a common tag led by a surname (`任何`, `管理`, `关于`)
+        // fires only `small_names`' rules of a surname: alone after `老` or
+        // `小` or before an honorific, or with an honorific in the word
+        // (`李先生`).
+        if f & (fact::QUIET | fact::LONE_SURNAME) != 0 {
             let lists = sets();
-            let first_quiet = if lists.busy_starts.has(c0) {
-                false
-            } else if !lists.surnames.has(c0) {
-                true
-            } else if n == 1 {
-                (i == 0 || first_char(text, &tokens[i - 1]).is_none_or(|p| p != '老' && p != '小'))
+            let first_quiet = f & fact::QUIET != 0
+                || ((i == 0 || first_char(text, &tokens[i - 1]).is_none_or(|p| p != '老' && p != '小'))
                     && tokens
                         .get(i + 1)
-                        .is_none_or(|g| first_char(text, g).is_none_or(|c| !lists.honorific_starts.has(c)))
-            } else {
-                n == 4 || word(i)[c0.len_utf8()..].chars().next().is_none_or(|c1| !lists.honorific_starts.has(c1))
-            };
-            let quiet = first_quiet
-                && (n < 3 || last_char(text, t).is_some_and(|c| !lists.after_place_ends.has(c)))
-                && tokens
-                    .get(i + 1)
-                    .is_none_or(|g| first_char(text, g).is_some_and(|c| c != '·' && !lists.division_starts.has(c)));
+                        .is_none_or(|g| first_char(text, g).is_none_or(|c| !lists.honorific_starts.has(c))));
+            let quiet = first_quiet && facts.get(i + 1).is_none_or(|&g| g & fact::FOLLOWS_QUIETLY != 0);
             if quiet {
                 i += 1;
                 continue;
@@ -2063,14 +2174,20 @@ fn last_han(text: &str, t: &Token) -> Option<char> {
 
 /// Organisations: token ranges (first, last, characters of the last left
 /// out) from a head word back over the words that name it.
-fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(usize, usize, usize, EntityKind)> {
+fn organizations(
+    text: &str,
+    tokens: &[Token],
+    facts: &[u8],
+    segmenter: &Segmenter,
+) -> Vec<(usize, usize, usize, EntityKind)> {
     let mut orgs: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
+    let lists = sets();
     let unit = |k: usize, head: usize| {
         k + 1 == head
             && tokens[k].end - tokens[k].start == 1
-            && first_char(text, &tokens[k]).is_some_and(|c| sets().units.has(c))
+            && first_char(text, &tokens[k]).is_some_and(|c| lists.units.has(c))
     };
-    let ends = &sets().organization_ends;
+    let ends = &lists.organization_ends;
     for i in 0..tokens.len() {
         let t = &tokens[i];
         // One look at the last character lets most words go: heads, titles
@@ -2079,11 +2196,12 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // decoded: the words these rules read end in a Han character (three
         // bytes). Organisations' tokens and unknown two-character tokens
         // (the particle rule's) are let through to the full look below.
-        let ends_so = last_han(text, t).is_some_and(|c| ends.has(c));
-        let maybe_particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2;
-        if t.tag != Tag::ORGANIZATION && !maybe_particle && !ends_so {
+        // (The look is one of the word's facts, `facts_of`.)
+        if facts[i] & fact::ORGANIZATIONS_LOOK == 0 {
             continue;
         }
+        let ends_so = last_han(text, t).is_some_and(|c| ends.has(c));
+        let maybe_particle = t.tag == Tag::UNKNOWN && t.end - t.start == 2;
         let whole_word = t.text(text);
         let last = whole_word.chars().next_back();
         let particle = maybe_particle && head_before_particle(t, whole_word).is_some();
@@ -2145,7 +2263,6 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // The lists are read only for words of a head's tag and last
         // character, a few of all.
         let last = w.chars().next_back().unwrap_or(' ');
-        let lists = sets();
         let facility = n >= 2 && lists.facility_ends.has(last) && modifier(t.tag) && lists.facilities.ends(w, last);
         // 组织, which jieba tags as a verb, right after an organisation's
         // short name: 东盟 组织 (not 东盟 组织 了…).
@@ -2216,10 +2333,10 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
                 || verb
                 || short_division(segmenter, text, tokens, a - 1)
                 || ORGANIZATION_STARTS.contains(&mw))
-                || sets().not_modifiers.contains(mw)
-                || sets().match_verbs.contains(mw)
-                || (sets().title_ends.has(mw.chars().next_back().unwrap_or(' '))
-                    && (sets().titles.contains(mw) || sets().person_before.contains(mw)))
+                || lists.not_modifiers.contains(mw)
+                || lists.match_verbs.contains(mw)
+                || (lists.title_ends.has(mw.chars().next_back().unwrap_or(' '))
+                    && (lists.titles.contains(mw) || lists.person_before.contains(mw)))
                 || size + mn > 20
                 || !mw.chars().all(is_han)
             {
@@ -2262,7 +2379,7 @@ fn organizations(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Vec<(us
         // a word that starts names of organisations (`国家` `新闻出版署`) or a
         // unit right before the head (`站` `党委`).
         let one_place = |k: usize| {
-            tokens[k].tag.is_any(&ONE_PLACE) && tokens[k].text(text).chars().all(|c| sets().abbreviations.has(c))
+            tokens[k].tag.is_any(&ONE_PLACE) && tokens[k].text(text).chars().all(|c| lists.abbreviations.has(c))
         };
         while a < i
             && !unit(a, i)
@@ -2638,8 +2755,9 @@ mod tests {
         for t in &mut tokens {
             t.tag = s.tag_of(t.text(text));
         }
+        let facts: Vec<u8> = tokens.iter().map(|t| facts_of(text, t)).collect();
         let mut out = Vec::new();
-        recognise(text, &tokens, s, &mut out);
+        recognise(text, &tokens, &facts, s, &mut out);
         out.iter().map(|f| (text[f.byte_start as usize..f.byte_end as usize].to_string(), f.kind)).collect()
     }
 

@@ -56,6 +56,11 @@ impl Tag {
         }
     }
 
+    /// The tag's number (below 64).
+    pub(crate) fn number(self) -> u8 {
+        self.0
+    }
+
     /// Is it one of these tags? (A cheap test for sets of tags.)
     pub fn is_any(self, tags: &TagSet) -> bool {
         tags.0 & (1 << self.0) != 0
