@@ -15,7 +15,7 @@ const SEED: u64 = 11;
 /// Today's parser on this set, less at most two points (measured: article
 /// F1 0.690, headline F1 0.622, title accuracy 0.592, paragraph F1 0.767
 /// with Chromium 156 and poppler 22.12).
-const FLOOR_ARTICLE_F1: f64 = 0.670;
+const FLOOR_ARTICLE_F1: f64 = 0.672;
 const FLOOR_HEADLINE_F1: f64 = 0.602;
 const FLOOR_TITLE_ACC: f64 = 0.572;
 const FLOOR_PARAGRAPH_F1: f64 = 0.747;
