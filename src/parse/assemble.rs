@@ -123,7 +123,7 @@ pub fn assemble(sheet: &str, order: Order, units: Vec<Unit>, articles: &mut Vec<
                     // afresh: it goes on no text cut in mid-phrase.
                     let fresh = marks::opens_with_time(&p.text);
                     let fits = |b: &usize| {
-                        !(fresh && bodies[*b].cut_mid_phrase()) && !bodies[*b].set_in_other_column(p.column_in)
+                        !(bodies[*b].set_in_other_column(p.column_in) || (fresh && bodies[*b].cut_mid_phrase()))
                     };
                     continued_body(sheet, &bodies, open, &p.text, fits, || cut_block(&p, &units[i + 1..]))
                         // Under a story that ended its paragraph, a block
