@@ -1020,8 +1020,12 @@ impl WordFacts {
         out.reserve(tokens.len());
         for (t, id) in tokens.iter().zip(ids) {
             let facts = match *id {
-                // Ids below 2^30 (a dictionary has some 350,000 words).
-                Some(id) if id < 1 << 30 => {
+                // Ids whose rest, plus one, fits the entry's 16 bits: below
+                // 2^30 - 2^14 (a dictionary has some 350,000 words). The
+                // rest of an id of the last 2^14 below 2^30, plus one, is
+                // 2^16, which the shift would drop, leaving a key of the
+                // tag alone, which an empty entry of the tag `a` matches.
+                Some(id) if id >> Self::PLACE_BITS < 0xFFFF => {
                     let key = ((id >> Self::PLACE_BITS) + 1) << 16 | u32::from(t.tag.number()) << 8;
                     let entry = &mut self.by_id[(id & mask) as usize];
                     if *entry & 0xFFFF_FF00 != key {
@@ -2759,6 +2763,78 @@ mod tests {
         let mut out = Vec::new();
         recognise(text, &tokens, &facts, s, &mut out);
         out.iter().map(|f| (text[f.byte_start as usize..f.byte_end as usize].to_string(), f.kind)).collect()
+    }
+
+    /// The facts of a field's tokens as [`WordFacts`] reads them, against
+    /// [`facts_of`] on every token.
+    fn facts_agree(table: &mut WordFacts, s: &Segmenter, text: &str) {
+        let mut ids = Vec::new();
+        let tokens = s.cut_known(text, Mode::Reading, &mut ids);
+        let mut got = Vec::new();
+        table.of_tokens(text, &tokens, &ids, s, &mut got);
+        let want: Vec<u8> = tokens.iter().map(|t| facts_of(text, t)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    /// The table of facts by id follows a word learned as a name (same id,
+    /// new tag), another segmenter's ids in the same thread, and a build
+    /// again of the dictionary; words without an id are read afresh.
+    #[test]
+    fn word_facts_follow_tags_segmenters_and_builds() {
+        let texts = [
+            "夏季是溺水事故高发季节，祥和的村里王志坚说。",
+            "从稠城街道的小巷管家到福田社区，科菲·安南与李先生在《人民日报》上。",
+            "老王和小李在中央委员会大学省委书记处，ABC公司123。",
+        ];
+        let mut table = WordFacts::default();
+        let mut a = Segmenter::embedded();
+        let mut b = Segmenter::embedded();
+        for text in texts {
+            facts_agree(&mut table, &a, text);
+            facts_agree(&mut table, &b, text);
+        }
+        // Dictionary words (`祥和`, `管家`, `福田`) learned as people: same
+        // ids, new tags; `b` keeps the old ones.
+        a.learn_people(["祥和", "管家", "福田", "小巷"]);
+        assert_eq!(a.known("祥和").map(|k| k.id), b.known("祥和").map(|k| k.id));
+        for text in texts {
+            facts_agree(&mut table, &a, text);
+            facts_agree(&mut table, &b, text);
+            facts_agree(&mut table, &a, text);
+        }
+        // The user's words, one of the dictionary's with a new tag, then
+        // a build again without them (new ids for the words added).
+        assert!(b.add_user_words("稠城 n\n小巷管家 nz\n福田 nt").errors.is_empty());
+        for text in texts {
+            facts_agree(&mut table, &b, text);
+        }
+        b.clear_user_words().unwrap();
+        for text in texts {
+            facts_agree(&mut table, &b, text);
+            facts_agree(&mut table, &a, text);
+        }
+    }
+
+    /// Ids near the top of what the table takes are checked by their rest
+    /// as any other: an empty entry is no word's.
+    #[test]
+    fn word_facts_of_the_highest_ids() {
+        let s = Segmenter::embedded();
+        let text = "美丽";
+        let mut tokens = s.cut(text, Mode::Reading);
+        assert_eq!(tokens.len(), 1);
+        tokens[0].tag = crate::words::Tag::from_name("a");
+        assert_eq!(tokens[0].tag.number(), 0);
+        let want = facts_of(text, &tokens[0]);
+        assert_ne!(want, 0);
+        for id in [(1 << 30) - 1, (1 << 30) - (1 << 14), (1 << 30) - (1 << 14) - 1, 1 << 30, u32::MAX] {
+            let mut table = WordFacts::default();
+            let mut got = Vec::new();
+            table.of_tokens(text, &tokens, &[Some(id)], &s, &mut got);
+            assert_eq!(got, [want], "id {id}");
+            table.of_tokens(text, &tokens, &[Some(id)], &s, &mut got);
+            assert_eq!(got, [want], "id {id}, again");
+        }
     }
 
     /// The characters of a set, in order.

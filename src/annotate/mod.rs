@@ -133,6 +133,13 @@ impl WalkBuffers {
         keep(&mut self.tokens);
         keep(&mut self.order);
         keep(&mut self.facts);
+        // The table of the terms met is kept as the buffers are, not
+        // cleared (its slots are stamped), but let go past the same room:
+        // an article of more than 32,768 candidates would leave 1.5 MB or
+        // more of it for good.
+        if self.terms_met.slots.len() * std::mem::size_of::<(u32, u32, u32)>() > WalkBuffers::KEPT_BYTES {
+            self.terms_met = TermsMet::default();
+        }
         WALK_BUFFERS.with(|b| *b.borrow_mut() = self);
     }
 }
@@ -339,6 +346,31 @@ mod tests {
     fn common_han_characters_are_alphabetic() {
         // `is_keyword_candidate` takes them so without Unicode's table.
         assert!(('\u{4E00}'..='\u{9FFF}').all(char::is_alphabetic));
+    }
+
+    /// A walk of an article of very many keyword candidates lets go of
+    /// its table of the terms met, as of any buffer grown past
+    /// [`WalkBuffers::KEPT_BYTES`]; the next walk counts as before.
+    #[test]
+    fn a_large_table_of_terms_met_is_let_go() {
+        let s = Segmenter::embedded();
+        let paragraph = "经济发展带动城市建设，农村改革促进社会进步。".repeat(40);
+        let paragraphs: Vec<&str> = std::iter::repeat_n(paragraph.as_str(), 250).collect();
+        let big = analyse(&article(&paragraphs), &s, &mut Terms::default());
+        let slots = WALK_BUFFERS.with(|b| b.borrow().terms_met.slots.len());
+        assert!(
+            slots * std::mem::size_of::<(u32, u32, u32)>() <= WalkBuffers::KEPT_BYTES,
+            "{slots} slots kept after {} candidates",
+            big.term_counts.iter().map(|t| t.count).sum::<u32>()
+        );
+        assert!(big.term_counts.iter().map(|t| t.count).sum::<u32>() > 65_536);
+        let small = article(&["经济发展带动城市建设，经济发展促进社会进步。"]);
+        let w = analyse(&small, &s, &mut Terms::default());
+        let count = |word: &str| {
+            let text = |t: &TermCount| field_text(&small, t.field).map(|f| &f[t.start as usize..t.end as usize]);
+            w.term_counts.iter().find(|t| text(t) == Some(word)).map(|t| t.count)
+        };
+        assert_eq!((count("经济"), count("发展"), count("城市")), (Some(2), Some(2), Some(1)));
     }
 
     #[test]
