@@ -233,9 +233,12 @@ impl Reader {
     /// whether every page has caught up.
     #[wasm_bindgen(js_name = catchUpSome)]
     pub fn catch_up_some(&mut self, max: usize) -> bool {
-        // Pages cut again change what they show; none cut, nothing changed.
+        // Pages cut again change what they show; none cut, nothing changed,
+        // but for pages whose words were still to come (the catch-up
+        // analyses them first: they and the corpus change).
+        let analysed = self.library.has_pending();
         let (recut, done) = self.library.catch_up_some(max);
-        if recut > 0 {
+        if recut > 0 || analysed {
             self.drawn.clear();
         }
         done
