@@ -229,3 +229,22 @@ fn a_page_loaded_with_its_words_later_is_drawn_with_them_once_any_change_brings_
     assert!(marked(&html), "drawn with its words after the catch-up: {html}");
     assert!(!reader.analyse_pending(), "nothing left to analyse");
 }
+
+#[wasm_bindgen_test]
+fn a_search_counts_a_page_whose_words_are_still_to_come() {
+    let total = |found: &str| {
+        let found = js_sys::JSON::parse(found).unwrap();
+        field(&found, "total_hits").as_f64().unwrap()
+    };
+    let mut at_once = reader_with_words();
+    at_once.load_text("a.txt", SAMPLE).unwrap();
+    at_once.load_text("b.txt", SAMPLE).unwrap();
+    let want = total(&at_once.search_json("周立新").unwrap());
+    // The page's words were asked for after a search was posted: the
+    // search, answered first, counts the page all the same.
+    let mut reader = reader_with_words();
+    reader.load_text("a.txt", SAMPLE).unwrap();
+    reader.load_text_words_later("b.txt", SAMPLE).unwrap();
+    assert_eq!(total(&reader.search_json("周立新").unwrap()), want);
+    assert!(!reader.analyse_pending(), "the search brought its words");
+}
