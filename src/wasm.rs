@@ -174,8 +174,8 @@ impl Reader {
     /// [`Reader::load_text`] to show the page at once: it is parsed and can
     /// be drawn, but its words (segments, annotations, the word-aware
     /// search index) come with [`Reader::analyse_pending`], or with the
-    /// next change to the library. Until then it is drawn without word
-    /// features and searches do not find it.
+    /// next change to the library, or with the next search (which must
+    /// count every page). Until then it is drawn without word features.
     #[wasm_bindgen(js_name = loadTextWordsLater, unchecked_return_type = "PageInfo")]
     pub fn load_text_words_later(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
         let id = self.library_mut().add_page_words_later(name, crate::parse_page(text));
@@ -233,9 +233,12 @@ impl Reader {
     /// whether every page has caught up.
     #[wasm_bindgen(js_name = catchUpSome)]
     pub fn catch_up_some(&mut self, max: usize) -> bool {
-        // Pages cut again change what they show; none cut, nothing changed.
+        // Pages cut again change what they show; none cut, nothing changed,
+        // but for pages whose words were still to come (the catch-up
+        // analyses them first: they and the corpus change).
+        let analysed = self.library.has_pending();
         let (recut, done) = self.library.catch_up_some(max);
-        if recut > 0 {
+        if recut > 0 || analysed {
             self.drawn.clear();
         }
         done
@@ -458,6 +461,12 @@ impl Reader {
 
     /// Searches and keeps the hits for highlighting (see [`Reader::search`]).
     fn found(&mut self, query: &str) -> SearchFound {
+        // A page whose words are still to come is in no index yet: a search
+        // posted before the page asked for them would leave it out of the
+        // results and the counts.
+        if self.library.has_pending() {
+            self.library_mut().analyse_pending();
+        }
         let options = crate::search::SearchOptions { offset: 0, limit: Some(SHOWN_RESULTS) };
         let found = self.library.search_with(query, &options);
         self.hits.clear();

@@ -203,3 +203,48 @@ fn an_article_drawn_again_shows_the_latest_marks_and_words() {
         vec![words.replace("\"a\"", &format!("\"a-{id}-0\"")).replace("\"a-title\"", &format!("\"a-{id}-0-title\""))]
     );
 }
+
+#[wasm_bindgen_test]
+fn a_page_loaded_with_its_words_later_is_drawn_with_them_once_any_change_brings_them() {
+    let person = || vec!["person".to_string()];
+    let marked = |html: &str| html.contains("<span class=\"person\">俞晓峰</span>");
+    // analysePending brings them.
+    let mut reader = reader_with_words();
+    let info = reader.load_text_words_later("sample-page.txt", SAMPLE).unwrap();
+    let id = field(&info, "id").as_f64().unwrap() as u32;
+    let html = reader.render_article(id, 0, person(), "a", None).unwrap();
+    assert!(!marked(&html), "drawn first without its words: {html}");
+    assert!(reader.analyse_pending());
+    let html = reader.render_article(id, 0, person(), "a", None).unwrap();
+    assert!(marked(&html), "drawn again with them: {html}");
+    // So does a catch-up (the page's turn among the calls that change the
+    // library), though it cuts no page again: what was drawn before it
+    // without the words is not drawn again as it was.
+    let mut reader = reader_with_words();
+    let info = reader.load_text_words_later("sample-page.txt", SAMPLE).unwrap();
+    let id = field(&info, "id").as_f64().unwrap() as u32;
+    assert!(!marked(&reader.render_article(id, 0, person(), "a", None).unwrap()));
+    assert!(reader.catch_up_some(1));
+    let html = reader.render_article(id, 0, person(), "a", None).unwrap();
+    assert!(marked(&html), "drawn with its words after the catch-up: {html}");
+    assert!(!reader.analyse_pending(), "nothing left to analyse");
+}
+
+#[wasm_bindgen_test]
+fn a_search_counts_a_page_whose_words_are_still_to_come() {
+    let total = |found: &str| {
+        let found = js_sys::JSON::parse(found).unwrap();
+        field(&found, "total_hits").as_f64().unwrap()
+    };
+    let mut at_once = reader_with_words();
+    at_once.load_text("a.txt", SAMPLE).unwrap();
+    at_once.load_text("b.txt", SAMPLE).unwrap();
+    let want = total(&at_once.search_json("周立新").unwrap());
+    // The page's words were asked for after a search was posted: the
+    // search, answered first, counts the page all the same.
+    let mut reader = reader_with_words();
+    reader.load_text("a.txt", SAMPLE).unwrap();
+    reader.load_text_words_later("b.txt", SAMPLE).unwrap();
+    assert_eq!(total(&reader.search_json("周立新").unwrap()), want);
+    assert!(!reader.analyse_pending(), "the search brought its words");
+}
