@@ -1075,8 +1075,6 @@ fn caption_block(lines: &[Line<'_>], pieces: &[Piece], k: usize) -> Option<usize
     (marks::starts_caption(&lines[first].text) || marks::ends_with_photo_credit(&lines[last].text)).then_some(end)
 }
 
-/// Closes a paragraph. A dateline is recognised on the joined text, as it
-/// may be wrapped (`新华社北京5月26日` / `电 …`).
 /// The width a block of lines is set to, from its own lines: the median
 /// printed width of the lines that wrap (all but the last; the wider of
 /// two), if any. Its neighbours in reading order may be another column's.
@@ -1086,6 +1084,8 @@ fn own_measure(lines: &[Line<'_>]) -> Option<u32> {
     widths.get(widths.len() / 2).copied()
 }
 
+/// Closes a paragraph. A dateline is recognised on the joined text, as it
+/// may be wrapped (`新华社北京5月26日` / `电 …`).
 fn finish(mut p: Paragraph) -> Paragraph {
     p.dateline = marks::starts_with_dateline(&p.text);
     p
