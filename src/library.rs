@@ -132,20 +132,32 @@ impl Library {
     /// Loads a parsed page (see [`Library::add_text`]).
     pub fn add_page(&mut self, name: &str, page: Page) -> u32 {
         self.analyse_pending();
-        let mut words = vec![ArticleWords::default(); page.articles.len()];
-        let mut people_known = 0;
+        let id = self.push_page(name, page);
+        self.analyse_at(self.pages.len() - 1);
+        id
+    }
+
+    /// Puts a page in the library as it is parsed, without its words.
+    fn push_page(&mut self, name: &str, page: Page) -> u32 {
+        let words = vec![ArticleWords::default(); page.articles.len()];
+        let id = u32::try_from(self.positions.len()).expect("fewer than 2^32 pages loaded");
+        self.positions.push(Some(self.pages.len()));
+        self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known: 0 });
+        id
+    }
+
+    /// Segments and annotates the page at `i` (with a segmenter) and puts it
+    /// in the search index.
+    fn analyse_at(&mut self, i: usize) {
         if let Some(segmenter) = self.segmenter.as_mut() {
-            words = annotate::analyse_page(&page, segmenter, &mut self.terms);
+            let words = annotate::analyse_page(&self.pages[i].page, segmenter, &mut self.terms);
             for w in &words {
                 self.corpus.add(w);
             }
-            people_known = segmenter.people().len();
+            self.pages[i].people_known = segmenter.people().len();
+            self.pages[i].words = words;
         }
-        let id = u32::try_from(self.positions.len()).expect("fewer than 2^32 pages loaded");
-        self.positions.push(Some(self.pages.len()));
-        self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known });
-        self.index.add(id, &self.pages[self.pages.len() - 1].page, &self.segmenter);
-        id
+        self.index.add(self.pages[i].id, &self.pages[i].page, &self.segmenter);
     }
 
     /// Loads a parsed page to be shown at once, its words to come: it can be
@@ -160,10 +172,7 @@ impl Library {
             return self.add_page(name, page);
         }
         self.analyse_pending();
-        let words = vec![ArticleWords::default(); page.articles.len()];
-        let id = u32::try_from(self.positions.len()).expect("fewer than 2^32 pages loaded");
-        self.positions.push(Some(self.pages.len()));
-        self.pages.push(LoadedPage { id, name: name.to_string(), page, words, people_known: 0 });
+        let id = self.push_page(name, page);
         self.pending.push(id);
         id
     }
@@ -181,15 +190,9 @@ impl Library {
             return false;
         }
         for id in std::mem::take(&mut self.pending) {
-            let Some(i) = self.position(id) else { continue };
-            let Some(segmenter) = self.segmenter.as_mut() else { break };
-            let words = annotate::analyse_page(&self.pages[i].page, segmenter, &mut self.terms);
-            for w in &words {
-                self.corpus.add(w);
+            if let Some(i) = self.position(id) {
+                self.analyse_at(i);
             }
-            self.pages[i].people_known = segmenter.people().len();
-            self.pages[i].words = words;
-            self.index.add(id, &self.pages[i].page, &self.segmenter);
         }
         true
     }
